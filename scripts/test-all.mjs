@@ -1,0 +1,62 @@
+#!/usr/bin/env node
+// `npm test`: lint, type-check, unit tests (mocha in Node), then integration tests inside a real
+// VS Code extension host. Prints each suite's closing line and a total; exits non-zero if any step fails.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { root } from './lib/vscode-host.mjs';
+
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+const steps = [
+  { name: 'lint', cmd: bin('eslint'), args: ['src', 'test', 'scripts'] },
+  { name: 'build', cmd: process.execPath, args: [join(root, 'scripts', 'build.mjs')] },
+  { name: 'compile', cmd: bin('tsc'), args: ['-p', 'tsconfig.test.json'] },
+  { name: 'unit', cmd: bin('mocha'), args: ['--config', '.mocharc.json'], counts: true },
+  { name: 'integration', cmd: process.execPath, args: [join(root, 'scripts', 'test-vscode.mjs'), '--no-build'], counts: true },
+];
+
+function run(step) {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    process.stdout.write(`\n== ${step.name}\n`);
+    const child = spawn(step.cmd, step.args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    let last = null;
+    let buffered = '';
+    child.stdout.on('data', (d) => {
+      process.stdout.write(d);
+      buffered += d.toString();
+      const lines = buffered.split('\n');
+      buffered = lines.pop();
+      for (const line of lines) {
+        const m = /^(\d+) passed, (\d+) failed/.exec(line.trim());
+        if (m) last = { passed: Number(m[1]), failed: Number(m[2]) };
+      }
+    });
+    child.on('close', (code) => {
+      const m = /^(\d+) passed, (\d+) failed/.exec(buffered.trim());
+      if (m) last = { passed: Number(m[1]), failed: Number(m[2]) };
+      resolve({ code, counts: last, seconds: (Date.now() - started) / 1000 });
+    });
+  });
+}
+
+let passed = 0;
+let failed = 0;
+const summary = [];
+for (const step of steps) {
+  const r = await run(step);
+  summary.push(`${step.name}: ${r.code === 0 ? 'ok' : `FAILED (exit ${r.code})`} in ${r.seconds.toFixed(1)} s`);
+  if (step.counts) {
+    if (r.counts) {
+      passed += r.counts.passed;
+      failed += r.counts.failed;
+    }
+    if (r.code !== 0 && (!r.counts || r.counts.failed === 0)) failed += 1; // the suite itself broke
+  } else if (r.code !== 0) {
+    failed += 1;
+    summary.push(`stopping: ${step.name} failed`);
+    break;
+  }
+}
+process.stdout.write(`\n${summary.join('\n')}\n`);
+process.stdout.write(`total: ${passed} passed, ${failed} failed\n`);
+process.exit(failed === 0 ? 0 : 1);
