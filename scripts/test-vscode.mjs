@@ -17,7 +17,7 @@ import { join, resolve } from 'node:path';
 import { root, buildAll, startServer, launchBrowser, workbenchUrl } from './lib/vscode-host.mjs';
 
 // Workbench chatter from the host that says nothing about the tests (no network here).
-const NOISE = /^\[[\w: -]+\] |^Creating a socket|^Resolv(ing|ed) connection token|^Updating additional builtin|No signed-in session|ENOTFOUND|getaddrinfo/;
+const NOISE = /authentication provider|^\[[\w: -]+\] |^Creating a socket|^Resolv(ing|ed) connection token|^Updating additional builtin|No signed-in session|ENOTFOUND|getaddrinfo/;
 
 function parseArgs(argv) {
   const opts = { tests: join(root, 'out', 'test', 'integration', 'index.js'), folder: undefined, build: true, verbose: false, electron: false, timeout: 600 };

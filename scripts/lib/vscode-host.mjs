@@ -81,9 +81,9 @@ export function freePort() {
  * Starts the VS Code server on a free loopback port, in its own process group, with all of its
  * state in a fresh temporary folder. Returns { port, url, env, stop() }.
  */
-export async function startServer({ quiet = true } = {}) {
+export async function startServer({ quiet = true, port: wanted } = {}) {
   ensureServerInstalled();
-  const port = await freePort();
+  const port = wanted || (await freePort());
   const state = mkdtempSync(join(tmpdir(), 'tpl-vscode-'));
   for (const d of ['server-data', 'user-data', 'extensions', 'xdg']) mkdirSync(join(state, d), { recursive: true });
   // A user setting file so the workbench opens quietly (no welcome page, no telemetry banner).
