@@ -1,0 +1,233 @@
+/**
+ * Output formats of `thai-policy-lens analyze` (spec/cli.md): json, summary, csv and md.
+ * Each formatter writes a header, one chunk per document, and a footer, so that large
+ * batches are printed document by document.
+ */
+import { countryByCode } from '../core/countries';
+import type { GlossarySet } from '../core/glossary';
+import type { Annotation, AnnotationKind } from '../core/types';
+
+export type OutputFormat = 'json' | 'summary' | 'csv' | 'md';
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['json', 'summary', 'csv', 'md'];
+
+/** One analysed document. */
+export interface DocumentResult {
+  /** the path as given on the command line */
+  path: string;
+  /** the text analysed (BOM dropped) */
+  text: string;
+  annotations: Annotation[];
+}
+
+export interface Formatter {
+  header(): string;
+  /** `index` is 0 for the first document */
+  document(doc: DocumentResult, index: number): string;
+  footer(): string;
+}
+
+/** An annotation as a JSON object: kind, start, end, text first, then the kind's fields. */
+export function annotationJson(a: Annotation): string {
+  const ordered: Record<string, unknown> = { kind: a.kind, start: a.start, end: a.end, text: a.text };
+  for (const [key, value] of Object.entries(a)) if (!(key in ordered) && value !== undefined) ordered[key] = value;
+  return JSON.stringify(ordered);
+}
+
+const jsonFormatter: Formatter = {
+  header: () => '{\n  "documents": [',
+  document: (doc, index) => {
+    const lines = doc.annotations.map((a) => `        ${annotationJson(a)}`);
+    const annotations = lines.length ? `[\n${lines.join(',\n')}\n      ]` : '[]';
+    return (
+      `${index ? ',' : ''}\n    {\n      "path": ${JSON.stringify(doc.path)},\n      "length": ${doc.text.length},\n` +
+      `      "annotations": ${annotations}\n    }`
+    );
+  },
+  footer: () => '\n  ]\n}\n',
+};
+
+/** Counts by key, largest first (ties by key), as a plain object. */
+function countsOf(keys: string[]): Record<string, number> {
+  const counts = new Map<string, number>();
+  for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
+  const sorted = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return Object.fromEntries(sorted);
+}
+
+/** The summary of one document: counts per kind, per theme and per country. */
+export function summaryOf(doc: DocumentResult): object {
+  const counts: Record<AnnotationKind, number> = { term: 0, country: 0, date: 0 };
+  const themes: string[] = [];
+  const countries: string[] = [];
+  for (const a of doc.annotations) {
+    counts[a.kind]++;
+    if (a.kind === 'term') themes.push(a.theme);
+    else if (a.kind === 'country') countries.push(a.country);
+  }
+  return { path: doc.path, length: doc.text.length, counts, themes: countsOf(themes), countries: countsOf(countries) };
+}
+
+const summaryFormatter: Formatter = {
+  header: () => '{\n  "documents": [',
+  document: (doc, index) => `${index ? ',' : ''}\n    ${JSON.stringify(summaryOf(doc))}`,
+  footer: () => '\n  ]\n}\n',
+};
+
+/** Start offsets of the lines of a text (line breaks: \n, \r\n, \r), for 1-based line numbers. */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(text: string) {
+    const breaks = /\r\n?|\n/g;
+    for (let m = breaks.exec(text); m; m = breaks.exec(text)) this.starts.push(m.index + m[0].length);
+  }
+
+  /** 1-based line of an offset. */
+  lineOf(offset: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  }
+}
+
+/** A CSV field quoted per RFC 4180 where it needs to be. */
+export function csvField(value: string | number | undefined): string {
+  if (value === undefined) return '';
+  const s = String(value);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export const CSV_COLUMNS = ['path', 'kind', 'start', 'end', 'line', 'text', 'theme', 'term', 'country', 'from', 'to'] as const;
+
+const csvFormatter: Formatter = {
+  header: () => `${CSV_COLUMNS.join(',')}\n`,
+  document: (doc) => {
+    const lines = new LineIndex(doc.text);
+    let out = '';
+    for (const a of doc.annotations) {
+      const row = [
+        doc.path,
+        a.kind,
+        a.start,
+        a.end,
+        lines.lineOf(a.start),
+        a.text,
+        a.kind === 'term' ? a.theme : undefined,
+        a.kind === 'term' ? a.term : undefined,
+        a.kind === 'country' ? a.country : undefined,
+        a.kind === 'date' ? a.from : undefined,
+        a.kind === 'date' ? a.to : undefined,
+      ];
+      out += `${row.map(csvField).join(',')}\n`;
+    }
+    return out;
+  },
+  footer: () => '',
+};
+
+/** Text made safe inside a Markdown table cell or list item. */
+export function mdText(s: string): string {
+  return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[*_`<>[\]]/g, (c) => `\\${c}`).replace(/\s+/g, ' ');
+}
+
+/** Lists line numbers compactly: at most `max` of them, then "…". */
+function lineList(lines: number[], max = 12): string {
+  const unique = [...new Set(lines)];
+  return unique.slice(0, max).join(', ') + (unique.length > max ? ', …' : '');
+}
+
+function mdFormatter(glossaries: GlossarySet | undefined): Formatter {
+  const themeTitle = (id: string): string => {
+    const theme = glossaries?.theme(id);
+    if (!theme) return mdText(id);
+    const path = [...(glossaries?.ancestors(id) ?? []), theme].map((t) => mdText(t.label)).join(' › ');
+    return `${path}${theme.labelEn ? ` (${mdText(theme.labelEn)})` : ''} \`${id}\``;
+  };
+  return {
+    header: () => '',
+    document: (doc, index) => {
+      const lines = new LineIndex(doc.text);
+      const terms = doc.annotations.filter((a) => a.kind === 'term');
+      const countries = doc.annotations.filter((a) => a.kind === 'country');
+      const dates = doc.annotations.filter((a) => a.kind === 'date');
+      const out: string[] = [];
+      if (index) out.push('---', '');
+      out.push(`# ${mdText(doc.path)}`, '');
+      out.push(`${doc.text.length} characters: ${terms.length} terms, ${countries.length} countries, ${dates.length} dates.`, '');
+
+      out.push('## Themes', '');
+      if (!terms.length) out.push('No glossary terms found.', '');
+      const byTheme = new Map<string, Map<string, number[]>>();
+      for (const a of terms) {
+        const termLines = byTheme.get(a.theme) ?? new Map<string, number[]>();
+        byTheme.set(a.theme, termLines);
+        const list = termLines.get(a.term) ?? [];
+        termLines.set(a.term, list);
+        list.push(lines.lineOf(a.start));
+      }
+      const themeOrder = [...byTheme].sort((x, y) => total(y[1]) - total(x[1]) || (x[0] < y[0] ? -1 : 1));
+      for (const [id, termLines] of themeOrder) {
+        out.push(`### ${themeTitle(id)}: ${total(termLines)}`, '', '| Term | Count | Lines |', '| --- | ---: | --- |');
+        for (const [term, ls] of [...termLines].sort((x, y) => y[1].length - x[1].length)) out.push(`| ${mdText(term)} | ${ls.length} | ${lineList(ls)} |`);
+        out.push('');
+      }
+
+      out.push('## Countries', '');
+      if (!countries.length) out.push('No countries found.', '');
+      else {
+        const byCode = new Map<string, { written: Set<string>; lines: number[] }>();
+        for (const a of countries) {
+          const entry = byCode.get(a.country) ?? { written: new Set<string>(), lines: [] };
+          byCode.set(a.country, entry);
+          entry.written.add(a.text);
+          entry.lines.push(lines.lineOf(a.start));
+        }
+        out.push('| Country | Code | Count | As written | Lines |', '| --- | --- | ---: | --- | --- |');
+        for (const [code, entry] of [...byCode].sort((x, y) => y[1].lines.length - x[1].lines.length || (x[0] < y[0] ? -1 : 1))) {
+          const c = countryByCode(code);
+          const name = c ? `${c.nameTh} (${c.nameEn})` : code;
+          out.push(`| ${mdText(name)} | ${code} | ${entry.lines.length} | ${[...entry.written].map(mdText).join(', ')} | ${lineList(entry.lines)} |`);
+        }
+        out.push('');
+      }
+
+      out.push('## Dates', '');
+      if (!dates.length) out.push('No dates found.', '');
+      else {
+        out.push('| Line | As written | From | To | Calendar |', '| ---: | --- | --- | --- | --- |');
+        for (const d of dates) {
+          const note = d.relative && !d.from ? ` (relative: ${mdText(d.relative)})` : d.inferred ? ' (year inferred)' : '';
+          out.push(`| ${lines.lineOf(d.start)} | ${mdText(d.text)}${note} | ${d.from ?? ''} | ${d.to ?? ''} | ${d.calendar} |`);
+        }
+        out.push('');
+      }
+      return `${out.join('\n')}\n`;
+    },
+    footer: () => '',
+  };
+}
+
+function total(termLines: Map<string, number[]>): number {
+  let n = 0;
+  for (const ls of termLines.values()) n += ls.length;
+  return n;
+}
+
+/** The formatter for a format; `glossaries` gives theme labels to the md report. */
+export function formatterFor(format: OutputFormat, glossaries?: GlossarySet): Formatter {
+  switch (format) {
+    case 'json':
+      return jsonFormatter;
+    case 'summary':
+      return summaryFormatter;
+    case 'csv':
+      return csvFormatter;
+    case 'md':
+      return mdFormatter(glossaries);
+  }
+}

@@ -1,0 +1,116 @@
+/**
+ * The whole recognition: glossary terms and countries from one matcher, dates from the
+ * date recognizer, merged into one list sorted by start.
+ */
+import { countryNames } from './countries';
+import { findDates } from './dates';
+import { GlossarySet } from './glossary';
+import type { Glossary } from './glossary';
+import { Matcher } from './matcher';
+import type { MatcherPattern } from './matcher';
+import type { Annotation, AnalyzeOptions, AnnotationKind } from './types';
+
+/** What `analyze` accepts as glossaries. */
+export type GlossarySource = GlossarySet | Glossary | readonly Glossary[];
+
+/**
+ * The matcher's patterns in priority order: glossary terms and their aliases (file order),
+ * then the glossaries' extra country names, then the built-in gazetteer. When two patterns
+ * are the same text, the earlier is tried first.
+ */
+export function matcherPatterns(set: GlossarySet | undefined): MatcherPattern[] {
+  const patterns: MatcherPattern[] = [];
+  if (set) {
+    for (const { theme } of set.flatThemes) {
+      for (const t of theme.terms) {
+        const target = { kind: 'term' as const, theme: theme.id, term: t.term, wholeWord: t.wholeWord };
+        patterns.push({ text: t.term, target });
+        for (const alias of t.aliases) patterns.push({ text: alias, target });
+      }
+    }
+    for (const c of set.countryAliases) patterns.push({ text: c.alias, target: { kind: 'country', country: c.code } });
+  }
+  for (const n of countryNames()) patterns.push({ text: n.name, target: { kind: 'country', country: n.code } });
+  return patterns;
+}
+
+/** Builds a GlossarySet from parsed glossaries (used when `analyze` is given plain objects). */
+function setOf(glossaries: Glossary | readonly Glossary[]): GlossarySet {
+  const set = new GlossarySet();
+  const list = Array.isArray(glossaries) ? (glossaries as readonly Glossary[]) : [glossaries as Glossary];
+  for (const g of list) set.put(g);
+  return set;
+}
+
+/**
+ * Analyzes texts against a glossary set. The matcher is built once and rebuilt only when
+ * the set's `version` changes.
+ */
+export class Analyzer {
+  private matcher?: Matcher;
+  private builtFor = -1;
+
+  constructor(readonly glossaries?: GlossarySet) {}
+
+  /** The current matcher (built on first use and after the glossaries change). */
+  getMatcher(): Matcher {
+    const version = this.glossaries?.version ?? 0;
+    if (!this.matcher || this.builtFor !== version) {
+      this.matcher = Matcher.build(matcherPatterns(this.glossaries));
+      this.builtFor = version;
+    }
+    return this.matcher;
+  }
+
+  /** Terms, countries and dates in `text`, sorted by start; offsets into `text`. */
+  analyze(text: string, options: AnalyzeOptions = {}): Annotation[] {
+    const kinds = new Set<AnnotationKind>(options.kinds ?? ['term', 'country', 'date']);
+    let found: Annotation[] = [];
+    if (kinds.has('term') || kinds.has('country')) {
+      // both are always matched, so that they never overlap whichever is asked for
+      found = this.getMatcher().find(text);
+      if (!kinds.has('term') || !kinds.has('country')) found = found.filter((a) => kinds.has(a.kind));
+    }
+    if (!kinds.has('date')) return found;
+    const dates = findDates(text, { referenceDate: options.referenceDate });
+    return mergeByStart(found, dates);
+  }
+}
+
+/** Merges two lists sorted by start (on a tie, the first list's entry comes first). */
+function mergeByStart(a: Annotation[], b: Annotation[]): Annotation[] {
+  if (b.length === 0) return a;
+  const sortedB = isSortedByStart(b) ? b : [...b].sort((x, y) => x.start - y.start || x.end - y.end);
+  if (a.length === 0) return sortedB;
+  const out: Annotation[] = new Array(a.length + sortedB.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < sortedB.length) out[k++] = a[i].start <= sortedB[j].start ? a[i++] : sortedB[j++];
+  while (i < a.length) out[k++] = a[i++];
+  while (j < sortedB.length) out[k++] = sortedB[j++];
+  return out;
+}
+
+function isSortedByStart(list: Annotation[]): boolean {
+  for (let i = 1; i < list.length; i++) if (list[i].start < list[i - 1].start) return false;
+  return true;
+}
+
+const analyzers = new WeakMap<object, Analyzer>();
+let noGlossary: Analyzer | undefined;
+
+/**
+ * Terms, countries and dates in `text`, sorted by start. The matcher for a given glossary
+ * object is cached (and rebuilt when a GlossarySet's version changes).
+ */
+export function analyze(text: string, glossaries?: GlossarySource, options: AnalyzeOptions = {}): Annotation[] {
+  let analyzer: Analyzer;
+  if (!glossaries) analyzer = noGlossary ??= new Analyzer();
+  else {
+    const cached = analyzers.get(glossaries);
+    analyzer = cached ?? new Analyzer(glossaries instanceof GlossarySet ? glossaries : setOf(glossaries));
+    if (!cached) analyzers.set(glossaries, analyzer);
+  }
+  return analyzer.analyze(text, options);
+}

@@ -1,0 +1,582 @@
+/**
+ * The annotations file (`.policy-lens/annotations.json`): the passages analysts tagged by hand,
+ * their notes, and the themes made for them that are in no glossary.
+ *
+ *   { "version": 1,
+ *     "themes": [ { "id", "label", "labelEn"?, "color"? } ],
+ *     "tags": [ { "id", "document", "theme", "note"?, "created", "modified",
+ *                 "target": { "selector": [ TextQuoteSelector, TextPositionSelector ] },
+ *                 "orphaned"?: true } ] }
+ *
+ * `parseAnnotationsFile` reads it with errors that name the line, column and field;
+ * `serializeAnnotationsFile` writes it the same way every time (fixed key order, themes by id,
+ * tags by document then position, 2-space indent, trailing newline) so it diffs well;
+ * `mergeAnnotations` merges two versions that share a base (three-way, by id).
+ *
+ * Pure: no `vscode`, no Node modules.
+ */
+import type { TextPositionSelector, TextQuoteSelector } from './anchoring';
+
+export const ANNOTATIONS_VERSION = 1;
+
+/** A theme made for tagging, kept in the annotations file rather than a glossary. */
+export interface FileTheme {
+  id: string;
+  label: string;
+  labelEn?: string;
+  /** `#rgb`, `#rrggbb` or `#rrggbbaa` */
+  color?: string;
+}
+
+/** One tagged passage. */
+export interface StoredTag {
+  id: string;
+  /** workspace-relative path with `/` separators */
+  document: string;
+  /** theme id: of a glossary, or of the file's own `themes` */
+  theme: string;
+  note?: string;
+  /** ISO 8601 timestamps */
+  created: string;
+  modified: string;
+  quote: TextQuoteSelector;
+  position: TextPositionSelector;
+  /** true when the passage could not be found in the document any more (its text is kept) */
+  orphaned?: boolean;
+}
+
+export interface AnnotationsData {
+  version: 1;
+  themes: FileTheme[];
+  tags: StoredTag[];
+}
+
+/** Why a file cannot be read: where (1-based line and column, UTF-16) and which field. */
+export interface AnnotationsFileError {
+  message: string;
+  line: number;
+  column: number;
+  offset: number;
+  /** JSON path of the field at fault, e.g. `tags[2].target.selector[0].exact` */
+  field?: string;
+}
+
+export type ParseAnnotationsResult = { data: AnnotationsData; error?: undefined } | { data?: undefined; error: AnnotationsFileError };
+
+export function emptyAnnotations(): AnnotationsData {
+  return { version: 1, themes: [], tags: [] };
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSON with positions
+
+class JsonSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * A JSON reader that remembers where each value (and each object key) starts, by JSON path, so
+ * errors about the content can point at it. Strict JSON: no comments, no trailing commas.
+ */
+class PositionedJsonReader {
+  private pos = 0;
+  /** path -> offset where the value starts */
+  readonly valueAt = new Map<string, number>();
+  /** path -> offset where the key of an object member starts */
+  readonly keyAt = new Map<string, number>();
+
+  constructor(private readonly text: string) {}
+
+  read(): unknown {
+    this.skipSpace();
+    const value = this.value('');
+    this.skipSpace();
+    if (this.pos < this.text.length) throw new JsonSyntaxError(`unexpected ${this.describe()} after the end of the JSON value`, this.pos);
+    return value;
+  }
+
+  private describe(): string {
+    if (this.pos >= this.text.length) return 'end of file';
+    const c = this.text[this.pos];
+    return /[\s]/.test(c) ? 'white space' : `character "${c}"`;
+  }
+
+  private skipSpace(): void {
+    const t = this.text;
+    while (this.pos < t.length) {
+      const c = t.charCodeAt(this.pos);
+      if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) this.pos++;
+      else break;
+    }
+  }
+
+  private value(path: string): unknown {
+    this.valueAt.set(path, this.pos);
+    const c = this.text[this.pos];
+    if (c === '{') return this.object(path);
+    if (c === '[') return this.array(path);
+    if (c === '"') return this.string();
+    if (c === '-' || (c >= '0' && c <= '9')) return this.number();
+    for (const [word, v] of [['true', true], ['false', false], ['null', null]] as const) {
+      if (this.text.startsWith(word, this.pos)) {
+        this.pos += word.length;
+        return v;
+      }
+    }
+    throw new JsonSyntaxError(`expected a value, found ${this.describe()}`, this.pos);
+  }
+
+  private object(path: string): Record<string, unknown> {
+    const out: Record<string, unknown> = Object.create(null);
+    this.pos++; // {
+    this.skipSpace();
+    if (this.text[this.pos] === '}') {
+      this.pos++;
+      return out;
+    }
+    for (;;) {
+      this.skipSpace();
+      if (this.text[this.pos] !== '"') {
+        const trailing = this.text[this.pos] === '}';
+        throw new JsonSyntaxError(trailing ? 'a comma before "}" is not allowed in JSON' : `expected a property name in quotes, found ${this.describe()}`, this.pos);
+      }
+      const keyStart = this.pos;
+      const key = this.string();
+      const memberPath = path === '' ? key : `${path}.${key}`;
+      if (Object.prototype.hasOwnProperty.call(out, key)) throw new JsonSyntaxError(`duplicate key "${key}"`, keyStart);
+      this.keyAt.set(memberPath, keyStart);
+      this.skipSpace();
+      if (this.text[this.pos] !== ':') throw new JsonSyntaxError(`expected ":" after the key "${key}", found ${this.describe()}`, this.pos);
+      this.pos++;
+      this.skipSpace();
+      out[key] = this.value(memberPath);
+      this.skipSpace();
+      const next = this.text[this.pos];
+      if (next === ',') {
+        this.pos++;
+        continue;
+      }
+      if (next === '}') {
+        this.pos++;
+        return out;
+      }
+      throw new JsonSyntaxError(`expected "," or "}" after the value of "${key}", found ${this.describe()}`, this.pos);
+    }
+  }
+
+  private array(path: string): unknown[] {
+    const out: unknown[] = [];
+    this.pos++; // [
+    this.skipSpace();
+    if (this.text[this.pos] === ']') {
+      this.pos++;
+      return out;
+    }
+    for (;;) {
+      this.skipSpace();
+      if (this.text[this.pos] === ']') throw new JsonSyntaxError('a comma before "]" is not allowed in JSON', this.pos);
+      out.push(this.value(`${path}[${out.length}]`));
+      this.skipSpace();
+      const next = this.text[this.pos];
+      if (next === ',') {
+        this.pos++;
+        continue;
+      }
+      if (next === ']') {
+        this.pos++;
+        return out;
+      }
+      throw new JsonSyntaxError(`expected "," or "]" after an item, found ${this.describe()}`, this.pos);
+    }
+  }
+
+  private string(): string {
+    const t = this.text;
+    const start = this.pos;
+    this.pos++; // opening quote
+    let out = '';
+    let chunk = this.pos;
+    while (this.pos < t.length) {
+      const c = t.charCodeAt(this.pos);
+      if (c === 0x22) {
+        out += t.slice(chunk, this.pos);
+        this.pos++;
+        return out;
+      }
+      if (c < 0x20) throw new JsonSyntaxError('a line break or control character inside a string (write it as \\n, \\t ...)', this.pos);
+      if (c === 0x5c) {
+        out += t.slice(chunk, this.pos);
+        const e = t[this.pos + 1];
+        const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+        if (e !== undefined && e in simple) {
+          out += simple[e];
+          this.pos += 2;
+        } else if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(t.slice(this.pos + 2, this.pos + 6))) {
+          out += String.fromCharCode(parseInt(t.slice(this.pos + 2, this.pos + 6), 16));
+          this.pos += 6;
+        } else {
+          throw new JsonSyntaxError(`invalid escape "\\${e ?? ''}" in a string`, this.pos);
+        }
+        chunk = this.pos;
+        continue;
+      }
+      this.pos++;
+    }
+    throw new JsonSyntaxError('unterminated string (missing closing ")', start);
+  }
+
+  private number(): number {
+    const pattern = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+    pattern.lastIndex = this.pos;
+    const m = pattern.exec(this.text);
+    if (!m) throw new JsonSyntaxError(`invalid number`, this.pos);
+    this.pos += m[0].length;
+    return Number(m[0]);
+  }
+}
+
+/** 1-based line and column (UTF-16 code units) of an offset. */
+export function lineColumnAt(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  const end = Math.min(offset, text.length);
+  for (let i = text.indexOf('\n'); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: end - lineStart + 1 };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Validation
+
+class ShapeError extends Error {
+  constructor(
+    message: string,
+    readonly field: string,
+    readonly atKey = false,
+  ) {
+    super(message);
+  }
+}
+
+const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
+const COLOR_PATTERN = /^#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$/;
+const TIMESTAMP_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
+const ROOT_KEYS = ['version', 'themes', 'tags'];
+const THEME_KEYS = ['id', 'label', 'labelEn', 'color'];
+const TAG_KEYS = ['id', 'document', 'theme', 'note', 'created', 'modified', 'target', 'orphaned'];
+const QUOTE_KEYS = ['type', 'exact', 'prefix', 'suffix'];
+const POSITION_KEYS = ['type', 'start', 'end'];
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function kindOf(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'an object';
+  if (typeof v === 'string') return 'text';
+  return `a ${typeof v}`;
+}
+
+function join(path: string, key: string): string {
+  return path === '' ? key : `${path}.${key}`;
+}
+
+function expectObject(v: unknown, path: string, what: string, known: readonly string[]): Record<string, unknown> {
+  if (!isObject(v)) throw new ShapeError(`${path || 'the file'} must be ${what}, not ${kindOf(v)}`, path);
+  for (const key of Object.keys(v)) {
+    if (!known.includes(key)) throw new ShapeError(`unknown field "${key}" in ${path || 'the file'} (expected ${known.map((k) => `"${k}"`).join(', ')})`, join(path, key), true);
+  }
+  return v;
+}
+
+function requiredText(o: Record<string, unknown>, key: string, path: string, allowEmpty = false): string {
+  const field = join(path, key);
+  if (!(key in o)) throw new ShapeError(`${path} is missing "${key}"`, path);
+  const v = o[key];
+  if (typeof v !== 'string') throw new ShapeError(`${field} must be text, not ${kindOf(v)}`, field);
+  if (!allowEmpty && v.trim() === '') throw new ShapeError(`${field} must not be empty`, field);
+  return v;
+}
+
+function optionalText(o: Record<string, unknown>, key: string, path: string): string | undefined {
+  if (!(key in o)) return undefined;
+  const v = o[key];
+  if (typeof v !== 'string') throw new ShapeError(`${join(path, key)} must be text, not ${kindOf(v)}`, join(path, key));
+  return v;
+}
+
+function offsetField(o: Record<string, unknown>, key: string, path: string): number {
+  const field = join(path, key);
+  if (!(key in o)) throw new ShapeError(`${path} is missing "${key}"`, path);
+  const v = o[key];
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw new ShapeError(`${field} must be a whole number of at least 0`, field);
+  return v;
+}
+
+function timestampField(o: Record<string, unknown>, key: string, path: string): string {
+  const v = requiredText(o, key, path);
+  if (!TIMESTAMP_PATTERN.test(v) || Number.isNaN(Date.parse(v))) throw new ShapeError(`${join(path, key)} must be an ISO 8601 time such as "2025-11-22T09:30:00.000Z"`, join(path, key));
+  return v;
+}
+
+function readTheme(v: unknown, path: string): FileTheme {
+  const o = expectObject(v, path, 'an object with "id" and "label"', THEME_KEYS);
+  const id = requiredText(o, 'id', path);
+  if (!ID_PATTERN.test(id)) throw new ShapeError(`${path}.id "${id}" must use lower-case letters, digits and "-"`, `${path}.id`);
+  const theme: FileTheme = { id, label: requiredText(o, 'label', path) };
+  const labelEn = optionalText(o, 'labelEn', path);
+  if (labelEn !== undefined) theme.labelEn = labelEn;
+  const color = optionalText(o, 'color', path);
+  if (color !== undefined) {
+    if (!COLOR_PATTERN.test(color)) throw new ShapeError(`${path}.color "${color}" is not a colour: use #rgb, #rrggbb or #rrggbbaa`, `${path}.color`);
+    theme.color = color;
+  }
+  return theme;
+}
+
+function readTag(v: unknown, path: string): StoredTag {
+  const o = expectObject(v, path, 'an object (a tag)', TAG_KEYS);
+  const id = requiredText(o, 'id', path);
+  const document = requiredText(o, 'document', path);
+  if (document.startsWith('/') || /^[a-zA-Z]:/.test(document) || document.includes('\\')) {
+    throw new ShapeError(`${path}.document must be a path relative to the workspace folder, with "/" separators`, `${path}.document`);
+  }
+  const theme = requiredText(o, 'theme', path);
+  const note = optionalText(o, 'note', path);
+  const created = timestampField(o, 'created', path);
+  const modified = timestampField(o, 'modified', path);
+  const targetPath = `${path}.target`;
+  if (!('target' in o)) throw new ShapeError(`${path} is missing "target"`, path);
+  const target = expectObject(o.target, targetPath, 'an object with "selector"', ['selector']);
+  const selectorPath = `${targetPath}.selector`;
+  if (!('selector' in target)) throw new ShapeError(`${targetPath} is missing "selector"`, targetPath);
+  const list = target.selector;
+  if (!Array.isArray(list)) throw new ShapeError(`${selectorPath} must be a list, not ${kindOf(list)}`, selectorPath);
+  let quote: TextQuoteSelector | undefined;
+  let position: TextPositionSelector | undefined;
+  list.forEach((s, i) => {
+    const sPath = `${selectorPath}[${i}]`;
+    if (!isObject(s)) throw new ShapeError(`${sPath} must be an object, not ${kindOf(s)}`, sPath);
+    const type = s.type;
+    if (type === 'TextQuoteSelector') {
+      if (quote) throw new ShapeError(`${sPath}: a second TextQuoteSelector`, sPath);
+      expectObject(s, sPath, 'a TextQuoteSelector', QUOTE_KEYS);
+      quote = { type, exact: requiredText(s, 'exact', sPath, true), prefix: optionalText(s, 'prefix', sPath) ?? '', suffix: optionalText(s, 'suffix', sPath) ?? '' };
+      if (quote.exact === '') throw new ShapeError(`${sPath}.exact must not be empty`, `${sPath}.exact`);
+    } else if (type === 'TextPositionSelector') {
+      if (position) throw new ShapeError(`${sPath}: a second TextPositionSelector`, sPath);
+      expectObject(s, sPath, 'a TextPositionSelector', POSITION_KEYS);
+      position = { type, start: offsetField(s, 'start', sPath), end: offsetField(s, 'end', sPath) };
+      if (position.end < position.start) throw new ShapeError(`${sPath}.end must not be before its start`, `${sPath}.end`);
+    } else {
+      throw new ShapeError(`${sPath}.type must be "TextQuoteSelector" or "TextPositionSelector"`, 'type' in s ? `${sPath}.type` : sPath);
+    }
+  });
+  if (!quote) throw new ShapeError(`${selectorPath} has no TextQuoteSelector`, selectorPath);
+  if (!position) throw new ShapeError(`${selectorPath} has no TextPositionSelector`, selectorPath);
+  const tag: StoredTag = { id, document, theme, created, modified, quote, position };
+  if (note !== undefined) tag.note = note;
+  if ('orphaned' in o) {
+    if (typeof o.orphaned !== 'boolean') throw new ShapeError(`${path}.orphaned must be true or false`, `${path}.orphaned`);
+    if (o.orphaned) tag.orphaned = true;
+  }
+  return tag;
+}
+
+function readRoot(v: unknown): AnnotationsData {
+  const o = expectObject(v, '', 'an object with "version", "themes" and "tags"', ROOT_KEYS);
+  if (!('version' in o)) throw new ShapeError('the file is missing "version" (it must be 1)', '');
+  if (o.version !== ANNOTATIONS_VERSION) throw new ShapeError(`unsupported version ${JSON.stringify(o.version)}: this extension reads version ${ANNOTATIONS_VERSION}`, 'version');
+  const data = emptyAnnotations();
+  for (const key of ['themes', 'tags'] as const) {
+    if (key in o && !Array.isArray(o[key])) throw new ShapeError(`${key} must be a list, not ${kindOf(o[key])}`, key);
+  }
+  const themeIds = new Set<string>();
+  ((o.themes as unknown[] | undefined) ?? []).forEach((t, i) => {
+    const theme = readTheme(t, `themes[${i}]`);
+    if (themeIds.has(theme.id)) throw new ShapeError(`themes[${i}].id: duplicate theme id "${theme.id}"`, `themes[${i}].id`);
+    themeIds.add(theme.id);
+    data.themes.push(theme);
+  });
+  const tagIds = new Set<string>();
+  ((o.tags as unknown[] | undefined) ?? []).forEach((t, i) => {
+    const tag = readTag(t, `tags[${i}]`);
+    if (tagIds.has(tag.id)) throw new ShapeError(`tags[${i}].id: duplicate tag id "${tag.id}"`, `tags[${i}].id`);
+    tagIds.add(tag.id);
+    data.tags.push(tag);
+  });
+  return data;
+}
+
+/**
+ * Reads an annotations file. Empty (or white-space-only) text is an empty file. Any problem —
+ * invalid JSON, another version, a field of the wrong shape — is an error with its position.
+ */
+export function parseAnnotationsFile(text: string): ParseAnnotationsResult {
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.trim() === '') return { data: emptyAnnotations() };
+  const reader = new PositionedJsonReader(text);
+  let value: unknown;
+  try {
+    value = reader.read();
+  } catch (err) {
+    if (!(err instanceof JsonSyntaxError)) throw err;
+    const at = lineColumnAt(text, err.offset);
+    return { error: { message: `invalid JSON: ${err.message}`, ...at, offset: err.offset } };
+  }
+  try {
+    return { data: readRoot(value) };
+  } catch (err) {
+    if (!(err instanceof ShapeError)) throw err;
+    const offset = (err.atKey ? reader.keyAt.get(err.field) : undefined) ?? reader.valueAt.get(err.field) ?? 0;
+    const at = lineColumnAt(text, offset);
+    const error: AnnotationsFileError = { message: err.message, ...at, offset };
+    if (err.field !== '') error.field = err.field;
+    return { error };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+/** Plain-code-unit order, the same on every machine (unlike `localeCompare`). */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Tags in file order: by document, then start, end, id. */
+export function compareTags(a: StoredTag, b: StoredTag): number {
+  return compareText(a.document, b.document) || a.position.start - b.position.start || a.position.end - b.position.end || compareText(a.id, b.id);
+}
+
+function themeJson(t: FileTheme): Record<string, unknown> {
+  const o: Record<string, unknown> = { id: t.id, label: t.label };
+  if (t.labelEn !== undefined) o.labelEn = t.labelEn;
+  if (t.color !== undefined) o.color = t.color;
+  return o;
+}
+
+function tagJson(t: StoredTag): Record<string, unknown> {
+  const o: Record<string, unknown> = { id: t.id, document: t.document, theme: t.theme };
+  if (t.note !== undefined) o.note = t.note;
+  o.created = t.created;
+  o.modified = t.modified;
+  o.target = {
+    selector: [
+      { type: 'TextQuoteSelector', exact: t.quote.exact, prefix: t.quote.prefix, suffix: t.quote.suffix },
+      { type: 'TextPositionSelector', start: t.position.start, end: t.position.end },
+    ],
+  };
+  if (t.orphaned) o.orphaned = true;
+  return o;
+}
+
+/** The file's text: the same data always gives the same bytes. */
+export function serializeAnnotationsFile(data: AnnotationsData): string {
+  const themes = [...data.themes].sort((a, b) => compareText(a.id, b.id)).map(themeJson);
+  const tags = [...data.tags].sort(compareTags).map(tagJson);
+  return JSON.stringify({ version: ANNOTATIONS_VERSION, themes, tags }, null, 2) + '\n';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Merging
+
+function sameTag(a: StoredTag, b: StoredTag): boolean {
+  return JSON.stringify(tagJson(a)) === JSON.stringify(tagJson(b));
+}
+
+function sameTheme(a: FileTheme, b: FileTheme): boolean {
+  return JSON.stringify(themeJson(a)) === JSON.stringify(themeJson(b));
+}
+
+/**
+ * Three-way merge by id of one kind of record. A record changed on one side only takes that
+ * side's version; changed on both, `pickBoth` decides. Deleted on one side and not edited on the
+ * other: deleted. Deleted on one side but edited on the other (`edited`): the edited one is kept
+ * (work is never lost to a deletion made without seeing it).
+ */
+function mergeById<T extends { id: string }>(
+  base: readonly T[],
+  ours: readonly T[],
+  theirs: readonly T[],
+  same: (a: T, b: T) => boolean,
+  pickBoth: (ours: T, theirs: T) => T,
+  edited: (original: T, now: T) => boolean = (original, now) => !same(original, now),
+): T[] {
+  const byId = (list: readonly T[]) => new Map(list.map((x) => [x.id, x] as const));
+  const b = byId(base);
+  const o = byId(ours);
+  const t = byId(theirs);
+  const ids = new Set([...o.keys(), ...t.keys()]);
+  const out: T[] = [];
+  for (const id of ids) {
+    const mine = o.get(id);
+    const other = t.get(id);
+    const original = b.get(id);
+    if (mine && other) {
+      if (same(mine, other)) out.push(mine);
+      else if (original && same(original, mine)) out.push(other);
+      else if (original && same(original, other)) out.push(mine);
+      else out.push(pickBoth(mine, other));
+    } else if (mine) {
+      // absent from theirs: new here, or deleted there
+      if (!original || edited(original, mine)) out.push(mine);
+    } else if (other) {
+      if (!original || edited(original, other)) out.push(other);
+    }
+  }
+  return out;
+}
+
+/** The later of two versions of a tag by `modified` (ours when equal). */
+function laterTag(ours: StoredTag, theirs: StoredTag): StoredTag {
+  return Date.parse(theirs.modified) > Date.parse(ours.modified) ? theirs : ours;
+}
+
+/**
+ * Merges our version and theirs, both made from `base`: tags and themes are matched by id; for a
+ * tag both sides changed, the later `modified` wins; for a theme both changed, ours. A tag
+ * deleted on one side survives only if the other side edited it (a new `modified`: theme or
+ * note); a tag that merely moved with its text is deleted.
+ */
+export function mergeAnnotations(base: AnnotationsData, ours: AnnotationsData, theirs: AnnotationsData): AnnotationsData {
+  return {
+    version: 1,
+    themes: mergeById(base.themes, ours.themes, theirs.themes, sameTheme, (mine) => mine).sort((a, b) => compareText(a.id, b.id)),
+    tags: mergeById(base.tags, ours.tags, theirs.tags, sameTag, laterTag, (original, now) => now.modified !== original.modified).sort(compareTags),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Themes made while tagging
+
+/**
+ * An id for a new theme with this label, not in `taken`: a slug of a Latin label
+ * (`Maritime Security` -> `maritime-security`), else `theme-<n>` (Thai labels), with `-2`, `-3`
+ * ... added to a slug already taken.
+ */
+export function makeThemeId(label: string, taken: ReadonlySet<string>): string {
+  const latin = /^[\u0020-\u007e\u00c0-\u024f]+$/.test(label.trim());
+  const slug = latin
+    ? label
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '')
+    : '';
+  if (slug !== '') {
+    if (!taken.has(slug)) return slug;
+    for (let n = 2; ; n++) if (!taken.has(`${slug}-${n}`)) return `${slug}-${n}`;
+  }
+  for (let n = 1; ; n++) if (!taken.has(`theme-${n}`)) return `theme-${n}`;
+}

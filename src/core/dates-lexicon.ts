@@ -1,0 +1,141 @@
+/**
+ * Words that date recognition knows: Thai and English month names, era markers,
+ * relative expressions, and the measure words after which a number is a quantity, not a year.
+ * Only data here; the matching is in dates.ts.
+ */
+
+/**
+ * How a month name is written. `informal` names (ตุลา, ธันวา) are also personal names and
+ * word parts (ตุลาการ), so they need more context than full names or abbreviations.
+ */
+export type MonthStyle = 'full' | 'abbr' | 'informal' | 'english';
+
+export interface MonthName {
+  form: string;
+  month: number;
+  style: MonthStyle;
+}
+
+const THAI_FULL = [
+  'มกราคม', 'กุมภาพันธ์', 'มีนาคม', 'เมษายน', 'พฤษภาคม', 'มิถุนายน',
+  'กรกฎาคม', 'สิงหาคม', 'กันยายน', 'ตุลาคม', 'พฤศจิกายน', 'ธันวาคม',
+];
+/** Abbreviations, written here without the final dot (the dot is optional after a day). */
+const THAI_ABBR = ['ม.ค', 'ก.พ', 'มี.ค', 'เม.ย', 'พ.ค', 'มิ.ย', 'ก.ค', 'ส.ค', 'ก.ย', 'ต.ค', 'พ.ย', 'ธ.ค'];
+const THAI_INFORMAL = [
+  'มกรา', 'กุมภา', 'มีนา', 'เมษา', 'พฤษภา', 'มิถุนา',
+  'กรกฎา', 'สิงหา', 'กันยา', 'ตุลา', 'พฤศจิกา', 'ธันวา',
+];
+const ENGLISH_FULL = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+];
+
+/** Every month name, longest first (so มีนาคม wins over มีนา). */
+export const MONTH_NAMES: readonly MonthName[] = (() => {
+  const names: MonthName[] = [];
+  for (let i = 0; i < 12; i++) {
+    names.push({ form: THAI_FULL[i], month: i + 1, style: 'full' });
+    names.push({ form: THAI_ABBR[i], month: i + 1, style: 'abbr' });
+    names.push({ form: THAI_INFORMAL[i], month: i + 1, style: 'informal' });
+    names.push({ form: ENGLISH_FULL[i], month: i + 1, style: 'english' });
+    if (ENGLISH_FULL[i].length > 3) names.push({ form: ENGLISH_FULL[i].slice(0, 3), month: i + 1, style: 'english' });
+  }
+  // Common spellings: กรกฏาคม (ฏ for ฎ), กุมภาพันธุ์, Sept.
+  names.push({ form: 'กรกฏาคม', month: 7, style: 'full' });
+  names.push({ form: 'กรกฏา', month: 7, style: 'informal' });
+  names.push({ form: 'กุมภาพันธุ์', month: 2, style: 'full' });
+  names.push({ form: 'Sept', month: 9, style: 'english' });
+  return names.sort((a, b) => b.form.length - a.form.length);
+})();
+
+/** English weekday names; a weekday before an English date belongs to its span. */
+export const ENGLISH_WEEKDAYS: readonly string[] = [
+  'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday',
+  'Mon', 'Tue', 'Tues', 'Wed', 'Thu', 'Thur', 'Thurs', 'Fri', 'Sat', 'Sun',
+].sort((a, b) => b.length - a.length);
+
+/** Era markers written before a year; `calendar` is how that year counts. */
+export interface EraMarker {
+  form: string;
+  calendar: 'BE' | 'CE';
+}
+
+export const ERA_MARKERS: readonly EraMarker[] = [
+  { form: 'พุทธศักราช', calendar: 'BE' },
+  { form: 'คริสต์ศักราช', calendar: 'CE' },
+  { form: 'คริสตศักราช', calendar: 'CE' },
+  { form: 'พ.ศ.', calendar: 'BE' },
+  { form: 'ค.ศ.', calendar: 'CE' },
+];
+
+/** Century words; the era prefix says how the century counts (none: decided by its number). */
+export const CENTURY_WORDS: readonly EraMarker[] = [
+  { form: 'พุทธศตวรรษ', calendar: 'BE' },
+  { form: 'คริสต์ศตวรรษ', calendar: 'CE' },
+  { form: 'คริสตศตวรรษ', calendar: 'CE' },
+];
+
+/** Words that open a fiscal year (ปีงบประมาณ 2568 = 1 Oct 2024 .. 30 Sep 2025). */
+export const FISCAL_YEAR_WORDS: readonly string[] = ['ปีงบประมาณ', 'ปีงบฯ', 'ปีงบ'];
+
+export type RelativeUnit = 'day' | 'week' | 'month' | 'year';
+
+export interface RelativeWord {
+  word: string;
+  unit: RelativeUnit;
+  /** how many units after the reference date (negative: before) */
+  offset: number;
+}
+
+/** Relative expressions, longest first (เมื่อวานนี้ before เมื่อวาน). */
+export const RELATIVE_WORDS: readonly RelativeWord[] = (
+  [
+    ['วันนี้', 'day', 0],
+    ['เมื่อวานซืน', 'day', -2],
+    ['วานซืน', 'day', -2],
+    ['เมื่อวานนี้', 'day', -1],
+    ['เมื่อวาน', 'day', -1],
+    ['วานนี้', 'day', -1],
+    ['วันพรุ่งนี้', 'day', 1],
+    ['พรุ่งนี้', 'day', 1],
+    ['มะรืนนี้', 'day', 2],
+    ['สัปดาห์นี้', 'week', 0],
+    ['สัปดาห์หน้า', 'week', 1],
+    ['สัปดาห์ที่แล้ว', 'week', -1],
+    ['สัปดาห์ที่ผ่านมา', 'week', -1],
+    ['สัปดาห์ก่อน', 'week', -1],
+    ['เดือนนี้', 'month', 0],
+    ['เดือนหน้า', 'month', 1],
+    ['เดือนที่แล้ว', 'month', -1],
+    ['เดือนที่ผ่านมา', 'month', -1],
+    ['เดือนก่อน', 'month', -1],
+    ['ปีนี้', 'year', 0],
+    ['ปีหน้า', 'year', 1],
+    ['ปีที่แล้ว', 'year', -1],
+    ['ปีที่ผ่านมา', 'year', -1],
+    ['ปีก่อนหน้า', 'year', -1],
+    ['ปีก่อน', 'year', -1],
+  ] as Array<[string, RelativeUnit, number]>
+)
+  .map(([word, unit, offset]) => ({ word, unit, offset }))
+  .sort((a, b) => b.word.length - a.word.length);
+
+/**
+ * Words that, right before ปี/เดือน/สัปดาห์/วัน, make a duration (สามปีที่แล้ว, หลายปีที่ผ่านมา):
+ * then the relative word is not a date.
+ */
+export const QUANTITY_WORDS: readonly string[] = [
+  'หนึ่ง', 'สอง', 'สาม', 'สี่', 'ห้า', 'หก', 'เจ็ด', 'แปด', 'เก้า', 'สิบ', 'ยี่สิบ', 'ร้อย', 'พัน',
+  'หลาย', 'กี่', 'ครึ่ง',
+];
+
+/**
+ * Measure words: a 2-digit number followed by one of these is a quantity (62 ล้าน, 61 ปี), not
+ * a 2-digit BE year. Only words that rarely begin another word: not ราย (รายงาน), ตัว (ตัวแทน),
+ * คน (คนไทย), หน่วย (หน่วยงาน), พัน (พันธมิตร), วัน (วันที่).
+ */
+export const MEASURE_WORDS: readonly string[] = [
+  'ปี', 'เดือน', 'สัปดาห์', 'ชั่วโมง', 'ชม.', 'นาที', 'วินาที', 'ล้าน', 'แสน', 'หมื่น', 'บาท',
+  'เปอร์เซ็นต์', '%', 'กม.', 'กิโลเมตร', 'ไร่', 'ตัน', 'ดอลลาร์', 'องศา',
+];
