@@ -1,0 +1,15 @@
+/** What every feature of the extension layer is given: the services it builds on. */
+import type * as vscode from 'vscode';
+import type { AnalysisService } from './analysisService';
+import type { GlossaryService } from './glossaryService';
+import type { Highlights } from './highlights';
+import type { WorkspaceIndex } from './workspaceIndex';
+
+export interface FeatureContext {
+  extension: vscode.ExtensionContext;
+  glossaries: GlossaryService;
+  analysis: AnalysisService;
+  highlights: Highlights;
+  /** annotations of every text and Markdown file in the workspace (open documents: live) */
+  index: WorkspaceIndex;
+}

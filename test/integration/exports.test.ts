@@ -1,0 +1,147 @@
+import { strict as assert } from 'node:assert';
+import * as vscode from 'vscode';
+import type { ThaiPolicyLensApi } from '../../src/extension/extension';
+import type { ExportResult } from '../../src/extension/exportReports';
+import type { TagInfo } from '../../src/extension/tagging';
+import { getApi, workspaceUri, writeWorkspaceFile } from './helpers';
+
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true }); // keep the BOM, to check it
+const DOCUMENT = 'export-statement.txt';
+const TEXT = [
+  'ข่าวสารนิเทศ',
+  'นายกรัฐมนตรีเยือนประเทศญี่ปุ่นเมื่อวันที่ 16 พฤศจิกายน 2564 เพื่อหารือเรื่องความมั่นคงทางทะเล',
+  'ทั้งสองฝ่ายสนับสนุนการทูตสาธารณะ',
+  '',
+].join('\n');
+const FIRST = 'นายกรัฐมนตรีเยือนประเทศญี่ปุ่นเมื่อวันที่ 16 พฤศจิกายน 2564';
+const SECOND = 'ทั้งสองฝ่ายสนับสนุนการทูตสาธารณะ';
+const NOTE = '=ตรวจสอบ, "ด่วน"';
+
+async function read(name: string): Promise<string> {
+  return decoder.decode(await vscode.workspace.fs.readFile(workspaceUri(name)));
+}
+
+/** RFC 4180 records (quoted fields may hold commas, quotes and line breaks). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
+    } else field += c;
+  }
+  return rows;
+}
+
+describe('exports of coded passages', () => {
+  let api: ThaiPolicyLensApi;
+  let uri: vscode.Uri;
+  let first: TagInfo;
+  let second: TagInfo;
+
+  before(async () => {
+    api = await getApi();
+    await vscode.workspace.fs.delete(workspaceUri('.policy-lens'), { recursive: true }).then(undefined, () => undefined);
+    await api.tagging.reload();
+    uri = await writeWorkspaceFile(DOCUMENT, TEXT);
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const tag = async (needle: string, themeId: string, note?: string) => {
+      const start = TEXT.indexOf(needle);
+      const made = await vscode.commands.executeCommand<TagInfo>('thaiPolicyLens.tagSelection', { uri: uri.toString(), range: { start, end: start + needle.length }, themeId, note });
+      assert.ok(made, `tagged "${needle}"`);
+      return made;
+    };
+    first = await tag(FIRST, 'test-security', NOTE);
+    second = await tag(SECOND, 'test-public-diplomacy');
+    await api.tagging.flush();
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.workspace.fs.delete(workspaceUri('.policy-lens'), { recursive: true }).then(undefined, () => undefined);
+    await api.tagging.reload();
+    for (const name of [DOCUMENT, 'out.csv', 'out.md', 'out.jsonld']) await vscode.workspace.fs.delete(workspaceUri(name)).then(undefined, () => undefined);
+  });
+
+  it('writes CSV with the document, theme, text, note, line, countries and dates of each passage', async () => {
+    const result = await vscode.commands.executeCommand<ExportResult>('thaiPolicyLens.exportCsv', { file: workspaceUri('out.csv').toString() });
+    assert.deepEqual(result, { file: workspaceUri('out.csv').toString(), passages: 2 });
+    const text = await read('out.csv');
+    assert.ok(text.startsWith('\ufeff'), 'a UTF-8 byte order mark for spreadsheets');
+    const rows = parseCsv(text.slice(1));
+    assert.deepEqual(rows, [
+      ['document', 'theme', 'theme_label', 'text', 'note', 'line', 'start', 'end', 'countries', 'dates', 'orphaned'],
+      [DOCUMENT, 'test-security', 'ความมั่นคงทดสอบ (Test security)', FIRST, `'${NOTE}`, '2', String(first.start), String(first.end), 'JP', '16 พฤศจิกายน 2564 [2021-11-16]', 'false'],
+      [DOCUMENT, 'test-public-diplomacy', 'การทูตสาธารณะทดสอบ (Test public diplomacy)', SECOND, '', '3', String(second.start), String(second.end), '', '', 'false'],
+    ]);
+  });
+
+  it('writes a Markdown report grouped by theme, with the text escaped', async () => {
+    await vscode.commands.executeCommand('thaiPolicyLens.exportMarkdown', { file: workspaceUri('out.md').toString() });
+    const md = await read('out.md');
+    const lines = md.split('\n');
+    assert.equal(lines[0], '# Coded passages');
+    assert.ok(lines.includes('2 passages in 1 document.'));
+    const security = lines.indexOf('## ความมั่นคงทดสอบ \\(Test security\\)');
+    const publicDiplomacy = lines.indexOf('## การทูตสาธารณะทดสอบ \\(Test public diplomacy\\)');
+    assert.ok(security > 0 && publicDiplomacy > security, md);
+    assert.ok(lines.includes('Theme `test-diplomacy / test-public-diplomacy`: 1 passage.'), md);
+    assert.ok(lines.includes(`> ${FIRST}`), md);
+    assert.ok(lines.includes('Line 2. Note: \\=ตรวจสอบ, "ด่วน"'), md);
+  });
+
+  it('writes W3C Web Annotation JSON with quote and position selectors', async () => {
+    await vscode.commands.executeCommand('thaiPolicyLens.exportWebAnnotations', { file: workspaceUri('out.jsonld').toString() });
+    const json = JSON.parse(await read('out.jsonld'));
+    assert.equal(json['@context'], 'http://www.w3.org/ns/anno.jsonld');
+    assert.equal(json.type, 'AnnotationCollection');
+    assert.equal(json.total, 2);
+    const [a, b] = json.first.items;
+    assert.equal(a.type, 'Annotation');
+    assert.deepEqual(a.motivation, ['tagging', 'commenting']);
+    assert.equal(a.target.source, uri.toString());
+    assert.deepEqual(a.target.selector, [
+      { type: 'TextQuoteSelector', exact: FIRST },
+      { type: 'TextPositionSelector', start: first.start, end: first.end },
+    ]);
+    assert.deepEqual(
+      a.body.map((x: { purpose: string; value?: string }) => [x.purpose, x.value]),
+      [
+        ['tagging', 'ความมั่นคงทดสอบ (Test security)'],
+        ['classifying', undefined],
+        ['commenting', NOTE],
+      ],
+    );
+    assert.equal(b.motivation, 'tagging');
+    assert.equal(b.target.selector[0].exact, SECOND);
+  });
+
+  it('exports only one document when asked, and nothing when there are no tags', async () => {
+    const other = await writeWorkspaceFile('export-empty.txt', 'ไม่มีการติดแท็ก\n');
+    try {
+      const none = await vscode.commands.executeCommand<ExportResult | undefined>('thaiPolicyLens.exportCsv', { file: workspaceUri('out.csv').toString(), document: other.toString() });
+      assert.equal(none, undefined);
+      const one = await vscode.commands.executeCommand<ExportResult>('thaiPolicyLens.exportCsv', { file: workspaceUri('out.csv').toString(), document: uri.toString() });
+      assert.equal(one.passages, 2);
+    } finally {
+      await vscode.workspace.fs.delete(other).then(undefined, () => undefined);
+    }
+  });
+});

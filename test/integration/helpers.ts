@@ -1,0 +1,53 @@
+// Shared helpers of the integration tests (run inside the real extension host).
+import * as vscode from 'vscode';
+import type { ThaiPolicyLensApi } from '../../src/extension/extension';
+
+export const EXTENSION_ID = 'thai-policy-lens.thai-policy-lens';
+
+export async function getApi(): Promise<ThaiPolicyLensApi> {
+  const ext = vscode.extensions.getExtension<ThaiPolicyLensApi>(EXTENSION_ID);
+  if (!ext) throw new Error(`extension ${EXTENSION_ID} is not installed`);
+  const api = await ext.activate();
+  await api.ready();
+  return api;
+}
+
+export function workspaceUri(...segments: string[]): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) throw new Error('the tests need a workspace folder');
+  return vscode.Uri.joinPath(folder.uri, ...segments);
+}
+
+export async function openFixture(name: string): Promise<vscode.TextEditor> {
+  const doc = await vscode.workspace.openTextDocument(workspaceUri(name));
+  return vscode.window.showTextDocument(doc, { preview: false });
+}
+
+/** Polls `probe` until it returns a value that is not undefined (or throws after `ms`). */
+export async function waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, what: string, ms = 10_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** [start, end] of every occurrence of `needle` in `text`. */
+export function spansOf(text: string, needle: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length)) out.push([i, i + needle.length]);
+  return out;
+}
+
+export async function writeWorkspaceFile(name: string, text: string): Promise<vscode.Uri> {
+  const uri = workspaceUri(name);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  return uri;
+}
+
+export async function setSetting(section: string, value: unknown): Promise<void> {
+  const dot = section.lastIndexOf('.');
+  await vscode.workspace.getConfiguration(section.slice(0, dot)).update(section.slice(dot + 1), value, vscode.ConfigurationTarget.Workspace);
+}
