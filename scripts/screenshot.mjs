@@ -20,7 +20,7 @@ function usage(msg) {
 }
 
 const argv = process.argv.slice(2);
-const opts = { file: undefined, out: undefined, theme: 'dark', size: '1400x900', commands: [], hover: undefined, wait: 2500, build: true };
+const opts = { file: undefined, out: undefined, theme: 'dark', size: '1400x900', commands: [], hover: undefined, wait: 8000, build: true };
 for (let i = 0; i < argv.length; i++) {
   const a = argv[i];
   const value = () => argv[++i] ?? usage(`${a} needs a value`);
@@ -63,6 +63,8 @@ writeFileSync(
       'editor.minimap.enabled': false,
       'chat.commandCenter.enabled': false,
       'workbench.secondarySideBar.defaultVisibility': 'hidden',
+      'chat.disableAIFeatures': true,
+      'window.autoDetectColorScheme': false,
     },
     null,
     2,
@@ -74,11 +76,12 @@ const server = await startServer();
 const browser = await launchBrowser();
 let code = 0;
 try {
-  const page = await browser.newPage({ viewport: { width: Number(sizeMatch[1]), height: Number(sizeMatch[2]) } });
+  const page = await browser.newPage({ viewport: { width: Number(sizeMatch[1]), height: Number(sizeMatch[2]) }, colorScheme: opts.theme });
   await page.goto(workbenchUrl({ port: server.port, folder: workspace, extensionDevelopmentPath: root, openFile: fileInWorkspace }));
   await page.waitForSelector('.monaco-editor .view-lines', { timeout: 60_000 });
   await page.waitForTimeout(opts.wait);
-  for (const title of opts.commands) {
+  // The secondary side bar (chat) opens by default in recent versions: close it for a clean picture.
+  for (const title of ['View: Hide Secondary Side Bar', ...opts.commands]) {
     await page.keyboard.press('F1');
     await page.waitForSelector('.quick-input-widget input', { timeout: 10_000 });
     await page.keyboard.type(title);
