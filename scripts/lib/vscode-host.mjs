@@ -28,11 +28,29 @@ function log(msg) {
   process.stderr.write(`[vscode-host] ${msg}\n`);
 }
 
-function npmInstall(dir, spec, env) {
+/** The JavaScript entry of the npm on PATH (to run it with another node). */
+function npmCli() {
+  const r = spawnSync('npm', ['prefix', '-g'], { encoding: 'utf8' });
+  const candidates = [
+    r.status === 0 ? join(r.stdout.trim(), 'lib', 'node_modules', 'npm', 'bin', 'npm-cli.js') : '',
+    join(dirname(process.execPath), '..', 'lib', 'node_modules', 'npm', 'bin', 'npm-cli.js'),
+    '/usr/lib/node_modules/npm/bin/npm-cli.js',
+    '/usr/share/nodejs/npm/bin/npm-cli.js',
+  ];
+  const found = candidates.find((c) => c && existsSync(c));
+  if (!found) throw new Error('cannot find npm-cli.js of the npm on PATH');
+  return found;
+}
+
+function npmInstall(dir, spec, env, runWith) {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'cache', private: true }) + '\n');
   const started = Date.now();
-  const r = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', spec], {
+  // With `runWith` (a node binary), npm itself runs on that node: code-server's postinstall checks
+  // the node version in npm's user agent, and builds its native modules for it.
+  const command = runWith ? runWith : 'npm';
+  const args = ['install', '--no-audit', '--no-fund', '--loglevel=error', spec];
+  const r = spawnSync(command, runWith ? [npmCli(), ...args] : args, {
     cwd: dir,
     env,
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -60,7 +78,7 @@ export function ensureServerInstalled() {
     ...process.env,
     PATH: `${join(node24Home, 'bin')}:${process.env.PATH}`,
     npm_config_nodedir: node24Home,
-  });
+  }, node24);
   if (!existsSync(serverMain)) throw new Error(`code-server installed but ${serverMain} is missing`);
   writeFileSync(done, new Date().toISOString() + '\n');
 }

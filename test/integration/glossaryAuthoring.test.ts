@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import type { AddToGlossaryResult, ExportCodebookResult, ImportCodebookResult } from '../../src/extension/glossaryAuthoring';
+import { parseXml } from '../../src/core/qdc';
+import { validateCodebook } from '../support/qdcCodebookRules';
 import { getApi, setSetting, spansOf, waitFor, workspaceUri, writeWorkspaceFile } from './helpers';
 
 // A hand-written glossary of the tests' own (aligned comments, a flow list), written and removed by them.
@@ -198,6 +200,7 @@ describe('glossary authoring', () => {
     const result = await vscode.commands.executeCommand<ExportCodebookResult>('thaiPolicyLens.exportCodebook', { file: target.toString() });
     assert.ok(!('error' in result), JSON.stringify(result));
     const xml = await readText(target);
+    assert.deepEqual(validateCodebook(parseXml(xml)), [], 'the file keeps to the structure of the REFI-QDA Codebook.xsd');
     assert.ok(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="Thai Policy Lens '));
     assert.match(xml, /\n {4}<Code guid="[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}" name="การทูตทดสอบ" isCodable="true" color="#4E79A7">\n {6}<Description>English: Test diplomacy\nประเด็นทดสอบด้าน \*\*การทูต\*\*\nTheme id: test-diplomacy<\/Description>\n/);
     assert.match(xml, /<Code guid="[-0-9a-f]{36}" name="การทูตดิจิทัล" isCodable="true" color="#4E79A7">\n\s*<Description>English: Digital diplomacy\nการใช้เครื่องมือดิจิทัลในงานการทูต\nAliases: Digital Diplomacy; การทูตแบบดิจิทัล<\/Description>/);
