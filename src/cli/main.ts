@@ -3,23 +3,33 @@
  *
  *   thai-policy-lens analyze [--glossary FILE]... [--reference-date YYYY-MM-DD]
  *                            [--format json|summary|csv|md] FILE...
+ *   thai-policy-lens export --format csv|md|webanno [--folder DIR] [--annotations FILE]
+ *                           [--glossary FILE]... [--no-builtin-glossary]
+ *                           [--reference-date YYYY-MM-DD] [--out FILE]
+ *   thai-policy-lens codebook export [--glossary FILE]... [--out FILE]
+ *   thai-policy-lens codebook import FILE.qdc [--out FILE.glossary.yaml] [--force] [--glossary FILE]...
  *
  * `runCli` does the work and returns the exit status, writing to the streams it is given,
  * so that tests can call it directly; the bundle (dist/cli.js) calls it when run.
- * On any error: exit status 2, one line on standard error, nothing on standard output.
+ * On any error: exit status 2, one line on standard error, nothing on standard output and no
+ * file written. The export commands are in export.ts.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Analyzer } from '../core/analyze';
-import { GlossarySet } from '../core/glossary';
 import pkg from '../../package.json';
+import { CliError, isIsoDate, loadGlossaries, readTextFile } from './common';
+import { EXPORT_FORMATS, exportCodebook, exportPassages, importCodebook } from './export';
+import type { ExportFormat } from './export';
 import { formatterFor, OUTPUT_FORMATS } from './format';
 import type { OutputFormat } from './format';
+
+export { isIsoDate, readTextFile };
 
 export interface CliIO {
   stdout: { write(chunk: string): unknown };
   stderr: { write(chunk: string): unknown };
-  /** the glossary used when no --glossary is given; by default the one shipped with the package */
+  /** the built-in glossary; by default the one shipped with the package */
   builtinGlossary?: string;
 }
 
@@ -29,18 +39,47 @@ export const EXIT_USAGE = 2;
 export const EXIT_INTERNAL = 1;
 
 export const USAGE = `Usage: thai-policy-lens analyze [options] FILE...
+       thai-policy-lens export --format csv|md|webanno [options]
+       thai-policy-lens codebook export [--glossary FILE]... [--out FILE]
+       thai-policy-lens codebook import FILE.qdc [--out FILE.glossary.yaml] [--force]
 
-Finds policy themes (glossary terms), countries and dates in Thai text files.
-
-Options:
+analyze: finds policy themes (glossary terms), countries and dates in Thai text files.
   --glossary FILE              a glossary (*.glossary.yaml); repeat for several.
                                Default: the built-in glossary
   --reference-date YYYY-MM-DD  resolves relative dates (วันนี้, ปีหน้า) and years not written
   --format FORMAT              json (default), summary, csv or md
+
+export: the coded passages (tags) of a workspace folder, as the editor exports them: each
+passage with its document, theme, text, note, line, and the countries and dates inside it.
+Each passage is found again in its document's current text; one that is not found, or whose
+document is missing, is exported as orphaned with its stored text and position.
+  --format FORMAT              csv, md (a Markdown report) or webanno (W3C Web Annotation
+                               JSON-LD); required
+  --folder DIR                 the workspace folder the documents are in. Default: .
+  --annotations FILE           Default: DIR/.policy-lens/annotations.json
+  --glossary FILE              a glossary for theme labels, in addition to the built-in one
+                               and every *.glossary.yaml under DIR; repeat for several
+  --no-builtin-glossary        leave the built-in glossary out
+  --reference-date YYYY-MM-DD  resolves relative dates inside passages
+  --out FILE                   write to FILE (replaced whole). Default: standard output
+
+codebook export: the glossary as a REFI-QDA codebook (.qdc) for NVivo, ATLAS.ti, MAXQDA
+or QualCoder.
+  --glossary FILE              repeat for several, merged. Default: the built-in glossary
+  --out FILE                   Default: standard output
+
+codebook import: a REFI-QDA codebook as a new glossary file.
+  --out FILE                   Default: NAME.glossary.yaml in the current folder, NAME
+                               being the codebook's file name without .qdc
+  --force                      replace FILE if it exists (otherwise it is left alone)
+  --glossary FILE              glossaries whose theme ids the import must not reuse.
+                               Default: the built-in glossary
+
   --help                       show this help
   --version                    show the version
 
-Exit status: 0 on success; 2 on bad arguments, a missing or binary file, or an invalid glossary.
+Exit status: 0 on success; 2 on bad arguments, a missing or binary file, an invalid
+glossary, annotations file or codebook, or an output file that exists (codebook import).
 `;
 
 /** The built-in glossary next to the package root (dist/cli.js -> glossaries/). */
@@ -48,27 +87,97 @@ export function defaultBuiltinGlossary(): string {
   return path.join(__dirname, '..', 'glossaries', 'builtin.glossary.yaml');
 }
 
-/** An error reported as one line on standard error, with exit status 2. */
-class CliError extends Error {}
+type CommandKey = 'analyze' | 'export' | 'codebook export' | 'codebook import';
+
+const VALUE_OPTIONS: readonly string[] = ['--glossary', '--reference-date', '--format', '--folder', '--annotations', '--out'];
+const FLAG_OPTIONS: readonly string[] = ['--force', '--no-builtin-glossary'];
+/** The options each command takes (besides --help and --version). */
+const COMMAND_OPTIONS: Record<CommandKey, readonly string[]> = {
+  analyze: ['--glossary', '--reference-date', '--format'],
+  export: ['--format', '--folder', '--annotations', '--glossary', '--no-builtin-glossary', '--reference-date', '--out'],
+  'codebook export': ['--glossary', '--out'],
+  'codebook import': ['--out', '--force', '--glossary'],
+};
 
 interface Options {
   command?: string;
+  /** the codebook command: export or import */
+  subcommand?: string;
   glossaries: string[];
   referenceDate?: string;
-  format: OutputFormat;
+  /** checked against the command's formats */
+  format?: string;
+  folder?: string;
+  annotations?: string;
+  out?: string;
+  force: boolean;
+  noBuiltinGlossary: boolean;
   files: string[];
   help: boolean;
   version: boolean;
 }
 
+/**
+ * Reads the arguments in order. Options may come before or after the command; each is checked
+ * against the command's options as soon as the command is known (a command that is not known is
+ * checked as `analyze`, as it always was), so the first bad argument is the one reported.
+ */
 function parseArgs(argv: readonly string[]): Options {
-  const options: Options = { glossaries: [], format: 'json', files: [], help: false, version: false };
+  const options: Options = { glossaries: [], files: [], force: false, noBuiltinGlossary: false, help: false, version: false };
   let onlyFiles = false;
+  /** the command whose options apply, once known */
+  let key: CommandKey | undefined;
+  /** options met before the command was known */
+  const pending: Array<{ name: string; value?: string }> = [];
+
+  const apply = (k: CommandKey, name: string, value: string | undefined): void => {
+    if (!COMMAND_OPTIONS[k].includes(name)) throw new CliError(`unknown option ${name}; see --help`);
+    switch (name) {
+      case '--glossary':
+        options.glossaries.push(value!);
+        break;
+      case '--reference-date':
+        options.referenceDate = value;
+        break;
+      case '--format':
+        if (k === 'analyze' && !(OUTPUT_FORMATS as readonly string[]).includes(value!)) throw new CliError(`unknown format "${value}" (use json, summary, csv or md)`);
+        if (k === 'export' && !(EXPORT_FORMATS as readonly string[]).includes(value!)) throw new CliError(`unknown format "${value}" (use csv, md or webanno)`);
+        options.format = value;
+        break;
+      case '--folder':
+        options.folder = value;
+        break;
+      case '--annotations':
+        options.annotations = value;
+        break;
+      case '--out':
+        options.out = value;
+        break;
+      case '--force':
+        options.force = true;
+        break;
+      case '--no-builtin-glossary':
+        options.noBuiltinGlossary = true;
+        break;
+    }
+  };
+  const known = (k: CommandKey): void => {
+    key = k;
+    for (const p of pending.splice(0)) apply(k, p.name, p.value);
+  };
+
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (onlyFiles || arg === '-' || !arg.startsWith('-')) {
-      if (options.command === undefined && !onlyFiles) options.command = arg;
-      else options.files.push(arg);
+      if (options.command === undefined && !onlyFiles) {
+        options.command = arg;
+        if (arg === 'analyze' || arg === 'export') known(arg);
+        else if (arg !== 'codebook') known('analyze');
+      } else if (options.command === 'codebook' && options.subcommand === undefined && !onlyFiles) {
+        options.subcommand = arg;
+        if (arg !== 'export' && arg !== 'import') throw new CliError(`unknown command "codebook ${arg}" (use "codebook export" or "codebook import FILE.qdc"); see --help`);
+        known(`codebook ${arg}`);
+      } else options.files.push(arg);
       continue;
     }
     if (arg === '--') {
@@ -78,75 +187,47 @@ function parseArgs(argv: readonly string[]): Options {
     const eq = arg.indexOf('=');
     const name = eq > 0 && arg.startsWith('--') ? arg.slice(0, eq) : arg;
     const inline = eq > 0 && arg.startsWith('--') ? arg.slice(eq + 1) : undefined;
-    const value = (): string => {
-      if (inline !== undefined) return inline;
-      if (i + 1 >= argv.length) throw new CliError(`${name} needs a value; see --help`);
-      return argv[++i];
-    };
-    switch (name) {
-      case '--help':
-      case '-h':
-        options.help = true;
-        break;
-      case '--version':
-      case '-V':
-        options.version = true;
-        break;
-      case '--glossary':
-        options.glossaries.push(value());
-        break;
-      case '--reference-date':
-        options.referenceDate = value();
-        break;
-      case '--format': {
-        const format = value();
-        if (!(OUTPUT_FORMATS as readonly string[]).includes(format)) throw new CliError(`unknown format "${format}" (use json, summary, csv or md)`);
-        options.format = format as OutputFormat;
-        break;
-      }
-      default:
-        throw new CliError(`unknown option ${name}; see --help`);
+    if (name === '--help' || name === '-h') {
+      options.help = true;
+      continue;
     }
+    if (name === '--version' || name === '-V') {
+      options.version = true;
+      continue;
+    }
+    const takesValue = VALUE_OPTIONS.includes(name);
+    if (!takesValue && !FLAG_OPTIONS.includes(name)) throw new CliError(`unknown option ${name}; see --help`);
+    if (key !== undefined && !COMMAND_OPTIONS[key].includes(name)) throw new CliError(`unknown option ${name}; see --help`);
+    let value: string | undefined;
+    if (takesValue) {
+      if (inline !== undefined) value = inline;
+      else if (i + 1 >= argv.length) throw new CliError(`${name} needs a value; see --help`);
+      else value = argv[++i];
+    } else if (inline !== undefined) throw new CliError(`${name} takes no value; see --help`);
+    if (key !== undefined) apply(key, name, value);
+    else pending.push({ name, value });
   }
+  // no command at all: the options are checked as analyze's, as they always were
+  if (options.command === undefined) known('analyze');
   return options;
 }
 
-/** True for a real calendar date written YYYY-MM-DD. */
-export function isIsoDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
-}
+/** `analyze`: every input is checked before anything is printed. */
+function analyzeCommand(options: Options, glossaryFiles: string[], io: CliIO): number {
+  if (!options.files.length) throw new CliError('no input files; see --help');
+  const glossaries = loadGlossaries(glossaryFiles, io);
+  for (const file of options.files) readTextFile(file);
 
-/** Reads a text file as UTF-8 without its BOM; rejects missing, unreadable and binary files. */
-export function readTextFile(file: string, what = 'file'): string {
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (e as Error).message;
-    throw new CliError(`cannot read ${what} ${file}: ${reason}`);
-  }
-  if (bytes.indexOf(0) !== -1) throw new CliError(`${file}: binary ${what} (it contains NUL bytes), not text`);
-  const text = bytes.toString('utf8');
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-/** Loads the glossaries (or the built-in one); an error in any of them is a CliError. */
-function loadGlossaries(files: string[], builtin: string, io: CliIO): GlossarySet {
-  const set = new GlossarySet();
-  const list = files.length ? files : fs.existsSync(builtin) ? [builtin] : [];
-  for (const file of list) {
-    const diagnostics = set.update(file, readTextFile(file, 'glossary'));
-    const error = diagnostics.find((d) => d.severity === 'error');
-    if (error) throw new CliError(`${error.file}:${error.line}:${error.column}: ${error.message}`);
-    for (const w of diagnostics) io.stderr.write(`${w.file}:${w.line}:${w.column}: warning: ${w.message}\n`);
-  }
-  return set;
+  const analyzer = new Analyzer(glossaries);
+  const formatter = formatterFor((options.format ?? 'json') as OutputFormat, glossaries);
+  io.stdout.write(formatter.header());
+  options.files.forEach((file, index) => {
+    const text = readTextFile(file);
+    const annotations = analyzer.analyze(text, { referenceDate: options.referenceDate });
+    io.stdout.write(formatter.document({ path: file, text, annotations }, index));
+  });
+  io.stdout.write(formatter.footer());
+  return 0;
 }
 
 /** Runs the command line; returns the exit status. */
@@ -161,27 +242,48 @@ export function runCli(argv: readonly string[], io: CliIO): number {
       io.stdout.write(`${pkg.version}\n`);
       return 0;
     }
-    if (options.command === undefined) throw new CliError('missing command: use "analyze"; see --help');
-    if (options.command !== 'analyze') throw new CliError(`unknown command "${options.command}" (use "analyze"); see --help`);
+    if (options.command === undefined) throw new CliError('missing command: use "analyze", "export" or "codebook"; see --help');
+    if (!['analyze', 'export', 'codebook'].includes(options.command)) {
+      throw new CliError(`unknown command "${options.command}" (use "analyze", "export" or "codebook"); see --help`);
+    }
     if (options.referenceDate !== undefined && !isIsoDate(options.referenceDate)) {
       throw new CliError(`invalid --reference-date "${options.referenceDate}": use a real date written YYYY-MM-DD`);
     }
-    if (!options.files.length) throw new CliError('no input files; see --help');
-
-    const glossaries = loadGlossaries(options.glossaries, io.builtinGlossary ?? defaultBuiltinGlossary(), io);
-    // every input is checked before anything is printed
-    for (const file of options.files) readTextFile(file);
-
-    const analyzer = new Analyzer(glossaries);
-    const formatter = formatterFor(options.format, glossaries);
-    io.stdout.write(formatter.header());
-    options.files.forEach((file, index) => {
-      const text = readTextFile(file);
-      const annotations = analyzer.analyze(text, { referenceDate: options.referenceDate });
-      io.stdout.write(formatter.document({ path: file, text, annotations }, index));
-    });
-    io.stdout.write(formatter.footer());
-    return 0;
+    const builtin = io.builtinGlossary ?? defaultBuiltinGlossary();
+    /** analyze's rule: the --glossary files, else the built-in glossary when it is there */
+    const glossaryFiles = (): string[] => (options.glossaries.length ? options.glossaries : fs.existsSync(builtin) ? [builtin] : []);
+    switch (options.command) {
+      case 'analyze':
+        return analyzeCommand(options, glossaryFiles(), io);
+      case 'export':
+        if (options.format === undefined) throw new CliError('export needs --format csv, md or webanno; see --help');
+        if (options.files.length) throw new CliError(`unexpected argument "${options.files[0]}": export reads the documents of --folder; see --help`);
+        exportPassages(
+          {
+            format: options.format as ExportFormat,
+            folder: options.folder ?? '.',
+            annotations: options.annotations,
+            builtinGlossary: options.noBuiltinGlossary ? undefined : builtin,
+            glossaries: options.glossaries,
+            referenceDate: options.referenceDate,
+            out: options.out,
+          },
+          io,
+        );
+        return 0;
+      case 'codebook':
+        if (options.subcommand === undefined) throw new CliError('missing codebook command: use "codebook export" or "codebook import FILE.qdc"; see --help');
+        if (options.subcommand === 'export') {
+          if (options.files.length) throw new CliError(`unexpected argument "${options.files[0]}": codebook export reads the --glossary files; see --help`);
+          exportCodebook(glossaryFiles(), options.out, io);
+          return 0;
+        }
+        if (options.files.length === 0) throw new CliError('codebook import needs the codebook to read (FILE.qdc); see --help');
+        if (options.files.length > 1) throw new CliError(`codebook import reads one codebook, not ${options.files.length}; see --help`);
+        importCodebook({ file: options.files[0], out: options.out, force: options.force, glossaries: glossaryFiles() }, io);
+        return 0;
+    }
+    throw new CliError(`unknown command "${options.command}"; see --help`);
   } catch (e) {
     if (e instanceof CliError) {
       io.stderr.write(`${e.message.replace(/\s*\n\s*/g, ' ')}\n`);

@@ -734,3 +734,30 @@ function glossaryYaml(themes: ImportedTheme[], origin: string | undefined, sourc
     ' Check the ids and terms: a term is matched in the text as written.';
   return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
+
+// ---------------------------------------------------------------------------------------------
+// Files
+
+/** Text of an XML file: UTF-16 by its byte order mark, else the declared encoding, else UTF-8. */
+export function decodeXml(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 200));
+  const declared = /^(?:\ufeff|\u00ef\u00bb\u00bf)?<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(head)?.[1];
+  let label = 'utf-8';
+  if (declared && !/^utf-?8$/i.test(declared)) {
+    try {
+      new TextDecoder(declared);
+      label = declared;
+    } catch {
+      throw new Error(`the encoding "${declared}" is not supported`);
+    }
+  }
+  return new TextDecoder(label, { fatal: label === 'utf-8' }).decode(bytes);
+}
+
+/** A file name stem from a codebook's name: without its extension and characters file systems refuse. */
+export function safeFileStem(fileName: string): string {
+  const stem = fileName.replace(/\.(qdc|qde|xml)$/i, '').replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-').replace(/^[.\s]+|[.\s]+$/g, '');
+  return stem || 'codebook';
+}

@@ -8,11 +8,12 @@
  * returns what it did, or `{ error }` with the message it showed.
  */
 import * as vscode from 'vscode';
+import { chooseFrom } from './quickPick';
 import { GlossaryEditError, addTermToGlossary, cleanTerm, type NewTheme } from '../core/glossaryEdit';
 import type { GlossaryTheme } from '../core/glossary';
 import { themeColor } from '../core/glossary';
 import { normalizeTerm } from '../core/normalize';
-import { QdcError, glossaryToQdc, latinSlug, qdcToGlossary } from '../core/qdc';
+import { QdcError, decodeXml, glossaryToQdc, latinSlug, qdcToGlossary, safeFileStem } from '../core/qdc';
 import type { FeatureContext } from './featureContext';
 import { searchThemes, themeTitle } from './glossarySearch';
 import { escapeIcons } from './markdown';
@@ -252,22 +253,7 @@ class GlossaryAuthoring implements vscode.Disposable {
       qp.items = items;
     };
     update();
-    return new Promise((resolve) => {
-      let chosen: ThemePickItem | undefined;
-      const subscriptions = [
-        qp.onDidChangeValue(update),
-        qp.onDidAccept(() => {
-          chosen = qp.selectedItems[0] ?? qp.activeItems[0];
-          qp.hide();
-        }),
-        qp.onDidHide(() => {
-          for (const s of subscriptions) s.dispose();
-          qp.dispose();
-          resolve(chosen);
-        }),
-      ];
-      qp.show();
-    });
+    return chooseFrom(qp, update);
   }
 
   /** Asks the label and the id of a new theme; undefined when cancelled. */
@@ -501,30 +487,6 @@ class GlossaryAuthoring implements vscode.Disposable {
     }
     return { file: target.toString(), themes: result.themes, terms: result.terms, warnings: result.warnings };
   }
-}
-
-/** Text of an XML file: UTF-16 by its byte order mark, else the declared encoding, else UTF-8. */
-export function decodeXml(bytes: Uint8Array): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 200));
-  const declared = /^(?:\ufeff|\u00ef\u00bb\u00bf)?<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(head)?.[1];
-  let label = 'utf-8';
-  if (declared && !/^utf-?8$/i.test(declared)) {
-    try {
-      new TextDecoder(declared);
-      label = declared;
-    } catch {
-      throw new Error(`the encoding "${declared}" is not supported`);
-    }
-  }
-  return new TextDecoder(label, { fatal: label === 'utf-8' }).decode(bytes);
-}
-
-/** A file name stem from a codebook's name: without its extension and characters file systems refuse. */
-export function safeFileStem(fileName: string): string {
-  const stem = fileName.replace(/\.(qdc|qde|xml)$/i, '').replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-').replace(/^[.\s]+|[.\s]+$/g, '');
-  return stem || 'codebook';
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {

@@ -16,6 +16,7 @@
  * `editNote({ tagId, note? })`; without a tag id they act on the tag at the cursor.
  */
 import * as vscode from 'vscode';
+import { chooseFrom } from './quickPick';
 import Fuse from 'fuse.js';
 import { anchor, describeRange, mapRange, needsReanchor, type TrackedRange } from '../core/anchoring';
 import { makeThemeId, type FileTheme, type StoredTag } from '../core/annotationsFile';
@@ -525,22 +526,8 @@ class TaggingFeature implements Tagging {
       qp.items = [newItem, ...(query ? fuse.search(query).map((r) => r.item.item) : items)];
     };
     update();
-    return new Promise((resolve) => {
-      let chosen: ThemeItem | undefined;
-      const subscriptions = [
-        qp.onDidChangeValue(update),
-        qp.onDidAccept(() => {
-          chosen = qp.selectedItems[0] ?? qp.activeItems[0];
-          qp.hide();
-        }),
-        qp.onDidHide(() => {
-          for (const s of subscriptions) s.dispose();
-          qp.dispose();
-          resolve(chosen ? { themeId: chosen.themeId, isNew: chosen.isNew } : undefined);
-        }),
-      ];
-      qp.show();
-    });
+    const chosen = await chooseFrom(qp, update);
+    return chosen ? { themeId: chosen.themeId, isNew: chosen.isNew } : undefined;
   }
 
   /** Makes a theme in the annotations file; returns its id. */

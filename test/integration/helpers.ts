@@ -1,6 +1,7 @@
 // Shared helpers of the integration tests (run inside the real extension host).
 import * as vscode from 'vscode';
 import type { ThaiPolicyLensApi } from '../../src/extension/extension';
+import type { TreeItemSnapshot } from '../../src/extension/themeTree';
 
 export const EXTENSION_ID = 'thai-policy-lens.thai-policy-lens';
 
@@ -50,4 +51,14 @@ export async function writeWorkspaceFile(name: string, text: string): Promise<vs
 export async function setSetting(section: string, value: unknown): Promise<void> {
   const dot = section.lastIndexOf('.');
   await vscode.workspace.getConfiguration(section.slice(0, dot)).update(section.slice(dot + 1), value, vscode.ConfigurationTarget.Workspace);
+}
+
+/** The tree item with this id, anywhere in the tree. */
+export function findItem(items: TreeItemSnapshot[] | undefined, id: string): TreeItemSnapshot | undefined {
+  for (const item of items ?? []) {
+    if (item.id === id) return item;
+    const inner = findItem(item.children, id);
+    if (inner) return inner;
+  }
+  return undefined;
 }

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import type { TreeItemSnapshot } from '../../src/extension/themeTree';
-import { getApi, openFixture, setSetting, spansOf, waitFor, workspaceUri, writeWorkspaceFile } from './helpers';
+import { findItem as find, getApi, openFixture, setSetting, spansOf, waitFor, workspaceUri, writeWorkspaceFile } from './helpers';
 
 /** Two more documents for the workspace scope, written by the tests (and removed after). */
 const DOC_A = [
@@ -11,15 +11,6 @@ const DOC_A = [
 ].join('\n');
 const DOC_B = ['# บันทึกการประชุม', '- ผู้แทนญี่ปุ่นสนับสนุนการทูตสาธารณะ', '- ขอให้ทุกฝ่ายหยุดยิงทันที'].join('\n');
 
-/** The item with this id, anywhere in the tree. */
-function find(items: TreeItemSnapshot[] | undefined, id: string): TreeItemSnapshot | undefined {
-  for (const item of items ?? []) {
-    if (item.id === id) return item;
-    const inner = find(item.children, id);
-    if (inner) return inner;
-  }
-  return undefined;
-}
 
 /** label | description of each item (one level), the way the tree reads. */
 function rows(items: TreeItemSnapshot[] | undefined): string[] {

@@ -1,18 +1,8 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import type { TreeItemSnapshot } from '../../src/extension/themeTree';
 import type { IndexPassStats } from '../../src/extension/workspaceIndex';
-import { getApi, setSetting, waitFor, workspaceUri, writeWorkspaceFile } from './helpers';
+import { findItem as find, getApi, setSetting, waitFor, workspaceUri, writeWorkspaceFile } from './helpers';
 
-/** The item with this id, anywhere in the tree. */
-function find(items: TreeItemSnapshot[] | undefined, id: string): TreeItemSnapshot | undefined {
-  for (const item of items ?? []) {
-    if (item.id === id) return item;
-    const inner = find(item.children, id);
-    if (inner) return inner;
-  }
-  return undefined;
-}
 
 /**
  * The descriptions of a term's occurrences in one file (workspace scope: "file · line N"), with

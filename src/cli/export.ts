@@ -1,0 +1,274 @@
+/**
+ * The export commands of the command line, the same files the editor's export commands write:
+ *
+ *   export --format csv|md|webanno   coded passages of a folder (its annotations file), as CSV,
+ *                                    a Markdown report or W3C Web Annotation JSON-LD
+ *   codebook export                  the merged glossary as a REFI-QDA codebook (.qdc)
+ *   codebook import FILE.qdc         a REFI-QDA codebook as a new glossary YAML file
+ *
+ * Passages are found again in each document's current text (core `anchor`: position, then
+ * quote, then approximate match), as the editor does when it opens a document; a passage that is
+ * not found, or whose document cannot be read, is exported as orphaned with its stored text and
+ * position. Everything is read and checked before anything is written.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Analyzer } from '../core/analyze';
+import { anchor } from '../core/anchoring';
+import { parseAnnotationsFile, type FileTheme, type StoredTag } from '../core/annotationsFile';
+import { codedPassage, lineAt, passagesToCsv, passagesToMarkdown, passagesToWebAnnotations, type CodedPassage, type PassageSource, type ThemeLookup } from '../core/exports';
+import type { GlossarySet } from '../core/glossary';
+import { QdcError, decodeXml, glossaryToQdc, qdcToGlossary, safeFileStem } from '../core/qdc';
+import type { Annotation } from '../core/types';
+import pkg from '../../package.json';
+import { CliError, loadGlossaries, readBytes, readTextFile, writeFileAtomic, type WarningSink } from './common';
+
+export type ExportFormat = 'csv' | 'md' | 'webanno';
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['csv', 'md', 'webanno'];
+
+/** Where the editor keeps the annotations of a workspace folder (setting `thaiPolicyLens.annotationsFile`). */
+export const ANNOTATIONS_FILE = path.join('.policy-lens', 'annotations.json');
+
+export interface ExportIO extends WarningSink {
+  stdout: { write(chunk: string): unknown };
+}
+
+export interface PassageExportOptions {
+  format: ExportFormat;
+  /** the workspace folder: tag documents are relative to it */
+  folder: string;
+  /** the annotations file; default `<folder>/.policy-lens/annotations.json` */
+  annotations?: string;
+  /** the built-in glossary, or undefined to leave it out */
+  builtinGlossary?: string;
+  /** more glossary files, loaded after the built-in one and the folder's */
+  glossaries: readonly string[];
+  referenceDate?: string;
+  /** where to write; default standard output */
+  out?: string;
+}
+
+/**
+ * Every `*.glossary.yaml` / `*.glossary.yml` file at any depth under `folder`, outside
+ * `node_modules` and `.git` folders, in the order the editor loads them (by file URI), as the
+ * editor finds them in a workspace folder. Symbolic links to files are followed, to folders not
+ * (no cycles).
+ */
+export function findGlossaryFiles(folder: string): string[] {
+  const found: string[] = [];
+  const walk = (dir: string): void => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return; // an unreadable folder is skipped, as the editor's search does
+    }
+    for (const entry of entries) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== 'node_modules' && entry.name !== '.git') walk(file);
+      } else if (/\.glossary\.(?:yaml|yml)$/.test(entry.name)) {
+        if (entry.isFile() || (entry.isSymbolicLink() && isFile(file))) found.push(file);
+      }
+    }
+  };
+  walk(folder);
+  const uri = (file: string) => pathToFileURL(path.resolve(file)).href;
+  return found.sort((a, b) => uri(a).localeCompare(uri(b)));
+}
+
+function isFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** The files in order with repeats (the same file by another path) left out. */
+function distinctFiles(files: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return files.filter((file) => {
+    const key = path.resolve(file);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Labels and paths of themes: the glossaries' first, then the annotations file's own. */
+function themeLookup(set: GlossarySet, fileThemes: readonly FileTheme[]): ThemeLookup {
+  const own = new Map(fileThemes.map((t) => [t.id, t] as const));
+  return {
+    path: (id) => (set.theme(id) ? [...set.ancestors(id).map((t) => t.id), id] : [id]),
+    label: (id) => {
+      const theme = set.theme(id) ?? own.get(id);
+      return theme ? (theme.labelEn ? `${theme.label} (${theme.labelEn})` : theme.label) : id;
+    },
+  };
+}
+
+/** A passage's text shortened for a message: one line, at most 40 characters. */
+function excerpt(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > 40 ? `${line.slice(0, 39)}…` : line;
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/**
+ * The tags of one document as passage sources: each found again in `text` (in order of their
+ * stored position, each search starting where the last tag's move suggests, as the editor does);
+ * one not found, or every one when `text` is undefined (the document cannot be read), is
+ * orphaned with its stored text and position.
+ */
+export function anchorTags(tags: readonly StoredTag[], text: string | undefined): Array<{ tag: StoredTag; source: PassageSource }> {
+  const out: Array<{ tag: StoredTag; source: PassageSource }> = [];
+  let shift = 0;
+  for (const tag of [...tags].sort((a, b) => a.position.start - b.position.start)) {
+    const found = text === undefined ? undefined : anchor(text, [tag.quote, tag.position], { hint: tag.position.start + shift });
+    const source: PassageSource = {
+      id: tag.id,
+      document: tag.document,
+      theme: tag.theme,
+      text: found ? text!.slice(found.start, found.end) : tag.quote.exact,
+      start: found ? found.start : tag.position.start,
+      end: found ? found.end : tag.position.end,
+      created: tag.created,
+      modified: tag.modified,
+    };
+    if (found) shift = found.start - tag.position.start;
+    else source.orphaned = true;
+    if (tag.note !== undefined) source.note = tag.note;
+    out.push({ tag, source });
+  }
+  return out;
+}
+
+/** Runs `export`: reads and checks everything, then writes the export whole. */
+export function exportPassages(options: PassageExportOptions, io: ExportIO): void {
+  let folderStat: fs.Stats;
+  try {
+    folderStat = fs.statSync(options.folder);
+  } catch {
+    throw new CliError(`cannot read folder ${options.folder}: no such directory`);
+  }
+  if (!folderStat.isDirectory()) throw new CliError(`${options.folder} is not a directory (--folder names the workspace folder)`);
+
+  const annotationsPath = options.annotations ?? path.join(options.folder, ANNOTATIONS_FILE);
+  const parsed = parseAnnotationsFile(readTextFile(annotationsPath, 'annotations file'));
+  if (parsed.error) {
+    const e = parsed.error;
+    throw new CliError(`${annotationsPath}:${e.line}:${e.column}: not a valid annotations file: ${e.message}`);
+  }
+  const data = parsed.data;
+
+  const glossaryFiles = distinctFiles([
+    ...(options.builtinGlossary !== undefined && fs.existsSync(options.builtinGlossary) ? [options.builtinGlossary] : []),
+    ...findGlossaryFiles(options.folder),
+    ...options.glossaries,
+  ]);
+  const glossaries = loadGlossaries(glossaryFiles, io);
+  const themes = themeLookup(glossaries, data.themes);
+  const analyzer = new Analyzer(glossaries);
+
+  const byDocument = new Map<string, StoredTag[]>();
+  for (const tag of data.tags) {
+    const list = byDocument.get(tag.document);
+    if (list) list.push(tag);
+    else byDocument.set(tag.document, [tag]);
+  }
+  const passages: CodedPassage[] = [];
+  for (const document of [...byDocument.keys()].sort()) {
+    const tags = byDocument.get(document)!;
+    const file = path.join(options.folder, ...document.split('/'));
+    let text: string | undefined;
+    try {
+      text = readTextFile(file, 'document');
+    } catch (e) {
+      if (!(e instanceof CliError)) throw e;
+      io.stderr.write(`warning: ${e.message}; ${plural(tags.length, 'tagged passage', 'tagged passages')} in it exported as orphaned\n`);
+    }
+    const anchored = anchorTags(tags, text);
+    let annotations: readonly Annotation[] = [];
+    if (text !== undefined && anchored.some((a) => !a.source.orphaned)) annotations = analyzer.analyze(text, { referenceDate: options.referenceDate });
+    for (const { tag, source } of anchored) {
+      if (text !== undefined && source.orphaned) {
+        io.stderr.write(`${file}:${lineAt(text, tag.position.start)}: warning: tagged passage "${excerpt(tag.quote.exact)}" not found; exported as orphaned\n`);
+      }
+      passages.push(codedPassage(source, text, annotations, themes));
+    }
+  }
+  passages.sort((a, b) => (a.document < b.document ? -1 : a.document > b.document ? 1 : a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
+
+  let content: string;
+  if (options.format === 'csv') content = passagesToCsv(passages);
+  else if (options.format === 'md') content = passagesToMarkdown(passages, 'Coded passages');
+  else content = JSON.stringify(passagesToWebAnnotations(passages, pathToFileURL(path.resolve(options.folder)).href), null, 2) + '\n';
+  if (options.out !== undefined) writeFileAtomic(options.out, content);
+  else io.stdout.write(content);
+}
+
+/** Runs `codebook export`: the merged glossary of `glossaryFiles` as a REFI-QDA codebook. */
+export function exportCodebook(glossaryFiles: readonly string[], out: string | undefined, io: ExportIO): void {
+  if (glossaryFiles.length === 0) throw new CliError('no glossary is loaded, so there is no codebook to export; name one with --glossary FILE');
+  const set = loadGlossaries(glossaryFiles, io);
+  let xml: string;
+  try {
+    xml = glossaryToQdc(set.themes, { origin: `Thai Policy Lens ${pkg.version}` });
+  } catch (e) {
+    if (e instanceof QdcError) throw new CliError(e.message);
+    throw e;
+  }
+  if (out !== undefined) writeFileAtomic(out, xml);
+  else io.stdout.write(xml);
+}
+
+export interface CodebookImportOptions {
+  /** the .qdc file */
+  file: string;
+  /** the glossary file to write; default `<name of the codebook>.glossary.yaml` in the current folder */
+  out?: string;
+  /** replace `out` when it exists */
+  force: boolean;
+  /** glossaries whose theme ids the imported themes must not take (they get `-2`, `-3`...) */
+  glossaries: readonly string[];
+}
+
+/** `FILE:LINE:COLUMN: message` of a QdcError (the position taken out of the message). */
+function qdcErrorMessage(file: string, e: QdcError): string {
+  if (e.line === undefined) return `${file}: ${e.message}`;
+  return `${file}:${e.line}:${e.column ?? 1}: ${e.message.replace(/ \(line \d+, column \d+\)$/, '')}`;
+}
+
+/** Runs `codebook import`: writes a new glossary and says on standard output what it holds. */
+export function importCodebook(options: CodebookImportOptions, io: ExportIO): void {
+  const baseName = path.basename(options.file);
+  const target = options.out ?? `${safeFileStem(baseName)}.glossary.yaml`;
+  if (!options.force && fs.existsSync(target)) throw new CliError(`${target} already exists; use --force to replace it`);
+  const bytes = readBytes(options.file, 'codebook');
+  let xml: string;
+  try {
+    xml = decodeXml(bytes);
+  } catch (e) {
+    throw new CliError(`cannot read codebook ${options.file}: ${(e as Error).message}`);
+  }
+  const taken = loadGlossaries(options.glossaries, io).flatThemes.map((f) => f.theme.id);
+  let result;
+  try {
+    result = qdcToGlossary(xml, { sourceName: baseName, takenIds: taken });
+  } catch (e) {
+    if (e instanceof QdcError) throw new CliError(qdcErrorMessage(options.file, e));
+    throw e;
+  }
+  writeFileAtomic(target, result.yaml, { overwrite: options.force });
+  for (const w of result.warnings) {
+    const m = /^line (\d+): (.*)$/s.exec(w);
+    io.stderr.write(m ? `${options.file}:${m[1]}: warning: ${m[2]}\n` : `${options.file}: warning: ${w}\n`);
+  }
+  if (!/\.glossary\.ya?ml$/.test(target)) io.stderr.write(`warning: ${target} does not end in .glossary.yaml, so the editor does not load it as a glossary\n`);
+  io.stdout.write(`imported ${plural(result.themes, 'theme', 'themes')} and ${plural(result.terms, 'term', 'terms')} from ${options.file} into ${target}\n`);
+}
