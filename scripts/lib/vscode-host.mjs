@@ -42,6 +42,15 @@ function npmCli() {
   return found;
 }
 
+/**
+ * The environment without the `npm_*` variables of an npm that runs this script (`npm test`):
+ * a nested npm reads them as its own settings, and `npm_config_user_agent` would tell
+ * code-server's install script the outer npm's Node version instead of the one it runs on.
+ */
+function withoutNpmVariables(env) {
+  return Object.fromEntries(Object.entries(env).filter(([k]) => !/^npm_/i.test(k)));
+}
+
 function npmInstall(dir, spec, env, runWith) {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'cache', private: true }) + '\n');
@@ -69,13 +78,13 @@ export function ensureServerInstalled() {
   if (!existsSync(node24)) {
     log(`installing Node ${NODE24_VERSION} (npm package "node") into .cache/ ...`);
     rmSync(node24Dir, { recursive: true, force: true });
-    npmInstall(node24Dir, `node@${NODE24_VERSION}`, process.env);
+    npmInstall(node24Dir, `node@${NODE24_VERSION}`, withoutNpmVariables(process.env));
     if (!existsSync(node24)) throw new Error(`Node 24 was not found at ${node24} after installing`);
   }
   log(`installing code-server ${CODE_SERVER_VERSION} (VS Code ${CODE_SERVER_VERSION.replace(/^4\./, '1.')}) into .cache/, a few minutes the first time ...`);
   rmSync(codeServerDir, { recursive: true, force: true });
   npmInstall(codeServerDir, `code-server@${CODE_SERVER_VERSION}`, {
-    ...process.env,
+    ...withoutNpmVariables(process.env),
     PATH: `${join(node24Home, 'bin')}:${process.env.PATH}`,
     npm_config_nodedir: node24Home,
   }, node24);
