@@ -1,9 +1,11 @@
 /**
  * The whole recognition: glossary terms and countries from one matcher, dates from the
- * date recognizer, merged into one list sorted by start.
+ * date recognizer, merged into one list sorted by start. The matcher's pass over the text
+ * also finds where a date may start (its marker words), so the text is read once for all three.
  */
 import { countryNames } from './countries';
 import { findDates } from './dates';
+import { DATE_MARKERS } from './dates-triggers';
 import { GlossarySet } from './glossary';
 import type { Glossary } from './glossary';
 import { Matcher } from './matcher';
@@ -21,16 +23,20 @@ export type GlossarySource = GlossarySet | Glossary | readonly Glossary[];
 export function matcherPatterns(set: GlossarySet | undefined): MatcherPattern[] {
   const patterns: MatcherPattern[] = [];
   if (set) {
-    for (const { theme } of set.flatThemes) {
-      for (const t of theme.terms) {
+    const flat = set.flatThemes;
+    for (let f = 0; f < flat.length; f++) {
+      const theme = flat[f].theme;
+      for (let i = 0; i < theme.terms.length; i++) {
+        const t = theme.terms[i];
         const target = { kind: 'term' as const, theme: theme.id, term: t.term, wholeWord: t.wholeWord };
         patterns.push({ text: t.term, target });
-        for (const alias of t.aliases) patterns.push({ text: alias, target });
+        for (let a = 0; a < t.aliases.length; a++) patterns.push({ text: t.aliases[a], target });
       }
     }
     for (const c of set.countryAliases) patterns.push({ text: c.alias, target: { kind: 'country', country: c.code } });
   }
-  for (const n of countryNames()) patterns.push({ text: n.name, target: { kind: 'country', country: n.code } });
+  const names = countryNames();
+  for (let i = 0; i < names.length; i++) patterns.push({ text: names[i].name, target: { kind: 'country', country: names[i].code } });
   return patterns;
 }
 
@@ -56,7 +62,7 @@ export class Analyzer {
   getMatcher(): Matcher {
     const version = this.glossaries?.version ?? 0;
     if (!this.matcher || this.builtFor !== version) {
-      this.matcher = Matcher.build(matcherPatterns(this.glossaries));
+      this.matcher = Matcher.build(matcherPatterns(this.glossaries), { markers: DATE_MARKERS });
       this.builtFor = version;
     }
     return this.matcher;
@@ -65,14 +71,27 @@ export class Analyzer {
   /** Terms, countries and dates in `text`, sorted by start; offsets into `text`. */
   analyze(text: string, options: AnalyzeOptions = {}): Annotation[] {
     const kinds = new Set<AnnotationKind>(options.kinds ?? ['term', 'country', 'date']);
+    const withDates = kinds.has('date');
+    if (withDates && kinds.has('term') && kinds.has('country')) {
+      // all three: one pass over the text finds the terms, the countries and where dates may
+      // start, and the dates are merged into the matcher's result as it is built
+      const dateOptions = { referenceDate: options.referenceDate };
+      return this.getMatcher().findMerged<Annotation>(text, (starts) => findDates(text, dateOptions, starts));
+    }
     let found: Annotation[] = [];
+    let dateStarts: Int32Array | undefined;
     if (kinds.has('term') || kinds.has('country')) {
       // both are always matched, so that they never overlap whichever is asked for
-      found = this.getMatcher().find(text);
+      const matcher = this.getMatcher();
+      if (withDates) {
+        const both = matcher.findWithMarkers(text);
+        found = both.annotations;
+        dateStarts = both.markers;
+      } else found = matcher.find(text);
       if (!kinds.has('term') || !kinds.has('country')) found = found.filter((a) => kinds.has(a.kind));
     }
-    if (!kinds.has('date')) return found;
-    const dates = findDates(text, { referenceDate: options.referenceDate });
+    if (!withDates) return found;
+    const dates = findDates(text, { referenceDate: options.referenceDate }, dateStarts);
     return mergeByStart(found, dates);
   }
 }

@@ -122,7 +122,10 @@ class EdgeWords {
     if (before ? at <= 0 : at >= text.length) return false;
     const list = this.listFor(foldUnit(text.charCodeAt(before ? at - 1 : at)));
     if (!list) return false;
-    for (const w of list) if (matchesAt(text, before ? at - w.length : at, w, this.foldCase)) return true;
+    for (let i = 0; i < list.length; i++) {
+      const w = list[i];
+      if (matchesAt(text, before ? at - w.length : at, w, this.foldCase)) return true;
+    }
     return false;
   }
 }
@@ -298,24 +301,32 @@ function compileRule(name: string, spec: ContextRuleSpec): ContextRule {
   };
 }
 
-/** Rules indexed by the (case-folded) first code unit of their name. */
+/** Rules indexed by the (case-folded) first code unit of their name: Thai ones in an array, others in a Map. */
+const THAI_RULES_BY_FIRST: Array<ContextRule[] | undefined> = new Array(0x80);
 const RULES_BY_FIRST = new Map<number, ContextRule[]>();
 /** The same rules by name (Latin names lower-cased), for spans written with ignorable characters. */
 const RULES_BY_NAME = new Map<string, ContextRule>();
 for (const [name, spec] of RULE_SPECS) {
   const rule = compileRule(name, spec);
   const first = foldUnit(name.charCodeAt(0));
-  const list = RULES_BY_FIRST.get(first);
+  const list = isThaiUnit(first) ? THAI_RULES_BY_FIRST[first - 0x0e00] : RULES_BY_FIRST.get(first);
   if (list) list.push(rule);
+  else if (isThaiUnit(first)) THAI_RULES_BY_FIRST[first - 0x0e00] = [rule];
   else RULES_BY_FIRST.set(first, [rule]);
   RULES_BY_NAME.set(isThaiUnit(name.charCodeAt(0)) ? name : name.toLowerCase(), rule);
 }
 
 /** The rule for the name at [start, end), if it has one. */
 function ruleFor(text: string, start: number, end: number, latin: boolean): ContextRule | undefined {
-  const list = RULES_BY_FIRST.get(foldUnit(text.charCodeAt(start)));
+  const first = foldUnit(text.charCodeAt(start));
+  const list = isThaiUnit(first) ? THAI_RULES_BY_FIRST[first - 0x0e00] : RULES_BY_FIRST.get(first);
   if (list) {
-    for (const r of list) if (r.name.length === end - start && matchesAt(text, start, r.name, latin)) return r;
+    for (let i = 0; i < list.length; i++) {
+      const r = list[i];
+      if (r.name.length === end - start && matchesAt(text, start, r.name, latin)) return r;
+    }
+  } else if (!hasIgnorable(text, start, start + 1)) {
+    return undefined; // no rule's name starts with this character, however the rest is written
   }
   if (!hasIgnorable(text, start, end)) return undefined;
   const key = normalizeName(text.slice(start, end));
@@ -391,9 +402,10 @@ function isSurname(text: string, start: number, end: number): boolean {
   }
   const first = text.charCodeAt(wordStart);
   if (first !== 0x0e19 && first !== 0x0e14) return false; // น, ด: every title starts with one
-  for (const title of PERSON_TITLES) {
+  for (let i = 0; i < PERSON_TITLES.length; i++) {
+    const title = PERSON_TITLES[i];
     if (text.startsWith(title, wordStart) && start - 1 - wordStart > title.length + 1) {
-      for (const word of NOT_TITLES) if (text.startsWith(word, wordStart)) return false;
+      for (let j = 0; j < NOT_TITLES.length; j++) if (text.startsWith(NOT_TITLES[j], wordStart)) return false;
       return true;
     }
   }
@@ -410,7 +422,10 @@ function isInOrganizationName(text: string, start: number): boolean {
     const c = text.charCodeAt(at);
     if (!isThaiWordUnit(c)) return false;
     if (HEAD_FIRST[c - 0x0e00] === 0) continue;
-    for (const head of ORGANIZATION_HEADS) if (at + head.length <= start && matchesAt(text, at, head, false)) return true;
+    for (let i = 0; i < ORGANIZATION_HEADS.length; i++) {
+      const head = ORGANIZATION_HEADS[i];
+      if (at + head.length <= start && matchesAt(text, at, head, false)) return true;
+    }
   }
   return false;
 }

@@ -29,11 +29,27 @@ function pad(n: number, width: number): string {
   return String(n).padStart(width, '0');
 }
 
+/** Dates already formatted, by year, month and day (the same few recur throughout a document). */
+const formatted = new Map<number, string>();
+const FORMATTED_LIMIT = 1 << 14;
+
 /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, as precise as the parts given. */
 export function formatDate(year: number, month?: number, day?: number): string {
+  const m = month ?? 0;
+  const d = month !== undefined ? (day ?? 0) : 0;
+  const cached = Number.isInteger(year) && year >= 0 && year < 100000 && Number.isInteger(m) && m >= 0 && m <= 12 && Number.isInteger(d) && d >= 0 && d <= 31;
+  const key = (year * 13 + m) * 32 + d;
+  if (cached) {
+    const s = formatted.get(key);
+    if (s !== undefined) return s;
+  }
   let s = pad(year, 4);
   if (month !== undefined) s += '-' + pad(month, 2);
   if (month !== undefined && day !== undefined) s += '-' + pad(day, 2);
+  if (cached) {
+    if (formatted.size >= FORMATTED_LIMIT) formatted.clear();
+    formatted.set(key, s);
+  }
   return s;
 }
 

@@ -1,11 +1,13 @@
 /**
  * Date recognition in Thai (and English) policy text.
  *
- * One pass over the text looks for cheap triggers (dates-triggers.ts: a run of digits, a Thai
- * month name, an era marker, ปี/เดือน/สัปดาห์, ทศวรรษ/ศตวรรษ, a relative word, an English month
- * or weekday); at each trigger a small hand-written parser reads the date forward with
- * charCodeAt, without building strings. The scan resumes after each date, so dates come out
- * sorted and never overlap, and the time is linear in the length of the text.
+ * Dates start at cheap triggers (dates-triggers.ts: a run of digits, a Thai month name, an era
+ * marker, ปี/เดือน/สัปดาห์, ทศวรรษ/ศตวรรษ, a relative word, an English month or weekday). Their
+ * possible positions come from an automaton pass over the text (the matcher's, shared with
+ * the terms and countries when the Analyzer runs both, or a small one of the triggers alone);
+ * at each trigger a small hand-written parser reads the date forward with charCodeAt, without
+ * building strings. The scan resumes after each date, so dates come out sorted and never
+ * overlap, and the time is linear in the length of the text.
  *
  * Span conventions (chosen to match the ThaiNER gold): the prefixes วันที่ / วันพุธที่ and the
  * words ปี / เดือน before a year or month stay outside the span (`วันที่ [4 ก.ย. 61]`,
@@ -51,7 +53,8 @@ import {
   type RelativeUnit,
   type RelativeWord,
 } from './dates-lexicon';
-import { TriggerKind, triggerAt } from './dates-triggers';
+import { DATE_MARKERS, TriggerKind, triggerAt } from './dates-triggers';
+import { Matcher } from './matcher';
 
 export interface DateOptions {
   /** YYYY-MM-DD; resolves relative words and years not written */
@@ -61,9 +64,21 @@ export interface DateOptions {
 /**
  * Every date in `text`, sorted by offset and non-overlapping. Offsets are UTF-16 code units
  * into `text` itself. An invalid `referenceDate` is ignored.
+ *
+ * `starts`, when given, are ascending offsets that include every place where a date trigger
+ * starts: the starts of `DATE_MARKERS` from a Matcher built with them, found in the same pass
+ * as the terms. Without it a small automaton of the markers alone reads the text for them.
  */
-export function findDates(text: string, options: DateOptions = {}): DateAnnotation[] {
-  return new DateScanner(text, parseIsoDay(options.referenceDate)).scan();
+export function findDates(text: string, options: DateOptions = {}, starts?: ArrayLike<number>): DateAnnotation[] {
+  return scanner.scan(text, parseIsoDay(options.referenceDate), starts ?? dateTriggerStarts(text));
+}
+
+let triggerMatcher: Matcher | undefined;
+
+/** The offsets where a date trigger may start (ascending), from an automaton of `DATE_MARKERS` alone. */
+export function dateTriggerStarts(text: string): Int32Array {
+  triggerMatcher ??= Matcher.build([], { markers: DATE_MARKERS });
+  return triggerMatcher.findWithMarkers(text).markers;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -144,6 +159,8 @@ function indexByChar<T>(entries: readonly T[], form: (entry: T) => string, charA
 const firstChar = (word: string): number => word.charCodeAt(0);
 const lastChar = (word: string): number => word.charCodeAt(word.length - 1);
 const NONE: readonly never[] = [];
+/** English ordinal suffixes (24th, 1st). */
+const ORDINAL_SUFFIXES = ['st', 'nd', 'rd', 'th'];
 
 /** Month names by first character, longest first. */
 const MONTHS_BY_FIRST_CHAR = indexByChar(MONTH_NAMES, (n) => n.form, firstChar);
@@ -176,19 +193,32 @@ interface Found {
   end: number;
   /** how the year was written; 'none' when no year was written */
   calendar: Calendar;
-  fromYear?: number;
-  fromMonth?: number;
-  fromDay?: number;
-  toYear?: number;
-  toMonth?: number;
-  toDay?: number;
+  fromYear: number | undefined;
+  fromMonth: number | undefined;
+  fromDay: number | undefined;
+  toYear: number | undefined;
+  toMonth: number | undefined;
+  toDay: number | undefined;
   /** decades and centuries: their years do not become the document's current year */
-  period?: boolean;
-  relative?: RelativeWord;
+  period: boolean;
+  relative: RelativeWord | undefined;
 }
 
+/** A Found with every field present (one shape for all, kept by the scanner). */
+function newFound(): Found {
+  return { start: 0, end: 0, calendar: 'none', fromYear: undefined, fromMonth: undefined, fromDay: undefined, toYear: undefined, toMonth: undefined, toDay: undefined, period: false, relative: undefined };
+}
+
+/**
+ * Reads the dates of one text at a time; one instance serves every call (see `findDates`).
+ * A date is read into the scanner's one Found, checked and emitted before the next one is
+ * read, so reading allocates nothing but the annotations.
+ */
 class DateScanner {
-  private readonly out: DateAnnotation[] = [];
+  private readonly found: Found = newFound();
+  private text = '';
+  private reference: Ymd | undefined;
+  private out: DateAnnotation[] = [];
   /** end of the last date found; digits before it belong to a date, not to a quantity */
   private lastEnd = 0;
   /** CE year of the last date whose year was written */
@@ -207,15 +237,29 @@ class DateScanner {
   private yearDigits = 0;
   private eraCalendar: 'BE' | 'CE' = 'BE';
 
-  constructor(
-    private readonly text: string,
-    private readonly reference: Ymd | undefined,
-  ) {}
+  /** The dates of `text`, trying the positions in `starts` (ascending) that no date found so far covers. */
+  scan(text: string, reference: Ymd | undefined, starts: ArrayLike<number>): DateAnnotation[] {
+    this.text = text;
+    this.reference = reference;
+    this.out = [];
+    this.lastEnd = 0;
+    this.lastWrittenYear = undefined;
+    this.rejectedEnd = 0;
+    try {
+      this.scanStarts(starts);
+      return this.out;
+    } finally {
+      this.text = '';
+      this.out = [];
+    }
+  }
 
-  scan(): DateAnnotation[] {
+  private scanStarts(starts: ArrayLike<number>): void {
     const text = this.text;
     let pos = 0;
-    while (pos < text.length) {
+    for (let c = 0; c < starts.length; c++) {
+      if (starts[c] < pos) continue;
+      pos = starts[c];
       const kind = triggerAt(text, pos);
       if (kind === TriggerKind.None) {
         pos++;
@@ -232,7 +276,6 @@ class DateScanner {
         pos = Math.max(next, this.rejectedEnd);
       }
     }
-    return this.out;
   }
 
   private parseAt(kind: TriggerKind, at: number): Found | null {
@@ -331,7 +374,9 @@ class DateScanner {
    * `thai`/`english` say which names are allowed.
    */
   private readMonth(pos: number, thai: boolean, english: boolean): number {
-    for (const name of MONTHS_BY_FIRST_CHAR.get(this.code(pos)) ?? NONE) {
+    const names = MONTHS_BY_FIRST_CHAR.get(this.code(pos)) ?? NONE;
+    for (let n = 0; n < names.length; n++) {
+      const name = names[n];
       if (name.style === 'english' ? !english : !thai) continue;
       let end = this.matchWord(pos, name.form);
       if (end < 0) continue;
@@ -360,7 +405,9 @@ class DateScanner {
 
   /** Reads พ.ศ., ค.ศ., พุทธศักราช ... into eraCalendar; returns the end, or -1. */
   private readEraMarker(pos: number): number {
-    for (const era of ERAS_BY_FIRST_CHAR.get(this.code(pos)) ?? NONE) {
+    const eras = ERAS_BY_FIRST_CHAR.get(this.code(pos)) ?? NONE;
+    for (let n = 0; n < eras.length; n++) {
+      const era = eras[n];
       const end = this.matchWord(pos, era.form);
       if (end >= 0) {
         this.eraCalendar = era.calendar;
@@ -373,7 +420,8 @@ class DateScanner {
   /** A measure word follows (62 ล้าน, 61 ปี): the 2-digit number before it is a quantity, not a year. */
   private followedByMeasureWord(pos: number): boolean {
     const p = this.skipSpaces(pos);
-    for (const word of MEASURE_BY_FIRST_CHAR.get(this.code(p)) ?? NONE) if (this.matchWord(p, word) >= 0) return true;
+    const words = MEASURE_BY_FIRST_CHAR.get(this.code(p)) ?? NONE;
+    for (let n = 0; n < words.length; n++) if (this.matchWord(p, words[n]) >= 0) return true;
     return false;
   }
 
@@ -395,7 +443,9 @@ class DateScanner {
     while (q >= 0 && isSpaceLike(this.code(q))) q--;
     if (q < 0) return false;
     if (isDigit(this.code(q))) return q >= this.lastEnd;
-    for (const word of QUANTITY_BY_LAST_CHAR.get(this.code(q)) ?? NONE) {
+    const words = QUANTITY_BY_LAST_CHAR.get(this.code(q)) ?? NONE;
+    for (let n = 0; n < words.length; n++) {
+      const word = words[n];
       const s = q + 1 - word.length;
       if (s >= 0 && this.text.startsWith(word, s)) return true;
     }
@@ -493,8 +543,8 @@ class DateScanner {
 
   /** Skips an English ordinal suffix (24th, 1st); returns its end, or -1 when there is none. */
   private readOrdinalSuffix(pos: number): number {
-    for (const suffix of ['st', 'nd', 'rd', 'th']) {
-      const end = this.matchWord(pos, suffix);
+    for (let n = 0; n < ORDINAL_SUFFIXES.length; n++) {
+      const end = this.matchWord(pos, ORDINAL_SUFFIXES[n]);
       if (end >= 0 && !isAsciiLetter(this.code(end))) return end;
     }
     return -1;
@@ -553,14 +603,43 @@ class DateScanner {
     this.year = be ? value - BE_OFFSET : value;
     this.yearValue = value;
     this.yearDigits = 4;
-    const found: Found = { start, end, calendar: be ? 'BE' : 'CE', fromYear: this.year, toYear: this.year };
+    const found = this.makeFound(start, end, be ? 'BE' : 'CE', this.year, undefined, undefined, this.year);
     if (!this.extendYearRange(found) || this.numDigits !== 4) return null;
     if (ce && (found.toYear! - found.fromYear! > 30 || this.followedByMeasureWord(found.end))) return null;
     return found;
   }
 
   private dayFound(start: number, end: number, day: number, month: number, year: number | undefined, calendar: Calendar): Found {
-    return { start, end, calendar, fromYear: year, fromMonth: month, fromDay: day, toYear: year, toMonth: month, toDay: day };
+    return this.makeFound(start, end, calendar, year, month, day, year, month, day);
+  }
+
+  /** The scanner's Found, with these fields (what was read into it before is dropped). */
+  private makeFound(
+    start: number,
+    end: number,
+    calendar: Calendar,
+    fromYear?: number,
+    fromMonth?: number,
+    fromDay?: number,
+    toYear?: number,
+    toMonth?: number,
+    toDay?: number,
+    period = false,
+    relative?: RelativeWord,
+  ): Found {
+    const f = this.found;
+    f.start = start;
+    f.end = end;
+    f.calendar = calendar;
+    f.fromYear = fromYear;
+    f.fromMonth = fromMonth;
+    f.fromDay = fromDay;
+    f.toYear = toYear;
+    f.toMonth = toMonth;
+    f.toDay = toDay;
+    f.period = period;
+    f.relative = relative;
+    return f;
   }
 
   /**
@@ -649,7 +728,7 @@ class DateScanner {
   private parseMonthFirst(start: number, afterMonthWord: boolean): Found | null {
     const firstEnd = this.readMonth(start, true, false);
     if (firstEnd < 0) return null;
-    const found: Found = { start, end: firstEnd, calendar: 'none', fromMonth: this.month, toMonth: this.month };
+    const found = this.makeFound(start, firstEnd, 'none', undefined, this.month, undefined, undefined, this.month);
     const q = this.skipSpaces(firstEnd);
     if (isDash(this.code(q))) {
       const lastEnd = this.readMonth(this.skipSpaces(q + 1), true, false);
@@ -686,8 +765,8 @@ class DateScanner {
    */
   private parseYearWord(start: number): Found | null {
     if (this.matchWord(start, 'ปีงบ') >= 0) {
-      for (const word of FISCAL_YEAR_WORDS) {
-        const end = this.matchWord(start, word);
+      for (let n = 0; n < FISCAL_YEAR_WORDS.length; n++) {
+        const end = this.matchWord(start, FISCAL_YEAR_WORDS[n]);
         if (end >= 0) return this.parseFiscalYear(start, end);
       }
     }
@@ -704,7 +783,7 @@ class DateScanner {
     }
     const end = this.readYearNumber(p, era, true);
     if (end < 0) return null;
-    const found: Found = { start: spanStart, end, calendar: this.yearCalendar, fromYear: this.year, toYear: this.year };
+    const found = this.makeFound(spanStart, end, this.yearCalendar, this.year, undefined, undefined, this.year);
     this.extendYearRange(found);
     return found;
   }
@@ -722,7 +801,7 @@ class DateScanner {
     }
     const end = this.readYearNumber(p, era, true);
     if (end < 0) return null;
-    const found: Found = { start, end, calendar: this.yearCalendar, fromYear: this.year, toYear: this.year };
+    const found = this.makeFound(start, end, this.yearCalendar, this.year, undefined, undefined, this.year);
     this.extendYearRange(found);
     found.fromYear = found.fromYear! - 1;
     found.fromMonth = 10;
@@ -734,7 +813,8 @@ class DateScanner {
 
   /** พ.ศ. 2566, ค.ศ. 2022, พ.ศ. 2503-2512; also พุทธศตวรรษ/คริสต์ศตวรรษที่ N. */
   private parseEra(start: number): Found | null {
-    for (const century of CENTURY_WORDS) {
+    for (let n = 0; n < CENTURY_WORDS.length; n++) {
+      const century = CENTURY_WORDS[n];
       const end = this.matchWord(start, century.form);
       if (end >= 0) return this.parseCentury(start, end, century.calendar);
     }
@@ -744,7 +824,7 @@ class DateScanner {
     const era = this.eraCalendar;
     const end = this.readYearNumber(this.skipSpaces(eraEnd), era, era === 'BE');
     if (end < 0) return null;
-    const found: Found = { start, end, calendar: this.yearCalendar, fromYear: this.year, toYear: this.year };
+    const found = this.makeFound(start, end, this.yearCalendar, this.year, undefined, undefined, this.year);
     this.extendYearRange(found);
     return found;
   }
@@ -764,7 +844,7 @@ class DateScanner {
     let end = this.readYearNumber(p, era, false);
     if (end < 0 || this.yearDigits !== 4 || this.yearValue % 10 !== 0) return null;
     if (this.code(end) === 0x73 /* s */ && !isAsciiLetter(this.code(end + 1))) end++;
-    return { start, end, calendar: this.yearCalendar, fromYear: this.year, toYear: this.year + 9, period: true };
+    return this.makeFound(start, end, this.yearCalendar, this.year, undefined, undefined, this.year + 9, undefined, undefined, true);
   }
 
   /**
@@ -781,16 +861,18 @@ class DateScanner {
     if (n < 1 || n > 30) return null;
     const cal = calendar ?? (n <= 22 ? 'CE' : 'BE');
     const shift = cal === 'BE' ? BE_OFFSET : 0;
-    return { start, end, calendar: cal, fromYear: (n - 1) * 100 + 1 - shift, toYear: n * 100 - shift, period: true };
+    return this.makeFound(start, end, cal, (n - 1) * 100 + 1 - shift, undefined, undefined, n * 100 - shift, undefined, undefined, true);
   }
 
   /** วันนี้, เมื่อวานนี้, พรุ่งนี้, สัปดาห์หน้า, เดือนนี้, ปีที่แล้ว ... (not after a quantity: 3 ปีที่แล้ว). */
   private parseRelative(start: number): Found | null {
-    for (const word of RELATIVE_BY_FIRST_CHAR.get(this.code(start)) ?? NONE) {
+    const words = RELATIVE_BY_FIRST_CHAR.get(this.code(start)) ?? NONE;
+    for (let n = 0; n < words.length; n++) {
+      const word = words[n];
       const end = this.matchWord(start, word.word);
       if (end < 0) continue;
       if (this.precededByQuantity(start)) return null;
-      return { start, end, calendar: 'none', relative: word };
+      return this.makeFound(start, end, 'none', undefined, undefined, undefined, undefined, undefined, undefined, false, word);
     }
     return null;
   }
@@ -806,7 +888,7 @@ class DateScanner {
     if (this.numDigits === 4) {
       const yearEnd = this.readYearNumber(p, undefined, false);
       if (yearEnd < 0) return null;
-      return { start, end: yearEnd, calendar: this.yearCalendar, fromYear: this.year, fromMonth: month, toYear: this.year, toMonth: month };
+      return this.makeFound(start, yearEnd, this.yearCalendar, this.year, month, undefined, this.year, month);
     }
     const day = this.numValue;
     if (this.numDigits > 2 || (this.code(numberEnd) !== COMMA && !this.endsCleanly(numberEnd))) return null;
@@ -819,7 +901,8 @@ class DateScanner {
 
   /** `Tuesday, 26 April 2022 21:23`: the weekday belongs to the span of the English date after it. */
   private parseEnglishWeekday(start: number): Found | null {
-    for (const weekday of ENGLISH_WEEKDAYS) {
+    for (let n = 0; n < ENGLISH_WEEKDAYS.length; n++) {
+      const weekday = ENGLISH_WEEKDAYS[n];
       let p = this.matchWord(start, weekday);
       if (p < 0 || isAsciiLetter(this.code(p))) continue;
       if (this.code(p) === DOT) p++;
@@ -886,13 +969,20 @@ class DateScanner {
     }
     const { start, end, calendar } = found;
     const text = this.text.slice(start, end);
-    // keys in the order of cli.md: kind, start, end, text, from, to, calendar, inferred, relative
-    const annotation: DateAnnotation =
-      from !== undefined && to !== undefined
-        ? { kind: 'date', start, end, text, from, to, calendar }
-        : { kind: 'date', start, end, text, calendar };
-    if (inferred) annotation.inferred = true;
-    if (found.relative) annotation.relative = found.relative.word;
+    // keys in the order of cli.md: kind, start, end, text, from, to, calendar, inferred, relative;
+    // each combination is written whole, so that every annotation keeps the shape it is made with
+    let annotation: DateAnnotation;
+    if (found.relative) {
+      const relative = found.relative.word;
+      annotation =
+        from !== undefined && to !== undefined
+          ? { kind: 'date', start, end, text, from, to, calendar, relative }
+          : { kind: 'date', start, end, text, calendar, relative };
+    } else if (from !== undefined && to !== undefined) {
+      annotation = inferred
+        ? { kind: 'date', start, end, text, from, to, calendar, inferred: true }
+        : { kind: 'date', start, end, text, from, to, calendar };
+    } else annotation = { kind: 'date', start, end, text, calendar };
     this.out.push(annotation);
     this.lastEnd = found.end;
   }
@@ -907,6 +997,8 @@ class DateScanner {
     return [formatDate(fromYear, found.fromMonth, found.fromDay), formatDate(year, found.toMonth, found.toDay)];
   }
 }
+
+const scanner = new DateScanner();
 
 /** Compares the month/day of a range's two ends (ignoring years): <0, 0 or >0. */
 function compareMonthDay(found: Found): number {

@@ -4,6 +4,7 @@
  */
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Document, Node as YamlNode, Pair, YAMLMap } from 'yaml';
+import { readPlainYaml } from './glossary-yaml';
 import { normalizeTerm } from './normalize';
 
 /** Where something is written: 1-based line and column (UTF-16 code units). */
@@ -91,7 +92,10 @@ class GlossaryReader {
 
   constructor(
     private readonly file: string,
-    private readonly doc: Document.Parsed,
+    /** the document's root node */
+    private readonly contents: unknown,
+    /** the document, to resolve aliases in; absent where there can be none */
+    private readonly doc: Document.Parsed | undefined,
     private readonly lines: LineCounter,
     private readonly textLength: number,
   ) {}
@@ -116,7 +120,7 @@ class GlossaryReader {
 
   /** Follows YAML aliases (`*name`) to the node they stand for. */
   resolve(node: unknown): YamlNode | null {
-    if (isAlias(node)) return (node.resolve(this.doc) as YamlNode | undefined) ?? null;
+    if (isAlias(node)) return (this.doc && (node.resolve(this.doc) as YamlNode | undefined)) ?? null;
     return (node as YamlNode | null) ?? null;
   }
 
@@ -155,7 +159,7 @@ class GlossaryReader {
   }
 
   read(): Glossary | undefined {
-    const root = this.resolve(this.doc.contents);
+    const root = this.resolve(this.contents);
     if (!isMap(root)) {
       this.report('error', root, 'a glossary must be a mapping with "version" and "themes"');
       return undefined;
@@ -343,8 +347,25 @@ class GlossaryReader {
   }
 }
 
-/** Parses and validates one glossary file. `glossary` is absent when there is any error. */
+/**
+ * Parses and validates one glossary file. `glossary` is absent when there is any error.
+ *
+ * A file in the plain subset of YAML that glossaries are written in is read by the quick
+ * reader of glossary-yaml.ts; when that reader gives up, or the file has anything to report,
+ * the `yaml` package parses it (so every diagnostic comes from one parser).
+ */
 export function parseGlossary(text: string, file: string): ParseResult {
+  const plain = readPlainYaml(text);
+  if (plain) {
+    const reader = new GlossaryReader(file, plain.contents, undefined, plain.lines, text.length);
+    const glossary = reader.read();
+    if (glossary && reader.diagnostics.length === 0) return { glossary, errors: [] };
+  }
+  return parseGlossaryDocument(text, file);
+}
+
+/** `parseGlossary` with the `yaml` package's document parser (which keeps every source position). */
+export function parseGlossaryDocument(text: string, file: string): ParseResult {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const yamlProblems: GlossaryDiagnostic[] = [];
@@ -357,7 +378,7 @@ export function parseGlossary(text: string, file: string): ParseResult {
   for (const e of doc.errors) yamlProblems.push(toDiag(e, 'error'));
   if (yamlProblems.length > 0) return { errors: yamlProblems };
   for (const w of doc.warnings) yamlProblems.push(toDiag(w, 'warning'));
-  const reader = new GlossaryReader(file, doc, lines, text.length);
+  const reader = new GlossaryReader(file, doc.contents, doc, lines, text.length);
   const glossary = reader.read();
   const errors = [...yamlProblems, ...reader.diagnostics].sort((a, b) => a.line - b.line || a.column - b.column);
   return errors.some((e) => e.severity === 'error') ? { errors } : { glossary, errors };

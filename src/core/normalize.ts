@@ -174,7 +174,12 @@ export function normalizeUnits(original: string): { units: Uint16Array; map: Uin
 
 /** Normalizes a glossary term or alias with the same rules, trimming outer white space. */
 export function normalizeTerm(term: string): string {
-  return normalize(term).text.trim();
+  // most terms are already normalized (no rule applies but single spaces): no copy then
+  for (let i = 0; i < term.length; i++) {
+    const c = term.charCodeAt(i);
+    if (FOLD[c] !== c && !(c === 0x20 && term.charCodeAt(i + 1) !== 0x20)) return normalize(term).text.trim();
+  }
+  return term.trim();
 }
 
 /**

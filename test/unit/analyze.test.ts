@@ -87,6 +87,17 @@ describe('analyze', () => {
 });
 
 describe('Analyzer', () => {
+  it('gives the same annotations from its one pass as the matcher and the dates alone, merged', () => {
+    const analyzer = new Analyzer(glossarySet());
+    const text = `${TEXT}\n๒ ม.ค. ๖๗ ไทย ${TEXT} วันนี้`;
+    const dateLast = (a: Annotation): number => (a.kind === 'date' ? 1 : 0);
+    const parts = [...analyzer.analyze(text, { kinds: ['term', 'country'] }), ...analyzer.analyze(text, { kinds: ['date'] })].sort(
+      (a, b) => a.start - b.start || dateLast(a) - dateLast(b),
+    );
+    assert.deepEqual(analyzer.analyze(text), parts);
+    assert.equal(parts.filter((a) => a.kind === 'date').length, 6);
+  });
+
   it('builds the matcher once and again only when the glossaries change', () => {
     const set = glossarySet();
     const analyzer = new Analyzer(set);

@@ -223,6 +223,11 @@ describe('isCountryContext', () => {
   it('finds the rule of a name written with a zero-width space', () => {
     assert.equal(contextOf('การบินไ\u200bทยเพิ่มเที่ยวบิน', 'ไ\u200bทย'), false);
     assert.equal(contextOf('รัฐบาลไ\u200bทยแถลง', 'ไ\u200bทย'), true);
+    assert.equal(contextOf('ยุคอินโดจ\u200bีนของฝรั่งเศส', 'จ\u200bีน'), false);
+    assert.equal(contextOf('เรือจากจ\u200bีนเข้าเทียบท่า', 'จ\u200bีน'), true);
+    // a name with no rule of its own, written with ฯ or a zero-width space
+    assert.equal(contextOf('ผู้แทนสหรัฐฯ กล่าว', 'สหรัฐฯ'), true);
+    assert.equal(contextOf('ทะเลญี่\u200bปุ่น', 'ญี่\u200bปุ่น'), false);
   });
 
   it('checks Latin names: capitalized, and not inside a longer place name', () => {

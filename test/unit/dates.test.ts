@@ -1,5 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { findDates } from '../../src/core/dates';
+import { dateTriggerStarts, findDates } from '../../src/core/dates';
+import { formatDate } from '../../src/core/dates-calendar';
+import { DATE_MARKERS, TriggerKind, triggerAt } from '../../src/core/dates-triggers';
+import { normalizeTerm } from '../../src/core/normalize';
 import type { DateAnnotation } from '../../src/core/types';
 
 /** Fields of an expected date besides its place in the text. */
@@ -365,5 +368,71 @@ describe('findDates', () => {
   it('ignores an invalid reference date', () => {
     const text = 'วันนี้';
     assert.deepStrictEqual(findDates(text, { referenceDate: '2025-02-30' }), [date(text, 'วันนี้', { calendar: 'none', relative: 'วันนี้' })]);
+  });
+});
+
+describe('date trigger starts', () => {
+  /** Every offset where `triggerAt` finds a trigger, by reading each one. */
+  function everyTrigger(text: string): number[] {
+    const out: number[] = [];
+    for (let i = 0; i < text.length; i++) if (triggerAt(text, i) !== TriggerKind.None) out.push(i);
+    return out;
+  }
+
+  it('finds the digits and trigger words, Thai digits included, at the very start and end of the text', () => {
+    const text = '๑๖ ม.ค. 66 ไปจนถึงปีหน้า 2';
+    assert.deepStrictEqual([...dateTriggerStarts(text)], [0, 1, 3, 8, 9, 18, 25]);
+    assert.deepStrictEqual([...dateTriggerStarts(text)], everyTrigger(text));
+    assert.deepStrictEqual(findDates(text), [date(text, '๑๖ ม.ค. 66', single('2023-01-16', 'BE')), date(text, 'ปีหน้า', { calendar: 'none', relative: 'ปีหน้า' })]);
+  });
+
+  it('finds a date that is the whole text, and one ending at the last character', () => {
+    assert.deepStrictEqual([...dateTriggerStarts('พ.ศ. 2566')], [0, 5, 6, 7, 8]);
+    assert.deepStrictEqual(findDates('พ.ศ. 2566'), [date('พ.ศ. 2566', 'พ.ศ. 2566', single('2023', 'BE'))]);
+    const text = 'ลงนามเมื่อ 5 ธ.ค.';
+    assert.deepStrictEqual(findDates(text, { referenceDate: '2024-06-01' }), [date(text, '5 ธ.ค.', { from: '2024-12-05', to: '2024-12-05', calendar: 'none', inferred: true })]);
+  });
+
+  it('gives the same dates with the starts passed in as without them', () => {
+    const text = 'วันที่ ๑๖ พฤศจิกายน ๒๕๖๔ และ 1 - 3 มี.ค. 2567, ทศวรรษ 1960, Tuesday, 26 April 2022 21:23 เมื่อวานนี้';
+    const starts = dateTriggerStarts(text);
+    assert.deepStrictEqual(findDates(text, {}, starts), findDates(text));
+    assert.equal(findDates(text, {}, starts).length, 5);
+    // with no starts, nothing is tried
+    assert.deepStrictEqual(findDates(text, {}, []), []);
+  });
+
+  it('marks every place a trigger starts, however the text around it is written (random texts)', () => {
+    let seed = 3;
+    const random = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const pieces = ['ม.ค', 'มกรา', 'ปี', 'เดือน', 'พ.ศ', 'ค.ศ', 'วันนี้', 'Jan', 'JAN', 'Mon', 'xMar', '1', '๙', 'ํ', 'า', '่', 'ำ', 'ฯ', '\u200B', ' ', '\n', 'ก', 'ส', '.'];
+    for (let round = 0; round < 500; round++) {
+      let text = '';
+      for (let n = random(25); n > 0; n--) text += pieces[random(pieces.length)];
+      const starts = new Set(dateTriggerStarts(text));
+      for (const at of everyTrigger(text)) assert.ok(starts.has(at), `no start at ${at} in ${JSON.stringify(text)}`);
+    }
+  });
+
+  it('uses marker words that normalize to themselves and do not start with a character read with the one before it', () => {
+    for (const word of DATE_MARKERS) {
+      assert.equal(normalizeTerm(word), word.toLowerCase(), word);
+      assert.ok(!/^[\u0e32\u0e48-\u0e4b\u0e4d]/.test(word), word);
+    }
+  });
+});
+
+describe('formatDate', () => {
+  it('gives the same text for a date formatted again, and pads the parts', () => {
+    assert.equal(formatDate(2023, 1, 5), '2023-01-05');
+    assert.equal(formatDate(2023, 1, 5), '2023-01-05');
+    assert.equal(formatDate(2023, 1), '2023-01');
+    assert.equal(formatDate(2023), '2023');
+    assert.equal(formatDate(2023, undefined, 5), '2023');
+    assert.equal(formatDate(987), '0987');
+    assert.equal(formatDate(123456, 12, 31), '123456-12-31');
   });
 });

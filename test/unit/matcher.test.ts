@@ -216,6 +216,67 @@ describe('Matcher', () => {
     }
   });
 
+  it('reports where marker words start, from the same pass, without making them annotations', () => {
+    const matcher = Matcher.build([term('ไทย'), term('ปีใหม่')], { ...anywhere, markers: ['ปี', '1', 'jan', 'ไทย'] });
+    assert.equal(matcher.patternCount, 2);
+    const text = '๑ Jan ไทยปีใหม่ 1';
+    const { annotations, markers } = matcher.findWithMarkers(text);
+    assert.deepEqual([...markers], [0, 2, 6, 9, 16]);
+    assert.deepEqual(
+      annotations.map((a) => [a.start, a.end, a.text]),
+      [
+        [6, 9, 'ไทย'],
+        [9, 15, 'ปีใหม่'],
+      ],
+    );
+    assert.deepEqual(matcher.find(text), annotations);
+    assert.deepEqual([...Matcher.build([], { markers: ['ปี'] }).findWithMarkers('').markers], []);
+  });
+
+  it('merges other annotations into the result by start, after a match with the same start', () => {
+    const matcher = Matcher.build([term('ไทย'), term('จีน')], anywhere);
+    const text = 'ไทยกับจีน';
+    const merged = matcher.findMerged(text, () => [
+      { kind: 'other', start: 0 },
+      { kind: 'other', start: 4 },
+      { kind: 'other', start: 20 },
+    ]);
+    assert.deepEqual(
+      merged.map((a) => [a.kind, a.start]),
+      [
+        ['term', 0],
+        ['other', 0],
+        ['other', 4],
+        ['term', 6],
+        ['other', 20],
+      ],
+    );
+    assert.deepEqual(matcher.findMerged('', () => [{ kind: 'other', start: 0 }]), [{ kind: 'other', start: 0 }]);
+  });
+
+  it('reads a term written with ํา at the very start or end of the text, and next to another ํ', () => {
+    const patterns = [term('น้ำท่วม'), term('ทำ')];
+    assert.deepEqual(spans(patterns, 'น\u0e4d\u0e49าท่วม'), [[0, 8, 'น\u0e4d\u0e49าท่วม', 'น้ำท่วม']]);
+    assert.deepEqual(spans(patterns, 'ให้ท\u0e4dา'), [[3, 6, 'ท\u0e4dา', 'ทำ']]);
+    assert.deepEqual(spans(patterns, 'ท\u0e4dาน้\u0e4dาท่วม\u0e4d'), [
+      [0, 3, 'ท\u0e4dา', 'ทำ'],
+      [3, 11, 'น้\u0e4dาท่วม', 'น้ำท่วม'],
+    ]);
+  });
+
+  it('works with an alphabet of more classes than a row of 128 entries holds', () => {
+    const patterns: MatcherPattern[] = [];
+    for (let i = 0; i < 300; i++) patterns.push(term(String.fromCharCode(0x4e00 + i) + 'ก'));
+    const text = String.fromCharCode(0x4e00 + 7) + 'ก' + String.fromCharCode(0x4e00 + 299) + 'ก';
+    assert.deepEqual(
+      spans(patterns, text).map(([start, end]) => [start, end]),
+      [
+        [0, 2],
+        [2, 4],
+      ],
+    );
+  });
+
   it('builds a 50,000-term automaton in reasonable time and stays compact', function () {
     this.timeout(60000);
     const consonants = 'กขคงจฉชซญดตถทธนบปผพฟภมยรลวศษสหอฮ';
@@ -231,7 +292,7 @@ describe('Matcher', () => {
     const took = Date.now() - started;
     assert.equal(matcher.patternCount, 50000);
     assert.ok(took < 20000, `build took ${took} ms`);
-    // about 40 bytes a node, plus the fixed tables (64K classes, 1 MB hot rows + 2 MB of their node ids)
+    // about 40 bytes a node, plus the fixed tables (64K classes, 1 MB of hot rows)
     assert.ok(matcher.byteSize < 40 * matcher.nodeCount + 4_000_000, `${matcher.byteSize} bytes for ${matcher.nodeCount} nodes`);
     const [found] = matcher.find(`ว่าด้วย${patterns[1234].text}ของรัฐ`);
     assert.equal(found.kind === 'term' && found.term, patterns[1234].text);
