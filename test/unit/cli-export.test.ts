@@ -6,29 +6,9 @@ import { pathToFileURL } from 'node:url';
 import { describeRange } from '../../src/core/anchoring';
 import { serializeAnnotationsFile, type StoredTag } from '../../src/core/annotationsFile';
 import { parseGlossary, type GlossaryTheme } from '../../src/core/glossary';
-import { runCli, type CliIO } from '../../src/cli/main';
+import { run, type CliRun } from '../support/runCli';
 import pkg from '../../package.json';
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** No built-in glossary unless a test gives one. */
-const NO_BUILTIN = path.join(os.tmpdir(), 'thai-policy-lens-no-such-builtin.glossary.yaml');
-
-function run(argv: string[], builtinGlossary = NO_BUILTIN): Run {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    builtinGlossary,
-  };
-  const code = runCli(argv, io);
-  return { code, stdout, stderr };
-}
 
 /** A glossary found in the folder: a theme with a sub-theme. */
 const TRADE = `version: 1
@@ -267,7 +247,7 @@ describe('command line: export', () => {
     fs.writeFileSync(extra, 'version: 1\nthemes:\n  - id: asean\n    label: อาเซียน\n');
     const tags = [tag('t1', 'docs/b.txt', 'health', DOC_B, 'สาธารณสุข'), tag('t2', 'docs/b.txt', 'asean', DOC_B, 'หารือ'), tag('t3', 'docs/b.txt', 'nowhere', DOC_B, 'เรื่อง')];
     const ws = makeFolder(tags);
-    const labels = (r: Run) => csvRecords(r.stdout).slice(1).map((f) => [f[1], f[2]]);
+    const labels = (r: CliRun) => csvRecords(r.stdout).slice(1).map((f) => [f[1], f[2]]);
     assert.deepEqual(labels(run(['export', '--format', 'csv', '--folder', ws, '--glossary', extra], builtin)), [
       ['asean', 'อาเซียน'],
       ['nowhere', 'nowhere'],

@@ -2,33 +2,12 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runCli } from '../../src/cli/main';
-import type { CliIO } from '../../src/cli/main';
+import { run } from '../support/runCli';
 import { csvField, LineIndex } from '../../src/cli/format';
 import pkg from '../../package.json';
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
 let dir: string;
-/** No built-in glossary unless a test gives one. */
-const NO_BUILTIN = path.join(os.tmpdir(), 'thai-policy-lens-no-such-builtin.glossary.yaml');
-
-function run(argv: string[], builtinGlossary = NO_BUILTIN): Run {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    builtinGlossary,
-  };
-  const code = runCli(argv, io);
-  return { code, stdout, stderr };
-}
-
 function write(name: string, content: string | Buffer): string {
   const file = path.join(dir, name);
   fs.writeFileSync(file, content);
