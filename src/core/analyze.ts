@@ -71,49 +71,15 @@ export class Analyzer {
   /** Terms, countries and dates in `text`, sorted by start; offsets into `text`. */
   analyze(text: string, options: AnalyzeOptions = {}): Annotation[] {
     const kinds = new Set<AnnotationKind>(options.kinds ?? ['term', 'country', 'date']);
-    const withDates = kinds.has('date');
-    if (withDates && kinds.has('term') && kinds.has('country')) {
-      // all three: one pass over the text finds the terms, the countries and where dates may
-      // start, and the dates are merged into the matcher's result as it is built
-      const dateOptions = { referenceDate: options.referenceDate };
-      return this.getMatcher().findMerged<Annotation>(text, (starts) => findDates(text, dateOptions, starts));
-    }
-    let found: Annotation[] = [];
-    let dateStarts: Int32Array | undefined;
-    if (kinds.has('term') || kinds.has('country')) {
-      // both are always matched, so that they never overlap whichever is asked for
-      const matcher = this.getMatcher();
-      if (withDates) {
-        const both = matcher.findWithMarkers(text);
-        found = both.annotations;
-        dateStarts = both.markers;
-      } else found = matcher.find(text);
-      if (!kinds.has('term') || !kinds.has('country')) found = found.filter((a) => kinds.has(a.kind));
-    }
-    if (!withDates) return found;
-    const dates = findDates(text, { referenceDate: options.referenceDate }, dateStarts);
-    return mergeByStart(found, dates);
+    const dateOptions = { referenceDate: options.referenceDate };
+    if (!kinds.has('term') && !kinds.has('country')) return kinds.has('date') ? findDates(text, dateOptions) : [];
+    // terms and countries are always matched both, so that they never overlap whichever is
+    // asked for; the same pass over the text finds where dates may start, and the dates are
+    // merged into the matcher's result as it is built
+    const matcher = this.getMatcher();
+    const found: Annotation[] = kinds.has('date') ? matcher.findMerged<Annotation>(text, (starts) => findDates(text, dateOptions, starts)) : matcher.find(text);
+    return kinds.has('term') && kinds.has('country') ? found : found.filter((a) => kinds.has(a.kind));
   }
-}
-
-/** Merges two lists sorted by start (on a tie, the first list's entry comes first). */
-function mergeByStart(a: Annotation[], b: Annotation[]): Annotation[] {
-  if (b.length === 0) return a;
-  const sortedB = isSortedByStart(b) ? b : [...b].sort((x, y) => x.start - y.start || x.end - y.end);
-  if (a.length === 0) return sortedB;
-  const out: Annotation[] = new Array(a.length + sortedB.length);
-  let i = 0;
-  let j = 0;
-  let k = 0;
-  while (i < a.length && j < sortedB.length) out[k++] = a[i].start <= sortedB[j].start ? a[i++] : sortedB[j++];
-  while (i < a.length) out[k++] = a[i++];
-  while (j < sortedB.length) out[k++] = sortedB[j++];
-  return out;
-}
-
-function isSortedByStart(list: Annotation[]): boolean {
-  for (let i = 1; i < list.length; i++) if (list[i].start < list[i - 1].start) return false;
-  return true;
 }
 
 const analyzers = new WeakMap<object, Analyzer>();

@@ -363,23 +363,6 @@ export class Matcher {
     const groupOf = new Map<string, number>();
     const groups: MatchTarget[][] = [];
     const keys: string[] = [];
-    const list = Array.isArray(patterns) ? (patterns as readonly MatcherPattern[]) : [...patterns];
-    for (let i = 0; i < list.length; i++) {
-      const p = list[i];
-      const key = normalizeTerm(p.text);
-      if (key === '') continue;
-      const g = groupOf.get(key);
-      if (g === undefined) {
-        groupOf.set(key, groups.length);
-        groups.push([p.target]); // most groups keep this one target: an array of one
-        keys.push(key);
-        continue;
-      }
-      const targets = groups[g];
-      let known = false;
-      for (let t = 0; t < targets.length && !known; t++) known = sameTarget(targets[t], p.target);
-      if (!known) targets.push(p.target);
-    }
     const groupFor = (key: string): number => {
       let g = groupOf.get(key);
       if (g === undefined) {
@@ -390,6 +373,16 @@ export class Matcher {
       }
       return g;
     };
+    const list = Array.isArray(patterns) ? (patterns as readonly MatcherPattern[]) : [...patterns];
+    for (let i = 0; i < list.length; i++) {
+      const p = list[i];
+      const key = normalizeTerm(p.text);
+      if (key === '') continue;
+      const targets = groups[groupFor(key)];
+      let known = false;
+      for (let t = 0; t < targets.length && !known; t++) known = sameTarget(targets[t], p.target);
+      if (!known) targets.push(p.target);
+    }
     const markerGroups = new Set<number>();
     for (const word of options.markers ?? []) {
       const key = normalizeTerm(word);
@@ -401,10 +394,7 @@ export class Matcher {
 
   /** Finds terms and countries in `original`: leftmost-longest, non-overlapping, sorted by start. */
   find(original: string): MatcherAnnotation[] {
-    const candidates = this.scan(original);
-    const annotations = this.choose(original, candidates, NO_OTHERS);
-    this.spare = candidates;
-    return annotations;
+    return this.withScan(original, (candidates) => this.choose(original, candidates, NO_OTHERS));
   }
 
   /**
@@ -413,20 +403,22 @@ export class Matcher {
    * start, which join the result in order (after a term or country with the same start).
    */
   findMerged<T extends { start: number }>(original: string, others: (markers: Int32Array) => T[]): Array<MatcherAnnotation | T> {
-    const candidates = this.scan(original);
-    const extra = others(candidates.ascendingMarkers());
-    const annotations = this.choose(original, candidates, extra);
-    this.spare = candidates;
-    return annotations;
+    return this.withScan(original, (candidates) => this.choose(original, candidates, others(candidates.ascendingMarkers())));
   }
 
   /** Like `find`, and also where the marker words start, from the same pass over the text. */
   findWithMarkers(original: string): MatchesAndMarkers {
+    return this.withScan(original, (candidates) => ({ annotations: this.choose(original, candidates, NO_OTHERS), markers: candidates.ascendingMarkers() }));
+  }
+
+  /** Scans `original` and gives its candidates to `use`; then keeps the candidate list for the next scan. */
+  private withScan<R>(original: string, use: (candidates: CandidateList) => R): R {
     const candidates = this.scan(original);
-    const annotations = this.choose(original, candidates, NO_OTHERS);
-    const result: MatchesAndMarkers = { annotations, markers: candidates.ascendingMarkers() };
-    this.spare = candidates;
-    return result;
+    try {
+      return use(candidates);
+    } finally {
+      this.spare = candidates;
+    }
   }
 
   /**
@@ -590,7 +582,7 @@ export class Matcher {
    * a node with a row. Returns the node reached.
    */
   private next(base: number, s: number, k: number): number {
-    const { shift, edgeStart, edgeClass, edgeTarget, denseRow, fail, hot, rowNode, sparseAt, sparseNode } = this.a;
+    const { shift, denseRow, fail, hot, rowNode, sparseAt, sparseNode } = this.a;
     if (base < 0) {
       for (;;) {
         const r = denseRow[s];
@@ -598,26 +590,8 @@ export class Matcher {
           base = r << shift;
           break;
         }
-        let lo = edgeStart[s];
-        const hi = edgeStart[s + 1];
-        if (hi - lo <= 8) {
-          for (; lo < hi; lo++) {
-            const e = edgeClass[lo];
-            if (e >= k) {
-              if (e === k) return edgeTarget[lo];
-              break;
-            }
-          }
-        } else {
-          let top = hi - 1;
-          while (lo <= top) {
-            const mid = (lo + top) >> 1;
-            const e = edgeClass[mid];
-            if (e === k) return edgeTarget[mid];
-            if (e < k) lo = mid + 1;
-            else top = mid - 1;
-          }
-        }
+        const child = childOf(this.a, s, k);
+        if (child >= 0) return child;
         s = fail[s];
       }
     }
@@ -781,16 +755,25 @@ function sparseTarget(sparseAt: Int32Array, sparseNode: Int32Array, i: number): 
   for (let h = sparseSlot(i, mask); ; h = (h + 1) & mask) if (sparseAt[h] === i) return sparseNode[h];
 }
 
-/** The child of node v on class k, or -1 (binary search in its sorted edges). */
+/** The child of node v on class k, or -1 (its sorted edges: read in turn when few, else a binary search). */
 function childOf(a: Pick<Automaton, 'edgeStart' | 'edgeClass' | 'edgeTarget'>, v: number, k: number): number {
+  const { edgeClass, edgeTarget } = a;
   let lo = a.edgeStart[v];
-  let hi = a.edgeStart[v + 1] - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const e = a.edgeClass[mid];
-    if (e === k) return a.edgeTarget[mid];
+  const hi = a.edgeStart[v + 1];
+  if (hi - lo <= 8) {
+    for (; lo < hi; lo++) {
+      const e = edgeClass[lo];
+      if (e >= k) return e === k ? edgeTarget[lo] : -1;
+    }
+    return -1;
+  }
+  let top = hi - 1;
+  while (lo <= top) {
+    const mid = (lo + top) >> 1;
+    const e = edgeClass[mid];
+    if (e === k) return edgeTarget[mid];
     if (e < k) lo = mid + 1;
-    else hi = mid - 1;
+    else top = mid - 1;
   }
   return -1;
 }
