@@ -1,6 +1,12 @@
-// ESLint flat config. The rule that matters most: nothing under src/core/ may import `vscode`
-// or Node-only modules, so the recognition core runs in mocha, the CLI and a browser alike.
+// ESLint flat config. The rules that keep the layout (docs/ARCHITECTURE.md):
+// - src/core/ and src/features/ are pure: no `vscode`, no Node-only modules, so they run in mocha,
+//   the command line and a browser alike;
+// - code outside src/core/ imports the core through src/core/index.ts only;
+// - src/extension/ reads files through the VS Code file system API, never `node:fs`.
 import tseslint from 'typescript-eslint';
+
+const NODE_ONLY = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'util', 'worker_threads'];
+const DEEP_CORE = { group: ['**/core/*', '!**/core/index'], message: 'Import the core through src/core/index.ts (`../core`), not a file inside it.' };
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', '.cache/**', 'node_modules/**', '.vscode-test/**'] },
@@ -18,11 +24,49 @@ export default tseslint.config(
         {
           paths: [{ name: 'vscode', message: 'src/core must not depend on the VS Code API.' }],
           patterns: [
-            { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'util', 'worker_threads'], message: 'src/core must also run in a browser: no Node-only modules.' },
-            { group: ['**/extension/**', '**/cli/**'], message: 'src/core must not depend on the adapters.' },
+            { group: NODE_ONLY, message: 'src/core must also run in a browser: no Node-only modules.' },
+            { group: ['**/extension/**', '**/cli/**', '**/features/**', '**/tools/**'], message: 'src/core must not depend on the layers above it.' },
           ],
         },
       ],
+    },
+  },
+  {
+    files: ['src/features/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vscode', message: 'src/features is pure: no VS Code API (the adapters are in src/extension/features).' }],
+          patterns: [
+            { group: NODE_ONLY, message: 'src/features must also run in a browser: no Node-only modules.' },
+            { group: ['**/extension/**', '**/cli/**', '**/tools/**'], message: 'src/features must not depend on the adapters.' },
+            DEEP_CORE,
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/extension/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'node:fs', message: 'Use vscode.workspace.fs (src/extension/services/files.ts): it works in the browser and on remote file systems.' },
+            { name: 'fs', message: 'Use vscode.workspace.fs (src/extension/services/files.ts).' },
+            { name: 'node:fs/promises', message: 'Use vscode.workspace.fs (src/extension/services/files.ts).' },
+          ],
+          patterns: [{ group: ['**/cli/**', '**/tools/**'], message: 'The extension must not depend on the command line or the measuring tools.' }, DEEP_CORE],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/cli/**/*.ts', 'src/tools/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/extension/**'], message: 'The command line must not depend on the extension.' }, DEEP_CORE] }],
     },
   },
   {

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Drafts src/core/data/countries.json, the country gazetteer, from:
+// Drafts src/core/recognize/data/countries.json, the country gazetteer, from:
 //   - Debian iso-codes (apt-get install iso-codes): ISO 3166-1 and 3166-3 JSON, and the
 //     Thai translations in /usr/share/locale/th/LC_MESSAGES/iso_3166-{1,3}.mo (parsed here);
 //   - Unicode CLDR region names through Node's ICU (Intl.DisplayNames 'th' and 'en');
@@ -8,14 +8,14 @@
 //     government documents.
 // Not run by the build or the tests: run it by hand after changing OVERRIDES, then review
 // the diff of countries.json.
-//   node scripts/build-gazetteer.mjs            writes src/core/data/countries.json
+//   node scripts/build-gazetteer.mjs            writes src/core/recognize/data/countries.json
 //   node scripts/build-gazetteer.mjs --check    exits 1 if the file would change
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const outFile = join(root, 'src/core/data/countries.json');
+const outFile = join(root, 'src/core/recognize/data/countries.json');
 const ISO_JSON = '/usr/share/iso-codes/json';
 const MO_DIR = '/usr/share/locale/th/LC_MESSAGES';
 

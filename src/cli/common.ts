@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { GlossarySet } from '../core/glossary';
+import { GlossarySet } from '../core';
 
 /** An error reported as one line on standard error, with exit status 2. */
 export class CliError extends Error {}

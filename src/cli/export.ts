@@ -14,13 +14,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Analyzer } from '../core/analyze';
-import { anchor } from '../core/anchoring';
-import { parseAnnotationsFile, type FileTheme, type StoredTag } from '../core/annotationsFile';
-import { codedPassage, lineAt, passagesToCsv, passagesToMarkdown, passagesToWebAnnotations, type CodedPassage, type PassageSource, type ThemeLookup } from '../core/exports';
-import type { GlossarySet } from '../core/glossary';
-import { QdcError, decodeXml, glossaryToQdc, qdcToGlossary, safeFileStem } from '../core/qdc';
-import type { Annotation } from '../core/types';
+import { Analyzer } from '../core';
+import { anchor } from '../core';
+import { parseAnnotationsFile, type FileTheme, type StoredTag } from '../core';
+import { codedPassage, lineAt, passagesToCsv, passagesToMarkdown, passagesToWebAnnotations, type CodedPassage, type PassageSource, type ThemeLookup } from '../core';
+import type { GlossarySet } from '../core';
+import { QdcError, decodeXml, glossaryToQdc, qdcToGlossary, safeFileStem } from '../core';
+import type { Annotation } from '../core';
 import pkg from '../../package.json';
 import { CliError, loadGlossaries, readBytes, readTextFile, writeFileAtomic, type WarningSink } from './common';
 

@@ -3,9 +3,9 @@
  * Each formatter writes a header, one chunk per document, and a footer, so that large
  * batches are printed document by document.
  */
-import { countryByCode } from '../core/countries';
-import type { GlossarySet } from '../core/glossary';
-import type { Annotation, AnnotationKind } from '../core/types';
+import { countryByCode } from '../core';
+import type { GlossarySet } from '../core';
+import type { Annotation, AnnotationKind } from '../core';
 
 export type OutputFormat = 'json' | 'summary' | 'csv' | 'md';
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ['json', 'summary', 'csv', 'md'];

@@ -16,7 +16,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Analyzer } from '../core/analyze';
+import { Analyzer } from '../core';
 import pkg from '../../package.json';
 import { CliError, isIsoDate, loadGlossaries, readTextFile } from './common';
 import { EXPORT_FORMATS, exportCodebook, exportPassages, importCodebook } from './export';

@@ -1,37 +1,24 @@
 /**
- * The recognition core's public API. Runs in Node and in a browser (no `vscode`, no Node modules).
+ * The core's public API: everything outside `src/core/` imports from here, never from a file
+ * inside it (a lint rule keeps it so). The core runs in Node and in a browser: no `vscode`, no
+ * Node modules.
+ *
+ *   text/       normalisation, the line index, colours, Markdown and CSV escaping, shared patterns
+ *   glossary/   the glossary model, its YAML readers, editing a glossary file
+ *   recognize/  analysis: the matcher, countries, dates, document structure
+ *   tags/       anchoring passages, the annotations file
+ *   exchange/   coded passages (CSV, Markdown, W3C), REFI-QDA codebooks
  */
 export * from './types';
-export { normalize, normalizeTerm, normalizeUnits, originalEnd } from './normalize';
-export type { Normalized } from './normalize';
-export { parseGlossary, GlossarySet, themeColor, THEME_PALETTE } from './glossary';
-export type {
-  CountryAlias,
-  FlatTheme,
-  Glossary,
-  GlossaryCountry,
-  GlossaryDiagnostic,
-  GlossaryTerm,
-  GlossaryTheme,
-  ParseResult,
-  SourcePos,
-} from './glossary';
-export { Matcher, onWordEdges } from './matcher';
-export type { MatchTarget, MatcherAnnotation, MatcherOptions, MatcherPattern } from './matcher';
-export { analyze, Analyzer, matcherPatterns } from './analyze';
-export type { GlossarySource } from './analyze';
-export { COUNTRIES, countryByCode, countryNames, isCountryContext } from './countries';
-export type { Country } from './countries';
-export { findDates } from './dates';
-export type { DateOptions } from './dates';
-export { flagEmoji } from './countries';
-export { parseStructure, truncateLabel, StructureNode } from './structure';
-export type { StructureKind } from './structure';
-export { anchor, describeRange, mapRange, needsReanchor, selectorsOf } from './anchoring';
-export type { Anchor, TextPositionSelector, TextQuoteSelector, TextSelector, TrackedRange, TextEdit } from './anchoring';
-export { emptyAnnotations, mergeAnnotations, parseAnnotationsFile, serializeAnnotationsFile } from './annotationsFile';
-export type { AnnotationsData, AnnotationsFileError, FileTheme, StoredTag } from './annotationsFile';
-export { codedPassage, lineAt, passagesToCsv, passagesToMarkdown, passagesToWebAnnotations } from './exports';
-export type { CodedPassage, PassageSource, ThemeLookup, WebAnnotationCollection } from './exports';
-export { glossaryToQdc, qdcToGlossary, QdcError } from './qdc';
-export { addTermToGlossary, GlossaryEditError } from './glossaryEdit';
+export * from './text/normalize';
+export * from './glossary/glossary';
+export * from './glossary/glossaryEdit';
+export * from './recognize/matcher';
+export * from './recognize/analyze';
+export * from './recognize/countries';
+export * from './recognize/dates';
+export * from './recognize/structure';
+export * from './tags/anchoring';
+export * from './tags/annotationsFile';
+export * from './exchange/codedPassages';
+export * from './exchange/qdc';

@@ -4,21 +4,21 @@
  * structure), one file each, and returns the API other extensions and the tests use.
  */
 import * as vscode from 'vscode';
-import type { Annotation } from '../core/types';
-import type { GlossaryTheme } from '../core/glossary';
-import { AnalysisService } from './analysisService';
-import { GlossaryService } from './glossaryService';
-import { Highlights } from './highlights';
-import { registerHovers } from './hovers';
-import { registerNavigation } from './navigation';
-import { registerOutline } from './outline';
-import { ThemeTree, type TreeItemSnapshot } from './themeTree';
-import { WorkspaceIndex } from './workspaceIndex';
-import { registerStarterGlossary } from './starterGlossary';
-import { registerGlossaryAuthoring } from './glossaryAuthoring';
-import { registerTagging, type Tagging, type TagInfo, type TaggingApi } from './tagging';
+import type { Annotation } from '../core';
+import type { GlossaryTheme } from '../core';
+import { AnalysisService } from './services/analysisService';
+import { GlossaryService } from './services/glossaryService';
+import { Highlights } from './features/highlights';
+import { registerHovers } from './features/hovers';
+import { registerNavigation } from './features/navigation';
+import { registerOutline } from './features/outline';
+import { ThemeTree, type TreeItemSnapshot } from './features/themeTree';
+import { WorkspaceIndex } from './services/workspaceIndex';
+import { registerStarterGlossary } from './features/starterGlossary';
+import { registerGlossaryAuthoring } from './features/glossaryAuthoring';
+import { registerTagging, type Tagging, type TagInfo, type TaggingApi } from './features/tagging';
 import type { FeatureContext } from './featureContext';
-import { registerExportReports } from './exportReports';
+import { registerExportReports } from './features/exportReports';
 
 /** What was drawn in an editor, as plain data: decoration key -> [startOffset, endOffset][] */
 export interface HighlightSnapshot {

@@ -1,9 +1,9 @@
 /** What every feature of the extension layer is given: the services it builds on. */
 import type * as vscode from 'vscode';
-import type { AnalysisService } from './analysisService';
-import type { GlossaryService } from './glossaryService';
-import type { Highlights } from './highlights';
-import type { WorkspaceIndex } from './workspaceIndex';
+import type { AnalysisService } from './services/analysisService';
+import type { GlossaryService } from './services/glossaryService';
+import type { Highlights } from './features/highlights';
+import type { WorkspaceIndex } from './services/workspaceIndex';
 
 export interface FeatureContext {
   extension: vscode.ExtensionContext;

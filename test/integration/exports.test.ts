@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import type { ThaiPolicyLensApi } from '../../src/extension/extension';
-import type { ExportResult } from '../../src/extension/exportReports';
-import type { TagInfo } from '../../src/extension/tagging';
+import type { ExportResult } from '../../src/extension/features/exportReports';
+import type { TagInfo } from '../../src/extension/features/tagging';
 import { getApi, workspaceUri, writeWorkspaceFile } from './helpers';
 
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true }); // keep the BOM, to check it

@@ -1,7 +1,7 @@
 // Shared helpers of the integration tests (run inside the real extension host).
 import * as vscode from 'vscode';
 import type { ThaiPolicyLensApi } from '../../src/extension/extension';
-import type { TreeItemSnapshot } from '../../src/extension/themeTree';
+import type { TreeItemSnapshot } from '../../src/extension/features/themeTree';
 
 export const EXTENSION_ID = 'thai-policy-lens.thai-policy-lens';
 

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import type { JumpResult, OpenedEntry } from '../../src/extension/navigation';
+import type { JumpResult, OpenedEntry } from '../../src/extension/features/navigation';
 import { getApi, openFixture, setSetting, spansOf, waitFor, workspaceUri, writeWorkspaceFile } from './helpers';
 
 /** The selection of an editor as [start, end] offsets. */

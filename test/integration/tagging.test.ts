@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import type { ThaiPolicyLensApi } from '../../src/extension/extension';
-import type { TagInfo } from '../../src/extension/tagging';
+import type { TagInfo } from '../../src/extension/features/tagging';
 import { getApi, waitFor, workspaceUri, writeWorkspaceFile } from './helpers';
 
 const ANNOTATIONS = '.policy-lens/annotations.json';

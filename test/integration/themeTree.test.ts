@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import type { TreeItemSnapshot } from '../../src/extension/themeTree';
+import type { TreeItemSnapshot } from '../../src/extension/features/themeTree';
 import { findItem as find, getApi, openFixture, setSetting, spansOf, waitFor, workspaceUri, writeWorkspaceFile } from './helpers';
 
 /** Two more documents for the workspace scope, written by the tests (and removed after). */

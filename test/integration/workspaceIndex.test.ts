@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import type { IndexPassStats } from '../../src/extension/workspaceIndex';
+import type { IndexPassStats } from '../../src/extension/services/workspaceIndex';
 import { findItem as find, getApi, setSetting, waitFor, workspaceUri, writeWorkspaceFile } from './helpers';
 
 

@@ -1,0 +1,101 @@
+/**
+ * The whole recognition: glossary terms and countries from one matcher, dates from the
+ * date recognizer, merged into one list sorted by start. The matcher's pass over the text
+ * also finds where a date may start (its marker words), so the text is read once for all three.
+ */
+import { countryNames } from './countries';
+import { findDates } from './dates';
+import { DATE_MARKERS } from './datesTriggers';
+import { GlossarySet } from '../glossary/glossary';
+import type { Glossary } from '../glossary/glossary';
+import { Matcher } from './matcher';
+import type { MatcherPattern } from './matcher';
+import type { Annotation, AnalyzeOptions, AnnotationKind } from '../types';
+
+/** What `analyze` accepts as glossaries. */
+export type GlossarySource = GlossarySet | Glossary | readonly Glossary[];
+
+/**
+ * The matcher's patterns in priority order: glossary terms and their aliases (file order),
+ * then the glossaries' extra country names, then the built-in gazetteer. When two patterns
+ * are the same text, the earlier is tried first.
+ */
+export function matcherPatterns(set: GlossarySet | undefined): MatcherPattern[] {
+  const patterns: MatcherPattern[] = [];
+  if (set) {
+    const flat = set.flatThemes;
+    for (let f = 0; f < flat.length; f++) {
+      const theme = flat[f].theme;
+      for (let i = 0; i < theme.terms.length; i++) {
+        const t = theme.terms[i];
+        const target = { kind: 'term' as const, theme: theme.id, term: t.term, wholeWord: t.wholeWord };
+        patterns.push({ text: t.term, target });
+        for (let a = 0; a < t.aliases.length; a++) patterns.push({ text: t.aliases[a], target });
+      }
+    }
+    for (const c of set.countryAliases) patterns.push({ text: c.alias, target: { kind: 'country', country: c.code } });
+  }
+  const names = countryNames();
+  for (let i = 0; i < names.length; i++) patterns.push({ text: names[i].name, target: { kind: 'country', country: names[i].code } });
+  return patterns;
+}
+
+/** Builds a GlossarySet from parsed glossaries (used when `analyze` is given plain objects). */
+function setOf(glossaries: Glossary | readonly Glossary[]): GlossarySet {
+  const set = new GlossarySet();
+  const list = Array.isArray(glossaries) ? (glossaries as readonly Glossary[]) : [glossaries as Glossary];
+  for (const g of list) set.put(g);
+  return set;
+}
+
+/**
+ * Analyzes texts against a glossary set. The matcher is built once and rebuilt only when
+ * the set's `version` changes.
+ */
+export class Analyzer {
+  private matcher?: Matcher;
+  private builtFor = -1;
+
+  constructor(readonly glossaries?: GlossarySet) {}
+
+  /** The current matcher (built on first use and after the glossaries change). */
+  getMatcher(): Matcher {
+    const version = this.glossaries?.version ?? 0;
+    if (!this.matcher || this.builtFor !== version) {
+      this.matcher = Matcher.build(matcherPatterns(this.glossaries), { markers: DATE_MARKERS });
+      this.builtFor = version;
+    }
+    return this.matcher;
+  }
+
+  /** Terms, countries and dates in `text`, sorted by start; offsets into `text`. */
+  analyze(text: string, options: AnalyzeOptions = {}): Annotation[] {
+    const kinds = new Set<AnnotationKind>(options.kinds ?? ['term', 'country', 'date']);
+    const dateOptions = { referenceDate: options.referenceDate };
+    if (!kinds.has('term') && !kinds.has('country')) return kinds.has('date') ? findDates(text, dateOptions) : [];
+    // terms and countries are always matched both, so that they never overlap whichever is
+    // asked for; the same pass over the text finds where dates may start, and the dates are
+    // merged into the matcher's result as it is built
+    const matcher = this.getMatcher();
+    const found: Annotation[] = kinds.has('date') ? matcher.findMerged<Annotation>(text, (starts) => findDates(text, dateOptions, starts)) : matcher.find(text);
+    return kinds.has('term') && kinds.has('country') ? found : found.filter((a) => kinds.has(a.kind));
+  }
+}
+
+const analyzers = new WeakMap<object, Analyzer>();
+let noGlossary: Analyzer | undefined;
+
+/**
+ * Terms, countries and dates in `text`, sorted by start. The matcher for a given glossary
+ * object is cached (and rebuilt when a GlossarySet's version changes).
+ */
+export function analyze(text: string, glossaries?: GlossarySource, options: AnalyzeOptions = {}): Annotation[] {
+  let analyzer: Analyzer;
+  if (!glossaries) analyzer = noGlossary ??= new Analyzer();
+  else {
+    const cached = analyzers.get(glossaries);
+    analyzer = cached ?? new Analyzer(glossaries instanceof GlossarySet ? glossaries : setOf(glossaries));
+    if (!cached) analyzers.set(glossaries, analyzer);
+  }
+  return analyzer.analyze(text, options);
+}

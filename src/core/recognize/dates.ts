@@ -1,0 +1,1032 @@
+/**
+ * Date recognition in Thai (and English) policy text.
+ *
+ * Dates start at cheap triggers (dates-triggers.ts: a run of digits, a Thai month name, an era
+ * marker, ปี/เดือน/สัปดาห์, ทศวรรษ/ศตวรรษ, a relative word, an English month or weekday). Their
+ * possible positions come from an automaton pass over the text (the matcher's, shared with
+ * the terms and countries when the Analyzer runs both, or a small one of the triggers alone);
+ * at each trigger a small hand-written parser reads the date forward with charCodeAt, without
+ * building strings. The scan resumes after each date, so dates come out sorted and never
+ * overlap, and the time is linear in the length of the text.
+ *
+ * Span conventions (chosen to match the ThaiNER gold): the prefixes วันที่ / วันพุธที่ and the
+ * words ปี / เดือน before a year or month stay outside the span (`วันที่ [4 ก.ย. 61]`,
+ * `ในปี [2562]`, `เดือน[พฤศจิกายน 2561]`); an era marker, or ปี between a month and its year,
+ * is inside (`[พ.ศ. 2566]`, `[16 พฤศจิกายน พ.ศ. 2564]`, `[19 กันยายน ปี 2549]`). Words that
+ * make the kind of period are inside too (`[ปีงบประมาณ 2568]`, `[ทศวรรษ 1960]`). An English
+ * timestamp keeps its weekday and time (`[Tuesday, 26 April 2022 21:23]`); its value is the day.
+ *
+ * Years: 4 digits are BE when >= 2400 (or after พ.ศ.), CE otherwise (or after ค.ศ.); 2 digits
+ * after a Thai month or ปี are BE 25xx (`5 ม.ค. 66` is 2023). Where no year is written
+ * (`6 ตุลา`, `1 - 24 มี.ค.`) the year is the reference date's, else the nearest year written
+ * earlier in the document, and the date is `inferred`; with neither, it keeps only its text
+ * (no from/to): cli.md allows only YYYY forms, and a guessed year would be worse than none.
+ *
+ * The text is read as is, without a normalizing pass: Thai digits ๐-๙ count as digits,
+ * no-break and zero-width spaces may separate the parts of a date, and zero-width characters
+ * inside a month or era word are skipped (not in the first two characters of a word that starts
+ * a date, which dates-triggers.ts compares exactly). No date word contains ำ, so the
+ * decomposed spelling ํา needs no handling here.
+ */
+import type { Calendar, DateAnnotation } from '../types';
+import {
+  BE_OFFSET,
+  addDays,
+  addMonths,
+  formatDate,
+  formatYmd,
+  isValidDay,
+  mondayOf,
+  parseIsoDay,
+  type Ymd,
+} from './datesCalendar';
+import {
+  CENTURY_WORDS,
+  ENGLISH_WEEKDAYS,
+  ERA_MARKERS,
+  FISCAL_YEAR_WORDS,
+  MEASURE_WORDS,
+  MONTH_NAMES,
+  QUANTITY_WORDS,
+  RELATIVE_WORDS,
+  type MonthStyle,
+  type RelativeUnit,
+  type RelativeWord,
+} from './datesLexicon';
+import { DATE_MARKERS, TriggerKind, triggerAt } from './datesTriggers';
+import { Matcher } from './matcher';
+
+export interface DateOptions {
+  /** YYYY-MM-DD; resolves relative words and years not written */
+  referenceDate?: string;
+}
+
+/**
+ * Every date in `text`, sorted by offset and non-overlapping. Offsets are UTF-16 code units
+ * into `text` itself. An invalid `referenceDate` is ignored.
+ *
+ * `starts`, when given, are ascending offsets that include every place where a date trigger
+ * starts: the starts of `DATE_MARKERS` from a Matcher built with them, found in the same pass
+ * as the terms. Without it a small automaton of the markers alone reads the text for them.
+ */
+export function findDates(text: string, options: DateOptions = {}, starts?: ArrayLike<number>): DateAnnotation[] {
+  return scanner.scan(text, parseIsoDay(options.referenceDate), starts ?? dateTriggerStarts(text));
+}
+
+let triggerMatcher: Matcher | undefined;
+
+/** The offsets where a date trigger may start (ascending), from an automaton of `DATE_MARKERS` alone. */
+export function dateTriggerStarts(text: string): Int32Array {
+  triggerMatcher ??= Matcher.build([], { markers: DATE_MARKERS });
+  return triggerMatcher.findWithMarkers(text).markers;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Characters
+
+const DOT = 0x2e;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+const SLASH = 0x2f;
+const HYPHEN = 0x2d;
+const OPEN_PAREN = 0x28;
+const CLOSE_PAREN = 0x29;
+
+/** 0-9 for ASCII and Thai digits, -1 otherwise (also for NaN past the end). */
+function digitValue(c: number): number {
+  if (c >= 0x30 && c <= 0x39) return c - 0x30;
+  if (c >= 0x0e50 && c <= 0x0e59) return c - 0x0e50;
+  return -1;
+}
+
+function isDigit(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x0e50 && c <= 0x0e59);
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
+/** Thai consonants ก-ฮ. */
+function isThaiConsonant(c: number): boolean {
+  return c >= 0x0e01 && c <= 0x0e2e;
+}
+
+/** Thai letters, vowels and tone marks (not digits or ฯ ๆ). */
+function isThaiLetter(c: number): boolean {
+  return (c >= 0x0e01 && c <= 0x0e3a) || (c >= 0x0e40 && c <= 0x0e4e);
+}
+
+/** Invisible characters that may sit inside a word: zero-width space/joiners, word joiner, BOM, soft hyphen. */
+function isZeroWidth(c: number): boolean {
+  return (c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff || c === 0x00ad;
+}
+
+/** Horizontal space between the parts of a date, including no-break and zero-width spaces (not newlines). */
+function isSpaceLike(c: number): boolean {
+  return (
+    c === 0x20 ||
+    c === 0x09 ||
+    c === 0xa0 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    isZeroWidth(c)
+  );
+}
+
+/** Hyphen and the dashes used for ranges (– — ‐ ‑ −). */
+function isDash(c: number): boolean {
+  return c === HYPHEN || c === 0x2013 || c === 0x2014 || c === 0x2010 || c === 0x2011 || c === 0x2212;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lexicon indexes
+
+/** Groups words (or entries with a `form`) by the UTF-16 code of one of their characters, keeping their order. */
+function indexByChar<T>(entries: readonly T[], form: (entry: T) => string, charAt: (word: string) => number): Map<number, T[]> {
+  const index = new Map<number, T[]>();
+  for (const entry of entries) {
+    const c = charAt(form(entry));
+    const list = index.get(c);
+    if (list) list.push(entry);
+    else index.set(c, [entry]);
+  }
+  return index;
+}
+
+const firstChar = (word: string): number => word.charCodeAt(0);
+const lastChar = (word: string): number => word.charCodeAt(word.length - 1);
+const NONE: readonly never[] = [];
+/** English ordinal suffixes (24th, 1st). */
+const ORDINAL_SUFFIXES = ['st', 'nd', 'rd', 'th'];
+
+/** Month names by first character, longest first. */
+const MONTHS_BY_FIRST_CHAR = indexByChar(MONTH_NAMES, (n) => n.form, firstChar);
+
+/** Era markers by first character, longest first, each also without its final dot (พ.ศ 2566). */
+const ERAS_BY_FIRST_CHAR = indexByChar(
+  ERA_MARKERS.flatMap((m) => (m.form.endsWith('.') ? [m, { form: m.form.slice(0, -1), calendar: m.calendar }] : [m])).sort(
+    (a, b) => b.form.length - a.form.length,
+  ),
+  (m) => m.form,
+  firstChar,
+);
+
+const RELATIVE_BY_FIRST_CHAR = indexByChar(RELATIVE_WORDS, (w) => w.word, firstChar);
+const MEASURE_BY_FIRST_CHAR = indexByChar(MEASURE_WORDS, (w) => w, firstChar);
+/** Quantity words by their last character, to look back from a position. */
+const QUANTITY_BY_LAST_CHAR = indexByChar(QUANTITY_WORDS, (w) => w, lastChar);
+
+/** Plausible years written without an era marker: CE 1000-2200 or BE 2400-2800. */
+function isPlausibleYear(value: number): boolean {
+  return (value >= 1000 && value <= 2200) || (value >= 2400 && value <= 2800);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scanner
+
+/** A date as read, before its missing year (if any) is inferred. Years are CE. */
+interface Found {
+  start: number;
+  end: number;
+  /** how the year was written; 'none' when no year was written */
+  calendar: Calendar;
+  fromYear: number | undefined;
+  fromMonth: number | undefined;
+  fromDay: number | undefined;
+  toYear: number | undefined;
+  toMonth: number | undefined;
+  toDay: number | undefined;
+  /** decades and centuries: their years do not become the document's current year */
+  period: boolean;
+  relative: RelativeWord | undefined;
+}
+
+/** A Found with every field present (one shape for all, kept by the scanner). */
+function newFound(): Found {
+  return { start: 0, end: 0, calendar: 'none', fromYear: undefined, fromMonth: undefined, fromDay: undefined, toYear: undefined, toMonth: undefined, toDay: undefined, period: false, relative: undefined };
+}
+
+/**
+ * Reads the dates of one text at a time; one instance serves every call (see `findDates`).
+ * A date is read into the scanner's one Found, checked and emitted before the next one is
+ * read, so reading allocates nothing but the annotations.
+ */
+class DateScanner {
+  private readonly found: Found = newFound();
+  private text = '';
+  private reference: Ymd | undefined;
+  private out: DateAnnotation[] = [];
+  /** end of the last date found; digits before it belong to a date, not to a quantity */
+  private lastEnd = 0;
+  /** CE year of the last date whose year was written */
+  private lastWrittenYear: number | undefined;
+  /** end of a date-shaped text just rejected (31 เมษายน): no date starts inside it */
+  private rejectedEnd = 0;
+
+  // Results of the read* helpers (to avoid allocating a result object per attempt).
+  private numValue = 0;
+  private numDigits = 0;
+  private month = 0;
+  private monthStyle: MonthStyle = 'full';
+  private year = 0;
+  private yearCalendar: 'BE' | 'CE' = 'BE';
+  private yearValue = 0;
+  private yearDigits = 0;
+  private eraCalendar: 'BE' | 'CE' = 'BE';
+
+  /** The dates of `text`, trying the positions in `starts` (ascending) that no date found so far covers. */
+  scan(text: string, reference: Ymd | undefined, starts: ArrayLike<number>): DateAnnotation[] {
+    this.text = text;
+    this.reference = reference;
+    this.out = [];
+    this.lastEnd = 0;
+    this.lastWrittenYear = undefined;
+    this.rejectedEnd = 0;
+    try {
+      this.scanStarts(starts);
+      return this.out;
+    } finally {
+      this.text = '';
+      this.out = [];
+    }
+  }
+
+  private scanStarts(starts: ArrayLike<number>): void {
+    const text = this.text;
+    let pos = 0;
+    for (let c = 0; c < starts.length; c++) {
+      if (starts[c] < pos) continue;
+      pos = starts[c];
+      const kind = triggerAt(text, pos);
+      if (kind === TriggerKind.None) {
+        pos++;
+        continue;
+      }
+      const found = this.parseAt(kind, pos);
+      if (found) {
+        this.emit(found);
+        pos = found.end;
+      } else {
+        // skip a rejected date, a whole run of digits, or else try the next character
+        let next = pos + 1;
+        if (kind === TriggerKind.Digits) while (isDigit(text.charCodeAt(next))) next++;
+        pos = Math.max(next, this.rejectedEnd);
+      }
+    }
+  }
+
+  private parseAt(kind: TriggerKind, at: number): Found | null {
+    switch (kind) {
+      case TriggerKind.Digits:
+        return this.parseNumberFirst(at);
+      case TriggerKind.ThaiMonth:
+        return this.parseMonthFirst(at, false);
+      case TriggerKind.Era:
+        return this.parseEra(at);
+      case TriggerKind.YearWord:
+        return this.parseYearWord(at);
+      case TriggerKind.MonthWord:
+        return this.parseMonthWord(at);
+      case TriggerKind.Relative:
+        return this.parseRelative(at);
+      case TriggerKind.Decade:
+        return this.parseDecade(at);
+      case TriggerKind.Century:
+        return this.parseCentury(at, at + 'ศตวรรษ'.length, undefined);
+      case TriggerKind.EnglishMonth:
+        return this.parseEnglishMonthFirst(at);
+      case TriggerKind.EnglishWeekday:
+        return this.parseEnglishWeekday(at);
+      default:
+        return null;
+    }
+  }
+
+  // ----- low-level readers ------------------------------------------------------------------
+
+  private code(pos: number): number {
+    return this.text.charCodeAt(pos);
+  }
+
+  private skipSpaces(pos: number): number {
+    while (isSpaceLike(this.text.charCodeAt(pos))) pos++;
+    return pos;
+  }
+
+  /** Matches `word` at `pos`, skipping zero-width characters inside it; returns the end, or -1. */
+  private matchWord(pos: number, word: string): number {
+    const text = this.text;
+    let j = pos;
+    for (let i = 0; i < word.length; i++) {
+      let c = text.charCodeAt(j);
+      if (i > 0) while (isZeroWidth(c)) c = text.charCodeAt(++j);
+      if (c !== word.charCodeAt(i)) return -1;
+      j++;
+    }
+    return j;
+  }
+
+  /** Reads a run of ASCII or Thai digits into numValue/numDigits; returns the end, or -1. */
+  private readNumber(pos: number): number {
+    let value = 0;
+    let digits = 0;
+    let d: number;
+    while ((d = digitValue(this.text.charCodeAt(pos))) >= 0) {
+      if (digits < 9) value = value * 10 + d;
+      digits++;
+      pos++;
+    }
+    if (digits === 0) return -1;
+    this.numValue = value;
+    this.numDigits = digits;
+    return pos;
+  }
+
+  /** A number ending at `end` is whole: not followed by a decimal/thousands/time part (4.0, 3,600, 10:30). */
+  private endsCleanly(end: number): boolean {
+    const c = this.code(end);
+    return !((c === DOT || c === COMMA || c === COLON) && isDigit(this.code(end + 1)));
+  }
+
+  /** A number may start a date at `pos`: not glued to Latin letters (G20) nor part of 1.5, 3,600, 239/2561, 10:30. */
+  private numberMayStart(pos: number): boolean {
+    const prev = this.code(pos - 1);
+    if (isAsciiLetter(prev) || isDigit(prev) || prev === SLASH || prev === COLON) return false;
+    if ((prev === DOT || prev === COMMA) && isDigit(this.code(pos - 2))) return false;
+    return true;
+  }
+
+  /** `pos` follows an abbreviation letter and dot (อ.ก.พ.): a month abbreviation there is part of an acronym. */
+  private acronymBefore(pos: number): boolean {
+    return this.code(pos - 1) === DOT && isThaiConsonant(this.code(pos - 2));
+  }
+
+  /** An acronym continues at `pos` (ก.ค.ศ.): a consonant and a dot. */
+  private acronymAfter(pos: number): boolean {
+    return isThaiConsonant(this.code(pos)) && this.code(pos + 1) === DOT;
+  }
+
+  /**
+   * Reads a month name at `pos` into month/monthStyle; returns the end, or -1.
+   * `thai`/`english` say which names are allowed.
+   */
+  private readMonth(pos: number, thai: boolean, english: boolean): number {
+    const names = MONTHS_BY_FIRST_CHAR.get(this.code(pos)) ?? NONE;
+    for (let n = 0; n < names.length; n++) {
+      const name = names[n];
+      if (name.style === 'english' ? !english : !thai) continue;
+      let end = this.matchWord(pos, name.form);
+      if (end < 0) continue;
+      switch (name.style) {
+        case 'abbr':
+          if (this.code(end) === DOT) end++;
+          else if (isThaiLetter(this.code(end))) continue;
+          if (this.acronymBefore(pos) || this.acronymAfter(end)) continue;
+          break;
+        case 'informal':
+          if (this.matchWord(end, 'การ') >= 0) continue; // ตุลาการ (judges)
+          break;
+        case 'english':
+          if (isAsciiLetter(this.code(end)) || isAsciiLetter(this.code(pos - 1))) continue;
+          if (name.form.length <= 4 && this.code(end) === DOT) end++;
+          break;
+        case 'full':
+          break;
+      }
+      this.month = name.month;
+      this.monthStyle = name.style;
+      return end;
+    }
+    return -1;
+  }
+
+  /** Reads พ.ศ., ค.ศ., พุทธศักราช ... into eraCalendar; returns the end, or -1. */
+  private readEraMarker(pos: number): number {
+    const eras = ERAS_BY_FIRST_CHAR.get(this.code(pos)) ?? NONE;
+    for (let n = 0; n < eras.length; n++) {
+      const era = eras[n];
+      const end = this.matchWord(pos, era.form);
+      if (end >= 0) {
+        this.eraCalendar = era.calendar;
+        return end;
+      }
+    }
+    return -1;
+  }
+
+  /** A measure word follows (62 ล้าน, 61 ปี): the 2-digit number before it is a quantity, not a year. */
+  private followedByMeasureWord(pos: number): boolean {
+    const p = this.skipSpaces(pos);
+    const words = MEASURE_BY_FIRST_CHAR.get(this.code(p)) ?? NONE;
+    for (let n = 0; n < words.length; n++) if (this.matchWord(p, words[n]) >= 0) return true;
+    return false;
+  }
+
+  /** A month name follows (กุมภาพันธ์ 29 ก.พ.): the 2-digit number before it is a day, not a year. */
+  private followedByMonth(pos: number): boolean {
+    const { month, monthStyle } = this;
+    const follows = this.readMonth(this.skipSpaces(pos), true, true) >= 0;
+    this.month = month;
+    this.monthStyle = monthStyle;
+    return follows;
+  }
+
+  /**
+   * A quantity comes right before `pos` (10 ปีที่ผ่านมา, สามปีก่อน, หลายเดือน): a following
+   * ปี/เดือน/สัปดาห์/วัน word is a duration. Digits of a date found just before do not count.
+   */
+  private precededByQuantity(pos: number): boolean {
+    let q = pos - 1;
+    while (q >= 0 && isSpaceLike(this.code(q))) q--;
+    if (q < 0) return false;
+    if (isDigit(this.code(q))) return q >= this.lastEnd;
+    const words = QUANTITY_BY_LAST_CHAR.get(this.code(q)) ?? NONE;
+    for (let n = 0; n < words.length; n++) {
+      const word = words[n];
+      const s = q + 1 - word.length;
+      if (s >= 0 && this.text.startsWith(word, s)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Reads a year number at `pos` into year (CE), yearCalendar, yearValue and yearDigits;
+   * returns the end, or -1. `era` is the marker written before it, if any. Four digits are BE
+   * from 2400; two digits (when `twoDigits`) are BE 25xx; three digits only after ค.ศ.
+   */
+  private readYearNumber(pos: number, era: 'BE' | 'CE' | undefined, twoDigits: boolean): number {
+    const end = this.readNumber(pos);
+    if (end < 0 || !this.endsCleanly(end)) return -1;
+    const value = this.numValue;
+    const digits = this.numDigits;
+    let calendar: 'BE' | 'CE';
+    let fullValue = value;
+    if (digits === 4) {
+      if (!era && !isPlausibleYear(value)) return -1;
+      calendar = era ?? (value >= 2400 ? 'BE' : 'CE');
+    } else if (digits === 2 && twoDigits && era !== 'CE') {
+      calendar = 'BE';
+      fullValue = 2500 + value;
+    } else if (digits === 3 && era === 'CE') {
+      calendar = 'CE';
+    } else {
+      return -1;
+    }
+    if (digits === 2 && !era && (this.followedByMeasureWord(end) || this.followedByMonth(end))) return -1;
+    this.year = calendar === 'BE' ? fullValue - BE_OFFSET : fullValue;
+    if (this.year < 1) return -1;
+    this.yearCalendar = calendar;
+    this.yearValue = fullValue;
+    this.yearDigits = digits;
+    return end;
+  }
+
+  /**
+   * Reads the year written after a day or month: spaces, an optional marker (พ.ศ., ค.ศ.,
+   * ปี, ปี พ.ศ.; after an English month only an optional comma), spaces and the year.
+   */
+  private readYearAfterMonth(pos: number, english: boolean): number {
+    let p = this.skipSpaces(pos);
+    let era: 'BE' | 'CE' | undefined;
+    if (english) {
+      if (this.code(p) === COMMA) p = this.skipSpaces(p + 1);
+      return this.readYearNumber(p, undefined, false);
+    }
+    const yearWordEnd = this.matchWord(p, 'ปี');
+    if (yearWordEnd >= 0) p = this.skipSpaces(yearWordEnd);
+    const eraEnd = this.readEraMarker(p);
+    if (eraEnd >= 0) {
+      era = this.eraCalendar;
+      p = this.skipSpaces(eraEnd);
+    }
+    return this.readYearNumber(p, era, true);
+  }
+
+  /**
+   * After a year just read (yearValue/yearDigits), reads `-2512` or `-12` (same century)
+   * ending a year range; sets `found.toYear` and returns true when there is one.
+   */
+  private extendYearRange(found: Found): boolean {
+    const first = this.yearValue;
+    const firstCe = this.year;
+    const q = this.skipSpaces(found.end);
+    if (!isDash(this.code(q))) return false;
+    const p = this.skipSpaces(q + 1);
+    const end = this.readNumber(p);
+    if (end < 0 || !this.endsCleanly(end)) return false;
+    let last: number;
+    if (this.numDigits === 4) last = this.numValue;
+    else if (this.numDigits === 2) last = first - (first % 100) + this.numValue;
+    else return false;
+    if (last <= first || last - first > 200) return false;
+    found.toYear = firstCe + (last - first);
+    found.end = end;
+    return true;
+  }
+
+  /** Reads a time `21:23` or `21:23:05` after an English date; returns its end, or `pos` when absent. */
+  private readClockTime(pos: number): number {
+    const p = this.skipSpaces(pos);
+    const hourEnd = this.readNumber(p);
+    if (hourEnd < 0 || this.numDigits > 2 || this.numValue > 23 || this.code(hourEnd) !== COLON) return pos;
+    let end = this.readNumber(hourEnd + 1);
+    if (end < 0 || this.numDigits !== 2 || this.numValue > 59) return pos;
+    if (this.code(end) === COLON) {
+      const secondsEnd = this.readNumber(end + 1);
+      if (secondsEnd >= 0 && this.numDigits === 2 && this.numValue <= 59) end = secondsEnd;
+    }
+    return isDigit(this.code(end)) ? pos : end;
+  }
+
+  /** Skips an English ordinal suffix (24th, 1st); returns its end, or -1 when there is none. */
+  private readOrdinalSuffix(pos: number): number {
+    for (let n = 0; n < ORDINAL_SUFFIXES.length; n++) {
+      const end = this.matchWord(pos, ORDINAL_SUFFIXES[n]);
+      if (end >= 0 && !isAsciiLetter(this.code(end))) return end;
+    }
+    return -1;
+  }
+
+  // ----- forms ------------------------------------------------------------------------------
+
+  /** At a run of digits: ISO, d/m/y, a day (with month, range), or a bare BE year range. */
+  private parseNumberFirst(start: number): Found | null {
+    if (!this.numberMayStart(start)) return null;
+    const end = this.readNumber(start);
+    const value = this.numValue;
+    const digits = this.numDigits;
+    if (digits === 4) return this.parseIsoDate(start, end, value) ?? this.parseBareYearRange(start, end, value);
+    if (digits > 2 || value < 1 || value > 31) return null;
+    if (this.code(end) === SLASH) return this.parseSlashDate(start, end, value);
+    if (!this.endsCleanly(end)) return null;
+    return this.parseDayFirst(start, end, value);
+  }
+
+  /** `2025-09-18` (a year from 2400 is BE). */
+  private parseIsoDate(start: number, yearEnd: number, yearValue: number): Found | null {
+    if (this.code(yearEnd) !== HYPHEN || !isPlausibleYear(yearValue)) return null;
+    const monthEnd = this.readNumber(yearEnd + 1);
+    if (monthEnd < 0 || this.numDigits !== 2 || this.code(monthEnd) !== HYPHEN) return null;
+    const month = this.numValue;
+    const dayEnd = this.readNumber(monthEnd + 1);
+    if (dayEnd < 0 || this.numDigits !== 2 || !this.endsCleanly(dayEnd) || isAsciiLetter(this.code(dayEnd))) return null;
+    const calendar = yearValue >= 2400 ? 'BE' : 'CE';
+    const year = calendar === 'BE' ? yearValue - BE_OFFSET : yearValue;
+    return this.checked(this.dayFound(start, dayEnd, this.numValue, month, year, calendar));
+  }
+
+  /** `16/11/2564` day/month/year (a year from 2400 is BE); the year has 4 digits. */
+  private parseSlashDate(start: number, dayEnd: number, day: number): Found | null {
+    const monthEnd = this.readNumber(dayEnd + 1);
+    if (monthEnd < 0 || this.numDigits > 2 || this.code(monthEnd) !== SLASH) return null;
+    const month = this.numValue;
+    const yearEnd = this.readNumber(monthEnd + 1);
+    if (yearEnd < 0 || this.numDigits !== 4 || !isPlausibleYear(this.numValue)) return null;
+    if (!this.endsCleanly(yearEnd) || this.code(yearEnd) === SLASH) return null;
+    const calendar = this.numValue >= 2400 ? 'BE' : 'CE';
+    const year = calendar === 'BE' ? this.numValue - BE_OFFSET : this.numValue;
+    return this.checked(this.dayFound(start, yearEnd, day, month, year, calendar));
+  }
+
+  /**
+   * `2566–2570` or `2023 - 2024`: two 4-digit years joined by a dash with no other context.
+   * BE years (2400-2800) are always years; CE years only within 1900-2100, at most 30 years
+   * apart, and not followed by a measure word (1990-2000 บาท is money).
+   */
+  private parseBareYearRange(start: number, end: number, value: number): Found | null {
+    const be = value >= 2400 && value <= 2800;
+    const ce = value >= 1900 && value <= 2100;
+    if ((!be && !ce) || !this.endsCleanly(end)) return null;
+    this.year = be ? value - BE_OFFSET : value;
+    this.yearValue = value;
+    this.yearDigits = 4;
+    const found = this.makeFound(start, end, be ? 'BE' : 'CE', this.year, undefined, undefined, this.year);
+    if (!this.extendYearRange(found) || this.numDigits !== 4) return null;
+    if (ce && (found.toYear! - found.fromYear! > 30 || this.followedByMeasureWord(found.end))) return null;
+    return found;
+  }
+
+  private dayFound(start: number, end: number, day: number, month: number, year: number | undefined, calendar: Calendar): Found {
+    return this.makeFound(start, end, calendar, year, month, day, year, month, day);
+  }
+
+  /** The scanner's Found, with these fields (what was read into it before is dropped). */
+  private makeFound(
+    start: number,
+    end: number,
+    calendar: Calendar,
+    fromYear?: number,
+    fromMonth?: number,
+    fromDay?: number,
+    toYear?: number,
+    toMonth?: number,
+    toDay?: number,
+    period = false,
+    relative?: RelativeWord,
+  ): Found {
+    const f = this.found;
+    f.start = start;
+    f.end = end;
+    f.calendar = calendar;
+    f.fromYear = fromYear;
+    f.fromMonth = fromMonth;
+    f.fromDay = fromDay;
+    f.toYear = toYear;
+    f.toMonth = toMonth;
+    f.toDay = toDay;
+    f.period = period;
+    f.relative = relative;
+    return f;
+  }
+
+  /**
+   * A day first: `16 พฤศจิกายน 2564`, `28 ก.ค.68`, `2ก.ย.`, `26 April 2022 21:23`, a day range
+   * `13 - 14 พฤศจิกายน 2568`, or a cross-month range `30 ต.ค. - 2 พ.ย. 2568`.
+   */
+  private parseDayFirst(start: number, dayEnd: number, day: number): Found | null {
+    const ordinalEnd = this.readOrdinalSuffix(dayEnd);
+    const afterDay = ordinalEnd >= 0 ? ordinalEnd : dayEnd;
+    const q = this.skipSpaces(afterDay);
+    const monthEnd = this.readMonth(q, ordinalEnd < 0, true);
+    if (monthEnd >= 0) {
+      const english = this.monthStyle === 'english';
+      const found = this.dayFound(start, monthEnd, day, this.month, undefined, 'none');
+      this.readYearInto(found, english);
+      this.extendDayMonthRange(found);
+      if (english && found.toYear !== undefined) found.end = this.readClockTime(found.end);
+      return this.checked(found);
+    }
+    // a range of days in one month: 13 - 14 พฤศจิกายน 2568
+    if (ordinalEnd >= 0 || !isDash(this.code(q))) return null;
+    const lastEnd = this.readNumber(this.skipSpaces(q + 1));
+    if (lastEnd < 0 || this.numDigits > 2 || !this.endsCleanly(lastEnd)) return null;
+    const lastDay = this.numValue;
+    const rangeMonthEnd = this.readMonth(this.skipSpaces(lastEnd), true, true);
+    if (rangeMonthEnd < 0 || lastDay <= day) return null;
+    const english = this.monthStyle === 'english';
+    const found = this.dayFound(start, rangeMonthEnd, day, this.month, undefined, 'none');
+    found.toDay = lastDay;
+    this.readYearInto(found, english);
+    if (english && found.toYear !== undefined) found.end = this.readClockTime(found.end);
+    return this.checked(found);
+  }
+
+  /** Reads the year after a month into both ends of `found`, when one is written. */
+  private readYearInto(found: Found, english: boolean): void {
+    const yearEnd = this.readYearAfterMonth(found.end, english);
+    if (yearEnd < 0) return;
+    found.fromYear = found.toYear = this.year;
+    found.calendar = this.yearCalendar;
+    found.end = yearEnd;
+  }
+
+  /** `- 2 พ.ย. 2568` after a day and month: the end of a cross-month range. */
+  private extendDayMonthRange(found: Found): void {
+    const q = this.skipSpaces(found.end);
+    if (!isDash(this.code(q))) return;
+    const p = this.skipSpaces(q + 1);
+    const dayEnd = this.readNumber(p);
+    if (dayEnd < 0 || this.numDigits > 2 || !this.endsCleanly(dayEnd)) return;
+    const day = this.numValue;
+    const monthEnd = this.readMonth(this.skipSpaces(dayEnd), true, true);
+    if (monthEnd < 0) return;
+    found.toDay = day;
+    found.toMonth = this.month;
+    found.end = monthEnd;
+    const yearEnd = this.readYearAfterMonth(monthEnd, this.monthStyle === 'english');
+    if (yearEnd >= 0) {
+      found.toYear = this.year;
+      found.calendar = this.yearCalendar;
+      found.end = yearEnd;
+    } else {
+      found.toYear = undefined; // the start's year, if written, is completed by checked()
+    }
+  }
+
+  /** `- มกราคม 2567` after a month and its year: the end of a range of months across years. */
+  private extendMonthYearRange(found: Found): void {
+    const q = this.skipSpaces(found.end);
+    if (!isDash(this.code(q))) return;
+    const monthEnd = this.readMonth(this.skipSpaces(q + 1), true, false);
+    if (monthEnd < 0) return;
+    const month = this.month;
+    const yearEnd = this.readYearAfterMonth(monthEnd, false);
+    if (yearEnd < 0) return;
+    found.toMonth = month;
+    found.toYear = this.year;
+    found.end = yearEnd;
+  }
+
+  /**
+   * A month first: `พฤศจิกายน 2564`, `ก.พ. 62`, a month range `มกราคม - มีนาคม 2568`,
+   * `ต.ค.-ส.ค.61`, `ธันวาคม 2566 - มกราคม 2567`, or a month to a day `ธ.ค. 2566 - 2 ก.พ. 2567`.
+   * Without a year it needs เดือน before (`afterMonthWord`) or นี้ after.
+   */
+  private parseMonthFirst(start: number, afterMonthWord: boolean): Found | null {
+    const firstEnd = this.readMonth(start, true, false);
+    if (firstEnd < 0) return null;
+    const found = this.makeFound(start, firstEnd, 'none', undefined, this.month, undefined, undefined, this.month);
+    const q = this.skipSpaces(firstEnd);
+    if (isDash(this.code(q))) {
+      const lastEnd = this.readMonth(this.skipSpaces(q + 1), true, false);
+      if (lastEnd >= 0) {
+        found.toMonth = this.month;
+        found.end = lastEnd;
+      }
+    }
+    const monthRange = found.end !== firstEnd;
+    this.readYearInto(found, false);
+    if (found.toYear === undefined) {
+      if (!afterMonthWord && this.matchWord(this.skipSpaces(found.end), 'นี้') < 0) return null;
+    } else if (monthRange) {
+      found.fromYear = undefined; // the range may start in the year before (ต.ค.-ส.ค.61): set by checked()
+    } else {
+      const end = found.end;
+      this.extendDayMonthRange(found); // ธ.ค. 2566 - 2 ก.พ. 2567
+      if (found.end === end) this.extendMonthYearRange(found); // ธันวาคม 2566 - มกราคม 2567
+    }
+    return this.checked(found);
+  }
+
+  /** เดือน: a relative month (เดือนหน้า) or a month name after it (เดือน[พฤศจิกายน 2561]). */
+  private parseMonthWord(start: number): Found | null {
+    if (this.precededByQuantity(start)) return null;
+    const relative = this.parseRelative(start);
+    if (relative) return relative;
+    return this.parseMonthFirst(this.skipSpaces(start + 'เดือน'.length), true);
+  }
+
+  /**
+   * ปี: a fiscal year (ปีงบประมาณ 2568), a relative year (ปีหน้า), or a year after it:
+   * `ในปี [2562]`, `ปี [61]`, `ปี [พ.ศ. 2566]`, `ปี [2566-2570]`.
+   */
+  private parseYearWord(start: number): Found | null {
+    if (this.matchWord(start, 'ปีงบ') >= 0) {
+      for (let n = 0; n < FISCAL_YEAR_WORDS.length; n++) {
+        const end = this.matchWord(start, FISCAL_YEAR_WORDS[n]);
+        if (end >= 0) return this.parseFiscalYear(start, end);
+      }
+    }
+    if (this.precededByQuantity(start)) return null;
+    const relative = this.parseRelative(start);
+    if (relative) return relative;
+    let p = this.skipSpaces(start + 'ปี'.length);
+    const spanStart = p;
+    let era: 'BE' | 'CE' | undefined;
+    const eraEnd = this.readEraMarker(p);
+    if (eraEnd >= 0) {
+      era = this.eraCalendar;
+      p = this.skipSpaces(eraEnd);
+    }
+    const end = this.readYearNumber(p, era, true);
+    if (end < 0) return null;
+    const found = this.makeFound(spanStart, end, this.yearCalendar, this.year, undefined, undefined, this.year);
+    this.extendYearRange(found);
+    return found;
+  }
+
+  /** `ปีงบประมาณ (พ.ศ.) 2568`: 1 October of the year before to 30 September. */
+  private parseFiscalYear(start: number, wordEnd: number): Found | null {
+    let p = this.skipSpaces(wordEnd);
+    let era: 'BE' | 'CE' | undefined;
+    const parenthesized = this.code(p) === OPEN_PAREN;
+    const eraEnd = this.readEraMarker(parenthesized ? p + 1 : p);
+    if (eraEnd >= 0) {
+      if (parenthesized && this.code(eraEnd) !== CLOSE_PAREN) return null;
+      era = this.eraCalendar;
+      p = this.skipSpaces(parenthesized ? eraEnd + 1 : eraEnd);
+    }
+    const end = this.readYearNumber(p, era, true);
+    if (end < 0) return null;
+    const found = this.makeFound(start, end, this.yearCalendar, this.year, undefined, undefined, this.year);
+    this.extendYearRange(found);
+    found.fromYear = found.fromYear! - 1;
+    found.fromMonth = 10;
+    found.fromDay = 1;
+    found.toMonth = 9;
+    found.toDay = 30;
+    return found;
+  }
+
+  /** พ.ศ. 2566, ค.ศ. 2022, พ.ศ. 2503-2512; also พุทธศตวรรษ/คริสต์ศตวรรษที่ N. */
+  private parseEra(start: number): Found | null {
+    for (let n = 0; n < CENTURY_WORDS.length; n++) {
+      const century = CENTURY_WORDS[n];
+      const end = this.matchWord(start, century.form);
+      if (end >= 0) return this.parseCentury(start, end, century.calendar);
+    }
+    if (this.acronymBefore(start)) return null; // ก.ค.ศ.
+    const eraEnd = this.readEraMarker(start);
+    if (eraEnd < 0) return null;
+    const era = this.eraCalendar;
+    const end = this.readYearNumber(this.skipSpaces(eraEnd), era, era === 'BE');
+    if (end < 0) return null;
+    const found = this.makeFound(start, end, this.yearCalendar, this.year, undefined, undefined, this.year);
+    this.extendYearRange(found);
+    return found;
+  }
+
+  /** `ทศวรรษ 1960` (1960..1969), `ทศวรรษที่ 2520` (BE 2520..2529 = 1977..1986). */
+  private parseDecade(start: number): Found | null {
+    let p = start + 'ทศวรรษ'.length;
+    const ordinalEnd = this.matchWord(p, 'ที่');
+    if (ordinalEnd >= 0) p = ordinalEnd;
+    p = this.skipSpaces(p);
+    let era: 'BE' | 'CE' | undefined;
+    const eraEnd = this.readEraMarker(p);
+    if (eraEnd >= 0) {
+      era = this.eraCalendar;
+      p = this.skipSpaces(eraEnd);
+    }
+    let end = this.readYearNumber(p, era, false);
+    if (end < 0 || this.yearDigits !== 4 || this.yearValue % 10 !== 0) return null;
+    if (this.code(end) === 0x73 /* s */ && !isAsciiLetter(this.code(end + 1))) end++;
+    return this.makeFound(start, end, this.yearCalendar, this.year, undefined, undefined, this.year + 9, undefined, undefined, true);
+  }
+
+  /**
+   * `ศตวรรษที่ 21` (2001..2100). A prefix says the era (คริสต์ศตวรรษ CE, พุทธศตวรรษ BE);
+   * without one a century above 22 is BE (ศตวรรษที่ 25 in Thai history is 1858..1957).
+   */
+  private parseCentury(start: number, wordEnd: number, calendar: 'BE' | 'CE' | undefined): Found | null {
+    let p = wordEnd;
+    const ordinalEnd = this.matchWord(p, 'ที่');
+    if (ordinalEnd >= 0) p = ordinalEnd;
+    const end = this.readNumber(this.skipSpaces(p));
+    if (end < 0 || this.numDigits > 2 || !this.endsCleanly(end)) return null;
+    const n = this.numValue;
+    if (n < 1 || n > 30) return null;
+    const cal = calendar ?? (n <= 22 ? 'CE' : 'BE');
+    const shift = cal === 'BE' ? BE_OFFSET : 0;
+    return this.makeFound(start, end, cal, (n - 1) * 100 + 1 - shift, undefined, undefined, n * 100 - shift, undefined, undefined, true);
+  }
+
+  /** วันนี้, เมื่อวานนี้, พรุ่งนี้, สัปดาห์หน้า, เดือนนี้, ปีที่แล้ว ... (not after a quantity: 3 ปีที่แล้ว). */
+  private parseRelative(start: number): Found | null {
+    const words = RELATIVE_BY_FIRST_CHAR.get(this.code(start)) ?? NONE;
+    for (let n = 0; n < words.length; n++) {
+      const word = words[n];
+      const end = this.matchWord(start, word.word);
+      if (end < 0) continue;
+      if (this.precededByQuantity(start)) return null;
+      return this.makeFound(start, end, 'none', undefined, undefined, undefined, undefined, undefined, undefined, false, word);
+    }
+    return null;
+  }
+
+  /** `April 2022`, `July 24, 2023`, `Jul 24`. */
+  private parseEnglishMonthFirst(start: number): Found | null {
+    const monthEnd = this.readMonth(start, false, true);
+    if (monthEnd < 0) return null;
+    const month = this.month;
+    const p = this.skipSpaces(monthEnd);
+    const numberEnd = this.readNumber(p);
+    if (numberEnd < 0 || !this.numberMayStart(p)) return null;
+    if (this.numDigits === 4) {
+      const yearEnd = this.readYearNumber(p, undefined, false);
+      if (yearEnd < 0) return null;
+      return this.makeFound(start, yearEnd, this.yearCalendar, this.year, month, undefined, this.year, month);
+    }
+    const day = this.numValue;
+    if (this.numDigits > 2 || (this.code(numberEnd) !== COMMA && !this.endsCleanly(numberEnd))) return null;
+    const ordinalEnd = this.readOrdinalSuffix(numberEnd);
+    const found = this.dayFound(start, ordinalEnd >= 0 ? ordinalEnd : numberEnd, day, month, undefined, 'none');
+    this.readYearInto(found, true);
+    if (found.toYear !== undefined) found.end = this.readClockTime(found.end);
+    return this.checked(found);
+  }
+
+  /** `Tuesday, 26 April 2022 21:23`: the weekday belongs to the span of the English date after it. */
+  private parseEnglishWeekday(start: number): Found | null {
+    for (let n = 0; n < ENGLISH_WEEKDAYS.length; n++) {
+      const weekday = ENGLISH_WEEKDAYS[n];
+      let p = this.matchWord(start, weekday);
+      if (p < 0 || isAsciiLetter(this.code(p))) continue;
+      if (this.code(p) === DOT) p++;
+      if (this.code(p) === COMMA) p++;
+      p = this.skipSpaces(p);
+      const dayEnd = this.readNumber(p);
+      let found: Found | null;
+      if (dayEnd >= 0) {
+        const day = this.numValue;
+        found = this.numDigits <= 2 && this.endsCleanly(dayEnd) ? this.parseDayFirst(p, dayEnd, day) : null;
+      } else {
+        found = this.parseEnglishMonthFirst(p);
+      }
+      if (!found || found.fromDay === undefined) return null;
+      found.start = start;
+      return found;
+    }
+    return null;
+  }
+
+  // ----- checking and output ----------------------------------------------------------------
+
+  /**
+   * Completes the years of a range written once (`30 ต.ค. - 2 พ.ย. 2568`, `ต.ค.-ส.ค.61` starts
+   * the year before) and rejects days that do not exist (31 เมษายน, 29 ก.พ. 2566) or ranges
+   * that run backwards.
+   */
+  private checked(found: Found): Found | null {
+    if (!this.isConsistent(found)) {
+      this.rejectedEnd = found.end; // 31 เมษายน is not a date, nor is เมษายน 30 inside it
+      return null;
+    }
+    return found;
+  }
+
+  private isConsistent(found: Found): boolean {
+    if (found.toYear !== undefined && found.fromYear === undefined) {
+      found.fromYear = compareMonthDay(found) > 0 ? found.toYear - 1 : found.toYear;
+    } else if (found.fromYear !== undefined && found.toYear === undefined) {
+      found.toYear = compareMonthDay(found) > 0 ? found.fromYear + 1 : found.fromYear;
+    }
+    if (found.fromDay !== undefined && !isValidDay(found.fromDay, found.fromMonth!, found.fromYear)) return false;
+    if (found.toDay !== undefined && !isValidDay(found.toDay, found.toMonth!, found.toYear)) return false;
+    if (found.fromYear !== undefined && found.toYear !== undefined) {
+      if (found.fromYear > found.toYear || (found.fromYear === found.toYear && compareMonthDay(found) > 0)) return false;
+    }
+    return true;
+  }
+
+  /** Adds the annotation for `found`, inferring a missing year. */
+  private emit(found: Found): void {
+    let from: string | undefined;
+    let to: string | undefined;
+    let inferred = false;
+    if (found.relative) {
+      if (this.reference) [from, to] = relativeRange(this.reference, found.relative.unit, found.relative.offset);
+    } else if (found.toYear !== undefined) {
+      from = formatDate(found.fromYear!, found.fromMonth, found.fromDay);
+      to = formatDate(found.toYear, found.toMonth, found.toDay);
+      if (!found.period) this.lastWrittenYear = found.toYear;
+    } else {
+      [from, to] = this.inferYear(found);
+      inferred = from !== undefined;
+    }
+    const { start, end, calendar } = found;
+    const text = this.text.slice(start, end);
+    // keys in the order of cli.md: kind, start, end, text, from, to, calendar, inferred, relative;
+    // each combination is written whole, so that every annotation keeps the shape it is made with
+    let annotation: DateAnnotation;
+    if (found.relative) {
+      const relative = found.relative.word;
+      annotation =
+        from !== undefined && to !== undefined
+          ? { kind: 'date', start, end, text, from, to, calendar, relative }
+          : { kind: 'date', start, end, text, calendar, relative };
+    } else if (from !== undefined && to !== undefined) {
+      annotation = inferred
+        ? { kind: 'date', start, end, text, from, to, calendar, inferred: true }
+        : { kind: 'date', start, end, text, from, to, calendar };
+    } else annotation = { kind: 'date', start, end, text, calendar };
+    this.out.push(annotation);
+    this.lastEnd = found.end;
+  }
+
+  /** from/to of a day or month without a year: the reference date's year, else the last year written. */
+  private inferYear(found: Found): [string, string] | [undefined, undefined] {
+    const year = this.reference?.year ?? this.lastWrittenYear;
+    if (year === undefined) return [undefined, undefined];
+    const fromYear = compareMonthDay(found) > 0 ? year - 1 : year;
+    if (found.fromDay !== undefined && !isValidDay(found.fromDay, found.fromMonth!, fromYear)) return [undefined, undefined];
+    if (found.toDay !== undefined && !isValidDay(found.toDay, found.toMonth!, year)) return [undefined, undefined];
+    return [formatDate(fromYear, found.fromMonth, found.fromDay), formatDate(year, found.toMonth, found.toDay)];
+  }
+}
+
+const scanner = new DateScanner();
+
+/** Compares the month/day of a range's two ends (ignoring years): <0, 0 or >0. */
+function compareMonthDay(found: Found): number {
+  const fromMonth = found.fromMonth ?? 1;
+  const toMonth = found.toMonth ?? 1;
+  if (fromMonth !== toMonth) return fromMonth - toMonth;
+  return (found.fromDay ?? 1) - (found.toDay ?? 1);
+}
+
+/** The Gregorian from/to of `offset` units after the reference day. */
+function relativeRange(ref: Ymd, unit: RelativeUnit, offset: number): [string, string] {
+  switch (unit) {
+    case 'day': {
+      const day = formatYmd(addDays(ref, offset));
+      return [day, day];
+    }
+    case 'week': {
+      const monday = addDays(mondayOf(ref), 7 * offset);
+      return [formatYmd(monday), formatYmd(addDays(monday, 6))];
+    }
+    case 'month': {
+      const [year, month] = addMonths(ref.year, ref.month, offset);
+      const s = formatDate(year, month);
+      return [s, s];
+    }
+    case 'year': {
+      const s = formatDate(ref.year + offset);
+      return [s, s];
+    }
+  }
+}

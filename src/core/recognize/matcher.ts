@@ -1,0 +1,1032 @@
+/**
+ * One automaton for every glossary term, alias and country name.
+ *
+ * Aho-Corasick over normalized UTF-16 code units, built from the REVERSED patterns and run
+ * over the text from its end to its start: each step then reports the patterns that START
+ * at that position, longest first. The text is normalized on the fly during that one pass
+ * (the rules of normalize.ts are all local), straight from the original string: no
+ * normalized copy and no offset map are built. Candidates come out grouped by start, so the
+ * leftmost-longest, non-overlapping choice is a single pass over them, and the checks that
+ * cost something (country context, Thai word edges) run only for a candidate that would be
+ * chosen; when one is rejected, a shorter candidate at the same start or a later one can
+ * still be chosen.
+ *
+ * The same pass can also report where "marker" words start (`MatcherOptions.markers`): words
+ * that are not annotations but tell another recognizer where to look (the words and digits
+ * that may open a date), so that recognizer need not read every character again.
+ *
+ * Storage is a handful of typed arrays (about 40 bytes a node): child edges in one sorted
+ * array per node (CSR), failure and output links, and full transition rows (over the
+ * alphabet of the patterns, padded to a power of two, 2 bytes an entry so that they stay in
+ * the processor cache) for the nodes nearest the root, within a fixed budget. The commonest
+ * characters of Thai text have the lowest classes, so a row is mostly read in its first cache
+ * line. Below the rows, where a long pattern is being read, most steps go from a node to the
+ * next one (its first child), which one array answers. The scan keeps its candidate arrays
+ * from one text to the next, so a scan allocates almost nothing but the annotations.
+ */
+import { isCountryContext } from './countries';
+import {
+  FOLD,
+  FOLD_PAIYANNOI,
+  FOLD_REMOVE,
+  FOLD_SPACE,
+  FOLD_SPECIAL,
+  isIgnorable,
+  isPartOfEtc,
+  isToneMark,
+  NIKHAHIT,
+  normalizeTerm,
+  PAIYANNOI,
+  SARA_AA,
+  SARA_AM,
+} from '../text/normalize';
+import type { CountryAnnotation, TermAnnotation } from '../types';
+
+/** What a pattern stands for. */
+export type MatchTarget =
+  | { kind: 'term'; theme: string; term: string; wholeWord: boolean }
+  | { kind: 'country'; country: string };
+
+export interface MatcherPattern {
+  /** the text to find, as written; it is normalized here */
+  text: string;
+  target: MatchTarget;
+}
+
+export type MatcherAnnotation = TermAnnotation | CountryAnnotation;
+
+export interface MatcherOptions {
+  /**
+   * Says whether a country name at [start, end) of the original text really names the
+   * country; `isCountryContext` of the gazetteer by default.
+   */
+  countryContext?: (text: string, start: number, end: number) => boolean;
+  /**
+   * Marker words: `findWithMarkers` reports where each one starts (normalized like the
+   * patterns, so a marker is found wherever its exact text is, and also in the other spellings
+   * that normalize alike). Markers never become annotations.
+   */
+  markers?: readonly string[];
+}
+
+/** What `findWithMarkers` returns. */
+export interface MatchesAndMarkers {
+  annotations: MatcherAnnotation[];
+  /** start offsets of the marker words, ascending (a start where two markers begin appears twice) */
+  markers: Int32Array;
+}
+
+/** Flags of a pattern's normalized edges: a Latin letter or a digit needs a word boundary there. */
+const LATIN_START = 1;
+const LATIN_END = 2;
+
+/** WORD_UNIT[c] = 1 for ASCII letters and digits and Latin-1 / Latin Extended letters. */
+const WORD_UNIT = (() => {
+  const t = new Uint8Array(0x250);
+  for (let c = 0x30; c <= 0x39; c++) t[c] = 1;
+  for (let c = 0x41; c <= 0x5a; c++) t[c] = t[c + 32] = 1;
+  for (let c = 0xc0; c < 0x250; c++) if (c !== 0xd7 && c !== 0xf7) t[c] = 1;
+  return t;
+})();
+
+function isWordUnit(c: number): boolean {
+  return c < 0x250 && WORD_UNIT[c] === 1;
+}
+
+/** Characters of context on each side given to the word segmenter for `whole_word` terms. */
+const SEGMENT_WINDOW = 20;
+let segmenter: Intl.Segmenter | null | undefined;
+
+function thaiSegmenter(): Intl.Segmenter | null {
+  if (segmenter === undefined) {
+    segmenter = typeof Intl !== 'undefined' && typeof Intl.Segmenter === 'function' ? new Intl.Segmenter('th', { granularity: 'word' }) : null;
+  }
+  return segmenter;
+}
+
+/**
+ * Does [start, end) of `text` begin and end on word edges? Decided by the Thai word
+ * segmenter on a small window around the span only. A `ฯ` right after the span may be
+ * inside or outside it.
+ */
+export function onWordEdges(text: string, start: number, end: number): boolean {
+  const seg = thaiSegmenter();
+  if (!seg) return true;
+  const from = Math.max(0, start - SEGMENT_WINDOW);
+  const to = Math.min(text.length, end + SEGMENT_WINDOW);
+  const edges = new Set<number>([to]);
+  for (const s of seg.segment(text.slice(from, to))) edges.add(from + s.index);
+  const endOk = edges.has(end) || (end > start + 1 && text.charCodeAt(end - 1) === 0x0e2f && edges.has(end - 1));
+  return edges.has(start) && endOk;
+}
+
+/** Doubles a typed array, keeping its content. */
+function grown(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
+/**
+ * The candidates of one scan (original start and end, and the pattern group), by decreasing
+ * start, and the starts of the marker words, also by decreasing start.
+ */
+class CandidateList {
+  starts: Int32Array = new Int32Array(1024);
+  ends: Int32Array = new Int32Array(1024);
+  groups: Int32Array = new Int32Array(1024);
+  length = 0;
+  markers: Int32Array = new Int32Array(256);
+  markerCount = 0;
+  /** room for `Matcher.choose` to note the chosen candidates */
+  private chosen: Int32Array = new Int32Array(0);
+
+  /** An array with room for one entry per candidate (reused from scan to scan). */
+  chosenRoom(): Int32Array {
+    if (this.chosen.length < this.length) this.chosen = new Int32Array(this.starts.length);
+    return this.chosen;
+  }
+
+  /**
+   * Empties the list, keeping its arrays for the next scan, and makes room for about the
+   * number of candidates and markers a text of `textLength` holds (so they rarely grow).
+   */
+  clear(textLength: number): void {
+    this.length = 0;
+    this.markerCount = 0;
+    const candidates = textLength >> 5;
+    if (this.starts.length < candidates) {
+      this.starts = new Int32Array(candidates);
+      this.ends = new Int32Array(candidates);
+      this.groups = new Int32Array(candidates);
+    }
+    const markers = textLength >> 4;
+    if (this.markers.length < markers) this.markers = new Int32Array(markers);
+  }
+
+  push(start: number, end: number, group: number): void {
+    if (this.length === this.starts.length) {
+      this.starts = grown(this.starts);
+      this.ends = grown(this.ends);
+      this.groups = grown(this.groups);
+    }
+    this.starts[this.length] = start;
+    this.ends[this.length] = end;
+    this.groups[this.length++] = group;
+  }
+
+  mark(start: number): void {
+    if (this.markerCount === this.markers.length) this.markers = grown(this.markers);
+    this.markers[this.markerCount++] = start;
+  }
+
+  /** The marker starts in ascending order. */
+  ascendingMarkers(): Int32Array {
+    const n = this.markerCount;
+    const out = new Int32Array(n);
+    for (let i = 0; i < n; i++) out[i] = this.markers[n - 1 - i];
+    return out;
+  }
+}
+
+/** The automaton's arrays (see `Matcher.build`). */
+interface Automaton {
+  /** normalized code unit -> alphabet class; 0 for a code unit that is in no pattern */
+  alphabet: Uint16Array;
+  /**
+   * ORIGINAL code unit -> alphabet class of what it normalizes to (Thai digits, case), or a
+   * C_* class for the units that need a rule (removed, white space, ฯ, า after ํ)
+   */
+  unitClass: Uint16Array;
+  /** `unitClass`, but า is a plain letter (the class of า): for the text away from any ํ */
+  regularClass: Uint16Array;
+  /** longest pattern, in normalized code units */
+  maxLength: number;
+  /** number of classes, class 0 included */
+  classes: number;
+  /** log2 of the length of a row (the classes padded to a power of two, at least 2) */
+  shift: number;
+  /** child edges of node v: edgeClass/edgeTarget[edgeStart[v] .. edgeStart[v + 1]), sorted by class */
+  edgeStart: Int32Array;
+  edgeClass: Uint16Array;
+  edgeTarget: Int32Array;
+  /** failure link: the node of the longest proper suffix that is in the trie */
+  fail: Int32Array;
+  /** the dense row of a node (one of the nodes nearest the root), or -1 */
+  denseRow: Int32Array;
+  /** the node of each dense row */
+  rowNode: Int32Array;
+  /**
+   * For a node whose first child is the next node (s + 1, as along the chain of a long
+   * pattern): (class of that child) << 2 | (2 if it is the only child) | (1 if a pattern or
+   * marker ends there); else -1. Most steps below the dense rows follow such a chain.
+   */
+  chain: Int32Array;
+  /**
+   * Full transitions (goto and failure folded) of the dense rows, `1 << shift` entries per
+   * row, 2 bytes an entry so that they stay in the processor cache: (target row << 1) | (1 if
+   * a pattern or marker ends at the target), or SPARSE when the target is a node without a
+   * row (then see `sparseAt`).
+   */
+  hot: Uint16Array;
+  /**
+   * The few SPARSE entries of `hot` (a thousand or so for 5,000 terms): an open-addressing
+   * table of their index in `hot` (-1 for a free slot) and the target node, `sparseAt.length`
+   * a power of two.
+   */
+  sparseAt: Int32Array;
+  sparseNode: Int32Array;
+  /** the node itself if a pattern ends there, else the nearest suffix node that is one, else -1 */
+  firstOut: Int32Array;
+  /** for an output node: the next shorter output node on its suffix chain, or -1 */
+  nextOut: Int32Array;
+  /** pattern group of an output node, or -1 */
+  group: Int32Array;
+  /** OUT_TARGETS / OUT_MARKER of an output node */
+  outKind: Uint8Array;
+  /** length of the node's string */
+  depth: Int32Array;
+}
+
+/**
+ * At most this many entries in the full transition rows given to the nodes nearest the root,
+ * where the scan spends most of its steps (2 bytes each, 1 MB); deeper nodes use their
+ * chains, sorted edges and failure links. Measured on generated policy text with 5,000 terms, 2^19 was
+ * faster than 2^17, and larger tables fell out of the cache.
+ */
+const HOT_BUDGET = 1 << 19;
+/**
+ * Code units by how often they occur in Thai text, commonest first (white space, the Thai
+ * letters and marks, then digits and lower-case Latin): the order of the alphabet classes.
+ */
+const COMMON_UNITS = ' านรอกเงมย่ัีวดทสตะ้ลิคบหปแขพืุจไใชโ็ูำ์ถผซศณฟธภษญฝฐฉฮฒฎฑฏฬๆฆฤฌ๋๊ฯ.0123456789eatoinsrhldcumfpgwybvkxjqz';
+
+/** Marks a hot entry whose target has no dense row (odd, like an entry whose target is an output). */
+const SPARSE = 0xffff;
+/** Most dense rows a 15-bit row number in a hot entry can name. */
+const MAX_ROWS = 0x7ffe;
+
+const NO_OTHERS: readonly never[] = [];
+
+/**
+ * Kinds of pattern group for `choose`: one term that matches anywhere, one country, or
+ * anything else (several targets, whole_word terms), whose target objects are read.
+ */
+const GROUP_OTHER = 0;
+const GROUP_TERM = 1;
+const GROUP_COUNTRY = 2;
+
+/** Kinds of an output node: its pattern group has targets, and/or is a marker word. */
+const OUT_TARGETS = 1;
+const OUT_MARKER = 2;
+
+const NIKHAHIT_CHAR = String.fromCharCode(NIKHAHIT);
+
+/** Classes in `unitClass` of the original code units that a normalization rule handles. */
+const C_RULE = 0xfff0;
+const C_REMOVE = 0xfff0;
+const C_SPACE = 0xfff1;
+const C_PAIYANNOI = 0xfff2;
+const C_SARA_AA = 0xfff3;
+
+export class Matcher {
+  /** number of distinct normalized patterns (marker words not counted) */
+  readonly patternCount: number;
+  /** number of automaton nodes, root included */
+  readonly nodeCount: number;
+  /** the candidate list of the last scan, kept for the next one (none while a scan is using it) */
+  private spare: CandidateList | undefined = new CandidateList();
+
+  /** GROUP_* of each pattern group: how `choose` turns a candidate into an annotation */
+  private readonly groupKind: Uint8Array;
+  /** LATIN_START / LATIN_END of each pattern group */
+  private readonly groupFlags: Uint8Array;
+  /** of a group with one target: the theme (term) or the country code */
+  private readonly groupA: string[];
+  /** of a group with one term target: the canonical term */
+  private readonly groupB: string[];
+  /**
+   * of a group with one country target: how its matches are usually written (the name); a
+   * match written so is given this string as its text instead of a copy
+   */
+  private readonly groupText: string[];
+
+  private constructor(
+    /** targets of each distinct normalized pattern or marker, in priority order (none for a marker only) */
+    private readonly groups: MatchTarget[][],
+    keys: readonly string[],
+    private readonly a: Automaton,
+    private readonly countryContext: (text: string, start: number, end: number) => boolean,
+  ) {
+    let count = 0;
+    for (let g = 0; g < groups.length; g++) if (groups[g].length > 0) count++;
+    this.patternCount = count;
+    this.nodeCount = a.depth.length;
+    // the common groups (one term matched anywhere, or one country) in flat arrays, so that a
+    // chosen candidate becomes an annotation without reading the target objects
+    this.groupKind = new Uint8Array(groups.length);
+    this.groupFlags = new Uint8Array(groups.length);
+    this.groupA = new Array<string>(groups.length).fill('');
+    this.groupB = new Array<string>(groups.length).fill('');
+    this.groupText = new Array<string>(groups.length).fill('');
+    for (let g = 0; g < groups.length; g++) {
+      const key = keys[g];
+      this.groupFlags[g] = (isWordUnit(key.charCodeAt(0)) ? LATIN_START : 0) | (isWordUnit(key.charCodeAt(key.length - 1)) ? LATIN_END : 0);
+      const targets = groups[g];
+      this.groupKind[g] = GROUP_OTHER;
+      if (targets.length !== 1) continue;
+      const t = targets[0];
+      if (t.kind === 'country') {
+        this.groupKind[g] = GROUP_COUNTRY;
+        this.groupA[g] = t.country;
+        this.groupText[g] = key;
+      } else if (!t.wholeWord) {
+        this.groupKind[g] = GROUP_TERM;
+        this.groupA[g] = t.theme;
+        this.groupB[g] = t.term;
+      }
+    }
+  }
+
+  /** Approximate size of the automaton's arrays, in bytes. */
+  get byteSize(): number {
+    let total = 0;
+    for (const value of Object.values(this.a)) if (ArrayBuffer.isView(value)) total += value.byteLength;
+    return total;
+  }
+
+  /**
+   * Builds the automaton. When two patterns normalize to the same text, the earlier one is
+   * tried first and the later ones are fall-backs (used when the earlier one is rejected).
+   */
+  static build(patterns: Iterable<MatcherPattern>, options: MatcherOptions = {}): Matcher {
+    const groupOf = new Map<string, number>();
+    const groups: MatchTarget[][] = [];
+    const keys: string[] = [];
+    const groupFor = (key: string): number => {
+      let g = groupOf.get(key);
+      if (g === undefined) {
+        g = groups.length;
+        groupOf.set(key, g);
+        groups.push([]);
+        keys.push(key);
+      }
+      return g;
+    };
+    const list = Array.isArray(patterns) ? (patterns as readonly MatcherPattern[]) : [...patterns];
+    for (let i = 0; i < list.length; i++) {
+      const p = list[i];
+      const key = normalizeTerm(p.text);
+      if (key === '') continue;
+      const targets = groups[groupFor(key)];
+      let known = false;
+      for (let t = 0; t < targets.length && !known; t++) known = sameTarget(targets[t], p.target);
+      if (!known) targets.push(p.target);
+    }
+    const markerGroups = new Set<number>();
+    for (const word of options.markers ?? []) {
+      const key = normalizeTerm(word);
+      if (key !== '') markerGroups.add(groupFor(key));
+    }
+    const kinds = groups.map((targets, g) => (targets.length > 0 ? OUT_TARGETS : 0) | (markerGroups.has(g) ? OUT_MARKER : 0));
+    return new Matcher(groups, keys, buildAutomaton(keys, kinds), options.countryContext ?? isCountryContext);
+  }
+
+  /** Finds terms and countries in `original`: leftmost-longest, non-overlapping, sorted by start. */
+  find(original: string): MatcherAnnotation[] {
+    return this.withScan(original, (candidates) => this.choose(original, candidates, NO_OTHERS));
+  }
+
+  /**
+   * Like `find`, with other annotations merged in: `others` gets the starts of the marker
+   * words (ascending, from the same pass over the text) and returns annotations sorted by
+   * start, which join the result in order (after a term or country with the same start).
+   */
+  findMerged<T extends { start: number }>(original: string, others: (markers: Int32Array) => T[]): Array<MatcherAnnotation | T> {
+    return this.withScan(original, (candidates) => this.choose(original, candidates, others(candidates.ascendingMarkers())));
+  }
+
+  /** Like `find`, and also where the marker words start, from the same pass over the text. */
+  findWithMarkers(original: string): MatchesAndMarkers {
+    return this.withScan(original, (candidates) => ({ annotations: this.choose(original, candidates, NO_OTHERS), markers: candidates.ascendingMarkers() }));
+  }
+
+  /** Scans `original` and gives its candidates to `use`; then keeps the candidate list for the next scan. */
+  private withScan<R>(original: string, use: (candidates: CandidateList) => R): R {
+    const candidates = this.scan(original);
+    try {
+      return use(candidates);
+    } finally {
+      this.spare = candidates;
+    }
+  }
+
+  /**
+   * Every pattern occurrence in the text, by decreasing start, longest first per start, in
+   * original offsets, and the marker starts. Reads the text once, backwards, normalizing as
+   * it goes.
+   */
+  private scan(text: string): CandidateList {
+    const { alphabet, unitClass, regularClass, shift, denseRow, rowNode, hot, sparseAt, sparseNode, chain, fail, firstOut } = this.a;
+    const spaceClass = alphabet[0x20];
+    const saraAaClass = alphabet[SARA_AA];
+    const saraAmClass = alphabet[SARA_AM];
+    // local copies of the module's constants, which a bundler may turn into variables that
+    // the hot loops would otherwise reload
+    const RULE = C_RULE;
+    const ROW_SHIFT = shift - 1; // hot entry (row << 1) to row offset (row << shift)
+    // original offsets of the last normalized units read: offsets[u & mask] for unit u,
+    // counting units from the end of the text (unit 0 = the end itself)
+    let size = 2;
+    while (size < this.a.maxLength + 2) size <<= 1;
+    const offsets = new Int32Array(size);
+    const mask = size - 1;
+    offsets[0] = text.length;
+    let unit = 0;
+    // the list of the previous scan, reused (its arrays have grown to the size texts need)
+    const out = this.spare ?? new CandidateList();
+    this.spare = undefined;
+    out.clear(text.length);
+    let base = 0; // row << shift of the current state, or -1 when the state is a node without a row
+    let s = 0; // the current node; kept up to date only where it is needed
+    let inSpace = false; // the last unit read is a space
+    let i = text.length - 1;
+    // า is a unit of its own except right after ํ (or ํ and a tone mark): the fast loops,
+    // which read า as a plain letter, stop short of each ํ, and the general path reads the
+    // few characters there
+    const nikhahits: number[] = [];
+    for (let p = text.indexOf(NIKHAHIT_CHAR); p >= 0; p = text.indexOf(NIKHAHIT_CHAR, p + 1)) nikhahits.push(p);
+    let next = nikhahits.length - 1;
+    let nikhahit = next >= 0 ? nikhahits[next] : -1;
+    let lo = nikhahit >= 0 ? nikhahit + 3 : 0;
+    while (i >= 0) {
+      if (i >= lo) {
+        // fast loops over plain units: in the dense rows, then along a pattern's chain
+        const from = i;
+        let k = 0;
+        if (base >= 0) {
+          let e = 0;
+          let entry = 0;
+          for (; i >= lo; i--) {
+            k = regularClass[text.charCodeAt(i)];
+            if (k >= RULE) break;
+            offsets[++unit & mask] = i;
+            entry = base + k;
+            e = hot[entry]; // class 0 leads back to the root
+            if ((e & 1) !== 0) break; // a pattern ends at the target, or it has no row
+            base = e << ROW_SHIFT;
+          }
+          if (i < lo) {
+            if (i !== from) inSpace = false;
+            continue;
+          }
+          if (k < RULE) {
+            inSpace = false;
+            if (e !== SPARSE) {
+              base = (e >> 1) << shift;
+              s = rowNode[e >> 1];
+            } else {
+              s = sparseTarget(sparseAt, sparseNode, entry);
+              base = -1;
+            }
+            if (firstOut[s] >= 0) this.report(text, i, unit, s, offsets, mask, out);
+            i--;
+            continue;
+          }
+        } else {
+          let ch = 0;
+          for (; i >= lo; i--) {
+            k = regularClass[text.charCodeAt(i)];
+            if (k >= RULE) break;
+            offsets[++unit & mask] = i;
+            ch = chain[s];
+            if (ch >> 2 !== k) break;
+            s++; // along a pattern: below the rows, so the child has no row either
+            if ((ch & 1) !== 0) this.report(text, i, unit, s, offsets, mask, out);
+          }
+          if (i < lo) {
+            if (i !== from) inSpace = false;
+            continue;
+          }
+          if (k < RULE) {
+            // off the chain: another child, or failure links (straight away when there is no other child)
+            inSpace = false;
+            s = this.next(-1, ch >= 0 && (ch & 2) !== 0 ? fail[s] : s, k);
+            const r = denseRow[s];
+            base = r >= 0 ? r << shift : -1;
+            if (firstOut[s] >= 0) this.report(text, i, unit, s, offsets, mask, out);
+            i--;
+            continue;
+          }
+        }
+        if (i !== from) inSpace = false;
+      }
+      // the general path, one unit: a character that a normalization rule handles, or any
+      // character next to a ํ
+      general: {
+        let k = unitClass[text.charCodeAt(i)];
+        let at = i; // original offset of this normalized unit
+        if (k >= C_RULE) {
+          if (k === C_REMOVE) break general;
+          if (k === C_SPACE) {
+            if (inSpace) {
+              offsets[unit & mask] = i; // the space of a run maps to its first character
+              break general;
+            }
+            inSpace = true;
+            k = spaceClass;
+          } else {
+            inSpace = false;
+            if (k === C_PAIYANNOI) {
+              if (!isPartOfEtc(text, i)) break general;
+              k = alphabet[PAIYANNOI];
+            } else {
+              // า: after ํ (maybe with a tone mark between) the pair is ำ
+              k = saraAaClass;
+              const before = i > 0 ? text.charCodeAt(i - 1) : 0;
+              if (before === NIKHAHIT) {
+                k = saraAmClass;
+                at = --i;
+              } else if (isToneMark(before) && i > 1 && text.charCodeAt(i - 2) === NIKHAHIT) {
+                // ํ + tone + า reads as tone + ำ: ำ (at the tone), then the tone (at ํ)
+                s = this.next(base, s, saraAmClass);
+                base = denseRow[s] >= 0 ? denseRow[s] << shift : -1;
+                offsets[++unit & mask] = i - 1;
+                if (firstOut[s] >= 0) this.report(text, i - 1, unit, s, offsets, mask, out);
+                k = alphabet[before];
+                i -= 2;
+                at = i;
+              }
+            }
+          }
+        } else inSpace = false;
+        offsets[++unit & mask] = at;
+        s = this.next(base, s, k);
+        const r = denseRow[s];
+        base = r >= 0 ? r << shift : -1;
+        if (firstOut[s] >= 0) this.report(text, at, unit, s, offsets, mask, out);
+      }
+      i--;
+      if (i < nikhahit) {
+        while (next >= 0 && nikhahits[next] > i) next--;
+        nikhahit = next >= 0 ? nikhahits[next] : -1;
+        lo = nikhahit >= 0 ? nikhahit + 3 : 0;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * One transition from the state at row offset `base` (or, when base is -1, from node `s`)
+   * on class k: from a row, its entry; from a node, its own child, else failure links until
+   * a node with a row. Returns the node reached.
+   */
+  private next(base: number, s: number, k: number): number {
+    const { shift, denseRow, fail, hot, rowNode, sparseAt, sparseNode } = this.a;
+    if (base < 0) {
+      for (;;) {
+        const r = denseRow[s];
+        if (r >= 0) {
+          base = r << shift;
+          break;
+        }
+        const child = childOf(this.a, s, k);
+        if (child >= 0) return child;
+        s = fail[s];
+      }
+    }
+    const at = base + k;
+    const e = hot[at];
+    return e !== SPARSE ? rowNode[e >> 1] : sparseTarget(sparseAt, sparseNode, at);
+  }
+
+  /** Records the candidates and markers that start at the unit just read (node s has an output). */
+  private report(text: string, at: number, unit: number, s: number, offsets: Int32Array, mask: number, out: CandidateList): void {
+    const { firstOut, nextOut, depth, outKind, group } = this.a;
+    for (let o = firstOut[s]; o >= 0; o = nextOut[o]) {
+      const kind = outKind[o];
+      if ((kind & OUT_MARKER) !== 0) out.mark(at);
+      if ((kind & OUT_TARGETS) === 0) continue;
+      const length = depth[o];
+      const end = tightEnd(text, offsets[(unit - length) & mask], offsets[(unit - length + 1) & mask]);
+      out.push(at, end, group[o]);
+    }
+  }
+
+  /**
+   * The leftmost-longest non-overlapping choice among the candidates, as annotations, with
+   * `others` (sorted by start) merged in. First the choice (the contexts checked, the chosen
+   * candidates noted in the list's `chosen`), then the annotations, in one array of the
+   * final length.
+   */
+  private choose<T extends { start: number }>(original: string, candidates: CandidateList, others: readonly T[]): Array<MatcherAnnotation | T> {
+    const { starts, ends, groups } = candidates;
+    const { groupKind, groupFlags, groupA, groupB, groupText } = this;
+    const chosen = candidates.chosenRoom();
+    /** annotations of the groups read from their targets; `chosen` holds ~index for them */
+    const read: MatcherAnnotation[] = [];
+    let count = 0;
+    let lastEnd = 0;
+    let k = candidates.length - 1;
+    while (k >= 0) {
+      const start = starts[k];
+      if (start < lastEnd) {
+        k--;
+        continue;
+      }
+      let first = k;
+      while (first > 0 && starts[first - 1] === start) first--;
+      for (let q = first; q <= k; q++) {
+        const g = groups[q];
+        const end = ends[q];
+        const flags = groupFlags[g];
+        if (flags !== 0 && !onLatinBoundaries(original, start, end, flags)) continue;
+        const kind = groupKind[g];
+        if (kind === GROUP_COUNTRY && !this.countryContext(original, start, end)) continue;
+        if (kind === GROUP_OTHER) {
+          const annotation = this.accept(original, start, end, this.groups[g]);
+          if (!annotation) continue;
+          chosen[count++] = ~read.length;
+          read.push(annotation);
+        } else chosen[count++] = q;
+        lastEnd = end;
+        break;
+      }
+      k = first - 1;
+    }
+    const result = new Array<MatcherAnnotation | T>(count + others.length);
+    let other = 0;
+    let r = 0;
+    for (let i = 0; i < count; i++) {
+      const q = chosen[i];
+      let annotation: MatcherAnnotation;
+      if (q < 0) annotation = read[~q];
+      else {
+        const g = groups[q];
+        const start = starts[q];
+        const end = ends[q];
+        if (groupKind[g] === GROUP_TERM) annotation = { kind: 'term', start, end, text: original.slice(start, end), theme: groupA[g], term: groupB[g] };
+        else {
+          const text = writtenAs(original, start, end, groupText[g]) ? groupText[g] : original.slice(start, end);
+          annotation = { kind: 'country', start, end, text, country: groupA[g] };
+        }
+      }
+      while (other < others.length && others[other].start < annotation.start) result[r++] = others[other++];
+      result[r++] = annotation;
+    }
+    while (other < others.length) result[r++] = others[other++];
+    return result;
+  }
+
+  /** The annotation for the first target that its context allows, if any. */
+  private accept(original: string, start: number, end: number, targets: MatchTarget[]): MatcherAnnotation | undefined {
+    for (let i = 0; i < targets.length; i++) {
+      const t = targets[i];
+      if (t.kind === 'term') {
+        if (t.wholeWord && !onWordEdges(original, start, end)) continue;
+        return { kind: 'term', start, end, text: original.slice(start, end), theme: t.theme, term: t.term };
+      }
+      if (!this.countryContext(original, start, end)) continue;
+      return { kind: 'country', start, end, text: original.slice(start, end), country: t.country };
+    }
+    return undefined;
+  }
+}
+
+/** Is [start, end) of `text` exactly `written`? */
+function writtenAs(text: string, start: number, end: number, written: string): boolean {
+  if (end - start !== written.length) return false;
+  for (let i = 0; i < written.length; i++) if (text.charCodeAt(start + i) !== written.charCodeAt(i)) return false;
+  return true;
+}
+
+/**
+ * The original end of a span whose last normalized unit starts at `last` and whose next
+ * unit starts at `next`: a ฯ right after the span is kept in it (so `สหรัฐฯ` is whole), but
+ * not trailing zero-width characters or soft hyphens.
+ */
+function tightEnd(text: string, next: number, last: number): number {
+  let p = next;
+  while (p > last + 1 && isIgnorable(text.charCodeAt(p - 1))) p--;
+  return p;
+}
+
+/** Is the code unit at i, read as normalized, a Latin letter or digit? */
+function isWordAt(text: string, i: number): boolean {
+  return i >= 0 && i < text.length && isWordUnit(FOLD[text.charCodeAt(i)]);
+}
+
+/**
+ * The Latin-edge rule: no Latin letter or digit just before a span whose first character
+ * is one, nor just after a span whose last character is one (zero-width characters skipped).
+ */
+function onLatinBoundaries(text: string, start: number, end: number, flags: number): boolean {
+  if ((flags & LATIN_START) !== 0) {
+    let p = start - 1;
+    while (p >= 0 && isIgnorable(text.charCodeAt(p))) p--;
+    if (isWordAt(text, p)) return false;
+  }
+  if ((flags & LATIN_END) !== 0) {
+    let p = end;
+    while (p < text.length && isIgnorable(text.charCodeAt(p))) p++;
+    if (isWordAt(text, p)) return false;
+  }
+  return true;
+}
+
+/** Compares two keys as their reversed texts, read as classes, would compare (class by class from the end). */
+function compareReversed(a: string, b: string, alphabet: Uint16Array): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 1; i <= n; i++) {
+    const d = alphabet[a.charCodeAt(a.length - i)] - alphabet[b.charCodeAt(b.length - i)];
+    if (d !== 0) return d;
+  }
+  return a.length - b.length;
+}
+
+/** The first slot to try for `hot` index i in the SPARSE table (`mask` = its length - 1). */
+function sparseSlot(i: number, mask: number): number {
+  return (Math.imul(i, 0x9e3779b1) >>> 7) & mask;
+}
+
+/** The target node of the SPARSE entry at `hot` index i. */
+function sparseTarget(sparseAt: Int32Array, sparseNode: Int32Array, i: number): number {
+  const mask = sparseAt.length - 1;
+  for (let h = sparseSlot(i, mask); ; h = (h + 1) & mask) if (sparseAt[h] === i) return sparseNode[h];
+}
+
+/** The child of node v on class k, or -1 (its sorted edges: read in turn when few, else a binary search). */
+function childOf(a: Pick<Automaton, 'edgeStart' | 'edgeClass' | 'edgeTarget'>, v: number, k: number): number {
+  const { edgeClass, edgeTarget } = a;
+  let lo = a.edgeStart[v];
+  const hi = a.edgeStart[v + 1];
+  if (hi - lo <= 8) {
+    for (; lo < hi; lo++) {
+      const e = edgeClass[lo];
+      if (e >= k) return e === k ? edgeTarget[lo] : -1;
+    }
+    return -1;
+  }
+  let top = hi - 1;
+  while (lo <= top) {
+    const mid = (lo + top) >> 1;
+    const e = edgeClass[mid];
+    if (e === k) return edgeTarget[mid];
+    if (e < k) lo = mid + 1;
+    else top = mid - 1;
+  }
+  return -1;
+}
+
+/**
+ * Builds the Aho-Corasick automaton of the REVERSED keys (key i is pattern group i, of output
+ * kind kinds[i]). The steps are separate functions, so that each is compiled on its own once
+ * it has run, rather than one large function compiled again for each step it had not seen.
+ */
+function buildAutomaton(keys: string[], kinds: readonly number[]): Automaton {
+  let maxLength = 0;
+  for (let k = 0; k < keys.length; k++) maxLength = Math.max(maxLength, keys[k].length);
+  const { alphabet, classes } = alphabetOf(keys);
+  const trie = buildTrie(keys, kinds, alphabet, maxLength);
+  const edges = childEdges(trie);
+  const links = linkNodes(trie, edges, classes);
+  const { hot, sparseAt, sparseNode } = hotRows(links.delta, links.denseRow, links.firstOut);
+  const unitClass = unitClasses(alphabet);
+  const regularClass = unitClass.slice();
+  regularClass[SARA_AA] = alphabet[SARA_AA];
+  return {
+    alphabet,
+    unitClass,
+    regularClass,
+    maxLength,
+    classes,
+    shift: links.shift,
+    ...edges,
+    fail: links.fail,
+    denseRow: links.denseRow,
+    rowNode: links.rowNode,
+    hot,
+    sparseAt,
+    sparseNode,
+    chain: chains(trie, links.firstOut),
+    firstOut: links.firstOut,
+    nextOut: links.nextOut,
+    group: trie.group,
+    outKind: trie.outKind,
+    depth: trie.depth,
+  };
+}
+
+/**
+ * The alphabet classes of the code units in the keys. The commonest characters of Thai text
+ * get the lowest classes, so that the entries a row is mostly read at sit together in its
+ * first cache lines; then the rest, in code-unit order.
+ */
+function alphabetOf(keys: readonly string[]): { alphabet: Uint16Array; classes: number } {
+  const used = new Uint8Array(0x10000);
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k];
+    for (let i = 0; i < key.length; i++) used[key.charCodeAt(i)] = 1;
+  }
+  const alphabet = new Uint16Array(0x10000);
+  let classes = 1;
+  for (let i = 0; i < COMMON_UNITS.length; i++) {
+    const c = COMMON_UNITS.charCodeAt(i);
+    if (used[c] && alphabet[c] === 0) alphabet[c] = classes++;
+  }
+  for (let c = 0; c < 0x10000; c++) if (used[c] && alphabet[c] === 0) alphabet[c] = classes++;
+  return { alphabet, classes };
+}
+
+/** The trie of the reversed keys: per node its parent, the class of its edge, its depth, its number of children and its pattern group. */
+interface Trie {
+  nodes: number;
+  parent: Int32Array;
+  label: Uint16Array;
+  depth: Int32Array;
+  childCount: Int32Array;
+  group: Int32Array;
+  outKind: Uint8Array;
+}
+
+/**
+ * The trie of the REVERSED keys (key i is pattern group i), built from the keys in the order
+ * of their reversed texts read as classes, so each key only appends nodes to the path of the
+ * one before and every node's children come out in class order.
+ */
+function buildTrie(keys: readonly string[], kinds: readonly number[], alphabet: Uint16Array, maxLength: number): Trie {
+  const order = keys.map((_, i) => i).sort((a, b) => compareReversed(keys[a], keys[b], alphabet));
+  // the length each key shares with the one before it, and so the number of nodes
+  const shared = new Int32Array(keys.length);
+  let nodeTotal = 1;
+  for (let i = 0; i < order.length; i++) {
+    const key = keys[order[i]];
+    const prev = i > 0 ? keys[order[i - 1]] : '';
+    let common = 0;
+    const limit = Math.min(key.length, prev.length);
+    while (common < limit && key.charCodeAt(key.length - 1 - common) === prev.charCodeAt(prev.length - 1 - common)) common++;
+    shared[i] = common;
+    nodeTotal += key.length - common;
+  }
+  const parent = new Int32Array(nodeTotal);
+  const label = new Uint16Array(nodeTotal);
+  const depth = new Int32Array(nodeTotal);
+  const childCount = new Int32Array(nodeTotal);
+  const group = new Int32Array(nodeTotal).fill(-1);
+  const outKind = new Uint8Array(nodeTotal);
+  const path = new Int32Array(maxLength + 1); // path[d]: node at depth d of the previous key
+  let nodes = 1;
+  for (let i = 0; i < order.length; i++) {
+    const g = order[i];
+    const key = keys[g];
+    const last = key.length - 1;
+    for (let d = shared[i]; d < key.length; d++) {
+      const v = nodes++;
+      parent[v] = path[d];
+      label[v] = alphabet[key.charCodeAt(last - d)];
+      depth[v] = d + 1;
+      childCount[path[d]]++;
+      path[d + 1] = v;
+    }
+    const end = path[key.length];
+    group[end] = g;
+    outKind[end] = kinds[g];
+  }
+  return { nodes, parent, label, depth, childCount, group, outKind };
+}
+
+/** Child edges, grouped per node (CSR); children were created in class order. */
+function childEdges(trie: Trie): Pick<Automaton, 'edgeStart' | 'edgeClass' | 'edgeTarget'> {
+  const { nodes, childCount, parent, label } = trie;
+  const edgeStart = new Int32Array(nodes + 1);
+  for (let v = 0; v < nodes; v++) edgeStart[v + 1] = edgeStart[v] + childCount[v];
+  const edgeCount = Math.max(0, nodes - 1);
+  const edgeClass = new Uint16Array(edgeCount);
+  const edgeTarget = new Int32Array(edgeCount);
+  const fillAt = edgeStart.slice(0, nodes);
+  for (let v = 1; v < nodes; v++) {
+    const at = fillAt[parent[v]]++;
+    edgeClass[at] = label[v];
+    edgeTarget[at] = v;
+  }
+  return { edgeStart, edgeClass, edgeTarget };
+}
+
+/**
+ * Breadth first: failure and output links, and full rows (node ids, goto and failure folded)
+ * for the first nodes, as many as the budget allows.
+ */
+function linkNodes(trie: Trie, edges: Pick<Automaton, 'edgeStart' | 'edgeClass' | 'edgeTarget'>, classes: number) {
+  const { nodes, group } = trie;
+  const { edgeStart, edgeClass, edgeTarget } = edges;
+  let shift = 1;
+  while (1 << shift < classes) shift++;
+  const width = 1 << shift;
+  const rowCount = Math.min(nodes, MAX_ROWS, Math.max(1, Math.floor(HOT_BUDGET / width)));
+  const denseRow = new Int32Array(nodes).fill(-1);
+  const rowNode = new Int32Array(rowCount);
+  const delta = new Int32Array(rowCount * width);
+  const fail = new Int32Array(nodes);
+  const firstOut = new Int32Array(nodes).fill(-1);
+  const nextOut = new Int32Array(nodes).fill(-1);
+  const queue = new Int32Array(nodes);
+  let head = 0;
+  let tail = 1; // queue[0] = root
+  let rows = 0;
+  while (head < tail) {
+    const v = queue[head++];
+    const f = fail[v];
+    if (v !== 0) {
+      nextOut[v] = firstOut[f]; // f is shallower, so already done
+      firstOut[v] = group[v] >= 0 ? v : nextOut[v];
+    }
+    if (rows < rowCount) {
+      // the row of v: its own children, else the row of its failure node (already built)
+      const row = rows++;
+      denseRow[v] = row;
+      rowNode[row] = v;
+      const at = row << shift;
+      if (v !== 0) delta.copyWithin(at, denseRow[f] << shift, (denseRow[f] << shift) + classes);
+      for (let e = edgeStart[v]; e < edgeStart[v + 1]; e++) delta[at + edgeClass[e]] = edgeTarget[e];
+    }
+    for (let e = edgeStart[v]; e < edgeStart[v + 1]; e++) {
+      const t = edgeTarget[e];
+      fail[t] = v === 0 ? 0 : transition(edges, denseRow, delta, fail, shift, f, edgeClass[e]);
+      queue[tail++] = t;
+    }
+  }
+  return { shift, denseRow, rowNode, delta, fail, firstOut, nextOut };
+}
+
+/** The goto-or-failure transition from node s on class k while the rows are built (in `delta`, node ids). */
+function transition(
+  edges: Pick<Automaton, 'edgeStart' | 'edgeClass' | 'edgeTarget'>,
+  denseRow: Int32Array,
+  delta: Int32Array,
+  fail: Int32Array,
+  shift: number,
+  s: number,
+  k: number,
+): number {
+  for (;;) {
+    const row = denseRow[s];
+    if (row >= 0) return delta[(row << shift) + k];
+    const next = childOf(edges, s, k);
+    if (next >= 0) return next;
+    s = fail[s];
+  }
+}
+
+/** `Automaton.chain` of every node. */
+function chains(trie: Trie, firstOut: Int32Array): Int32Array {
+  const { nodes, parent, label, childCount } = trie;
+  const chain = new Int32Array(nodes).fill(-1);
+  for (let v = 0; v + 1 < nodes; v++) {
+    if (parent[v + 1] === v) chain[v] = (label[v + 1] << 2) | (childCount[v] === 1 ? 2 : 0) | (firstOut[v + 1] >= 0 ? 1 : 0);
+  }
+  return chain;
+}
+
+/** The 2-byte rows the scan reads (`Automaton.hot`) and the table of their SPARSE entries. */
+function hotRows(delta: Int32Array, denseRow: Int32Array, firstOut: Int32Array): Pick<Automaton, 'hot' | 'sparseAt' | 'sparseNode'> {
+  const hot = new Uint16Array(delta.length);
+  let sparseCount = 0;
+  for (let i = 0; i < delta.length; i++) {
+    const t = delta[i];
+    const r = denseRow[t];
+    if (r >= 0) hot[i] = (r << 1) | (firstOut[t] >= 0 ? 1 : 0);
+    else {
+      hot[i] = SPARSE;
+      sparseCount++;
+    }
+  }
+  let slots = 16;
+  while (slots < 2 * sparseCount) slots <<= 1;
+  const sparseAt = new Int32Array(slots).fill(-1);
+  const sparseNode = new Int32Array(slots);
+  for (let i = 0; i < delta.length; i++) {
+    if (hot[i] !== SPARSE) continue;
+    let h = sparseSlot(i, slots - 1);
+    while (sparseAt[h] >= 0) h = (h + 1) & (slots - 1);
+    sparseAt[h] = i;
+    sparseNode[h] = delta[i];
+  }
+  return { hot, sparseAt, sparseNode };
+}
+
+/** The class of each original code unit: see `Automaton.unitClass`. */
+function unitClasses(alphabet: Uint16Array): Uint16Array {
+  const t = new Uint16Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) {
+    const f = FOLD[c];
+    t[c] = f < FOLD_SPECIAL ? alphabet[f] : f === FOLD_REMOVE ? C_REMOVE : f === FOLD_SPACE ? C_SPACE : f === FOLD_PAIYANNOI ? C_PAIYANNOI : alphabet[NIKHAHIT]; // a lone ํ (ํา is handled at า)
+  }
+  t[SARA_AA] = C_SARA_AA;
+  return t;
+}
+
+function sameTarget(a: MatchTarget, b: MatchTarget): boolean {
+  if (a.kind === 'term' && b.kind === 'term') return a.theme === b.theme && a.term === b.term && a.wholeWord === b.wholeWord;
+  if (a.kind === 'country' && b.kind === 'country') return a.country === b.country;
+  return false;
+}

@@ -1,0 +1,139 @@
+/**
+ * Exports of the coded passages (the analyst's tags): CSV, a Markdown report and W3C Web
+ * Annotation JSON, from the tree's title menu and the command palette. The formats are in
+ * `core/exports.ts`; this file gathers the tags, the countries and dates inside each passage,
+ * asks where to save, and writes the file in one go.
+ *
+ * Each command takes an optional `{ file, document }` argument (file: where to write, as a URI
+ * string; document: only the tags of that document) and then shows no dialog; it returns
+ * `{ file, passages }`, or undefined when cancelled.
+ */
+import * as vscode from 'vscode';
+import { writeTextAtomic } from '../services/files';
+import { codedPassage, passagesToCsv, passagesToMarkdown, passagesToWebAnnotations, type CodedPassage, type ThemeLookup } from '../../core';
+import type { Annotation } from '../../core';
+import type { FeatureContext } from '../featureContext';
+import type { Tagging, TagInfo } from './tagging';
+
+export interface ExportArgs {
+  /** where to write (a URI string); without it a save dialog asks */
+  file?: string;
+  /** only the tags of this document (a URI string); default: every tag of the workspace */
+  document?: string;
+}
+
+export interface ExportResult {
+  file: string;
+  passages: number;
+}
+
+type Format = 'csv' | 'markdown' | 'webAnnotations';
+
+const FORMATS: Record<Format, { command: string; title: string; extension: string; filter: string; fileName: string }> = {
+  csv: { command: 'thaiPolicyLens.exportCsv', title: 'Export Coded Passages as CSV', extension: 'csv', filter: 'CSV', fileName: 'coded-passages.csv' },
+  markdown: { command: 'thaiPolicyLens.exportMarkdown', title: 'Export Coded Passages as Markdown', extension: 'md', filter: 'Markdown', fileName: 'coded-passages.md' },
+  webAnnotations: {
+    command: 'thaiPolicyLens.exportWebAnnotations',
+    title: 'Export Annotations as W3C Web Annotation JSON',
+    extension: 'jsonld',
+    filter: 'Web Annotation JSON-LD',
+    fileName: 'annotations.jsonld',
+  },
+};
+
+class ExportReports {
+  constructor(
+    private readonly ctx: FeatureContext,
+    private readonly tagging: Tagging,
+  ) {}
+
+  private themes(uri: vscode.Uri | undefined): ThemeLookup {
+    const set = this.ctx.glossaries.set;
+    return {
+      path: (id) => {
+        const theme = set.theme(id);
+        return theme ? [...set.ancestors(id).map((t) => t.id), id] : [id];
+      },
+      label: (id) => {
+        const theme = set.theme(id) ?? this.tagging.fileTheme(id, uri);
+        return theme ? (theme.labelEn ? `${theme.label} (${theme.labelEn})` : theme.label) : id;
+      },
+    };
+  }
+
+  /** The passages of the given tags, with each document's analysis for countries and dates. */
+  private async passages(tags: readonly TagInfo[]): Promise<CodedPassage[]> {
+    await this.ctx.glossaries.whenIdle();
+    const byDocument = new Map<string, TagInfo[]>();
+    for (const tag of tags) {
+      const list = byDocument.get(tag.uri);
+      if (list) list.push(tag);
+      else byDocument.set(tag.uri, [tag]);
+    }
+    const passages: CodedPassage[] = [];
+    for (const [uriText, list] of byDocument) {
+      const uri = vscode.Uri.parse(uriText);
+      let text: string | undefined;
+      let annotations: readonly Annotation[] = [];
+      try {
+        const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uriText) ?? (await vscode.workspace.openTextDocument(uri));
+        text = doc.getText();
+        annotations = this.ctx.analysis.get(doc).annotations;
+      } catch {
+        // the document is gone: its tags are exported as stored, without countries and dates
+      }
+      const themes = this.themes(uri);
+      for (const tag of list) passages.push(codedPassage(tag, text, annotations, themes));
+    }
+    return passages.sort((a, b) => (a.document < b.document ? -1 : a.document > b.document ? 1 : a.start - b.start || a.end - b.end));
+  }
+
+  async run(format: Format, args: ExportArgs | undefined): Promise<ExportResult | undefined> {
+    const spec = FORMATS[format];
+    const interactive = !args;
+    const tags = args?.document ? this.tagging.tagsOf(vscode.Uri.parse(args.document)) : this.tagging.allTags();
+    if (tags.length === 0) {
+      if (interactive) void vscode.window.showInformationMessage('Thai Policy Lens: there are no tagged passages to export. Select text and run "Tag Selection with Theme..." first.');
+      return undefined;
+    }
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    let target = args?.file ? vscode.Uri.parse(args.file) : undefined;
+    if (!target) {
+      target = await vscode.window.showSaveDialog({
+        title: spec.title,
+        defaultUri: folder ? vscode.Uri.joinPath(folder, spec.fileName) : undefined,
+        filters: { [spec.filter]: [spec.extension] },
+        saveLabel: 'Export',
+      });
+      if (!target) return undefined;
+    }
+    const passages = await this.passages(tags);
+    let content: string;
+    if (format === 'csv') content = passagesToCsv(passages);
+    else if (format === 'markdown') content = passagesToMarkdown(passages, 'Coded passages');
+    else content = JSON.stringify(passagesToWebAnnotations(passages, (folder ?? vscode.Uri.file('/')).toString()), null, 2) + '\n';
+    try {
+      await writeTextAtomic(target, content);
+    } catch (err) {
+      const message = `Thai Policy Lens: could not write ${target.fsPath || target.toString()}: ${err instanceof Error ? err.message : String(err)}`;
+      void vscode.window.showErrorMessage(message);
+      return undefined;
+    }
+    if (interactive) {
+      const open = 'Open';
+      void vscode.window.showInformationMessage(`Thai Policy Lens: exported ${passages.length} ${passages.length === 1 ? 'passage' : 'passages'} to ${vscode.workspace.asRelativePath(target)}.`, open).then((choice) => {
+        if (choice === open) void vscode.commands.executeCommand('vscode.open', target);
+      });
+    }
+    return { file: target.toString(), passages: passages.length };
+  }
+}
+
+export function registerExportReports(ctx: FeatureContext, tagging: Tagging): void {
+  const reports = new ExportReports(ctx, tagging);
+  const argsOf = (arg: unknown): ExportArgs | undefined =>
+    arg && typeof arg === 'object' && !(arg instanceof vscode.Uri) && ('file' in arg || 'document' in arg) ? (arg as ExportArgs) : undefined;
+  for (const format of Object.keys(FORMATS) as Format[]) {
+    ctx.extension.subscriptions.push(vscode.commands.registerCommand(FORMATS[format].command, (arg?: unknown) => reports.run(format, argsOf(arg))));
+  }
+}

@@ -1,0 +1,506 @@
+/**
+ * Glossary authoring: "Add Selection to Glossary..." writes the selected words as a term of a
+ * theme (or of a new theme) into a workspace glossary file, keeping the file's comments and
+ * layout; "Export Glossary as REFI-QDA Codebook (.qdc)..." and "Import REFI-QDA Codebook..."
+ * exchange the glossary with qualitative-analysis tools (NVivo, ATLAS.ti, MAXQDA, QualCoder).
+ *
+ * Every command also takes an argument object that skips its dialogs (used by the tests), and
+ * returns what it did, or `{ error }` with the message it showed.
+ */
+import * as vscode from 'vscode';
+import { readText, writeTextAtomic } from '../services/files';
+import { chooseFrom } from '../ui/quickPick';
+import { GlossaryEditError, addTermToGlossary, cleanTerm, type NewTheme } from '../../core';
+import type { GlossaryTheme } from '../../core';
+import { themeColor } from '../../core';
+import { normalizeTerm } from '../../core';
+import { QdcError, decodeXml, glossaryToQdc, latinSlug, qdcToGlossary, safeFileStem } from '../../core';
+import type { FeatureContext } from '../featureContext';
+import { searchThemes, themeTitle } from '../../features/glossarySearch';
+import { escapeIcons } from '../../features/markdown';
+
+/** The glossary file created when the workspace has none to write to. */
+export const NEW_GLOSSARY_FILE = 'policy.glossary.yaml';
+/** A selection longer than this is not taken as a term. */
+export const MAX_TERM_LENGTH = 120;
+const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
+
+/** `thaiPolicyLens.addToGlossary`'s argument, which skips the dialogs. */
+export interface AddToGlossaryArgs {
+  /** the term (else the editor's selection) */
+  text?: string;
+  /** an existing theme, or with `newTheme` the new theme's id */
+  themeId?: string;
+  newTheme?: { id: string; label: string; labelEn?: string };
+  gloss?: string;
+  en?: string;
+  /** the glossary file to write to (a URI string); needed for a new or built-in theme */
+  file?: string;
+}
+
+export type AddToGlossaryResult =
+  | {
+      /** the glossary file written (URI string) */
+      file: string;
+      /** 1-based line of the new term in that file */
+      line: number;
+      /** the theme the term was written to (for a built-in theme: its workspace companion) */
+      themeId: string;
+    }
+  | { error: string };
+
+export interface ExportCodebookArgs {
+  /** where to write (a URI string) */
+  file?: string;
+}
+
+export type ExportCodebookResult = { file: string; themes: number; terms: number } | { error: string };
+
+export interface ImportCodebookArgs {
+  /** the .qdc to read (a URI string) */
+  file?: string;
+  /** the glossary file to write (a URI string); default `<name>.glossary.yaml` in the workspace folder */
+  target?: string;
+  /** replace `target` when it exists (otherwise an existing file is never replaced) */
+  overwrite?: boolean;
+}
+
+export type ImportCodebookResult = { file: string; themes: number; terms: number; warnings: string[] } | { error: string };
+
+/** The workspace companion of a built-in theme: built-in themes cannot be written to. */
+export function companionThemeId(builtinId: string): string {
+  return `${builtinId}-local`;
+}
+
+const isArgs = (arg: unknown): arg is Record<string, unknown> => !!arg && typeof arg === 'object' && !(arg instanceof vscode.Uri);
+
+export function registerGlossaryAuthoring(ctx: FeatureContext): void {
+  const authoring = new GlossaryAuthoring(ctx);
+  ctx.extension.subscriptions.push(
+    authoring,
+    vscode.commands.registerCommand('thaiPolicyLens.addToGlossary', (arg?: unknown) => authoring.addToGlossary(isArgs(arg) ? (arg as AddToGlossaryArgs) : undefined)),
+    vscode.commands.registerCommand('thaiPolicyLens.exportCodebook', (arg?: unknown) => authoring.exportCodebook(isArgs(arg) ? (arg as ExportCodebookArgs) : undefined)),
+    // from the explorer's context menu the argument is the file's Uri: the dialogs still run
+    vscode.commands.registerCommand('thaiPolicyLens.importCodebook', (arg?: unknown) =>
+      arg instanceof vscode.Uri ? authoring.importCodebook({ file: arg.toString() }, true) : authoring.importCodebook(isArgs(arg) ? (arg as ImportCodebookArgs) : undefined, !isArgs(arg)),
+    ),
+  );
+}
+
+interface ThemePickItem extends vscode.QuickPickItem {
+  themeId?: string;
+  isNew?: boolean;
+}
+
+interface FilePickItem extends vscode.QuickPickItem {
+  uri: vscode.Uri;
+}
+
+/** Where a term is to be written. */
+interface Destination {
+  uri: vscode.Uri;
+  /** the theme id in that file (a built-in theme's companion, or the new theme) */
+  themeId: string;
+  newTheme?: NewTheme;
+}
+
+class GlossaryAuthoring implements vscode.Disposable {
+  private output?: vscode.OutputChannel;
+
+  constructor(private readonly ctx: FeatureContext) {}
+
+  dispose(): void {
+    this.output?.dispose();
+  }
+
+  private get set() {
+    return this.ctx.glossaries.set;
+  }
+
+  private get folder(): vscode.Uri | undefined {
+    return vscode.workspace.workspaceFolders?.[0]?.uri;
+  }
+
+  /** Shows why a command cannot do what was asked (with a button to the place, if any); returns it. */
+  private fail(message: string, open?: { uri: vscode.Uri; line?: number; column?: number }): { error: string } {
+    const text = `Thai Policy Lens: ${message}`;
+    if (open) {
+      void vscode.window.showErrorMessage(text, 'Open File').then(async (choice) => {
+        if (choice !== 'Open File') return;
+        const pos = new vscode.Position(Math.max(0, (open.line ?? 1) - 1), Math.max(0, (open.column ?? 1) - 1));
+        await vscode.window.showTextDocument(open.uri, { selection: new vscode.Range(pos, pos) });
+      });
+    } else void vscode.window.showErrorMessage(text);
+    return { error: message };
+  }
+
+  private isBuiltin(file: string): boolean {
+    return file === this.ctx.glossaries.builtinGlossaryUri.toString();
+  }
+
+  private fileName(uri: vscode.Uri): string {
+    return vscode.workspace.asRelativePath(uri, false);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Add to glossary
+
+  async addToGlossary(args?: AddToGlossaryArgs): Promise<AddToGlossaryResult | undefined> {
+    const withArgs = args !== undefined;
+    await this.ctx.glossaries.whenIdle();
+    const editor = vscode.window.activeTextEditor;
+    const raw = args?.text ?? (editor && !editor.selection.isEmpty ? editor.document.getText(editor.selection) : '');
+    const term = cleanTerm(raw);
+    if (normalizeTerm(term) === '') return this.fail('select the words to add to the glossary first (the selection is empty).');
+    if (term.length > MAX_TERM_LENGTH) {
+      return this.fail(`the selection is ${term.length} characters long; a glossary term is a word or a short phrase (at most ${MAX_TERM_LENGTH} characters).`);
+    }
+
+    // the theme
+    let themeId = args?.themeId;
+    let newTheme = args?.newTheme;
+    if (!withArgs) {
+      const choice = await this.pickTheme(term);
+      if (!choice) return undefined;
+      if (choice.isNew) {
+        newTheme = await this.askNewTheme();
+        if (!newTheme) return undefined;
+      } else themeId = choice.themeId;
+    }
+    if (newTheme) {
+      if (themeId && themeId !== newTheme.id) return this.fail(`themeId "${themeId}" and the new theme's id "${newTheme.id}" differ.`);
+      const problem = this.checkNewThemeId(newTheme.id);
+      if (problem) return this.fail(problem);
+      if (!newTheme.label?.trim()) return this.fail('the new theme needs a label.');
+      themeId = newTheme.id;
+    }
+    const theme = newTheme ? undefined : themeId ? this.set.theme(themeId) : undefined;
+    if (!newTheme && !theme) return this.fail(`there is no theme "${themeId ?? ''}" in the glossaries.`);
+    if (theme) {
+      const owner = this.duplicateIn(theme, term);
+      if (owner) return this.fail(owner);
+    }
+
+    // gloss and English: Escape means none
+    let gloss = args?.gloss;
+    let en = args?.en;
+    if (!withArgs) {
+      gloss = await vscode.window.showInputBox({
+        title: `Thai Policy Lens: Add «${escapeIcons(term)}» to the Glossary (2/3)`,
+        prompt: 'Gloss: a short definition shown on hover (optional; Enter or Escape to leave it out)',
+        ignoreFocusOut: true,
+      });
+      en = await vscode.window.showInputBox({
+        title: `Thai Policy Lens: Add «${escapeIcons(term)}» to the Glossary (3/3)`,
+        prompt: 'English equivalent (optional; Enter or Escape to leave it out)',
+        ignoreFocusOut: true,
+      });
+    }
+
+    // the file
+    const destination = await this.destination(theme, newTheme, args?.file);
+    if (!destination) return undefined;
+    if ('error' in destination) return destination;
+    return this.write(destination, term, gloss, en, withArgs);
+  }
+
+  /** A message when the term is already in the theme (or, for a built-in theme, in its companion). */
+  private duplicateIn(theme: GlossaryTheme, term: string): string | undefined {
+    const key = normalizeTerm(term);
+    const themes = [theme];
+    const companion = this.isBuiltin(theme.source.file) ? this.set.theme(companionThemeId(theme.id)) : undefined;
+    if (companion) themes.push(companion);
+    for (const t of themes) {
+      for (const existing of t.terms) {
+        if (normalizeTerm(existing.term) === key) return `«${term}» is already a term of theme «${themeTitle(t)}».`;
+        if (existing.aliases.some((a) => normalizeTerm(a) === key)) return `«${term}» is already an alias of «${existing.term}» in theme «${themeTitle(t)}».`;
+      }
+    }
+    return undefined;
+  }
+
+  private checkNewThemeId(id: string): string | undefined {
+    if (!ID_PATTERN.test(id)) return `"${id}" is not a valid theme id: use lower-case letters, digits and "-", starting with a letter or digit.`;
+    if (this.set.theme(id)) return `the theme id "${id}" is already used.`;
+    return undefined;
+  }
+
+  /** The theme quick pick: fuzzy (fuse.js) over labels, English labels and ids; "New theme..." first. */
+  private pickTheme(term: string): Promise<ThemePickItem | undefined> {
+    const qp = vscode.window.createQuickPick<ThemePickItem>();
+    qp.title = `Thai Policy Lens: Add «${escapeIcons(term)}» to the Glossary (1/3)`;
+    qp.placeholder = 'Theme (Thai or English label, or id)';
+    qp.matchOnDescription = false;
+    qp.matchOnDetail = false;
+    qp.ignoreFocusOut = true;
+    // keep the fuzzy ranking's order (not in every VS Code version's typed API)
+    (qp as unknown as { sortByLabel: boolean }).sortByLabel = false;
+    const newItem: ThemePickItem = { label: '$(add) New theme...', isNew: true, alwaysShow: true };
+    const update = () => {
+      const items: ThemePickItem[] = [newItem];
+      let matches = searchThemes(this.set, qp.value);
+      if (qp.value.trim() === '') {
+        // before any typing: the workspace's own themes first, where terms are usually added
+        const own = (m: { themeId: string }) => !this.isBuiltin(this.set.theme(m.themeId)?.source.file ?? '');
+        matches = [...matches.filter(own), ...matches.filter((m) => !own(m))];
+      }
+      for (const match of matches) {
+        const theme = this.set.theme(match.themeId);
+        if (!theme) continue;
+        const where = this.isBuiltin(theme.source.file) ? 'built-in' : this.fileName(vscode.Uri.parse(theme.source.file));
+        const description = match.path ? `${where} · ${match.path}` : where;
+        items.push({ label: `$(symbol-color) ${escapeIcons(themeTitle(theme))}`, description: escapeIcons(description), themeId: theme.id, alwaysShow: true });
+      }
+      qp.items = items;
+    };
+    update();
+    return chooseFrom(qp, update);
+  }
+
+  /** Asks the label and the id of a new theme; undefined when cancelled. */
+  private async askNewTheme(): Promise<{ id: string; label: string } | undefined> {
+    const label = await vscode.window.showInputBox({
+      title: 'Thai Policy Lens: New Theme (label)',
+      prompt: 'Label of the new theme, as the tree shows it (e.g. การทูตดิจิทัล)',
+      ignoreFocusOut: true,
+      validateInput: (v) => (v.trim() === '' ? 'Write a label.' : undefined),
+    });
+    if (label === undefined) return undefined;
+    let suggestion = latinSlug(label) ?? '';
+    for (let n = 2; suggestion && this.set.theme(suggestion); n++) suggestion = `${latinSlug(label)}-${n}`;
+    const id = await vscode.window.showInputBox({
+      title: 'Thai Policy Lens: New Theme (id)',
+      prompt: 'Id of the new theme: lower-case letters, digits and "-" (e.g. digital-diplomacy); reports and tags refer to it',
+      value: suggestion,
+      ignoreFocusOut: true,
+      validateInput: (v) => this.checkNewThemeId(v.trim()),
+    });
+    if (id === undefined) return undefined;
+    return { id: id.trim(), label: label.trim() };
+  }
+
+  /** The file (and theme id in it) to write to; asks when the theme has no workspace file. */
+  private async destination(theme: GlossaryTheme | undefined, newTheme: AddToGlossaryArgs['newTheme'], file: string | undefined): Promise<Destination | { error: string } | undefined> {
+    if (theme && !this.isBuiltin(theme.source.file)) {
+      const own = vscode.Uri.parse(theme.source.file);
+      if (file && file !== own.toString()) return this.fail(`theme «${themeTitle(theme)}» is defined in ${this.fileName(own)}, not in ${this.fileName(vscode.Uri.parse(file))}.`);
+      return { uri: own, themeId: theme.id };
+    }
+    let target: Destination;
+    if (theme) {
+      // A built-in theme cannot be written to, and a theme id is defined in one file only: the term
+      // goes to a companion theme in a workspace file, with the same label and colour.
+      const companionId = companionThemeId(theme.id);
+      const companion = this.set.theme(companionId);
+      if (companion && !this.isBuiltin(companion.source.file)) return { uri: vscode.Uri.parse(companion.source.file), themeId: companionId };
+      const spec: NewTheme = {
+        id: companionId,
+        label: theme.label,
+        color: themeColor(theme),
+        gloss: `Terms added in this workspace to the built-in theme "${theme.id}" (a theme is defined in one file only).`,
+      };
+      if (theme.labelEn) spec.labelEn = theme.labelEn;
+      target = { uri: vscode.Uri.file('/'), themeId: companionId, newTheme: spec };
+    } else target = { uri: vscode.Uri.file('/'), themeId: newTheme!.id, newTheme: newTheme! };
+    if (file) target.uri = vscode.Uri.parse(file);
+    else {
+      const picked = await this.pickFile(target.newTheme!.label);
+      if (!picked) return undefined;
+      target.uri = picked;
+    }
+    if (this.isBuiltin(target.uri.toString())) return this.fail('the built-in glossary cannot be changed; choose a workspace glossary file.');
+    return target;
+  }
+
+  /** A quick pick of the workspace glossary files, and "Create policy.glossary.yaml". */
+  private async pickFile(themeLabel: string): Promise<vscode.Uri | undefined> {
+    const folder = this.folder;
+    const items: FilePickItem[] = this.ctx.glossaries
+      .workspaceFiles()
+      .sort((a, b) => this.fileName(a).localeCompare(this.fileName(b)))
+      .map((uri) => ({ label: `$(file) ${escapeIcons(this.fileName(uri))}`, uri }));
+    if (folder) {
+      const fresh = vscode.Uri.joinPath(folder, NEW_GLOSSARY_FILE);
+      if (!items.some((i) => i.uri.toString() === fresh.toString())) items.push({ label: `$(new-file) Create ${NEW_GLOSSARY_FILE}`, description: 'in the workspace folder', uri: fresh });
+    }
+    if (items.length === 0) {
+      void vscode.window.showErrorMessage('Thai Policy Lens: open a folder first; the glossary is written into it.');
+      return undefined;
+    }
+    const choice = await vscode.window.showQuickPick(items, {
+      title: 'Thai Policy Lens: Add to the Glossary',
+      placeHolder: `Glossary file for the theme «${escapeIcons(themeLabel)}»`,
+      ignoreFocusOut: true,
+    });
+    return choice?.uri;
+  }
+
+  /** Reads a file: the open document's text (with unsaved edits), else the disk; '' when it does not exist. */
+  private async readText(uri: vscode.Uri): Promise<{ text: string; document?: vscode.TextDocument; exists: boolean }> {
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (document) return { text: document.getText(), document, exists: true };
+    try {
+      return { text: await readText(uri), exists: true };
+    } catch {
+      return { text: '', exists: false };
+    }
+  }
+
+  private async write(destination: Destination, term: string, gloss: string | undefined, en: string | undefined, withArgs: boolean): Promise<AddToGlossaryResult> {
+    const { uri } = destination;
+    const { text, document, exists } = await this.readText(uri);
+    let result;
+    try {
+      result = addTermToGlossary(text, { term, themeId: destination.themeId, newTheme: destination.newTheme, gloss, en });
+    } catch (err) {
+      if (err instanceof GlossaryEditError) {
+        const where = err.problem === 'yaml' || err.problem === 'structure' ? { uri, line: err.line, column: err.column } : undefined;
+        return this.fail(`cannot add «${term}» to ${this.fileName(uri)}: ${err.message}`, where);
+      }
+      throw err;
+    }
+    if (document) {
+      // one small edit (the inserted lines), so that undo takes back exactly this
+      const edit = new vscode.WorkspaceEdit();
+      let start = 0;
+      while (start < text.length && text[start] === result.text[start]) start++;
+      let end = 0;
+      while (end < text.length - start && text[text.length - 1 - end] === result.text[result.text.length - 1 - end]) end++;
+      edit.replace(uri, new vscode.Range(document.positionAt(start), document.positionAt(text.length - end)), result.text.slice(start, result.text.length - end));
+      if (!(await vscode.workspace.applyEdit(edit))) return this.fail(`could not edit ${this.fileName(uri)}.`);
+      await document.save();
+    } else {
+      await writeTextAtomic(uri, result.text);
+    }
+    await this.ctx.glossaries.reload();
+    const where = `${this.fileName(uri)}, line ${result.line}`;
+    const themeName = this.set.theme(result.themeId) ? themeTitle(this.set.theme(result.themeId)!) : result.themeId;
+    const message = `Thai Policy Lens: added «${term}» to theme «${themeName}» (${where})${exists ? '' : `, a new glossary file`}.`;
+    if (!withArgs) {
+      void vscode.window.showInformationMessage(message, 'Open').then(async (choice) => {
+        if (choice !== 'Open') return;
+        const pos = new vscode.Position(result.line - 1, result.column - 1);
+        await vscode.window.showTextDocument(uri, { selection: new vscode.Range(pos, pos) });
+      });
+    }
+    return { file: uri.toString(), line: result.line, themeId: result.themeId };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // REFI-QDA codebook
+
+  async exportCodebook(args?: ExportCodebookArgs): Promise<ExportCodebookResult | undefined> {
+    const withArgs = args !== undefined;
+    await this.ctx.glossaries.whenIdle();
+    const themes = this.set.themes;
+    if (themes.length === 0) return this.fail('no glossary is loaded, so there is no codebook to export.');
+    let uri: vscode.Uri | undefined = args?.file ? vscode.Uri.parse(args.file) : undefined;
+    if (!uri) {
+      uri = await vscode.window.showSaveDialog({
+        title: 'Export Glossary as REFI-QDA Codebook',
+        defaultUri: this.folder ? vscode.Uri.joinPath(this.folder, 'glossary.qdc') : undefined,
+        filters: { 'REFI-QDA Codebook': ['qdc'] },
+        saveLabel: 'Export',
+      });
+      if (!uri) return undefined;
+    }
+    const version = String(this.ctx.extension.extension.packageJSON.version ?? '');
+    let xml: string;
+    try {
+      xml = glossaryToQdc(themes, { origin: `Thai Policy Lens ${version}`.trim() });
+    } catch (err) {
+      if (err instanceof QdcError) return this.fail(err.message);
+      throw err;
+    }
+    await writeTextAtomic(uri, xml);
+    const count = this.set.flatThemes.length;
+    const terms = this.set.terms.length;
+    if (!withArgs) void vscode.window.showInformationMessage(`Thai Policy Lens: exported ${count} themes and ${terms} terms to ${this.fileName(uri)}.`);
+    return { file: uri.toString(), themes: count, terms };
+  }
+
+  async importCodebook(args: ImportCodebookArgs | undefined, interactive: boolean): Promise<ImportCodebookResult | undefined> {
+    const withArgs = !interactive;
+    let source: vscode.Uri | undefined = args?.file ? vscode.Uri.parse(args.file) : undefined;
+    if (!source) {
+      const picked = await vscode.window.showOpenDialog({
+        title: 'Import REFI-QDA Codebook',
+        defaultUri: this.folder,
+        canSelectMany: false,
+        filters: { 'REFI-QDA Codebook': ['qdc'], 'XML': ['xml', 'qde'] },
+        openLabel: 'Import',
+      });
+      if (!picked?.length) return undefined;
+      source = picked[0];
+    }
+    let xml: string;
+    try {
+      xml = decodeXml(await vscode.workspace.fs.readFile(source));
+    } catch (err) {
+      return this.fail(`cannot read ${this.fileName(source)}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    const baseName = source.path.split('/').pop() ?? 'codebook.qdc';
+    let result;
+    try {
+      result = qdcToGlossary(xml, { sourceName: baseName, takenIds: this.set.flatThemes.map((f) => f.theme.id) });
+    } catch (err) {
+      if (err instanceof QdcError) return this.fail(`cannot import ${baseName}: ${err.message}`);
+      throw err;
+    }
+
+    let target = args?.target ? vscode.Uri.parse(args.target) : undefined;
+    if (!target) {
+      const folder = this.folder;
+      if (!folder) return this.fail('open a folder first; the imported glossary is written into it.');
+      target = vscode.Uri.joinPath(folder, `${safeFileStem(baseName)}.glossary.yaml`);
+    }
+    if (await exists(target)) {
+      if (withArgs && !args?.overwrite) return this.fail(`${this.fileName(target)} already exists; it was not replaced.`);
+      if (!withArgs) {
+        const choice = await vscode.window.showWarningMessage(
+          `${this.fileName(target)} already exists.`,
+          { modal: true, detail: 'Replace it with the imported glossary, or write the import next to it under a new name?' },
+          'Replace',
+          'Keep Both',
+        );
+        if (!choice) return undefined;
+        if (choice === 'Keep Both') target = await freeName(target);
+      }
+    }
+    await writeTextAtomic(target, result.yaml);
+    await this.ctx.glossaries.reload();
+    if (result.warnings.length) {
+      this.output ??= vscode.window.createOutputChannel('Thai Policy Lens: Codebook Import');
+      this.output.appendLine(`${baseName} -> ${this.fileName(target)}`);
+      for (const w of result.warnings) this.output.appendLine(`  ${w}`);
+    }
+    if (!withArgs) {
+      await vscode.window.showTextDocument(target);
+      const notes = result.warnings.length ? ` ${result.warnings.length} notes in the output panel.` : '';
+      void vscode.window
+        .showInformationMessage(`Thai Policy Lens: imported ${result.themes} themes and ${result.terms} terms into ${this.fileName(target)}.${notes}`, ...(notes ? ['Show Notes'] : []))
+        .then((choice) => {
+          if (choice === 'Show Notes') this.output?.show();
+        });
+    }
+    return { file: target.toString(), themes: result.themes, terms: result.terms, warnings: result.warnings };
+  }
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** `name-2.glossary.yaml`, `name-3...`: the first that does not exist. */
+async function freeName(uri: vscode.Uri): Promise<vscode.Uri> {
+  const base = uri.path.replace(/\.glossary\.yaml$/, '');
+  for (let n = 2; ; n++) {
+    const candidate = uri.with({ path: `${base}-${n}.glossary.yaml` });
+    if (!(await exists(candidate))) return candidate;
+  }
+}

@@ -1,0 +1,255 @@
+/**
+ * Highlights: glossary terms in their theme's colour, countries and dates in their own styles,
+ * each with overview-ruler marks; per-category toggles (commands and settings) and a status-bar
+ * item with the counts, which toggles them.
+ */
+import * as vscode from 'vscode';
+import { themeColor } from '../../core';
+import type { Annotation } from '../../core';
+import { annotationKey, type AnalysisService, type DocumentAnalysis } from '../services/analysisService';
+import type { GlossaryService } from '../services/glossaryService';
+
+export type HighlightCategory = 'themes' | 'countries' | 'dates';
+const CATEGORIES: HighlightCategory[] = ['themes', 'countries', 'dates'];
+
+/** What was last drawn in an editor: the annotations and which categories were shown. */
+export interface AppliedHighlights {
+  uri: string;
+  version: number;
+  annotations: readonly Annotation[];
+  show: Record<HighlightCategory, boolean>;
+  /** milliseconds from the edit to the decorations being set, for the last update after an edit */
+  editToHighlightMs?: number;
+  analysisMs: number;
+  incremental: boolean;
+}
+
+export class Highlights implements vscode.Disposable {
+  private readonly themeTypes = new Map<string, vscode.TextEditorDecorationType>();
+  private readonly countryType = vscode.window.createTextEditorDecorationType({
+    backgroundColor: new vscode.ThemeColor('thaiPolicyLens.countryBackground'),
+    borderWidth: '0 0 1px 0',
+    borderStyle: 'dotted',
+    borderColor: new vscode.ThemeColor('thaiPolicyLens.countryBorder'),
+    overviewRulerColor: new vscode.ThemeColor('thaiPolicyLens.countryBorder'),
+    overviewRulerLane: vscode.OverviewRulerLane.Center,
+    rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+  });
+  private readonly dateType = vscode.window.createTextEditorDecorationType({
+    backgroundColor: new vscode.ThemeColor('thaiPolicyLens.dateBackground'),
+    borderWidth: '0 0 1px 0',
+    borderStyle: 'dashed',
+    borderColor: new vscode.ThemeColor('thaiPolicyLens.dateBorder'),
+    overviewRulerColor: new vscode.ThemeColor('thaiPolicyLens.dateBorder'),
+    overviewRulerLane: vscode.OverviewRulerLane.Left,
+    rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+  });
+  private readonly status = vscode.window.createStatusBarItem('thaiPolicyLens.status', vscode.StatusBarAlignment.Right, 100);
+  private readonly applied = new Map<string, AppliedHighlights>();
+  private readonly editTimes = new Map<string, number>();
+  /** per editor: which document and categories its decorations show */
+  private readonly drawn = new WeakMap<vscode.TextEditor, { uri: string; show: Record<HighlightCategory, boolean> }>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly analysis: AnalysisService,
+    private readonly glossaries: GlossaryService,
+  ) {
+    this.status.name = 'Thai Policy Lens';
+    this.status.command = 'thaiPolicyLens.toggleHighlights';
+    this.disposables.push(
+      this.status,
+      this.countryType,
+      this.dateType,
+      vscode.commands.registerCommand('thaiPolicyLens.toggleHighlights', () => this.toggleAll()),
+      vscode.commands.registerCommand('thaiPolicyLens.toggleThemes', () => this.toggle('themes')),
+      vscode.commands.registerCommand('thaiPolicyLens.toggleCountries', () => this.toggle('countries')),
+      vscode.commands.registerCommand('thaiPolicyLens.toggleDates', () => this.toggle('dates')),
+      vscode.window.onDidChangeVisibleTextEditors(() => this.refreshVisible()),
+      vscode.window.onDidChangeActiveTextEditor(() => this.updateStatus()),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length && !this.editTimes.has(e.document.uri.toString())) this.editTimes.set(e.document.uri.toString(), performance.now());
+      }),
+      analysis.onDidChange((result) => {
+        for (const editor of vscode.window.visibleTextEditors) {
+          if (editor.document.uri.toString() === result.uri.toString()) this.apply(editor, result);
+        }
+      }),
+      glossaries.onDidChange(() => this.resetThemeTypes()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('thaiPolicyLens.highlight') || e.affectsConfiguration('thaiPolicyLens.languages')) this.refreshVisible();
+      }),
+    );
+    this.refreshVisible();
+  }
+
+  /** Whether a category is shown (setting). */
+  enabled(category: HighlightCategory): boolean {
+    return vscode.workspace.getConfiguration('thaiPolicyLens.highlight').get<boolean>(category, true);
+  }
+
+  async toggle(category: HighlightCategory): Promise<boolean> {
+    const value = !this.enabled(category);
+    await vscode.workspace.getConfiguration('thaiPolicyLens.highlight').update(category, value, vscode.ConfigurationTarget.Global);
+    this.refreshVisible();
+    return value;
+  }
+
+  /** Turns every category off when any is on, otherwise all on. */
+  async toggleAll(): Promise<boolean> {
+    const value = !CATEGORIES.some((c) => this.enabled(c));
+    const config = vscode.workspace.getConfiguration('thaiPolicyLens.highlight');
+    for (const c of CATEGORIES) await config.update(c, value, vscode.ConfigurationTarget.Global);
+    this.refreshVisible();
+    return value;
+  }
+
+  /** What was last drawn in the editor of `uri`. */
+  appliedTo(uri: vscode.Uri): AppliedHighlights | undefined {
+    return this.applied.get(uri.toString());
+  }
+
+  /** The ranges (offsets) last drawn in the editor of `uri`, by decoration key. */
+  rangesOf(uri: vscode.Uri): Map<string, Array<[number, number]>> | undefined {
+    const applied = this.applied.get(uri.toString());
+    if (!applied) return undefined;
+    const ranges = new Map<string, Array<[number, number]>>();
+    for (const a of applied.annotations) {
+      if (a.kind === 'term' ? !applied.show.themes : a.kind === 'country' ? !applied.show.countries : !applied.show.dates) continue;
+      const k = annotationKey(a);
+      let list = ranges.get(k);
+      if (!list) ranges.set(k, (list = []));
+      list.push([a.start, a.end]);
+    }
+    return ranges;
+  }
+
+  refreshVisible(): void {
+    for (const editor of vscode.window.visibleTextEditors) {
+      if (this.analysis.isEnabledFor(editor.document)) this.apply(editor, this.analysis.get(editor.document));
+      else this.clear(editor);
+    }
+    this.updateStatus();
+  }
+
+  private themeType(themeId: string): vscode.TextEditorDecorationType {
+    let type = this.themeTypes.get(themeId);
+    if (!type) {
+      const theme = this.glossaries.set.theme(themeId);
+      const color = theme ? themeColor(theme) : '#888888';
+      const rgb = color.length === 4 ? '#' + [...color.slice(1)].map((c) => c + c).join('') : color.slice(0, 7);
+      type = vscode.window.createTextEditorDecorationType({
+        backgroundColor: rgb + '38', // translucent: the text stays readable on light and dark themes
+        borderWidth: '0 0 2px 0',
+        borderStyle: 'solid',
+        borderColor: rgb,
+        overviewRulerColor: rgb,
+        overviewRulerLane: vscode.OverviewRulerLane.Right,
+        rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+      });
+      this.themeTypes.set(themeId, type);
+    }
+    return type;
+  }
+
+  private resetThemeTypes(): void {
+    for (const type of this.themeTypes.values()) type.dispose();
+    this.themeTypes.clear();
+    this.refreshVisible(); // new colours, and decorations of disposed types are gone
+  }
+
+  private clear(editor: vscode.TextEditor): void {
+    for (const type of this.themeTypes.values()) editor.setDecorations(type, []);
+    editor.setDecorations(this.countryType, []);
+    editor.setDecorations(this.dateType, []);
+    this.drawn.delete(editor);
+    this.applied.delete(editor.document.uri.toString());
+  }
+
+  /**
+   * Draws a document's annotations. After an incremental analysis only the decoration keys whose
+   * annotations changed are sent again: VS Code moves the other decorations with the edit itself
+   * (their ranges are ClosedClosed, so typing next to one does not stretch it).
+   */
+  private apply(editor: vscode.TextEditor, result: DocumentAnalysis): void {
+    const doc = editor.document;
+    if (result.version !== doc.version) return;
+    const key = doc.uri.toString();
+    const show = { themes: this.enabled('themes'), countries: this.enabled('countries'), dates: this.enabled('dates') };
+    const previous = this.drawn.get(editor);
+    const sameView = previous && previous.show.themes === show.themes && previous.show.countries === show.countries && previous.show.dates === show.dates && previous.uri === key;
+    const only = sameView && result.incremental && result.changedKeys ? result.changedKeys : undefined;
+    const byKey = new Map<string, vscode.Range[]>();
+    const onlyThemes = only && new Set([...only].filter((k) => k.startsWith('theme:')).map((k) => k.slice(6)));
+    for (const a of result.annotations) {
+      if (a.kind === 'term' ? !show.themes || (onlyThemes && !onlyThemes.has(a.theme)) : a.kind === 'country' ? !show.countries || (only && !only.has('country')) : !show.dates || (only && !only.has('date'))) continue;
+      const k = annotationKey(a);
+      let list = byKey.get(k);
+      if (!list) byKey.set(k, (list = []));
+      list.push(new vscode.Range(doc.positionAt(a.start), doc.positionAt(a.end)));
+    }
+    if (only) {
+      for (const k of only) this.typeFor(k).forEach((type) => editor.setDecorations(type, byKey.get(k) ?? []));
+    } else {
+      for (const [id, type] of this.themeTypes) if (!byKey.has(`theme:${id}`)) editor.setDecorations(type, []);
+      for (const [k, ranges] of byKey) if (k.startsWith('theme:')) editor.setDecorations(this.themeType(k.slice(6)), ranges);
+      editor.setDecorations(this.countryType, byKey.get('country') ?? []);
+      editor.setDecorations(this.dateType, byKey.get('date') ?? []);
+    }
+    this.drawn.set(editor, { uri: key, show });
+    const editStarted = this.editTimes.get(key);
+    this.editTimes.delete(key);
+    this.applied.set(key, {
+      uri: key,
+      version: doc.version,
+      annotations: result.annotations,
+      show,
+      analysisMs: result.millis,
+      incremental: result.incremental,
+      editToHighlightMs: editStarted !== undefined ? performance.now() - editStarted : undefined,
+    });
+    if (editor === vscode.window.activeTextEditor) this.updateStatus();
+  }
+
+  private typeFor(key: string): vscode.TextEditorDecorationType[] {
+    if (key === 'country') return [this.countryType];
+    if (key === 'date') return [this.dateType];
+    return [this.themeType(key.slice(6))];
+  }
+
+  private updateStatus(): void {
+    const editor = vscode.window.activeTextEditor;
+    const active = !!editor && this.analysis.isEnabledFor(editor.document);
+    void vscode.commands.executeCommand('setContext', 'thaiPolicyLens.active', active);
+    if (!editor || !active) {
+      this.status.hide();
+      return;
+    }
+    const result = this.analysis.peek(editor.document) ?? this.analysis.get(editor.document);
+    if (result.skipped) {
+      const mb = (n: number) => (n / 1_000_000).toFixed(1);
+      this.status.text = '$(warning) Thai Policy Lens: not analysed';
+      this.status.tooltip = `This document has ${mb(result.skipped.size)} M characters, over the limit of ${mb(result.skipped.limit)} M (setting thaiPolicyLens.maxFileSize), so it is not analysed.`;
+      this.status.show();
+      return;
+    }
+    const counts = { term: 0, country: 0, date: 0 };
+    for (const a of result.annotations) counts[a.kind]++;
+    const off = (c: HighlightCategory) => (this.enabled(c) ? '' : ' (off)');
+    this.status.text = `$(symbol-color) ${counts.term} $(globe) ${counts.country} $(calendar) ${counts.date}`;
+    this.status.tooltip = new vscode.MarkdownString(
+      `**Thai Policy Lens**\n\n- Theme terms: ${counts.term}${off('themes')}\n- Countries: ${counts.country}${off('countries')}\n- Dates: ${counts.date}${off('dates')}\n\nClick to turn the highlights ${CATEGORIES.some((c) => this.enabled(c)) ? 'off' : 'on'}.`,
+    );
+    this.status.show();
+  }
+
+  /** The status bar text, for tests. */
+  get statusText(): string {
+    return this.status.text;
+  }
+
+  dispose(): void {
+    for (const type of this.themeTypes.values()) type.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}

@@ -1,0 +1,85 @@
+/**
+ * Hover glosses: over a glossary term, its theme path, gloss, English equivalent, aliases, how
+ * often it occurs here, and links to the tree, the next occurrence and the glossary entry;
+ * over a country, its names, ISO codes and flag; over a date, the Gregorian date in words,
+ * the calendar it was written in and what a relative word resolves to.
+ *
+ * Glossary text is untrusted: the text is built escaped (hoverText.ts, markdown.ts) and the
+ * Markdown string trusts only the three command links the hover writes itself.
+ */
+import * as vscode from 'vscode';
+import { countryByCode } from '../../core';
+import type { FeatureContext } from '../featureContext';
+import { HOVER_COMMAND_IDS, countryHoverMarkdown, dateHoverMarkdown, termHoverMarkdown, type ReferenceDate } from '../../features/hoverText';
+import { makeSafe } from '../../features/markdown';
+import { annotationAt, occurrencesOf, themeFamily } from '../../features/occurrences';
+import type { Annotation } from '../../core';
+
+/** The languages hovers are offered for (setting `thaiPolicyLens.languages`). */
+function documentSelector(): vscode.DocumentSelector {
+  const languages = vscode.workspace.getConfiguration('thaiPolicyLens').get<string[]>('languages', ['plaintext', 'markdown', 'thai-policy']);
+  if (languages.includes('*')) return '*';
+  return languages.map((language) => ({ language }));
+}
+
+/** The reference date as the analysis used it: the setting, else today. */
+function referenceDate(): ReferenceDate {
+  const setting = vscode.workspace.getConfiguration('thaiPolicyLens').get<string>('referenceDate', '');
+  if (/^\d{4}-\d{2}-\d{2}$/.test(setting)) return { iso: setting, isToday: false };
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return { iso: `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`, isToday: true };
+}
+
+/** The Markdown of the hover over one annotation. */
+export function hoverMarkdownFor(ctx: FeatureContext, annotation: Annotation, annotations: readonly Annotation[]): string {
+  switch (annotation.kind) {
+    case 'term': {
+      const set = ctx.glossaries.set;
+      const theme = set.theme(annotation.theme);
+      const termCount = occurrencesOf(annotations, new Set([annotation.theme]), annotation.term).length;
+      const themeCount = theme ? occurrencesOf(annotations, themeFamily(set, theme.id)).length : 0;
+      return termHoverMarkdown({
+        annotation,
+        theme,
+        ancestors: set.ancestors(annotation.theme),
+        entry: ctx.glossaries.findTerm(annotation.theme, annotation.term),
+        termCount,
+        themeCount,
+      });
+    }
+    case 'country':
+      return countryHoverMarkdown(annotation, countryByCode(annotation.country));
+    case 'date':
+      return dateHoverMarkdown(annotation, referenceDate());
+  }
+}
+
+class GlossHoverProvider implements vscode.HoverProvider {
+  constructor(private readonly ctx: FeatureContext) {}
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    if (!this.ctx.analysis.isEnabledFor(document)) return undefined;
+    const analysis = this.ctx.analysis.get(document);
+    if (analysis.skipped) return undefined;
+    const annotation = annotationAt(analysis.annotations, document.offsetAt(position));
+    if (!annotation) return undefined;
+    const commands = annotation.kind === 'term' ? HOVER_COMMAND_IDS : [];
+    const markdown = makeSafe(new vscode.MarkdownString(hoverMarkdownFor(this.ctx, annotation, analysis.annotations)), commands);
+    const range = new vscode.Range(document.positionAt(annotation.start), document.positionAt(annotation.end));
+    return new vscode.Hover(markdown, range);
+  }
+}
+
+export function registerHovers(ctx: FeatureContext): void {
+  const provider = new GlossHoverProvider(ctx);
+  let registration = vscode.languages.registerHoverProvider(documentSelector(), provider);
+  ctx.extension.subscriptions.push(
+    { dispose: () => registration.dispose() },
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration('thaiPolicyLens.languages')) return;
+      registration.dispose();
+      registration = vscode.languages.registerHoverProvider(documentSelector(), provider);
+    }),
+  );
+}

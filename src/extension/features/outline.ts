@@ -1,0 +1,154 @@
+/**
+ * Document structure in the editor, from `parseStructure`: the Outline view and breadcrumbs (a
+ * document symbol provider) and folding of sections, for `thai-policy` and plain-text documents
+ * (Markdown has its own); and the `thaiPolicyLens.thaiPolicyFiles` setting, which opens plain-text
+ * files matching its globs with the `thai-policy` language (so they get its grammar).
+ */
+import * as vscode from 'vscode';
+import { parseStructure, truncateLabel, type StructureNode } from '../../core';
+import type { FeatureContext } from '../featureContext';
+
+export const THAI_POLICY_LANGUAGE = 'thai-policy';
+/** The documents that get an outline and section folding. */
+const STRUCTURE_SELECTOR: vscode.DocumentSelector = [{ language: THAI_POLICY_LANGUAGE }, { language: 'plaintext' }];
+/** Symbol names are cut to about this many characters (the whole line is too long for the Outline view). */
+const NAME_MAX = 60;
+const DEFAULT_POLICY_FILES = ['**/*.policy.txt'];
+/** At most this many titles, headings and clauses (a longer outline is of no use, and costly to show). */
+const MAX_NODES = 20_000;
+
+export function registerOutline(ctx: FeatureContext): void {
+  const structures = new StructureCache();
+  ctx.extension.subscriptions.push(
+    vscode.languages.registerDocumentSymbolProvider(STRUCTURE_SELECTOR, new StructureSymbols(structures), { label: 'Thai Policy Lens' }),
+    vscode.languages.registerFoldingRangeProvider(STRUCTURE_SELECTOR, new StructureFolding(structures)),
+    new PolicyLanguageSwitcher(),
+  );
+}
+
+/** The parsed structure of each document, for its current version (the outline and folding share it). */
+class StructureCache {
+  private readonly parsed = new WeakMap<vscode.TextDocument, { version: number; nodes: StructureNode[] }>();
+
+  get(doc: vscode.TextDocument): StructureNode[] {
+    const cached = this.parsed.get(doc);
+    if (cached && cached.version === doc.version) return cached.nodes;
+    const nodes = parseStructure(doc.getText(), MAX_NODES);
+    this.parsed.set(doc, { version: doc.version, nodes });
+    return nodes;
+  }
+}
+
+/** The symbol kind (and so the icon) of a node in the Outline view. */
+export function symbolKind(node: StructureNode): vscode.SymbolKind {
+  if (node.kind === 'title') return vscode.SymbolKind.File;
+  if (node.kind === 'heading') return node.style === 'phrase' ? vscode.SymbolKind.Namespace : vscode.SymbolKind.Module;
+  return node.lettered ? vscode.SymbolKind.Key : vscode.SymbolKind.Field;
+}
+
+class StructureSymbols implements vscode.DocumentSymbolProvider {
+  constructor(private readonly structures: StructureCache) {}
+
+  provideDocumentSymbols(doc: vscode.TextDocument, token: vscode.CancellationToken): vscode.DocumentSymbol[] | undefined {
+    const nodes = this.structures.get(doc);
+    const toSymbol = (node: StructureNode): vscode.DocumentSymbol => {
+      const start = doc.positionAt(node.start);
+      const symbol = new vscode.DocumentSymbol(
+        truncateLabel(node.text, NAME_MAX),
+        '',
+        symbolKind(node),
+        new vscode.Range(start, doc.positionAt(node.end)),
+        new vscode.Range(start, doc.positionAt(node.lineEnd)),
+      );
+      symbol.children = node.children.map(toSymbol);
+      return symbol;
+    };
+    return token.isCancellationRequested ? undefined : nodes.map(toSymbol);
+  }
+}
+
+/** Each title, heading and clause folds the lines of its section after its own. */
+class StructureFolding implements vscode.FoldingRangeProvider {
+  constructor(private readonly structures: StructureCache) {}
+
+  provideFoldingRanges(doc: vscode.TextDocument): vscode.FoldingRange[] | undefined {
+    const nodes = this.structures.get(doc);
+    // none: leave plain text to VS Code's indentation folding
+    if (nodes.length === 0) return undefined;
+    const ranges: vscode.FoldingRange[] = [];
+    const visit = (node: StructureNode): void => {
+      const first = doc.positionAt(node.start).line;
+      const last = doc.positionAt(node.end).line;
+      if (last > first) ranges.push(new vscode.FoldingRange(first, last));
+      node.children.forEach(visit);
+    };
+    nodes.forEach(visit);
+    return ranges;
+  }
+}
+
+/**
+ * Opens plain-text documents whose path matches `thaiPolicyLens.thaiPolicyFiles` with the
+ * `thai-policy` language. Markdown documents keep their language (their preview and outline).
+ * A document is switched once: if the user then picks another language, it is left alone until it
+ * is closed.
+ */
+class PolicyLanguageSwitcher implements vscode.Disposable {
+  /** documents (by URI) already switched or already seen as `thai-policy` */
+  private readonly handled = new Set<string>();
+  private readonly disposables: vscode.Disposable[];
+
+  constructor() {
+    this.disposables = [
+      vscode.workspace.onDidOpenTextDocument((doc) => this.consider(doc)),
+      vscode.workspace.onDidCloseTextDocument((doc) => this.forgetWhenClosed(doc)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('thaiPolicyLens.thaiPolicyFiles')) this.considerOpenDocuments();
+      }),
+    ];
+    this.considerOpenDocuments();
+  }
+
+  private considerOpenDocuments(): void {
+    for (const doc of vscode.workspace.textDocuments) this.consider(doc);
+  }
+
+  private consider(doc: vscode.TextDocument): void {
+    const key = doc.uri.toString();
+    if (doc.languageId === THAI_POLICY_LANGUAGE) {
+      this.handled.add(key);
+      return;
+    }
+    if (doc.languageId !== 'plaintext' || this.handled.has(key) || !matchesPolicyFiles(doc)) return;
+    this.handled.add(key);
+    vscode.languages.setTextDocumentLanguage(doc, THAI_POLICY_LANGUAGE).then(undefined, () => this.handled.delete(key));
+  }
+
+  /**
+   * A language change closes and reopens a document at once; only a document that stays closed is
+   * forgotten (so that it is switched again the next time it is opened).
+   */
+  private forgetWhenClosed(doc: vscode.TextDocument): void {
+    const key = doc.uri.toString();
+    setTimeout(() => {
+      if (!vscode.workspace.textDocuments.some((d) => d.uri.toString() === key)) this.handled.delete(key);
+    }, 0);
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+/** Whether the document's path matches one of the `thaiPolicyLens.thaiPolicyFiles` globs (absolute, or relative to its workspace folder). */
+export function matchesPolicyFiles(doc: vscode.TextDocument): boolean {
+  const globs = vscode.workspace.getConfiguration('thaiPolicyLens').get<unknown>('thaiPolicyFiles', DEFAULT_POLICY_FILES);
+  if (!Array.isArray(globs)) return false;
+  const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
+  for (const glob of globs) {
+    if (typeof glob !== 'string' || glob.trim() === '') continue;
+    if (vscode.languages.match({ pattern: glob }, doc) > 0) return true;
+    if (folder && vscode.languages.match({ pattern: new vscode.RelativePattern(folder, glob) }, doc) > 0) return true;
+  }
+  return false;
+}

@@ -1,0 +1,62 @@
+/**
+ * Reading and writing files for the extension layer, through `vscode.workspace.fs` only (so it
+ * works on remote and virtual file systems and in the browser). One home for: decoding text
+ * (UTF-8, the byte-order mark dropped as the editor does), whole-file atomic writes, and telling
+ * a missing file from an unreadable one.
+ */
+import * as vscode from 'vscode';
+
+const decoder = new TextDecoder('utf-8');
+const encoder = new TextEncoder();
+
+/** The text of UTF-8 bytes, without a byte-order mark. */
+export function decodeText(bytes: Uint8Array): string {
+  return decoder.decode(bytes);
+}
+
+/** True when `err` says the file does not exist. */
+export function isFileNotFound(err: unknown): boolean {
+  return err instanceof vscode.FileSystemError && (err.code === 'FileNotFound' || err.code === 'EntryNotFound');
+}
+
+/** A file's text. Throws what the file system throws (see `isFileNotFound`). */
+export async function readText(uri: vscode.Uri): Promise<string> {
+  return decodeText(await vscode.workspace.fs.readFile(uri));
+}
+
+/**
+ * A file's text, or undefined when it is not a file, cannot be read, or is longer than
+ * `maxChars` characters (checked on its size first: UTF-8 takes at most 3 bytes per UTF-16
+ * code unit, so a larger file is over the limit without reading it).
+ */
+export async function readTextWithin(uri: vscode.Uri, maxChars: number): Promise<string | undefined> {
+  try {
+    const stat = await vscode.workspace.fs.stat(uri);
+    if (stat.type & vscode.FileType.Directory || stat.size > maxChars * 3) return undefined;
+    const text = decodeText(await vscode.workspace.fs.readFile(uri));
+    return text.length > maxChars ? undefined : text;
+  } catch {
+    return undefined;
+  }
+}
+
+function temporaryNextTo(target: vscode.Uri): vscode.Uri {
+  const suffix = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+  return target.with({ path: `${target.path}.tmp-${suffix}` });
+}
+
+/**
+ * Writes a file whole, never half: to a temporary file in the same folder (created if needed),
+ * then renamed over the target. The temporary file is removed if anything fails.
+ */
+export async function writeTextAtomic(target: vscode.Uri, text: string): Promise<void> {
+  await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target, '..'));
+  const temporary = temporaryNextTo(target);
+  try {
+    await vscode.workspace.fs.writeFile(temporary, encoder.encode(text));
+    await vscode.workspace.fs.rename(temporary, target, { overwrite: true });
+  } catch (err) {
+    await Promise.resolve(vscode.workspace.fs.delete(temporary)).catch(() => undefined);
+    throw err;
+  }
+}

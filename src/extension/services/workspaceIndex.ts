@@ -1,0 +1,382 @@
+/**
+ * The workspace index: the annotations of every text and Markdown file in the workspace
+ * (`**\/*.{txt,md,markdown}` and the `thaiPolicyLens.thaiPolicyFiles` patterns, without
+ * node_modules, .git, `files.exclude` and files over `thaiPolicyLens.maxFileSize` characters).
+ *
+ * Files are read and analysed in the background, a few reads ahead of the analysis, yielding to
+ * the event loop every few milliseconds so the editor stays responsive; a progress item shows in
+ * the status bar meanwhile. A file system watcher keeps the index current, and a glossary or
+ * reference-date change re-analyses the texts already read (without reading them again).
+ * Documents open in an editor are reported with their live analysis instead of the file's.
+ */
+import * as vscode from 'vscode';
+import { readTextWithin } from './files';
+import type { Annotation } from '../../core';
+import type { AnalysisService } from './analysisService';
+import type { GlossaryService } from './glossaryService';
+
+export interface IndexedDocument {
+  uri: vscode.Uri;
+  annotations: Annotation[];
+  /** the text the annotations were computed on */
+  text: string;
+}
+
+/** What an indexing pass did, for the refresh command and the measurements. */
+export interface IndexPassStats {
+  /** files read from disk in this pass */
+  read: number;
+  /** files (re-)analysed in this pass */
+  analyzed: number;
+  /** files in the index after the pass */
+  documents: number;
+  /** wall-clock milliseconds of the pass, waiting included */
+  millis: number;
+}
+
+/** A file of the index. */
+interface Entry extends IndexedDocument {
+  /** the analysis settings the annotations were computed with (see `analysisKey`) */
+  key: string;
+}
+
+const TEXT_GLOBS = ['**/*.txt', '**/*.md', '**/*.markdown'];
+const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/.git/**'];
+/** Work this long at most before yielding to the event loop. */
+const SLICE_MS = 10;
+/** Files read ahead of the analysis. */
+const READ_AHEAD = 16;
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export class WorkspaceIndex implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires after an indexing pass changed the index (not for edits of open documents). */
+  readonly onDidChange = this.changed.event;
+  private readonly entries = new Map<string, Entry>();
+  /** files to (re-)read, by URI string */
+  private readonly toRead = new Map<string, vscode.Uri>();
+  private rescanRequested = false;
+  private running: Promise<void> | undefined;
+  private started = false;
+  private disposed = false;
+  private sorted: Entry[] | undefined;
+  /** bumped by `refresh` so that every entry is analysed again */
+  private epoch = 0;
+  private watchers: vscode.FileSystemWatcher[] = [];
+  private changeTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+  /** what the last finished pass did */
+  private lastPass: IndexPassStats | undefined;
+
+  constructor(
+    private readonly analysis: AnalysisService,
+    private readonly glossaries: GlossaryService,
+  ) {}
+
+  /** Starts indexing the workspace in the background (idempotent); resolves when it is done. */
+  start(): Promise<void> {
+    if (this.started || this.disposed) return this.whenReady();
+    this.started = true;
+    this.disposables.push(
+      this.glossaries.onDidChange(() => this.kick()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('thaiPolicyLens.thaiPolicyFiles') || e.affectsConfiguration('files.exclude')) {
+          this.watch();
+          this.requestRescan();
+        } else if (e.affectsConfiguration('thaiPolicyLens.maxFileSize')) this.requestRescan();
+        else if (e.affectsConfiguration('thaiPolicyLens.referenceDate')) this.kick();
+        else if (e.affectsConfiguration('thaiPolicyLens.languages')) this.changed.fire();
+      }),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.requestRescan()),
+      // A document closed (maybe without saving): `documents()` goes back to the file on disk.
+      vscode.workspace.onDidCloseTextDocument((doc) => {
+        if (!this.entries.has(doc.uri.toString())) return;
+        this.queueRead(doc.uri);
+        this.fireSoon();
+      }),
+    );
+    this.watch();
+    this.requestRescan();
+    return this.whenReady();
+  }
+
+  /**
+   * Indexes the workspace again from scratch (the tree's Refresh): lists it, reads and analyses
+   * every file. The current entries stay in use until their new version is ready.
+   */
+  async refresh(): Promise<IndexPassStats | undefined> {
+    if (this.started) {
+      await this.whenReady();
+      this.epoch++;
+      this.requestRescan();
+    }
+    await this.start();
+    return this.lastPass;
+  }
+
+  /** Resolves when no indexing pass is running or due. */
+  async whenReady(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  /** True while a pass runs. */
+  get busy(): boolean {
+    return this.running !== undefined;
+  }
+
+  /**
+   * Every indexed document, in path order; open documents with their live analysis. A closed
+   * document is the same object from call to call while its file and analysis are unchanged. Open
+   * documents of the workspace that the file patterns do not cover (say a `.log` opened as plain
+   * text) are included too.
+   */
+  documents(): IndexedDocument[] {
+    const open = new Map<string, vscode.TextDocument>();
+    for (const doc of vscode.workspace.textDocuments) {
+      if (this.analysis.isEnabledFor(doc)) open.set(doc.uri.toString(), doc);
+    }
+    const out: IndexedDocument[] = [];
+    const live = (doc: vscode.TextDocument): IndexedDocument => ({ uri: doc.uri, annotations: this.analysis.get(doc).annotations, text: doc.getText() });
+    for (const entry of this.sortedEntries()) {
+      const doc = open.get(entry.uri.toString());
+      out.push(doc ? live(doc) : entry); // the same object while the file is unchanged
+      if (doc) open.delete(entry.uri.toString());
+    }
+    const extra = [...open.values()].filter(
+      (d) => d.uri.scheme === 'file' && !this.isExcluded(d.uri) && vscode.workspace.getWorkspaceFolder(d.uri) && d.getText().length <= this.maxSize(),
+    );
+    if (extra.length) {
+      for (const doc of extra) out.push(live(doc));
+      out.sort((a, b) => compareUris(a.uri, b.uri));
+    }
+    return out;
+  }
+
+  /** The number of files in the index. */
+  get size(): number {
+    return this.entries.size;
+  }
+
+  private sortedEntries(): Entry[] {
+    this.sorted ??= [...this.entries.values()].sort((a, b) => compareUris(a.uri, b.uri));
+    return this.sorted;
+  }
+
+  /**
+   * (Re)creates the watchers: one for the file patterns (created and changed files), and one for
+   * deletions of anything, since deleting a folder reports only the folder.
+   */
+  private watch(): void {
+    for (const w of this.watchers) w.dispose();
+    const files = vscode.workspace.createFileSystemWatcher(this.includeGlob(), false, false, true);
+    files.onDidCreate((uri) => this.queueRead(uri));
+    files.onDidChange((uri) => this.queueRead(uri));
+    const deletions = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
+    deletions.onDidDelete((uri) => this.remove(uri));
+    this.watchers = [files, deletions];
+  }
+
+  private includeGlob(): string {
+    const extra = vscode.workspace.getConfiguration('thaiPolicyLens').get<string[]>('thaiPolicyFiles', []);
+    const globs = [...new Set([...TEXT_GLOBS, ...extra.filter((g) => typeof g === 'string' && g.length > 0)])];
+    return `{${globs.join(',')}}`;
+  }
+
+  private excludeGlob(): string {
+    const globs = [...ALWAYS_EXCLUDED];
+    const filesExclude = vscode.workspace.getConfiguration('files').get<Record<string, unknown>>('exclude', {});
+    for (const [glob, on] of Object.entries(filesExclude)) if (on === true) globs.push(glob);
+    return `{${globs.join(',')}}`;
+  }
+
+  private isExcluded(uri: vscode.Uri): boolean {
+    return /\/(node_modules|\.git)\//.test(uri.path);
+  }
+
+  private maxSize(): number {
+    return vscode.workspace.getConfiguration('thaiPolicyLens').get<number>('maxFileSize', 5_000_000);
+  }
+
+  /** The settings an analysis depends on besides the text: stale entries are re-analysed. */
+  private analysisKey(): string {
+    const ref = vscode.workspace.getConfiguration('thaiPolicyLens').get<string>('referenceDate', '');
+    return `${this.epoch}|${this.glossaries.set.version}|${/^\d{4}-\d{2}-\d{2}$/.test(ref) ? ref : new Date().toDateString()}`;
+  }
+
+  private queueRead(uri: vscode.Uri): void {
+    if (this.disposed || this.isExcluded(uri)) return;
+    this.toRead.set(uri.toString(), uri);
+    this.kick();
+  }
+
+  /** Drops a deleted file, or every file under a deleted folder. */
+  private remove(uri: vscode.Uri): void {
+    const key = uri.toString();
+    this.toRead.delete(key);
+    let removed = this.entries.delete(key);
+    if (!removed) {
+      const prefix = key.endsWith('/') ? key : key + '/';
+      for (const k of [...this.entries.keys()]) {
+        if (k.startsWith(prefix)) removed = this.entries.delete(k) || removed;
+      }
+    }
+    if (removed) {
+      this.sorted = undefined;
+      this.fireSoon();
+    }
+  }
+
+  /** Tells listeners once for a burst of changes made outside a pass (deletions, closing). */
+  private fireSoon(): void {
+    this.changeTimer ??= setTimeout(() => {
+      this.changeTimer = undefined;
+      if (!this.disposed) this.changed.fire();
+    }, 50);
+  }
+
+  private requestRescan(): void {
+    this.rescanRequested = true;
+    this.kick();
+  }
+
+  /** Starts a pass unless one is running (a running pass picks up new work itself). */
+  private kick(): void {
+    if (!this.started || this.disposed || this.running) return;
+    const pass = Promise.resolve(
+      vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Thai Policy Lens: indexing' }, (progress) => this.pass(progress)),
+    )
+      .then(
+        () => undefined,
+        (err: unknown) => console.error('[thai-policy-lens] indexing failed', err),
+      )
+      .then(() => {
+        this.running = undefined;
+        // work that came in after the pass looked for it for the last time
+        if (this.hasWork()) this.kick();
+      });
+    this.running = pass;
+  }
+
+  private hasWork(): boolean {
+    if (this.disposed) return false;
+    if (this.rescanRequested || this.toRead.size > 0) return true;
+    const key = this.analysisKey();
+    for (const e of this.entries.values()) if (e.key !== key) return true;
+    return false;
+  }
+
+  /** One indexing pass: until there is nothing left to list, read or re-analyse. */
+  private async pass(progress: vscode.Progress<{ message?: string }>): Promise<void> {
+    const started = performance.now();
+    let read = 0;
+    let analyzed = 0;
+    let changed = false;
+    let sliceStart = performance.now();
+    const pause = async () => {
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await yieldToEventLoop();
+        sliceStart = performance.now();
+      }
+    };
+    for (;;) {
+      if (this.disposed) return;
+      await this.glossaries.whenIdle();
+      if (this.rescanRequested) {
+        this.rescanRequested = false;
+        changed = (await this.scan()) || changed;
+        sliceStart = performance.now();
+      }
+      const key = this.analysisKey();
+      if (this.toRead.size > 0) {
+        const uris = [...this.toRead.values()];
+        this.toRead.clear();
+        const limit = this.maxSize();
+        // Reads run a few files ahead of the analysis.
+        const reads: Array<Promise<string | undefined>> = [];
+        const startRead = (i: number) => {
+          if (i < uris.length) reads[i] = readTextWithin(uris[i], limit);
+        };
+        for (let i = 0; i < READ_AHEAD; i++) startRead(i);
+        for (let i = 0; i < uris.length; i++) {
+          const text = await reads[i];
+          reads[i] = Promise.resolve(undefined); // let the text be collected once stored
+          startRead(i + READ_AHEAD);
+          if (this.disposed) return;
+          if (i % 50 === 0) progress.report({ message: `${i + 1}/${uris.length} files` });
+          const uriKey = uris[i].toString();
+          if (this.toRead.has(uriKey)) continue; // changed again meanwhile: read later
+          if (text === undefined) {
+            if (this.entries.delete(uriKey)) {
+              changed = true;
+              this.sorted = undefined;
+            }
+            continue;
+          }
+          read++;
+          const old = this.entries.get(uriKey);
+          const currentKey = this.analysisKey();
+          if (old && old.text === text && old.key === currentKey) continue;
+          this.entries.set(uriKey, { uri: uris[i], text, annotations: this.analysis.analyzeText(text), key: currentKey });
+          this.sorted = undefined;
+          analyzed++;
+          changed = true;
+          await pause();
+        }
+        continue;
+      }
+      // nothing to read: re-analyse what is stale (glossary or reference date changed)
+      const stale = [...this.entries.values()].filter((e) => e.key !== key);
+      if (stale.length === 0) break;
+      for (let i = 0; i < stale.length; i++) {
+        if (this.disposed) return;
+        const entry = stale[i];
+        if (this.entries.get(entry.uri.toString()) !== entry) continue;
+        if (i % 50 === 0) progress.report({ message: `${i + 1}/${stale.length} files` });
+        // a new object, not changed in place: consumers may keep the old one (the tree does)
+        this.entries.set(entry.uri.toString(), { ...entry, annotations: this.analysis.analyzeText(entry.text), key: this.analysisKey() });
+        this.sorted = undefined;
+        analyzed++;
+        changed = true;
+        await pause();
+        if (this.rescanRequested || this.toRead.size > 0) break;
+      }
+    }
+    this.lastPass = { read, analyzed, documents: this.entries.size, millis: performance.now() - started };
+    if (changed) this.changed.fire();
+  }
+
+  /** Lists the workspace; drops entries of files that are gone; queues every file to read. */
+  private async scan(): Promise<boolean> {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    const uris = folders.length ? await vscode.workspace.findFiles(this.includeGlob(), this.excludeGlob()) : [];
+    const found = new Set<string>();
+    for (const uri of uris) {
+      if (this.isExcluded(uri)) continue;
+      found.add(uri.toString());
+      this.toRead.set(uri.toString(), uri);
+    }
+    let removed = false;
+    for (const key of [...this.entries.keys()]) {
+      if (!found.has(key)) removed = this.entries.delete(key) || removed;
+    }
+    if (removed) this.sorted = undefined;
+    return removed;
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    for (const w of this.watchers) w.dispose();
+    if (this.changeTimer) clearTimeout(this.changeTimer);
+    for (const d of this.disposables) d.dispose();
+    this.changed.dispose();
+    this.entries.clear();
+    this.toRead.clear();
+  }
+}
+
+function compareUris(a: vscode.Uri, b: vscode.Uri): number {
+  const x = a.toString();
+  const y = b.toString();
+  return x < y ? -1 : x > y ? 1 : 0;
+}

@@ -1,0 +1,224 @@
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { run } from '../../support/runCli';
+import { csvField, LineIndex } from '../../../src/cli/format';
+import pkg from '../../../package.json';
+
+
+let dir: string;
+function write(name: string, content: string | Buffer): string {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, content);
+  return file;
+}
+
+const TRADE = 'version: 1\nthemes:\n  - id: trade\n    label: การค้า\n    label_en: Trade\n    terms: [การค้าเสรี]\n';
+
+describe('command line', () => {
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tpl-cli-'));
+  });
+  after(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('prints JSON exactly as the contract shows', () => {
+    const glossary = write('trade.glossary.yaml', TRADE);
+    const doc = write('doc.txt', 'ไทยกับจีนลงนามการค้าเสรี');
+    const result = run(['analyze', '--glossary', glossary, doc]);
+    assert.equal(result.stderr, '');
+    assert.equal(result.code, 0);
+    assert.equal(
+      result.stdout,
+      `{
+  "documents": [
+    {
+      "path": ${JSON.stringify(doc)},
+      "length": 24,
+      "annotations": [
+        {"kind":"country","start":0,"end":3,"text":"ไทย","country":"TH"},
+        {"kind":"country","start":6,"end":9,"text":"จีน","country":"CN"},
+        {"kind":"term","start":14,"end":24,"text":"การค้าเสรี","theme":"trade","term":"การค้าเสรี"}
+      ]
+    }
+  ]
+}
+`,
+    );
+    assert.deepEqual(JSON.parse(result.stdout).documents[0].annotations[2].theme, 'trade');
+  });
+
+  it('prints an empty annotation list as []', () => {
+    const doc = write('plain.txt', 'abc');
+    const result = run(['analyze', doc]);
+    assert.equal(result.code, 0);
+    assert.equal(result.stdout, `{\n  "documents": [\n    {\n      "path": ${JSON.stringify(doc)},\n      "length": 3,\n      "annotations": []\n    }\n  ]\n}\n`);
+  });
+
+  it('prints summary counts per kind, theme and country', () => {
+    const glossary = write('trade.glossary.yaml', TRADE);
+    const doc = write('doc.txt', 'ไทยกับจีนลงนามการค้าเสรี จีนและการค้าเสรี');
+    const result = run(['analyze', '--format', 'summary', '--glossary', glossary, doc]);
+    assert.equal(result.code, 0);
+    assert.deepEqual(JSON.parse(result.stdout), {
+      documents: [{ path: doc, length: 41, counts: { term: 2, country: 3, date: 0 }, themes: { trade: 2 }, countries: { CN: 2, TH: 1 } }],
+    });
+  });
+
+  it('prints CSV with its header, line numbers and RFC 4180 quoting', () => {
+    const glossary = write('deal.glossary.yaml', 'version: 1\nthemes:\n  - id: trade\n    label: การค้า\n    terms: [\'Trade, "Fair" Deal\']\n');
+    const doc = write('doc.txt', 'ว่าด้วย Trade, "Fair" Deal\nบรรทัดสอง ไทย');
+    const result = run(['analyze', '--format=csv', '--glossary', glossary, doc]);
+    assert.equal(result.code, 0);
+    const quotedPath = csvField(doc);
+    assert.equal(
+      result.stdout,
+      'path,kind,start,end,line,text,theme,term,country,from,to\n' +
+        `${quotedPath},term,8,26,1,"Trade, ""Fair"" Deal",trade,"Trade, ""Fair"" Deal",,,\n` +
+        `${quotedPath},country,37,40,2,ไทย,,,TH,,\n`,
+    );
+  });
+
+  it('prints a Markdown report grouped by theme, country and date', () => {
+    const glossary = write('trade.glossary.yaml', TRADE);
+    const doc = write('doc.txt', 'ไทยลงนามการค้าเสรี\nเมื่อ 16 พฤศจิกายน 2564');
+    const result = run(['analyze', '--format', 'md', '--glossary', glossary, doc]);
+    assert.equal(result.code, 0);
+    const md = result.stdout;
+    assert.ok(md.startsWith(`# ${doc.replace(/[\\_*]/g, (c) => `\\${c}`)}\n`), md.slice(0, 200));
+    assert.match(md, /\n### การค้า \(Trade\) `trade`: 1\n\n\| Term \| Count \| Lines \|\n\| --- \| ---: \| --- \|\n\| การค้าเสรี \| 1 \| 1 \|\n/);
+    assert.match(md, /\n## Countries\n\n\| Country \| Code \| Count \| As written \| Lines \|\n/);
+    assert.match(md, /\| TH \| 1 \| ไทย \| 1 \|/);
+    assert.match(md, /\n\| 2 \| 16 พฤศจิกายน 2564 \| 2021-11-16 \| 2021-11-16 \| BE \|\n/);
+  });
+
+  it('analyses several files in order', () => {
+    const a = write('a.txt', 'ไทย');
+    const b = write('b.txt', 'จีน');
+    const result = run(['analyze', '--format', 'summary', a, b]);
+    assert.deepEqual(
+      JSON.parse(result.stdout).documents.map((d: { path: string; countries: object }) => [d.path, d.countries]),
+      [
+        [a, { TH: 1 }],
+        [b, { CN: 1 }],
+      ],
+    );
+  });
+
+  it('drops a UTF-8 BOM before counting offsets', () => {
+    const doc = write('bom.txt', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('ไทย', 'utf8')]));
+    const result = run(['analyze', doc]);
+    const [document] = JSON.parse(result.stdout).documents;
+    assert.equal(document.length, 3);
+    assert.deepEqual(document.annotations, [{ kind: 'country', start: 0, end: 3, text: 'ไทย', country: 'TH' }]);
+  });
+
+  it('uses the built-in glossary when no --glossary is given', () => {
+    const builtin = write('builtin.glossary.yaml', TRADE);
+    const doc = write('doc.txt', 'การค้าเสรี');
+    assert.deepEqual(JSON.parse(run(['analyze', '--format', 'summary', doc], builtin).stdout).documents[0].themes, { trade: 1 });
+    // an absent built-in glossary means no terms, not an error
+    const without = run(['analyze', '--format', 'summary', doc]);
+    assert.equal(without.code, 0);
+    assert.deepEqual(JSON.parse(without.stdout).documents[0].counts, { term: 0, country: 0, date: 0 });
+  });
+
+  it('passes --reference-date to the date recognizer', () => {
+    const doc = write('today.txt', 'ประชุมวันนี้');
+    const result = run(['analyze', '--reference-date', '2024-05-01', doc]);
+    const [date] = JSON.parse(result.stdout).documents[0].annotations;
+    assert.deepEqual([date.from, date.to], ['2024-05-01', '2024-05-01']);
+  });
+
+  it('prints warnings about a glossary on stderr and goes on', () => {
+    const glossary = write('warn.glossary.yaml', 'version: 1\nthemes:\n  - id: a\n    label: x\n    colour: red\n');
+    const doc = write('doc.txt', 'ไทย');
+    const result = run(['analyze', '--glossary', glossary, doc]);
+    assert.equal(result.code, 0);
+    assert.equal(result.stderr, `${glossary}:5:5: warning: unknown key "colour" in a theme\n`);
+  });
+
+  it('shows help and version', () => {
+    const help = run(['--help']);
+    assert.equal(help.code, 0);
+    assert.match(help.stdout, /^Usage: thai-policy-lens analyze \[options\] FILE\.\.\./);
+    assert.equal(help.stderr, '');
+    assert.deepEqual(run(['analyze', '--help']).code, 0);
+    const version = run(['--version']);
+    assert.deepEqual([version.code, version.stdout], [0, `${pkg.version}\n`]);
+  });
+
+  describe('exit status 2 with one line on stderr and nothing on stdout', () => {
+    const cases: Array<[string, () => [string[], string]]> = [
+      ['a missing file', () => [['analyze', path.join(dir, 'missing.txt')], `cannot read file ${path.join(dir, 'missing.txt')}: no such file`]],
+      ['a directory', () => [['analyze', dir], `cannot read file ${dir}: is a directory`]],
+      ['a missing glossary', () => [['analyze', '--glossary', path.join(dir, 'none.yaml'), write('d.txt', 'ไทย')], `cannot read glossary ${path.join(dir, 'none.yaml')}: no such file`]],
+      [
+        'invalid YAML in a glossary',
+        () => {
+          const g = write('tab.glossary.yaml', 'version: 1\nthemes:\n\t- id: a\n');
+          return [['analyze', '--glossary', g, write('d.txt', 'ไทย')], `${g}:3:1: invalid YAML: Tabs are not allowed as indentation`];
+        },
+      ],
+      [
+        'a glossary that breaks the rules',
+        () => {
+          const g = write('colour.glossary.yaml', 'version: 1\nthemes:\n  - id: a\n    label: x\n    color: red\n');
+          return [['analyze', '--glossary', g, write('d.txt', 'ไทย')], `${g}:5:12: "red" is not a colour: use #rgb, #rrggbb or #rrggbbaa`];
+        },
+      ],
+      [
+        'a duplicate id across glossaries',
+        () => {
+          const g1 = write('one.glossary.yaml', TRADE);
+          const g2 = write('two.glossary.yaml', TRADE);
+          return [
+            ['analyze', '--glossary', g1, '--glossary', g2, write('d.txt', 'ไทย')],
+            `${g2}:3:5: duplicate theme id "trade" (already defined at ${g1}:3:5); ignored here`,
+          ];
+        },
+      ],
+      ['a bad date', () => [['analyze', '--reference-date', '2024-02-30', write('d.txt', 'ไทย')], 'invalid --reference-date "2024-02-30": use a real date written YYYY-MM-DD']],
+      ['a date in another form', () => [['analyze', '--reference-date', '1/5/2024', write('d.txt', 'ไทย')], 'invalid --reference-date "1/5/2024": use a real date written YYYY-MM-DD']],
+      ['an unknown option', () => [['analyze', '--frobnicate', write('d.txt', 'ไทย')], 'unknown option --frobnicate; see --help']],
+      ['an unknown format', () => [['analyze', '--format', 'xml', write('d.txt', 'ไทย')], 'unknown format "xml" (use json, summary, csv or md)']],
+      ['an option without its value', () => [['analyze', write('d.txt', 'ไทย'), '--format'], '--format needs a value; see --help']],
+      ['a binary file', () => [['analyze', write('bin.dat', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]))], `${path.join(dir, 'bin.dat')}: binary file (it contains NUL bytes), not text`]],
+      ['no input files', () => [['analyze'], 'no input files; see --help']],
+      ['no command', () => [[], 'missing command: use "analyze", "export" or "codebook"; see --help']],
+      ['an unknown command', () => [['analyse', 'x.txt'], 'unknown command "analyse" (use "analyze", "export" or "codebook"); see --help']],
+    ];
+    for (const [name, make] of cases) {
+      it(name, () => {
+        const [argv, message] = make();
+        const result = run(argv);
+        assert.deepEqual(result, { code: 2, stdout: '', stderr: `${message}\n` });
+      });
+    }
+
+    it('checks every file before printing anything', () => {
+      const good = write('good.txt', 'ไทย');
+      const result = run(['analyze', good, path.join(dir, 'absent.txt')]);
+      assert.equal(result.code, 2);
+      assert.equal(result.stdout, '');
+    });
+  });
+});
+
+describe('CSV and line helpers', () => {
+  it('quotes only the fields that need it', () => {
+    assert.equal(csvField('ไทย'), 'ไทย');
+    assert.equal(csvField('a,b'), '"a,b"');
+    assert.equal(csvField('say "hi"'), '"say ""hi"""');
+    assert.equal(csvField('two\nlines'), '"two\nlines"');
+    assert.equal(csvField(undefined), '');
+    assert.equal(csvField(42), '42');
+  });
+
+  it('numbers lines from 1 across \\n, \\r\\n and \\r', () => {
+    const lines = new LineIndex('a\nb\r\nc\rd');
+    assert.deepEqual([0, 1, 2, 3, 4, 5, 6, 7].map((o) => lines.lineOf(o)), [1, 1, 2, 2, 2, 3, 3, 4]);
+  });
+});

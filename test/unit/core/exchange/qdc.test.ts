@@ -1,0 +1,296 @@
+import { strict as assert } from 'node:assert';
+import { createHash } from 'node:crypto';
+import { parseGlossary, themeColor, type GlossaryTheme } from '../../../../src/core/glossary/glossary';
+import {
+  glossaryToQdc,
+  latinSlug,
+  parseDescription,
+  parseXml,
+  QdcError,
+  qdcToGlossary,
+  sha1,
+  termGuid,
+  THEMES_SET_GUID,
+  themeGuid,
+  toRgbColor,
+  uuidV5,
+  type XmlElement,
+} from '../../../../src/core/exchange/qdc';
+import { validateCodebook, walk } from '../../../support/qdcCodebookRules';
+
+const GLOSSARY = `version: 1
+themes:
+  - id: maritime
+    label: ความมั่นคงทางทะเล
+    label_en: Maritime security
+    color: "#4e79a7"
+    gloss: |
+      ความปลอดภัยของเส้นทางเดินเรือ
+      และทรัพยากรทางทะเล
+    terms:
+      - term: เสรีภาพในการเดินเรือ
+        en: Freedom of navigation
+        gloss: หลักการตาม "UNCLOS" & <กฎหมายทะเล>
+        aliases: [freedom of navigation, FON]
+      - term: โจรสลัด
+        whole_word: true
+      - การลาดตระเวนร่วม
+    themes:
+      - id: maritime-fishery
+        label: ประมงผิดกฎหมาย
+        color: "#abc"
+        terms:
+          - term: IUU
+            en: Illegal, unreported and unregulated fishing
+      - id: maritime-empty
+        label: ทะเลว่าง
+  - id: trade
+    label: การค้า & การลงทุน
+    color: "#e15759cc"
+    terms:
+      - เขตการค้าเสรี
+`;
+
+function themesOf(text: string): GlossaryTheme[] {
+  const r = parseGlossary(text, 'test.glossary.yaml');
+  assert.deepEqual(r.errors, []);
+  return r.glossary!.themes;
+}
+
+
+describe('qdc: name-based GUIDs', () => {
+  it('sha1 agrees with Node crypto at block edges', () => {
+    for (const n of [0, 1, 55, 56, 63, 64, 65, 1000]) {
+      const bytes = new Uint8Array(n).map((_, i) => (i * 31 + 7) & 0xff);
+      assert.equal(Buffer.from(sha1(bytes)).toString('hex'), createHash('sha1').update(bytes).digest('hex'), `length ${n}`);
+    }
+  });
+
+  it('uuidV5 gives the RFC example and the version/variant bits', () => {
+    // the well-known v5 UUID of www.example.com in the DNS namespace
+    assert.equal(uuidV5('6ba7b810-9dad-11d1-80b4-00c04fd430c8', 'www.example.com'), '2ed6657d-e927-568b-95e1-2665a8aea6a2');
+    const g = themeGuid('maritime');
+    assert.match(g, /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    assert.equal(themeGuid('maritime'), g, 'stable');
+    assert.notEqual(themeGuid('trade'), g);
+    assert.notEqual(termGuid('maritime', 'โจรสลัด'), termGuid('trade', 'โจรสลัด'));
+  });
+});
+
+describe('qdc: export', () => {
+  const xml = glossaryToQdc(themesOf(GLOSSARY), { origin: 'Thai Policy Lens 0.1.0' });
+  const root = parseXml(xml);
+
+  it('is a REFI-QDA codebook by the schema: names, namespace, attributes, GUIDs, order', () => {
+    assert.deepEqual(validateCodebook(root), []);
+    assert.ok(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="Thai Policy Lens 0.1.0">\n  <Codes>\n'));
+    assert.ok(xml.endsWith('</CodeBook>\n'));
+  });
+
+  it('nests themes, sub-themes and terms as in the glossary', () => {
+    const tree = (el: XmlElement): unknown[] =>
+      el.children.filter((c) => c.local === 'Code').map((c) => {
+        const kids = tree(c);
+        return kids.length ? [c.attributes.get('name'), kids] : c.attributes.get('name');
+      });
+    const codes = root.children[0];
+    assert.deepEqual(tree(codes), [
+      ['ความมั่นคงทางทะเล', ['เสรีภาพในการเดินเรือ', 'โจรสลัด', 'การลาดตระเวนร่วม', ['ประมงผิดกฎหมาย', ['IUU']], 'ทะเลว่าง']],
+      ['การค้า & การลงทุน', ['เขตการค้าเสรี']],
+    ]);
+  });
+
+  it('writes GUIDs from ids, colours as #RRGGBB, and descriptions', () => {
+    const all = [...walk(root)].filter((e) => e.local === 'Code');
+    const byName = new Map(all.map((e) => [e.attributes.get('name'), e]));
+    const maritime = byName.get('ความมั่นคงทางทะเล')!;
+    assert.equal(maritime.attributes.get('guid'), themeGuid('maritime'));
+    assert.equal(maritime.attributes.get('isCodable'), 'true');
+    assert.equal(maritime.attributes.get('color'), '#4E79A7');
+    assert.equal(maritime.children[0].text, 'English: Maritime security\nความปลอดภัยของเส้นทางเดินเรือ\nและทรัพยากรทางทะเล\nTheme id: maritime');
+    const fon = byName.get('เสรีภาพในการเดินเรือ')!;
+    assert.equal(fon.attributes.get('guid'), termGuid('maritime', 'เสรีภาพในการเดินเรือ'));
+    assert.equal(fon.children[0].text, 'English: Freedom of navigation\nหลักการตาม "UNCLOS" & <กฎหมายทะเล>\nAliases: freedom of navigation; FON');
+    assert.equal(byName.get('โจรสลัด')!.children[0].text, 'Matching: whole word');
+    assert.equal(byName.get('การลาดตระเวนร่วม')!.children.length, 0);
+    assert.equal(byName.get('ประมงผิดกฎหมาย')!.attributes.get('color'), '#AABBCC');
+    assert.equal(byName.get('การค้า & การลงทุน')!.attributes.get('color'), '#E15759', 'alpha dropped');
+    assert.equal(byName.get('ทะเลว่าง')!.attributes.get('color'), toRgbColor(themeColor({ id: 'maritime-empty' })));
+    // raw escaping
+    assert.ok(xml.includes('name="การค้า &amp; การลงทุน"'));
+    assert.ok(xml.includes('หลักการตาม "UNCLOS" &amp; &lt;กฎหมายทะเล&gt;'));
+  });
+
+  it('lists the theme codes in one Set', () => {
+    const set = root.children[1].children[0];
+    assert.equal(set.attributes.get('guid'), THEMES_SET_GUID);
+    const members = set.children.filter((c) => c.local === 'MemberCode').map((m) => m.attributes.get('guid'));
+    assert.deepEqual(members, ['maritime', 'maritime-fishery', 'maritime-empty', 'trade'].map(themeGuid));
+  });
+
+  it('is the same file each time', () => {
+    assert.equal(glossaryToQdc(themesOf(GLOSSARY), { origin: 'Thai Policy Lens 0.1.0' }), xml);
+  });
+
+  it('escapes attribute line breaks and drops characters XML cannot hold', () => {
+    const themes = themesOf('version: 1\nthemes:\n  - id: a\n    label: "บรรทัด\\nสอง\\u0001 \\"คำ\\""\n');
+    const out = glossaryToQdc(themes);
+    assert.ok(out.includes('name="บรรทัด&#10;สอง &quot;คำ&quot;"'));
+    assert.equal(parseXml(out).children[0].children[0].attributes.get('name'), 'บรรทัด\nสอง "คำ"');
+  });
+
+  it('refuses a glossary without themes', () => {
+    assert.throws(() => glossaryToQdc([]), (e: unknown) => e instanceof QdcError && /at least one code/.test(e.message));
+  });
+});
+
+describe('qdc: import', () => {
+  it('round trip: export then import gives the same themes and terms', () => {
+    const original = themesOf(GLOSSARY);
+    const result = qdcToGlossary(glossaryToQdc(original), { sourceName: 'glossary.qdc' });
+    assert.deepEqual(result.warnings, []);
+    assert.equal(result.themes, 4);
+    assert.equal(result.terms, 5);
+    const back = themesOf(result.yaml);
+    const shape = (themes: GlossaryTheme[]): unknown =>
+      themes.map((t) => ({
+        id: t.id,
+        label: t.label,
+        labelEn: t.labelEn,
+        color: toRgbColor(themeColor(t)),
+        gloss: t.gloss?.trim(),
+        terms: t.terms.map((x) => ({ term: x.term, en: x.en, gloss: x.gloss, aliases: x.aliases, wholeWord: x.wholeWord })),
+        themes: shape(t.themes),
+      }));
+    assert.deepEqual(shape(back), shape(original));
+  });
+
+  it('without the Theme id lines, ids come from Latin names, then English labels, then code-<n>', () => {
+    const xml = glossaryToQdc(themesOf(GLOSSARY)).replace(/\n?Theme id: [a-z-]+/g, '');
+    const ids = (themes: GlossaryTheme[]): string[] => themes.flatMap((t) => [t.id, ...ids(t.themes)]);
+    assert.deepEqual(ids(themesOf(qdcToGlossary(xml).yaml)), ['maritime-security', 'code-1', 'code-2', 'code-3']);
+  });
+
+  it('writes the YAML a person would write', () => {
+    const xml = `<?xml version="1.0" encoding="utf-8"?>
+<!-- exported by another tool -->
+<CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="QualCoder">
+  <Codes>
+    <Code guid="{8B0C3F2E-1A2B-4C3D-8E4F-5A6B7C8D9E0F}" name="Economy" isCodable="false" color="#F28E2B">
+      <Description>Economic policy
+of the region</Description>
+      <Code guid="0b7f1a52-3c1d-4e9a-9f1b-2a3b4c5d6e7f" name="การค้า" isCodable="true"/>
+      <Code guid="1b7f1a52-3c1d-4e9a-9f1b-2a3b4c5d6e7f" name="Investment" isCodable="true">
+        <Code guid="2b7f1a52-3c1d-4e9a-9f1b-2a3b4c5d6e7f" name="การลงทุนโดยตรง" isCodable="true"><Description><![CDATA[FDI <direct>]]></Description></Code>
+      </Code>
+    </Code>
+    <Code guid="3b7f1a52-3c1d-4e9a-9f1b-2a3b4c5d6e7f" name="Économie" isCodable="true"/>
+    <Code guid="4b7f1a52-3c1d-4e9a-9f1b-2a3b4c5d6e7f" name="ความมั่นคง" isCodable="true"/>
+  </Codes>
+</CodeBook>`;
+    const r = qdcToGlossary(xml, { sourceName: 'other.qdc' });
+    assert.equal(
+      r.yaml,
+      `# Glossary imported from other.qdc (written by QualCoder), a REFI-QDA codebook, by Thai Policy Lens.
+# Top-level codes are themes; a code with child codes is a sub-theme; a leaf code is a term.
+# Check the ids and terms: a term is matched in the text as written.
+
+version: 1
+themes:
+  - id: economy
+    label: Economy
+    color: "#F28E2B"
+    gloss: |-
+      Economic policy
+      of the region
+    terms:
+      - การค้า
+    themes:
+      - id: investment
+        label: Investment
+        terms:
+          - term: การลงทุนโดยตรง
+            gloss: FDI <direct>
+  - id: economie
+    label: Économie
+  - id: code-1
+    label: ความมั่นคง
+`,
+    );
+    assert.equal(r.themes, 4);
+    assert.equal(r.terms, 2);
+  });
+
+  it('makes ids unique and reads a prefixed namespace and a project file', () => {
+    const xml = `<q:CodeBook xmlns:q="urn:QDA-XML:codebook:1.0"><q:Codes>
+      <q:Code guid="00000000-0000-4000-8000-000000000001" name="Trade" isCodable="true"/>
+      <q:Code guid="00000000-0000-4000-8000-000000000002" name="trade!" isCodable="true"/>
+      <q:Code guid="00000000-0000-4000-8000-000000000002" name="TRADE" isCodable="true" color="red"/>
+    </q:Codes></q:CodeBook>`;
+    const r = qdcToGlossary(xml);
+    assert.deepEqual(themesOf(r.yaml).map((t) => t.id), ['trade', 'trade-2', 'trade-3']);
+    assert.deepEqual(r.warnings, ['line 4: guid 00000000-0000-4000-8000-000000000002 is used twice', 'line 4: colour "red" of "TRADE" is not #RRGGBB; left out']);
+    const renamed = qdcToGlossary(xml, { takenIds: ['trade', 'trade-3'] });
+    assert.deepEqual(themesOf(renamed.yaml).map((t) => t.id), ['trade-2', 'trade-4', 'trade-5']);
+    assert.equal(renamed.warnings[0], 'line 2: theme id "trade" is already used by a loaded glossary; written as "trade-2"');
+    const project = `<Project xmlns="urn:QDA-XML:project:1.0" name="p"><CodeBook><Codes><Code guid="00000000-0000-4000-8000-000000000001" name="Aid" isCodable="true"/></Codes></CodeBook></Project>`;
+    assert.deepEqual(themesOf(qdcToGlossary(project).yaml).map((t) => t.label), ['Aid']);
+  });
+
+  it('keeps a term once when a theme has it twice', () => {
+    const xml = `<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes><Code guid="00000000-0000-4000-8000-000000000001" name="A" isCodable="true">
+      <Code guid="00000000-0000-4000-8000-000000000002" name="ทะเล" isCodable="true"/>
+      <Code guid="00000000-0000-4000-8000-000000000003" name=" ทะเล " isCodable="true"/>
+    </Code></Codes></CodeBook>`;
+    const r = qdcToGlossary(xml);
+    assert.deepEqual(themesOf(r.yaml)[0].terms.map((t) => t.term), ['ทะเล']);
+    assert.deepEqual(r.warnings, ['line 3: "ทะเล" is written twice under "A"; kept once']);
+  });
+
+  it('refuses files that are not REFI-QDA codebooks, saying why and where', () => {
+    const refused = (xml: string): string => {
+      try {
+        qdcToGlossary(xml);
+      } catch (e) {
+        assert.ok(e instanceof QdcError, String(e));
+        return e.message;
+      }
+      return 'accepted';
+    };
+    assert.equal(refused(''), 'not well-formed XML: the file is empty (line 1, column 1)');
+    assert.equal(refused('version: 1\nthemes: []\n'), 'not well-formed XML: the document must start with an element (line 1, column 1)');
+    assert.equal(refused('<CodeBook><Codes/></CodeBook>'), 'not a REFI-QDA codebook: the root element is <CodeBook> without a namespace; a codebook has <CodeBook xmlns="urn:QDA-XML:codebook:1.0"> (line 1, column 1)');
+    assert.equal(refused('<?xml version="1.0"?>\n<html xmlns="http://www.w3.org/1999/xhtml"/>'), 'not a REFI-QDA codebook: the root element is <html> in the namespace "http://www.w3.org/1999/xhtml"; a codebook has <CodeBook xmlns="urn:QDA-XML:codebook:1.0"> (line 2, column 1)');
+    assert.equal(refused('<CodeBook xmlns="urn:QDA-XML:codebook:1.0"/>'), 'the codebook has no <Codes> element (line 1, column 1)');
+    assert.equal(refused('<CodeBook xmlns="urn:QDA-XML:codebook:1.0">\n  <Codes></Codes>\n</CodeBook>'), 'the codebook has no codes (line 2, column 3)');
+    assert.equal(refused('<CodeBook xmlns="urn:QDA-XML:codebook:1.0">\n  <Codes>\n    <Code name="a">\n  </Codes>\n</CodeBook>'), 'not well-formed XML: </Codes> closes <Code> (line 3) (line 4, column 5)');
+    assert.equal(refused('<!DOCTYPE x [<!ENTITY a "b">]><x/>'), 'not well-formed XML: a document type declaration with an internal subset is not accepted (line 1, column 1)');
+    assert.equal(refused('<CodeBook xmlns="urn:QDA-XML:codebook:1.0">&bogus;</CodeBook>'), 'not well-formed XML: unknown entity &bogus; (line 1, column 44)');
+    assert.equal(refused('<q:CodeBook/>'), 'not well-formed XML: undeclared namespace prefix "q" (line 1, column 1)');
+    assert.equal(refused('<a x="1" x="2"/>'), 'not well-formed XML: attribute x is written twice (line 1, column 10)');
+    assert.equal(refused('<a/><b/>'), 'not well-formed XML: content after the root element (line 1, column 5)');
+  });
+});
+
+describe('qdc: the XML reader and helpers', () => {
+  it('decodes references, CDATA and attribute white space; skips comments and instructions', () => {
+    const el = parseXml('\ufeff<?xml version="1.0"?><!DOCTYPE r><r a="x&#10;y\tz &quot;&apos;&#x0E01;"><!-- c --><?pi x?>t&lt;&amp;&gt;<![CDATA[<&>]]>\r\n</r>');
+    assert.equal(el.attributes.get('a'), 'x\ny z "\'ก');
+    assert.equal(el.text, 't<&><&>\n');
+  });
+
+  it('parseDescription reads the lines the export writes, and takes other text as a gloss', () => {
+    assert.deepEqual(parseDescription('English: Sea\nนิยาม\nบรรทัดสอง\nAliases: a; b\nMatching: whole word'), { english: 'Sea', gloss: 'นิยาม\nบรรทัดสอง', aliases: ['a', 'b'], wholeWord: true });
+    assert.deepEqual(parseDescription('ทะเล\nTheme id: sea-2'), { gloss: 'ทะเล', aliases: [], wholeWord: false, themeId: 'sea-2' });
+    assert.deepEqual(parseDescription('Just a note about English: not a label'), { gloss: 'Just a note about English: not a label', aliases: [], wholeWord: false });
+    assert.deepEqual(parseDescription(''), { aliases: [], wholeWord: false });
+  });
+
+  it('latinSlug makes ids only from Latin names', () => {
+    assert.equal(latinSlug('Maritime Security (ASEAN)'), 'maritime-security-asean');
+    assert.equal(latinSlug('Économie'), 'economie');
+    assert.equal(latinSlug('ความมั่นคง'), undefined);
+    assert.equal(latinSlug('ASEAN ประชาคม'), undefined);
+    assert.equal(latinSlug('!!!'), undefined);
+  });
+});

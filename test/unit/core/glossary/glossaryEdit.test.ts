@@ -1,0 +1,191 @@
+import { strict as assert } from 'node:assert';
+import { addTermToGlossary, cleanTerm, GlossaryEditError } from '../../../../src/core/glossary/glossaryEdit';
+import { parseGlossary } from '../../../../src/core/glossary/glossary';
+
+// A hand-written glossary: aligned comments, a block scalar, a flow list of aliases, `themes: []`.
+const HAND_WRITTEN = `# Glossary of the Mekong desk. Keep ids stable: reports cite them.
+version: 1
+themes:
+  - id: mekong                    # the Mekong-Lancang cooperation
+    label: ความร่วมมือลุ่มน้ำโขง     # shown in the tree
+    color: "#59a14f"
+    terms:
+      - term: ลุ่มน้ำโขง
+        en: Mekong basin
+        gloss: |
+          พื้นที่ลุ่มแม่น้ำโขง
+          ครอบคลุมหกประเทศ
+        aliases: [แม่น้ำโขง, Mekong]
+      - ความมั่นคงทางน้ำ          # water security
+    themes: []                    # sub-themes later
+
+  # ---- trade ----
+  - id: trade
+    label: การค้า
+    themes:
+      - id: trade-border
+        label: การค้าชายแดน
+        terms: [ด่านศุลกากร, จุดผ่านแดน]
+`;
+
+const lines = (text: string) => text.split('\n');
+
+/** The lines of `after` that are not in `before`, in order (the file must only have grown). */
+function insertedLines(before: string, after: string): string[] {
+  const a = lines(before);
+  const b = lines(after);
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  let j = 0;
+  while (j < a.length - i && a[a.length - 1 - j] === b[b.length - 1 - j]) j++;
+  assert.equal(i + j, a.length, 'every line of the original is still there, in order');
+  return b.slice(i, b.length - j);
+}
+
+describe('glossaryEdit.addTermToGlossary', () => {
+  it('adds a bare term after the last term of a block list, changing nothing else', () => {
+    const r = addTermToGlossary(HAND_WRITTEN, { term: 'เขื่อนแม่น้ำโขง', themeId: 'mekong' });
+    assert.deepEqual(insertedLines(HAND_WRITTEN, r.text), ['      - เขื่อนแม่น้ำโขง']);
+    assert.equal(lines(r.text)[14], '      - เขื่อนแม่น้ำโขง');
+    assert.equal(r.line, 15);
+    assert.equal(r.column, 9);
+    assert.equal(r.themeId, 'mekong');
+    assert.equal(r.layoutKept, true);
+  });
+
+  it('writes en and gloss as a mapping, quoting what YAML would misread', () => {
+    const r = addTermToGlossary(HAND_WRITTEN, { term: 'คณะกรรมาธิการ  แม่น้ำโขง\n', themeId: 'mekong', en: 'Mekong River Commission: MRC', gloss: '#1 body for the basin' });
+    assert.deepEqual(insertedLines(HAND_WRITTEN, r.text), [
+      '      - term: คณะกรรมาธิการ แม่น้ำโขง',
+      '        en: "Mekong River Commission: MRC"',
+      '        gloss: "#1 body for the basin"',
+    ]);
+    assert.equal(r.line, 15);
+    const parsed = parseGlossary(r.text, 'g.yaml');
+    const term = parsed.glossary!.themes[0].terms[2];
+    assert.deepEqual([term.term, term.en, term.gloss], ['คณะกรรมาธิการ แม่น้ำโขง', 'Mekong River Commission: MRC', '#1 body for the basin']);
+  });
+
+  it('adds `terms:` before `themes:` in a theme without terms', () => {
+    const r = addTermToGlossary(HAND_WRITTEN, { term: 'เขตการค้าเสรี', themeId: 'trade', en: 'Free trade area' });
+    assert.deepEqual(insertedLines(HAND_WRITTEN, r.text), ['    terms:', '      - term: เขตการค้าเสรี', '        en: Free trade area']);
+    assert.equal(lines(r.text)[19], '    terms:');
+    assert.equal(lines(r.text)[22], '    themes:');
+    assert.equal(r.line, 21);
+    assert.equal(r.layoutKept, true);
+  });
+
+  it('joins a bare term to a flow list on its line', () => {
+    const r = addTermToGlossary(HAND_WRITTEN, { term: 'ใบอนุญาต, นำเข้า', themeId: 'trade-border' });
+    assert.equal(lines(r.text)[22], '        terms: [ด่านศุลกากร, จุดผ่านแดน, "ใบอนุญาต, นำเข้า"]');
+    assert.equal(lines(r.text).length, lines(HAND_WRITTEN).length);
+    assert.equal(r.line, 23);
+    assert.equal(r.column, 42);
+    assert.deepEqual(parseGlossary(r.text, 'g').glossary!.themes[1].themes[0].terms.map((t) => t.term), ['ด่านศุลกากร', 'จุดผ่านแดน', 'ใบอนุญาต, นำเข้า']);
+  });
+
+  it('creates a new top-level theme at the end of the themes list', () => {
+    const r = addTermToGlossary(HAND_WRITTEN, { term: 'ฝุ่นควันข้ามแดน', newTheme: { id: 'haze', label: 'หมอกควัน', labelEn: 'Transboundary haze' } });
+    assert.deepEqual(insertedLines(HAND_WRITTEN, r.text), [
+      '  - id: haze',
+      '    label: หมอกควัน',
+      '    label_en: Transboundary haze',
+      '    terms:',
+      '      - ฝุ่นควันข้ามแดน',
+    ]);
+    assert.equal(r.line, 28);
+    assert.equal(r.themeId, 'haze');
+    assert.deepEqual(parseGlossary(r.text, 'g').glossary!.themes.map((t) => t.id), ['mekong', 'trade', 'haze']);
+  });
+
+  it('creates a sub-theme in `themes: []`, keeping the comment where it was', () => {
+    const r = addTermToGlossary(HAND_WRITTEN, { term: 'ประมงน้ำจืด', newTheme: { id: 'mekong-fishery', label: 'ประมง', parentId: 'mekong' } });
+    const out = lines(r.text);
+    assert.equal(out[14], '    themes:                       # sub-themes later');
+    assert.equal(out[14].indexOf('#'), lines(HAND_WRITTEN)[14].indexOf('#'), 'the comment stays in its column');
+    assert.deepEqual(out.slice(15, 19), ['      - id: mekong-fishery', '        label: ประมง', '        terms:', '          - ประมงน้ำจืด']);
+    assert.equal(r.line, 19);
+    assert.equal(r.layoutKept, true);
+    const g = parseGlossary(r.text, 'g').glossary!;
+    assert.equal(g.themes[0].themes[0].parent, 'mekong');
+  });
+
+  it('fills `terms:` written with no value', () => {
+    const text = 'version: 1\nthemes:\n  - id: a\n    label: เอ\n    terms:\n';
+    const r = addTermToGlossary(text, { term: 'คำ', themeId: 'a' });
+    assert.equal(r.text, 'version: 1\nthemes:\n  - id: a\n    label: เอ\n    terms:\n      - คำ\n');
+    assert.equal(r.line, 6);
+  });
+
+  it('keeps CRLF line ends and a file without a final line break', () => {
+    const text = 'version: 1\r\nthemes:\r\n  - id: a\r\n    label: เอ\r\n    terms:\r\n      - หนึ่ง';
+    const r = addTermToGlossary(text, { term: 'สอง', themeId: 'a', gloss: 'ที่สอง' });
+    assert.equal(r.text, 'version: 1\r\nthemes:\r\n  - id: a\r\n    label: เอ\r\n    terms:\r\n      - หนึ่ง\r\n      - term: สอง\r\n        gloss: ที่สอง\r\n');
+    assert.equal(r.line, 7);
+  });
+
+  it('writes a new file from an empty text, and after a file of comments only', () => {
+    const r = addTermToGlossary('', { term: 'ทะเลอันดามัน', newTheme: { id: 'andaman', label: 'อันดามัน' } });
+    assert.equal(r.text, '# Thai Policy Lens glossary (format: version 1): themes and the terms that signal them.\n\nversion: 1\nthemes:\n  - id: andaman\n    label: อันดามัน\n    terms:\n      - ทะเลอันดามัน\n');
+    assert.equal(r.line, 8);
+    const c = addTermToGlossary('# notes\n', { term: 'ทะเลอันดามัน', newTheme: { id: 'andaman', label: 'อันดามัน' } });
+    assert.ok(c.text.startsWith('# notes\n#'));
+    assert.equal(parseGlossary(c.text, 'g').glossary!.themes[0].terms[0].term, 'ทะเลอันดามัน');
+  });
+
+  it('falls back to the YAML library for a flow list of mappings, keeping the content', () => {
+    const text = 'version: 1\nthemes: [{id: a, label: เอ, terms: [หนึ่ง]}]\n';
+    const r = addTermToGlossary(text, { term: 'สอง', themeId: 'a', en: 'two' });
+    assert.equal(r.layoutKept, false);
+    const g = parseGlossary(r.text, 'g').glossary!;
+    assert.deepEqual(g.themes[0].terms.map((t) => [t.term, t.en]), [['หนึ่ง', undefined], ['สอง', 'two']]);
+  });
+
+  it('refuses a term already in the theme, also as an alias or written differently', () => {
+    const dup = (term: string) => {
+      try {
+        addTermToGlossary(HAND_WRITTEN, { term, themeId: 'mekong' });
+      } catch (e) {
+        assert.ok(e instanceof GlossaryEditError);
+        assert.equal(e.problem, 'duplicate-term');
+        return e.message;
+      }
+      assert.fail(`"${term}" was added twice`);
+    };
+    assert.equal(dup('ลุ่มน้ำโขง'), '"ลุ่มน้ำโขง" is already a term of theme "mekong"');
+    assert.equal(dup('mekong'), '"mekong" is already an alias of "ลุ่มน้ำโขง" in theme "mekong"');
+    assert.equal(dup(' ความมั่นคงทางน้ำ '), '"ความมั่นคงทางน้ำ" is already a term of theme "mekong"');
+    // the same term in another theme is allowed
+    assert.equal(addTermToGlossary(HAND_WRITTEN, { term: 'ลุ่มน้ำโขง', themeId: 'trade' }).themeId, 'trade');
+  });
+
+  it('says where a file does not parse', () => {
+    const broken = 'version: 1\nthemes:\n  - id: a\n    label: [unclosed\n';
+    assert.throws(
+      () => addTermToGlossary(broken, { term: 'x', themeId: 'a' }),
+      (e: unknown) => e instanceof GlossaryEditError && e.problem === 'yaml' && e.line === 5 && /^invalid YAML at line 5, column 1: /.test(e.message),
+    );
+    assert.throws(() => addTermToGlossary('- just\n- a list\n', { term: 'x', themeId: 'a' }), (e: unknown) => e instanceof GlossaryEditError && e.problem === 'structure');
+  });
+
+  it('refuses an unknown theme, an empty term, and a bad or used new theme id', () => {
+    const problem = (fn: () => unknown) => {
+      try {
+        fn();
+      } catch (e) {
+        return e instanceof GlossaryEditError ? e.problem : String(e);
+      }
+      return 'no error';
+    };
+    assert.equal(problem(() => addTermToGlossary(HAND_WRITTEN, { term: 'x', themeId: 'nope' })), 'unknown-theme');
+    assert.equal(problem(() => addTermToGlossary(HAND_WRITTEN, { term: ' \n\u200b', themeId: 'mekong' })), 'empty-term');
+    assert.equal(problem(() => addTermToGlossary(HAND_WRITTEN, { term: 'x', newTheme: { id: 'Bad_Id', label: 'x' } })), 'invalid-id');
+    assert.equal(problem(() => addTermToGlossary(HAND_WRITTEN, { term: 'x', newTheme: { id: 'trade-border', label: 'x' } })), 'duplicate-theme');
+    assert.equal(problem(() => addTermToGlossary(HAND_WRITTEN, { term: 'x', newTheme: { id: 'new', label: '  ' } })), 'empty-label');
+    assert.equal(problem(() => addTermToGlossary('', { term: 'x', themeId: 'mekong' })), 'unknown-theme');
+  });
+
+  it('cleanTerm makes white space runs one space', () => {
+    assert.equal(cleanTerm('  ความ\tร่วม\n\nมือ  '), 'ความ ร่วม มือ');
+  });
+});

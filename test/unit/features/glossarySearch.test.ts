@@ -1,0 +1,167 @@
+import { strict as assert } from 'node:assert';
+import { GlossarySet } from '../../../src/core/glossary/glossary';
+import { searchGlossary, searchThemes } from '../../../src/features/glossarySearch';
+import { annotationAt, occurrencesOf, step, themeFamily } from '../../../src/features/occurrences';
+import type { Annotation } from '../../../src/core/types';
+
+const GLOSSARY = `version: 1
+themes:
+  - id: diplomacy
+    label: การทูต
+    label_en: Diplomacy
+    terms:
+      - term: การทูตดิจิทัล
+        en: Digital diplomacy
+        gloss: การใช้สื่อสังคมออนไลน์ในงานการทูต
+        aliases: [การทูตแบบดิจิทัล]
+      - การเจรจาทวิภาคี
+    themes:
+      - id: public-diplomacy
+        label: การทูตสาธารณะ
+        label_en: Public diplomacy
+        terms:
+          - term: การทูตวัฒนธรรม
+            en: Cultural diplomacy
+  - id: security
+    label: ความมั่นคง
+    label_en: Security
+    gloss: ภัยคุกคามและการป้องกันประเทศ
+    terms:
+      - term: หยุดยิง
+        en: Ceasefire
+      - term: อาวุธนิวเคลียร์
+        en: Nuclear weapons
+  - id: economy
+    label: เศรษฐกิจ
+    label_en: Economy
+    terms:
+      - term: เขตการค้าเสรี
+        en: Free trade area
+        aliases: [FTA]
+`;
+
+function glossary(): GlossarySet {
+  const set = new GlossarySet();
+  set.update('file:///w/test.glossary.yaml', GLOSSARY);
+  return set;
+}
+
+const top = (list: ReturnType<typeof searchGlossary>) => list.map((m) => (m.kind === 'term' ? `term:${m.term}` : `theme:${m.themeId}`));
+
+describe('glossary search', () => {
+  it('an empty query lists everything in glossary order, themes before their terms', () => {
+    const all = searchGlossary(glossary(), '  ');
+    assert.deepEqual(top(all), [
+      'theme:diplomacy',
+      'term:การทูตดิจิทัล',
+      'term:การเจรจาทวิภาคี',
+      'theme:public-diplomacy',
+      'term:การทูตวัฒนธรรม',
+      'theme:security',
+      'term:หยุดยิง',
+      'term:อาวุธนิวเคลียร์',
+      'theme:economy',
+      'term:เขตการค้าเสรี',
+    ]);
+    assert.deepEqual(top(searchThemes(glossary(), '')), ['theme:diplomacy', 'theme:public-diplomacy', 'theme:security', 'theme:economy']);
+  });
+
+  it('finds a term by its English equivalent, with its theme path (no gloss of its own)', () => {
+    const [first] = searchGlossary(glossary(), 'ceasefire');
+    assert.deepEqual(first && { ...first, score: 0 }, {
+      kind: 'term',
+      themeId: 'security',
+      term: 'หยุดยิง',
+      label: 'หยุดยิง',
+      labelEn: 'Ceasefire',
+      path: 'ความมั่นคง (Security)',
+      score: 0,
+    });
+  });
+
+  it('a term carries its own gloss', () => {
+    const [first] = searchGlossary(glossary(), 'Digital diplomacy');
+    assert.deepEqual([first.term, first.gloss, first.path], ['การทูตดิจิทัล', 'การใช้สื่อสังคมออนไลน์ในงานการทูต', 'การทูต (Diplomacy)']);
+  });
+
+  it('tolerates a misspelled Thai term (fuzzy, anywhere in the field)', () => {
+    assert.equal(top(searchGlossary(glossary(), 'การทูตดิจิตอล'))[0], 'term:การทูตดิจิทัล');
+    assert.equal(top(searchGlossary(glossary(), 'เจรจาทวิ'))[0], 'term:การเจรจาทวิภาคี');
+  });
+
+  it('finds a term by an alias, and a theme by its English label', () => {
+    assert.equal(top(searchGlossary(glossary(), 'การทูตแบบดิจิทัล'))[0], 'term:การทูตดิจิทัล');
+    assert.equal(top(searchGlossary(glossary(), 'FTA'))[0], 'term:เขตการค้าเสรี');
+    assert.deepEqual(top(searchThemes(glossary(), 'economy')), ['theme:economy']);
+    assert.equal(top(searchThemes(glossary(), 'public'))[0], 'theme:public-diplomacy');
+  });
+
+  it('themes are found by their terms and glosses too; a sub-theme carries its ancestors as path', () => {
+    assert.equal(top(searchThemes(glossary(), 'นิวเคลียร์'))[0], 'theme:security');
+    assert.equal(top(searchThemes(glossary(), 'ป้องกันประเทศ'))[0], 'theme:security');
+    const sub = searchThemes(glossary(), 'การทูตสาธารณะ')[0];
+    assert.equal(sub.themeId, 'public-diplomacy');
+    assert.equal(sub.path, 'การทูต (Diplomacy)');
+  });
+
+  it('finds nothing for an unrelated query, and follows glossary changes', () => {
+    const set = glossary();
+    assert.deepEqual(searchGlossary(set, 'zzzzqqqq'), []);
+    assert.deepEqual(searchThemes(set, 'agriculture'), []);
+    set.update('file:///w/test.glossary.yaml', GLOSSARY.replace('label_en: Economy', 'label_en: Agriculture'));
+    assert.deepEqual(top(searchThemes(set, 'agriculture')), ['theme:economy']);
+  });
+});
+
+describe('occurrences', () => {
+  const annotations: Annotation[] = [
+    { kind: 'term', start: 0, end: 5, text: 'aaaaa', theme: 'diplomacy', term: 'a' },
+    { kind: 'country', start: 6, end: 9, text: 'ไทย', country: 'TH' },
+    { kind: 'term', start: 10, end: 14, text: 'bbbb', theme: 'public-diplomacy', term: 'b' },
+    { kind: 'term', start: 20, end: 25, text: 'ccccc', theme: 'security', term: 'c' },
+    { kind: 'date', start: 25, end: 29, text: '2568', from: '2025', to: '2025', calendar: 'BE' },
+    { kind: 'term', start: 30, end: 35, text: 'aaaaa', theme: 'diplomacy', term: 'a' },
+  ];
+
+  it('annotationAt finds the annotation covering an offset, the end only when asked', () => {
+    assert.equal(annotationAt(annotations, 0)?.start, 0);
+    assert.equal(annotationAt(annotations, 4)?.start, 0);
+    assert.equal(annotationAt(annotations, 5), undefined);
+    assert.equal(annotationAt(annotations, 5, true)?.start, 0);
+    assert.equal(annotationAt(annotations, 25)?.kind, 'date'); // the next annotation starts where one ends
+    assert.equal(annotationAt(annotations, 25, true)?.kind, 'date');
+    assert.equal(annotationAt(annotations, 17), undefined);
+    assert.equal(annotationAt(annotations, 40), undefined);
+    assert.equal(annotationAt([], 0), undefined);
+  });
+
+  it('themeFamily has the theme and every sub-theme', () => {
+    assert.deepEqual([...themeFamily(glossary(), 'diplomacy')].sort(), ['diplomacy', 'public-diplomacy']);
+    assert.deepEqual([...themeFamily(glossary(), 'public-diplomacy')], ['public-diplomacy']);
+  });
+
+  it('occurrencesOf keeps the terms of the themes (and of one term)', () => {
+    const family = themeFamily(glossary(), 'diplomacy');
+    assert.deepEqual(occurrencesOf(annotations, family).map((a) => a.start), [0, 10, 30]);
+    assert.deepEqual(occurrencesOf(annotations, family, 'a').map((a) => a.start), [0, 30]);
+    assert.deepEqual(occurrencesOf(annotations, new Set(['economy'])), []);
+  });
+
+  it('step goes to the next or previous start and wraps around at either end', () => {
+    const occ = [
+      { start: 0, end: 5 },
+      { start: 10, end: 14 },
+      { start: 30, end: 35 },
+    ];
+    assert.deepEqual(step(occ, 0, 'next'), { index: 1, wrapped: false });
+    assert.deepEqual(step(occ, 12, 'next'), { index: 2, wrapped: false });
+    assert.deepEqual(step(occ, 30, 'next'), { index: 0, wrapped: true });
+    assert.deepEqual(step(occ, 30, 'previous'), { index: 1, wrapped: false });
+    assert.deepEqual(step(occ, 14, 'previous'), { index: 1, wrapped: false }); // just after it
+    assert.deepEqual(step(occ, 11, 'previous'), { index: 0, wrapped: false }); // inside it: the one before
+    assert.deepEqual(step(occ, 11, 'next'), { index: 2, wrapped: false });
+    assert.deepEqual(step(occ, 2, 'previous'), { index: 2, wrapped: true });
+    assert.deepEqual(step(occ, 0, 'previous'), { index: 2, wrapped: true });
+    assert.equal(step([], 5, 'next'), undefined);
+  });
+});
