@@ -2,6 +2,7 @@
 // `npm test`: lint, type-check, unit tests (mocha in Node), then integration tests inside a real
 // VS Code extension host. Prints each suite's closing line and a total; exits non-zero if any step fails.
 import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { root } from './lib/vscode-host.mjs';
 
@@ -38,6 +39,9 @@ function run(step) {
     });
   });
 }
+
+// Compiled tests of files that were moved or deleted would still run: start from an empty out/.
+rmSync(join(root, 'out'), { recursive: true, force: true });
 
 let passed = 0;
 let failed = 0;

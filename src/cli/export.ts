@@ -14,18 +14,31 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Analyzer } from '../core';
-import { anchor } from '../core';
-import { parseAnnotationsFile, type FileTheme, type StoredTag } from '../core';
-import { codedPassage, lineAt, passagesToCsv, passagesToMarkdown, passagesToWebAnnotations, type CodedPassage, type PassageSource, type ThemeLookup } from '../core';
-import type { GlossarySet } from '../core';
-import { QdcError, decodeXml, glossaryToQdc, qdcToGlossary, safeFileStem } from '../core';
-import type { Annotation } from '../core';
+import {
+  Analyzer,
+  PASSAGE_FORMATS,
+  QdcError,
+  anchor,
+  collectPassages,
+  decodeXml,
+  glossaryToQdc,
+  lineColumnAt,
+  parseAnnotationsFile,
+  qdcToGlossary,
+  renderPassages,
+  safeFileStem,
+  themeLookup,
+  type Annotation,
+  type PassageFormat,
+  type PassageSource,
+  type StoredTag,
+  type TaggedDocument,
+} from '../core';
 import pkg from '../../package.json';
 import { CliError, loadGlossaries, readBytes, readTextFile, writeFileAtomic, type WarningSink } from './common';
 
-export type ExportFormat = 'csv' | 'md' | 'webanno';
-export const EXPORT_FORMATS: readonly ExportFormat[] = ['csv', 'md', 'webanno'];
+export type ExportFormat = PassageFormat;
+export const EXPORT_FORMATS = PASSAGE_FORMATS;
 
 /** Where the editor keeps the annotations of a workspace folder (setting `thaiPolicyLens.annotationsFile`). */
 export const ANNOTATIONS_FILE = path.join('.policy-lens', 'annotations.json');
@@ -97,18 +110,6 @@ function distinctFiles(files: readonly string[]): string[] {
   });
 }
 
-/** Labels and paths of themes: the glossaries' first, then the annotations file's own. */
-function themeLookup(set: GlossarySet, fileThemes: readonly FileTheme[]): ThemeLookup {
-  const own = new Map(fileThemes.map((t) => [t.id, t] as const));
-  return {
-    path: (id) => (set.theme(id) ? [...set.ancestors(id).map((t) => t.id), id] : [id]),
-    label: (id) => {
-      const theme = set.theme(id) ?? own.get(id);
-      return theme ? (theme.labelEn ? `${theme.label} (${theme.labelEn})` : theme.label) : id;
-    },
-  };
-}
-
 /** A passage's text shortened for a message: one line, at most 40 characters. */
 function excerpt(text: string): string {
   const line = text.replace(/\s+/g, ' ').trim();
@@ -172,7 +173,8 @@ export function exportPassages(options: PassageExportOptions, io: ExportIO): voi
     ...options.glossaries,
   ]);
   const glossaries = loadGlossaries(glossaryFiles, io);
-  const themes = themeLookup(glossaries, data.themes);
+  const ownThemes = new Map(data.themes.map((t) => [t.id, t] as const));
+  const themes = themeLookup(glossaries, (id) => ownThemes.get(id));
   const analyzer = new Analyzer(glossaries);
 
   const byDocument = new Map<string, StoredTag[]>();
@@ -181,7 +183,7 @@ export function exportPassages(options: PassageExportOptions, io: ExportIO): voi
     if (list) list.push(tag);
     else byDocument.set(tag.document, [tag]);
   }
-  const passages: CodedPassage[] = [];
+  const documents: TaggedDocument[] = [];
   for (const document of [...byDocument.keys()].sort()) {
     const tags = byDocument.get(document)!;
     const file = path.join(options.folder, ...document.split('/'));
@@ -197,17 +199,12 @@ export function exportPassages(options: PassageExportOptions, io: ExportIO): voi
     if (text !== undefined && anchored.some((a) => !a.source.orphaned)) annotations = analyzer.analyze(text, { referenceDate: options.referenceDate });
     for (const { tag, source } of anchored) {
       if (text !== undefined && source.orphaned) {
-        io.stderr.write(`${file}:${lineAt(text, tag.position.start)}: warning: tagged passage "${excerpt(tag.quote.exact)}" not found; exported as orphaned\n`);
+        io.stderr.write(`${file}:${lineColumnAt(text, tag.position.start).line}: warning: tagged passage "${excerpt(tag.quote.exact)}" not found; exported as orphaned\n`);
       }
-      passages.push(codedPassage(source, text, annotations, themes));
     }
+    documents.push({ tags: anchored.map((a) => a.source), text, annotations, themes });
   }
-  passages.sort((a, b) => (a.document < b.document ? -1 : a.document > b.document ? 1 : a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
-
-  let content: string;
-  if (options.format === 'csv') content = passagesToCsv(passages);
-  else if (options.format === 'md') content = passagesToMarkdown(passages, 'Coded passages');
-  else content = JSON.stringify(passagesToWebAnnotations(passages, pathToFileURL(path.resolve(options.folder)).href), null, 2) + '\n';
+  const content = renderPassages(options.format, collectPassages(documents), pathToFileURL(path.resolve(options.folder)).href);
   if (options.out !== undefined) writeFileAtomic(options.out, content);
   else io.stdout.write(content);
 }

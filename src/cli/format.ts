@@ -1,11 +1,9 @@
 /**
- * Output formats of `thai-policy-lens analyze` (spec/cli.md): json, summary, csv and md.
+ * Output formats of `thai-policy-lens analyze` (docs/cli.md): json, summary, csv and md.
  * Each formatter writes a header, one chunk per document, and a footer, so that large
  * batches are printed document by document.
  */
-import { countryByCode } from '../core';
-import type { GlossarySet } from '../core';
-import type { Annotation, AnnotationKind } from '../core';
+import { LineIndex, countryByCode, csvRow, escapeTableCell, type Annotation, type AnnotationKind, type GlossarySet } from '../core';
 
 export type OutputFormat = 'json' | 'summary' | 'csv' | 'md';
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ['json', 'summary', 'csv', 'md'];
@@ -73,35 +71,6 @@ const summaryFormatter: Formatter = {
   footer: () => '\n  ]\n}\n',
 };
 
-/** Start offsets of the lines of a text (line breaks: \n, \r\n, \r), for 1-based line numbers. */
-export class LineIndex {
-  private readonly starts: number[] = [0];
-
-  constructor(text: string) {
-    const breaks = /\r\n?|\n/g;
-    for (let m = breaks.exec(text); m; m = breaks.exec(text)) this.starts.push(m.index + m[0].length);
-  }
-
-  /** 1-based line of an offset. */
-  lineOf(offset: number): number {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  }
-}
-
-/** A CSV field quoted per RFC 4180 where it needs to be. */
-export function csvField(value: string | number | undefined): string {
-  if (value === undefined) return '';
-  const s = String(value);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 export const CSV_COLUMNS = ['path', 'kind', 'start', 'end', 'line', 'text', 'theme', 'term', 'country', 'from', 'to'] as const;
 
 const csvFormatter: Formatter = {
@@ -115,7 +84,7 @@ const csvFormatter: Formatter = {
         a.kind,
         a.start,
         a.end,
-        lines.lineOf(a.start),
+        lines.lineNumber(a.start),
         a.text,
         a.kind === 'term' ? a.theme : undefined,
         a.kind === 'term' ? a.term : undefined,
@@ -123,17 +92,12 @@ const csvFormatter: Formatter = {
         a.kind === 'date' ? a.from : undefined,
         a.kind === 'date' ? a.to : undefined,
       ];
-      out += `${row.map(csvField).join(',')}\n`;
+      out += `${csvRow(row)}\n`;
     }
     return out;
   },
   footer: () => '',
 };
-
-/** Text made safe inside a Markdown table cell or list item. */
-export function mdText(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[*_`<>[\]]/g, (c) => `\\${c}`).replace(/\s+/g, ' ');
-}
 
 /** Lists line numbers compactly: at most `max` of them, then "…". */
 function lineList(lines: number[], max = 12): string {
@@ -144,9 +108,9 @@ function lineList(lines: number[], max = 12): string {
 function mdFormatter(glossaries: GlossarySet | undefined): Formatter {
   const themeTitle = (id: string): string => {
     const theme = glossaries?.theme(id);
-    if (!theme) return mdText(id);
-    const path = [...(glossaries?.ancestors(id) ?? []), theme].map((t) => mdText(t.label)).join(' › ');
-    return `${path}${theme.labelEn ? ` (${mdText(theme.labelEn)})` : ''} \`${id}\``;
+    if (!theme) return escapeTableCell(id);
+    const path = [...(glossaries?.ancestors(id) ?? []), theme].map((t) => escapeTableCell(t.label)).join(' › ');
+    return `${path}${theme.labelEn ? ` (${escapeTableCell(theme.labelEn)})` : ''} \`${id}\``;
   };
   return {
     header: () => '',
@@ -157,7 +121,7 @@ function mdFormatter(glossaries: GlossarySet | undefined): Formatter {
       const dates = doc.annotations.filter((a) => a.kind === 'date');
       const out: string[] = [];
       if (index) out.push('---', '');
-      out.push(`# ${mdText(doc.path)}`, '');
+      out.push(`# ${escapeTableCell(doc.path)}`, '');
       out.push(`${doc.text.length} characters: ${terms.length} terms, ${countries.length} countries, ${dates.length} dates.`, '');
 
       out.push('## Themes', '');
@@ -168,12 +132,12 @@ function mdFormatter(glossaries: GlossarySet | undefined): Formatter {
         byTheme.set(a.theme, termLines);
         const list = termLines.get(a.term) ?? [];
         termLines.set(a.term, list);
-        list.push(lines.lineOf(a.start));
+        list.push(lines.lineNumber(a.start));
       }
       const themeOrder = [...byTheme].sort((x, y) => total(y[1]) - total(x[1]) || (x[0] < y[0] ? -1 : 1));
       for (const [id, termLines] of themeOrder) {
         out.push(`### ${themeTitle(id)}: ${total(termLines)}`, '', '| Term | Count | Lines |', '| --- | ---: | --- |');
-        for (const [term, ls] of [...termLines].sort((x, y) => y[1].length - x[1].length)) out.push(`| ${mdText(term)} | ${ls.length} | ${lineList(ls)} |`);
+        for (const [term, ls] of [...termLines].sort((x, y) => y[1].length - x[1].length)) out.push(`| ${escapeTableCell(term)} | ${ls.length} | ${lineList(ls)} |`);
         out.push('');
       }
 
@@ -185,13 +149,13 @@ function mdFormatter(glossaries: GlossarySet | undefined): Formatter {
           const entry = byCode.get(a.country) ?? { written: new Set<string>(), lines: [] };
           byCode.set(a.country, entry);
           entry.written.add(a.text);
-          entry.lines.push(lines.lineOf(a.start));
+          entry.lines.push(lines.lineNumber(a.start));
         }
         out.push('| Country | Code | Count | As written | Lines |', '| --- | --- | ---: | --- | --- |');
         for (const [code, entry] of [...byCode].sort((x, y) => y[1].lines.length - x[1].lines.length || (x[0] < y[0] ? -1 : 1))) {
           const c = countryByCode(code);
           const name = c ? `${c.nameTh} (${c.nameEn})` : code;
-          out.push(`| ${mdText(name)} | ${code} | ${entry.lines.length} | ${[...entry.written].map(mdText).join(', ')} | ${lineList(entry.lines)} |`);
+          out.push(`| ${escapeTableCell(name)} | ${code} | ${entry.lines.length} | ${[...entry.written].map(escapeTableCell).join(', ')} | ${lineList(entry.lines)} |`);
         }
         out.push('');
       }
@@ -201,8 +165,8 @@ function mdFormatter(glossaries: GlossarySet | undefined): Formatter {
       else {
         out.push('| Line | As written | From | To | Calendar |', '| ---: | --- | --- | --- | --- |');
         for (const d of dates) {
-          const note = d.relative && !d.from ? ` (relative: ${mdText(d.relative)})` : d.inferred ? ' (year inferred)' : '';
-          out.push(`| ${lines.lineOf(d.start)} | ${mdText(d.text)}${note} | ${d.from ?? ''} | ${d.to ?? ''} | ${d.calendar} |`);
+          const note = d.relative && !d.from ? ` (relative: ${escapeTableCell(d.relative)})` : d.inferred ? ' (year inferred)' : '';
+          out.push(`| ${lines.lineNumber(d.start)} | ${escapeTableCell(d.text)}${note} | ${d.from ?? ''} | ${d.to ?? ''} | ${d.calendar} |`);
         }
         out.push('');
       }

@@ -11,6 +11,11 @@
  */
 export * from './types';
 export * from './text/normalize';
+export * from './text/lines';
+export * from './text/color';
+export * from './text/patterns';
+export * from './text/markdown';
+export * from './text/csv';
 export * from './glossary/glossary';
 export * from './glossary/glossaryEdit';
 export * from './recognize/matcher';

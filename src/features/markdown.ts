@@ -4,47 +4,12 @@
  * never become a link, an image, HTML or a command URI. Only links this extension writes itself
  * (`commandLink`) are live, and only to the commands named in `makeSafe`.
  *
- * Pure string functions, no `vscode` import: the unit tests run them in Node.
+ * Pure string functions, no `vscode` import: the unit tests run them in Node. The escaping itself
+ * is in the core (`core/text/markdown.ts`).
  */
+import { escapeInline } from '../core';
 
-/**
- * ASCII punctuation that Markdown (CommonMark + GFM, as VS Code renders it) can give a meaning
- * to: emphasis, code, links and images, HTML and entities, headings, lists, block quotes,
- * tables, strikethrough, autolinks (`https:`, `www.`, `a@b.c`) and math. CommonMark lets any
- * ASCII punctuation be escaped with a backslash, and the escaped form renders as the character.
- */
-const MARKDOWN_SPECIAL = /[\\`*_{}[\]()#+\-.!|<>~&:@=$]/g;
-
-/** Escapes every Markdown-significant character of one line of untrusted text. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(MARKDOWN_SPECIAL, '\\$&');
-}
-
-/**
- * Untrusted text for use inside a line of Markdown: escaped, with every run of white space
- * (line breaks included) made one space, so it cannot start a block (heading, list, code).
- */
-export function escapeInline(text: string): string {
-  return escapeMarkdown(text.replace(/\s+/g, ' ').trim());
-}
-
-/**
- * Untrusted text that may have several lines (a gloss written as a YAML block): each line is
- * trimmed and escaped; lines are joined with hard line breaks, blank lines become paragraphs.
- */
-export function escapeBlock(text: string): string {
-  const paragraphs = text.trim().split(/\r?\n[ \t]*(?:\r?\n[ \t]*)+/);
-  return paragraphs
-    .map((p) =>
-      p
-        .split(/\r\n|\r|\n/)
-        .map((line) => escapeMarkdown(line.replace(/\s+/g, ' ').trim()))
-        .filter((line) => line !== '')
-        .join('  \n'),
-    )
-    .filter((p) => p !== '')
-    .join('\n\n');
-}
+export { escapeBlock, escapeInline, escapeMarkdown } from '../core';
 
 /**
  * Escapes `$(name)` icon syntax, for untrusted text shown where VS Code renders theme icons

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { ThaiPolicyLensApi } from '../../src/extension/extension';
 import type { ExportResult } from '../../src/extension/features/exportReports';
 import type { TagInfo } from '../../src/extension/features/tagging';
+import { runCli } from '../../src/cli/main';
 import { getApi, workspaceUri, writeWorkspaceFile } from './helpers';
 
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true }); // keep the BOM, to check it
@@ -142,6 +143,33 @@ describe('exports of coded passages', () => {
       assert.equal(one.passages, 2);
     } finally {
       await vscode.workspace.fs.delete(other).then(undefined, () => undefined);
+    }
+  });
+
+  it('writes the same bytes as `thai-policy-lens export` on the same folder, in every format', async () => {
+    const folder = workspaceUri().fsPath;
+    const reference = vscode.workspace.getConfiguration('thaiPolicyLens').get<string>('referenceDate', '');
+    assert.ok(reference, 'the fixture workspace sets a reference date');
+    const commands = { csv: 'thaiPolicyLens.exportCsv', md: 'thaiPolicyLens.exportMarkdown', webanno: 'thaiPolicyLens.exportWebAnnotations' } as const;
+    for (const [format, command] of Object.entries(commands)) {
+      const name = `same.${format}`;
+      try {
+        await vscode.commands.executeCommand<ExportResult>(command, { file: workspaceUri(name).toString() });
+        const fromEditor = await read(name);
+        let stdout = '';
+        let stderr = '';
+        // the fixture workspace turns the built-in glossary off; the folder's own glossary is found by both
+        const code = runCli(['export', '--format', format, '--folder', folder, '--no-builtin-glossary', '--reference-date', reference], {
+          stdout: { write: (chunk: string) => (stdout += chunk) },
+          stderr: { write: (chunk: string) => (stderr += chunk) },
+        });
+        assert.equal(code, 0, stderr);
+        assert.equal(stderr, '');
+        assert.ok(fromEditor.length > 100, fromEditor);
+        assert.equal(fromEditor, stdout, `${format}: the editor's export and the command line's differ`);
+      } finally {
+        await vscode.workspace.fs.delete(workspaceUri(name)).then(undefined, () => undefined);
+      }
     }
   });
 });

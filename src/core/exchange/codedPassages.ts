@@ -6,6 +6,9 @@
  * the same bytes, so exports diff cleanly.
  */
 import type { Annotation } from '../types';
+import { csvCell } from '../text/csv';
+import { LineIndex } from '../text/lines';
+import { escapeInline, escapeQuoteLines } from '../text/markdown';
 
 /** One tagged passage, as the exports see it. */
 export interface CodedPassage {
@@ -59,24 +62,13 @@ export interface ThemeLookup {
   label(themeId: string): string;
 }
 
-/** 1-based line of `offset` in `text` (`\n`, `\r\n` and `\r` end lines, as in the editor). */
-export function lineAt(text: string, offset: number): number {
-  let line = 1;
-  const end = Math.min(Math.max(offset, 0), text.length);
-  for (let i = 0; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) line++;
-    else if (c === 13 && text.charCodeAt(i + 1) !== 10) line++;
-  }
-  return line;
-}
-
 /**
- * A tag as a coded passage: its line in `documentText` (when the document could be read) and the
- * countries (each code once, in order) and dates whose annotations lie wholly inside it. An
- * orphaned tag has no countries or dates: its text is no longer in the document.
+ * A tag as a coded passage: its line in the document (when the document could be read: `lines`
+ * is its line index) and the countries (each code once, in order) and dates whose annotations lie
+ * wholly inside it. An orphaned tag has no countries or dates: its text is no longer in the
+ * document.
  */
-export function codedPassage(tag: PassageSource, documentText: string | undefined, annotations: readonly Annotation[], themes: ThemeLookup): CodedPassage {
+export function codedPassage(tag: PassageSource, lines: LineIndex | undefined, annotations: readonly Annotation[], themes: ThemeLookup): CodedPassage {
   const countries: string[] = [];
   const dates: CodedPassage['dates'] = [];
   if (!tag.orphaned) {
@@ -98,7 +90,7 @@ export function codedPassage(tag: PassageSource, documentText: string | undefine
     themePath: path.length ? path : [tag.theme],
     themeLabel: themes.label(tag.theme) || tag.theme,
     text: tag.text,
-    line: documentText === undefined ? 1 : lineAt(documentText, tag.start),
+    line: lines === undefined ? 1 : lines.lineNumber(tag.start),
     start: tag.start,
     end: tag.end,
     countries,
@@ -110,6 +102,77 @@ export function codedPassage(tag: PassageSource, documentText: string | undefine
   if (tag.created) passage.created = tag.created;
   if (tag.modified) passage.modified = tag.modified;
   return passage;
+}
+
+/** The glossary as the exports need it: a theme by id and its ancestors. */
+export interface ThemeSource {
+  theme(id: string): { id: string; label: string; labelEn?: string } | undefined;
+  ancestors(id: string): ReadonlyArray<{ id: string }>;
+}
+
+/**
+ * Theme paths and labels for the exports: a glossary theme's ids from the top level down and its
+ * label (`label (labelEn)`); a theme the glossary does not have (one made while tagging) is
+ * looked up in `own` (the annotations file's themes), else shown by its id.
+ */
+export function themeLookup(glossary: ThemeSource, own: (id: string) => { label: string; labelEn?: string } | undefined): ThemeLookup {
+  return {
+    path: (id) => (glossary.theme(id) ? [...glossary.ancestors(id).map((t) => t.id), id] : [id]),
+    label: (id) => {
+      const theme = glossary.theme(id) ?? own(id);
+      return theme ? (theme.labelEn ? `${theme.label} (${theme.labelEn})` : theme.label) : id;
+    },
+  };
+}
+
+/** One document's tags with what the exports need of the document. */
+export interface TaggedDocument {
+  /** the tags, each already found again in `text` (or orphaned) */
+  tags: readonly PassageSource[];
+  /** the document's current text; undefined when it cannot be read (its tags are then exported as stored) */
+  text: string | undefined;
+  /** the analysis of `text` (for the countries and dates inside each passage) */
+  annotations: readonly Annotation[];
+  /** theme paths and labels for this document's tags (see `themeLookup`) */
+  themes: ThemeLookup;
+}
+
+/** The order of passages in every export: by document path, then start, end and id. */
+export function comparePassages(a: CodedPassage, b: CodedPassage): number {
+  if (a.document !== b.document) return a.document < b.document ? -1 : 1;
+  return a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/**
+ * The coded passages of a set of documents, in export order: the one pipeline that the editor's
+ * export commands and `thai-policy-lens export` share. Each document's lines are indexed once.
+ */
+export function collectPassages(documents: Iterable<TaggedDocument>): CodedPassage[] {
+  const passages: CodedPassage[] = [];
+  for (const doc of documents) {
+    const lines = doc.text === undefined ? undefined : new LineIndex(doc.text);
+    for (const tag of doc.tags) passages.push(codedPassage(tag, lines, doc.annotations, doc.themes));
+  }
+  return passages.sort(comparePassages);
+}
+
+/** The formats of a coded-passage export. */
+export type PassageFormat = 'csv' | 'md' | 'webanno';
+export const PASSAGE_FORMATS: readonly PassageFormat[] = ['csv', 'md', 'webanno'];
+
+/**
+ * An export's file content. `folderUri` is the workspace folder's URI (Web Annotation sources are
+ * resolved against it); the Markdown report's title is "Coded passages".
+ */
+export function renderPassages(format: PassageFormat, passages: readonly CodedPassage[], folderUri: string): string {
+  switch (format) {
+    case 'csv':
+      return passagesToCsv(passages);
+    case 'md':
+      return passagesToMarkdown(passages, 'Coded passages');
+    case 'webanno':
+      return JSON.stringify(passagesToWebAnnotations(passages, folderUri), null, 2) + '\n';
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -131,11 +194,6 @@ export function formatDate(date: { text: string; from?: string; to?: string }): 
   return value ? `${date.text} [${value}]` : date.text;
 }
 
-/** One CSV field, quoted as RFC 4180 asks when it holds a comma, a quote or a line break. */
-export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
 /**
  * CSV of passages, one row each after the header
  * `document,theme,theme_label,text,note,line,start,end,countries,dates,orphaned`.
@@ -147,11 +205,7 @@ export function csvField(value: string): string {
  * `orphaned` is `true` or `false`; `line` is 1-based; `start`/`end` are UTF-16 offsets.
  */
 export function passagesToCsv(passages: readonly CodedPassage[], options: CsvOptions = {}): string {
-  const guard = options.guardFormulas ?? true;
-  const text = (value: string | undefined): string => {
-    const v = value ?? '';
-    return csvField(guard && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
-  };
+  const text = (value: string | undefined): string => csvCell(value ?? '', options);
   const rows = [CSV_HEADER.join(',')];
   for (const p of passages) {
     rows.push(
@@ -176,28 +230,6 @@ export function passagesToCsv(passages: readonly CodedPassage[], options: CsvOpt
 // ---------------------------------------------------------------------------------------------
 // Markdown
 
-/** ASCII punctuation that Markdown (CommonMark + GFM) can give a meaning to inside a line. */
-const MARKDOWN_INLINE = /[\\`*_{}[\]()#+\-.!|<>~&:@=$]/g;
-
-/** Escapes untrusted text for use inside a Markdown line: every significant character backslash-escaped. */
-export function escapeMarkdownText(text: string): string {
-  return text.replace(MARKDOWN_INLINE, '\\$&');
-}
-
-/** Untrusted text on one line: white space runs (line breaks too) made one space, then escaped. */
-function inline(text: string): string {
-  return escapeMarkdownText(text.replace(/\s+/g, ' ').trim());
-}
-
-/** Untrusted text as the lines of a block quote: each line trimmed and escaped, line breaks kept. */
-function quoteLines(text: string): string[] {
-  const lines = text.replace(/\r\n?/g, '\n').trim().split('\n');
-  return lines.map((line) => {
-    const t = line.trim();
-    return t ? `> ${escapeMarkdownText(t)}` : '>';
-  });
-}
-
 /**
  * A Markdown report of passages: a title, then one section per theme (in the order the themes
  * first appear in `passages`), in it one subsection per document (same order), and each passage
@@ -206,7 +238,7 @@ function quoteLines(text: string): string[] {
  * line breaks inside a passage are kept as quoted lines.
  */
 export function passagesToMarkdown(passages: readonly CodedPassage[], title: string): string {
-  const out: string[] = [`# ${inline(title)}`, ''];
+  const out: string[] = [`# ${escapeInline(title)}`, ''];
   const total = passages.length;
   const documents = new Set(passages.map((p) => p.document)).size;
   out.push(`${total} ${total === 1 ? 'passage' : 'passages'} in ${documents} ${documents === 1 ? 'document' : 'documents'}.`, '');
@@ -218,7 +250,7 @@ export function passagesToMarkdown(passages: readonly CodedPassage[], title: str
   }
   for (const [themeId, list] of byTheme) {
     const first = list[0];
-    out.push(`## ${inline(first.themeLabel || themeId)}`, '');
+    out.push(`## ${escapeInline(first.themeLabel || themeId)}`, '');
     const path = first.themePath.length ? first.themePath : [themeId];
     out.push(`Theme \`${path.join(' / ').replace(/`/g, "'")}\`: ${list.length} ${list.length === 1 ? 'passage' : 'passages'}.`, '');
     const byDocument = new Map<string, CodedPassage[]>();
@@ -228,12 +260,12 @@ export function passagesToMarkdown(passages: readonly CodedPassage[], title: str
       else byDocument.set(p.document, [p]);
     }
     for (const [document, docPassages] of byDocument) {
-      out.push(`### ${inline(document)}`, '');
+      out.push(`### ${escapeInline(document)}`, '');
       const sorted = [...docPassages].sort((a, b) => a.start - b.start || a.end - b.end);
       for (const p of sorted) {
-        out.push(...quoteLines(p.text));
+        out.push(...escapeQuoteLines(p.text));
         const where = `Line ${p.line}${p.orphaned ? ' (not found in the document any more)' : ''}`;
-        out.push('', p.note?.trim() ? `${where}. Note: ${inline(p.note)}` : `${where}.`, '');
+        out.push('', p.note?.trim() ? `${where}. Note: ${escapeInline(p.note)}` : `${where}.`, '');
       }
     }
   }

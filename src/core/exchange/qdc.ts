@@ -46,6 +46,8 @@ import { Document, isScalar, isSeq, visit } from 'yaml';
 import type { GlossaryTerm, GlossaryTheme } from '../glossary/glossary';
 import { parseGlossary, themeColor } from '../glossary/glossary';
 import { normalizeTerm } from '../text/normalize';
+import { opaqueHex } from '../text/color';
+import { ID_PATTERN } from '../text/patterns';
 
 /** The codebook namespace of the REFI-QDA standard. */
 export const QDC_NAMESPACE = 'urn:QDA-XML:codebook:1.0';
@@ -58,7 +60,6 @@ export const THEMES_SET_NAME = 'Themes (Thai Policy Lens)';
 
 const GUID_PATTERN = /^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|\{[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\})$/;
 const GLOSSARY_COLOR = /^#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$/;
-const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 /** How deep codes may nest on import (the glossary has no limit; this guards the recursion). */
 const MAX_DEPTH = 100;
 
@@ -184,9 +185,7 @@ export function escapeXmlAttribute(text: string): string {
 
 /** A colour in the standard's RGBType (#RRGGBB): 3/4/8-digit glossary colours are converted, alpha dropped. */
 export function toRgbColor(color: string): string {
-  const hex = color.trim().replace(/^#/, '');
-  const full = hex.length === 3 || hex.length === 4 ? [...hex.slice(0, 3)].map((c) => c + c).join('') : hex.slice(0, 6);
-  return `#${full.toUpperCase()}`;
+  return opaqueHex(color).toUpperCase();
 }
 
 /** The description lines of a code, in the layout `qdcToGlossary` reads back. */

@@ -6,6 +6,8 @@ import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yam
 import type { Document, Node as YamlNode, Pair, YAMLMap } from 'yaml';
 import { readPlainYaml } from './quickYaml';
 import { normalizeTerm } from '../text/normalize';
+import { COLOR_PATTERN } from '../text/color';
+import { ID_PATTERN } from '../text/patterns';
 
 /** Where something is written: 1-based line and column (UTF-16 code units). */
 export interface SourcePos {
@@ -77,8 +79,6 @@ export interface ParseResult {
   errors: GlossaryDiagnostic[];
 }
 
-const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
-const COLOR_PATTERN = /^#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$/;
 const COUNTRY_CODE_PATTERN = /^[A-Za-z]{2}$/;
 const ROOT_KEYS = new Set(['version', 'themes', 'countries']);
 const THEME_KEYS = new Set(['id', 'label', 'label_en', 'color', 'gloss', 'terms', 'themes']);

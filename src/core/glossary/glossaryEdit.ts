@@ -13,8 +13,8 @@
 import { Document, isMap, isScalar, isSeq, LineCounter, parseDocument, YAMLMap, YAMLSeq } from 'yaml';
 import type { Node as YamlNode, Pair } from 'yaml';
 import { normalizeTerm } from '../text/normalize';
+import { ID_PATTERN } from '../text/patterns';
 
-const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 const TO_STRING = { lineWidth: 0, flowCollectionPadding: false } as const;
 
 /** A theme to create for the new term. */

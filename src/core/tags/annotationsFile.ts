@@ -16,6 +16,9 @@
  * Pure: no `vscode`, no Node modules.
  */
 import type { TextPositionSelector, TextQuoteSelector } from './anchoring';
+import { lineColumnAt } from '../text/lines';
+import { COLOR_PATTERN } from '../text/color';
+import { ID_PATTERN } from '../text/patterns';
 
 export const ANNOTATIONS_VERSION = 1;
 
@@ -240,18 +243,6 @@ class PositionedJsonReader {
   }
 }
 
-/** 1-based line and column (UTF-16 code units) of an offset. */
-export function lineColumnAt(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  const end = Math.min(offset, text.length);
-  for (let i = text.indexOf('\n'); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, column: end - lineStart + 1 };
-}
-
 // ---------------------------------------------------------------------------------------------
 // Validation
 
@@ -265,8 +256,6 @@ class ShapeError extends Error {
   }
 }
 
-const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
-const COLOR_PATTERN = /^#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$/;
 const TIMESTAMP_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
 const ROOT_KEYS = ['version', 'themes', 'tags'];
 const THEME_KEYS = ['id', 'label', 'labelEn', 'color'];

@@ -10,8 +10,7 @@
  */
 import * as vscode from 'vscode';
 import { writeTextAtomic } from '../services/files';
-import { codedPassage, passagesToCsv, passagesToMarkdown, passagesToWebAnnotations, type CodedPassage, type ThemeLookup } from '../../core';
-import type { Annotation } from '../../core';
+import { collectPassages, renderPassages, themeLookup, type CodedPassage, type PassageFormat, type TaggedDocument } from '../../core';
 import type { FeatureContext } from '../featureContext';
 import type { Tagging, TagInfo } from './tagging';
 
@@ -27,12 +26,10 @@ export interface ExportResult {
   passages: number;
 }
 
-type Format = 'csv' | 'markdown' | 'webAnnotations';
-
-const FORMATS: Record<Format, { command: string; title: string; extension: string; filter: string; fileName: string }> = {
+const FORMATS: Record<PassageFormat, { command: string; title: string; extension: string; filter: string; fileName: string }> = {
   csv: { command: 'thaiPolicyLens.exportCsv', title: 'Export Coded Passages as CSV', extension: 'csv', filter: 'CSV', fileName: 'coded-passages.csv' },
-  markdown: { command: 'thaiPolicyLens.exportMarkdown', title: 'Export Coded Passages as Markdown', extension: 'md', filter: 'Markdown', fileName: 'coded-passages.md' },
-  webAnnotations: {
+  md: { command: 'thaiPolicyLens.exportMarkdown', title: 'Export Coded Passages as Markdown', extension: 'md', filter: 'Markdown', fileName: 'coded-passages.md' },
+  webanno: {
     command: 'thaiPolicyLens.exportWebAnnotations',
     title: 'Export Annotations as W3C Web Annotation JSON',
     extension: 'jsonld',
@@ -47,22 +44,8 @@ class ExportReports {
     private readonly tagging: Tagging,
   ) {}
 
-  private themes(uri: vscode.Uri | undefined): ThemeLookup {
-    const set = this.ctx.glossaries.set;
-    return {
-      path: (id) => {
-        const theme = set.theme(id);
-        return theme ? [...set.ancestors(id).map((t) => t.id), id] : [id];
-      },
-      label: (id) => {
-        const theme = set.theme(id) ?? this.tagging.fileTheme(id, uri);
-        return theme ? (theme.labelEn ? `${theme.label} (${theme.labelEn})` : theme.label) : id;
-      },
-    };
-  }
-
   /** The passages of the given tags, with each document's analysis for countries and dates. */
-  private async passages(tags: readonly TagInfo[]): Promise<CodedPassage[]> {
+  private async passages(tags: readonly TagInfo[]): Promise<{ passages: CodedPassage[]; unreadable: string[] }> {
     await this.ctx.glossaries.whenIdle();
     const byDocument = new Map<string, TagInfo[]>();
     for (const tag of tags) {
@@ -70,25 +53,24 @@ class ExportReports {
       if (list) list.push(tag);
       else byDocument.set(tag.uri, [tag]);
     }
-    const passages: CodedPassage[] = [];
+    const documents: TaggedDocument[] = [];
+    const unreadable: string[] = [];
     for (const [uriText, list] of byDocument) {
       const uri = vscode.Uri.parse(uriText);
-      let text: string | undefined;
-      let annotations: readonly Annotation[] = [];
+      const themes = themeLookup(this.ctx.glossaries.set, (id) => this.tagging.fileTheme(id, uri));
       try {
         const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uriText) ?? (await vscode.workspace.openTextDocument(uri));
-        text = doc.getText();
-        annotations = this.ctx.analysis.get(doc).annotations;
+        documents.push({ tags: list, text: doc.getText(), annotations: this.ctx.analysis.get(doc).annotations, themes });
       } catch {
         // the document is gone: its tags are exported as stored, without countries and dates
+        unreadable.push(list[0].document);
+        documents.push({ tags: list, text: undefined, annotations: [], themes });
       }
-      const themes = this.themes(uri);
-      for (const tag of list) passages.push(codedPassage(tag, text, annotations, themes));
     }
-    return passages.sort((a, b) => (a.document < b.document ? -1 : a.document > b.document ? 1 : a.start - b.start || a.end - b.end));
+    return { passages: collectPassages(documents), unreadable };
   }
 
-  async run(format: Format, args: ExportArgs | undefined): Promise<ExportResult | undefined> {
+  async run(format: PassageFormat, args: ExportArgs | undefined): Promise<ExportResult | undefined> {
     const spec = FORMATS[format];
     const interactive = !args;
     const tags = args?.document ? this.tagging.tagsOf(vscode.Uri.parse(args.document)) : this.tagging.allTags();
@@ -107,17 +89,18 @@ class ExportReports {
       });
       if (!target) return undefined;
     }
-    const passages = await this.passages(tags);
-    let content: string;
-    if (format === 'csv') content = passagesToCsv(passages);
-    else if (format === 'markdown') content = passagesToMarkdown(passages, 'Coded passages');
-    else content = JSON.stringify(passagesToWebAnnotations(passages, (folder ?? vscode.Uri.file('/')).toString()), null, 2) + '\n';
+    const { passages, unreadable } = await this.passages(tags);
+    const content = renderPassages(format, passages, (folder ?? vscode.Uri.file('/')).toString());
     try {
       await writeTextAtomic(target, content);
     } catch (err) {
       const message = `Thai Policy Lens: could not write ${target.fsPath || target.toString()}: ${err instanceof Error ? err.message : String(err)}`;
       void vscode.window.showErrorMessage(message);
       return undefined;
+    }
+    if (unreadable.length) {
+      const list = unreadable.join(', ');
+      void vscode.window.showWarningMessage(`Thai Policy Lens: cannot read ${list}; ${unreadable.length === 1 ? 'its' : 'their'} tagged passages were exported as orphaned.`);
     }
     if (interactive) {
       const open = 'Open';
@@ -133,7 +116,7 @@ export function registerExportReports(ctx: FeatureContext, tagging: Tagging): vo
   const reports = new ExportReports(ctx, tagging);
   const argsOf = (arg: unknown): ExportArgs | undefined =>
     arg && typeof arg === 'object' && !(arg instanceof vscode.Uri) && ('file' in arg || 'document' in arg) ? (arg as ExportArgs) : undefined;
-  for (const format of Object.keys(FORMATS) as Format[]) {
+  for (const format of Object.keys(FORMATS) as PassageFormat[]) {
     ctx.extension.subscriptions.push(vscode.commands.registerCommand(FORMATS[format].command, (arg?: unknown) => reports.run(format, argsOf(arg))));
   }
 }

@@ -12,7 +12,7 @@ import { readText, writeTextAtomic } from '../services/files';
 import { chooseFrom } from '../ui/quickPick';
 import { GlossaryEditError, addTermToGlossary, cleanTerm, type NewTheme } from '../../core';
 import type { GlossaryTheme } from '../../core';
-import { themeColor } from '../../core';
+import { ID_PATTERN, themeColor } from '../../core';
 import { normalizeTerm } from '../../core';
 import { QdcError, decodeXml, glossaryToQdc, latinSlug, qdcToGlossary, safeFileStem } from '../../core';
 import type { FeatureContext } from '../featureContext';
@@ -23,7 +23,6 @@ import { escapeIcons } from '../../features/markdown';
 export const NEW_GLOSSARY_FILE = 'policy.glossary.yaml';
 /** A selection longer than this is not taken as a term. */
 export const MAX_TERM_LENGTH = 120;
-const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 
 /** `thaiPolicyLens.addToGlossary`'s argument, which skips the dialogs. */
 export interface AddToGlossaryArgs {

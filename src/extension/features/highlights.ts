@@ -4,7 +4,7 @@
  * item with the counts, which toggles them.
  */
 import * as vscode from 'vscode';
-import { themeColor } from '../../core';
+import { opaqueHex, themeColor } from '../../core';
 import type { Annotation } from '../../core';
 import { annotationKey, type AnalysisService, type DocumentAnalysis } from '../services/analysisService';
 import type { GlossaryService } from '../services/glossaryService';
@@ -137,7 +137,7 @@ export class Highlights implements vscode.Disposable {
     if (!type) {
       const theme = this.glossaries.set.theme(themeId);
       const color = theme ? themeColor(theme) : '#888888';
-      const rgb = color.length === 4 ? '#' + [...color.slice(1)].map((c) => c + c).join('') : color.slice(0, 7);
+      const rgb = opaqueHex(color);
       type = vscode.window.createTextEditorDecorationType({
         backgroundColor: rgb + '38', // translucent: the text stays readable on light and dark themes
         borderWidth: '0 0 2px 0',

@@ -3,7 +3,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { run } from '../../support/runCli';
-import { csvField, LineIndex } from '../../../src/cli/format';
+import { csvCell as csvField } from '../../../src/core/text/csv';
+import { LineIndex } from '../../../src/core/text/lines';
 import pkg from '../../../package.json';
 
 
@@ -219,6 +220,34 @@ describe('CSV and line helpers', () => {
 
   it('numbers lines from 1 across \\n, \\r\\n and \\r', () => {
     const lines = new LineIndex('a\nb\r\nc\rd');
-    assert.deepEqual([0, 1, 2, 3, 4, 5, 6, 7].map((o) => lines.lineOf(o)), [1, 1, 2, 2, 2, 3, 3, 4]);
+    assert.deepEqual([0, 1, 2, 3, 4, 5, 6, 7].map((o) => lines.lineNumber(o)), [1, 1, 2, 2, 2, 3, 3, 4]);
+  });
+});
+
+describe('analyze --format csv and spreadsheet formulas', () => {
+  it('guards file names and terms that start a formula, as the export CSV does', () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tpl-csv-'));
+    const doc = path.join(tmp, '=2+3.txt');
+    const glossary = path.join(tmp, 'f.glossary.yaml');
+    fs.writeFileSync(doc, 'ข้อความ =cmd|calc และ @sum(1)\n');
+    fs.writeFileSync(glossary, 'version: 1\nthemes:\n  - id: f\n    label: สูตร\n    terms:\n      - "=cmd|calc"\n      - "@sum(1)"\n');
+    const cwd = process.cwd();
+    process.chdir(tmp); // the file named as the user typed it: =2+3.txt
+    let r;
+    try {
+      r = run(['analyze', '--format', 'csv', '--glossary', glossary, '=2+3.txt']);
+    } finally {
+      process.chdir(cwd);
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+    assert.equal(r.code, 0, r.stderr);
+    const rows = r.stdout.trim().split('\n').slice(1);
+    assert.equal(rows.length, 2);
+    for (const row of rows) {
+      assert.ok(row.startsWith("'=2+3.txt,"), row);
+      assert.ok(!/,[=@+-]/.test(row.replace(/,-?\d+/g, '')), row);
+    }
+    assert.ok(rows[0].includes(",'=cmd|calc,"), rows[0]);
+    assert.ok(rows[1].includes(",'@sum(1),"), rows[1]);
   });
 });

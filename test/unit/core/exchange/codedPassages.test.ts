@@ -1,5 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { codedPassage, csvField, formatDate, lineAt, passagesToCsv, passagesToMarkdown, passagesToWebAnnotations, type CodedPassage } from '../../../../src/core/exchange/codedPassages';
+import { codedPassage, collectPassages, formatDate, passagesToCsv, renderPassages, themeLookup, passagesToMarkdown, passagesToWebAnnotations, type CodedPassage } from '../../../../src/core/exchange/codedPassages';
+import { csvCell as csvField } from '../../../../src/core/text/csv';
+import { LineIndex, lineColumnAt } from '../../../../src/core/text/lines';
+
+const lineAt = (text: string, offset: number): number => lineColumnAt(text, offset).line;
 
 const NOTE_ID = '3f2b8c1e-9d4a-4e6b-8a7c-1b2c3d4e5f60';
 
@@ -210,7 +214,7 @@ describe('codedPassage', () => {
 
   it('keeps the countries and dates wholly inside the passage, and the theme path and label', () => {
     const passage = at('ญี่ปุ่นลงนามเมื่อ 16 พฤศจิกายน 2564');
-    const p = codedPassage({ id: 't1', document: 'a.txt', theme: 'maritime', text: 'x', note: 'n', ...passage, created: '2025-01-01T00:00:00.000Z' }, text, annotations, themes);
+    const p = codedPassage({ id: 't1', document: 'a.txt', theme: 'maritime', text: 'x', note: 'n', ...passage, created: '2025-01-01T00:00:00.000Z' }, new LineIndex(text), annotations, themes);
     assert.deepEqual(p, {
       id: 't1',
       document: 'a.txt',
@@ -231,5 +235,48 @@ describe('codedPassage', () => {
   it('falls back to the theme id, and gives an orphaned passage no countries or dates', () => {
     const p = codedPassage({ id: 't2', document: 'a.txt', theme: 'own-theme', text: 'ไทยกับญี่ปุ่น', start: 0, end: text.length, orphaned: true }, undefined, annotations, themes);
     assert.deepEqual([p.themePath, p.themeLabel, p.line, p.countries, p.dates, p.orphaned], [['own-theme'], 'own-theme', 1, [], [], true]);
+  });
+});
+
+describe('the one coded-passage pipeline', () => {
+  const glossary = {
+    theme: (id: string) => (id === 'child' ? { id, label: 'ลูก', labelEn: 'Child' } : id === 'parent' ? { id, label: 'แม่' } : undefined),
+    ancestors: (id: string) => (id === 'child' ? [{ id: 'parent' }] : []),
+  };
+  const own = (id: string) => (id === 'made-while-tagging' ? { label: 'ทำเอง' } : undefined);
+
+  it('looks up glossary themes first, then the annotations file, then shows the id', () => {
+    const themes = themeLookup(glossary, own);
+    assert.deepEqual([themes.path('child'), themes.label('child')], [['parent', 'child'], 'ลูก (Child)']);
+    assert.deepEqual([themes.path('made-while-tagging'), themes.label('made-while-tagging')], [['made-while-tagging'], 'ทำเอง']);
+    assert.deepEqual([themes.path('gone'), themes.label('gone')], [['gone'], 'gone']);
+  });
+
+  it('orders passages by document, start, end and id, and numbers lines per document', () => {
+    const themes = themeLookup(glossary, own);
+    const text = 'หนึ่ง\r\nสอง\rสาม';
+    const tag = (id: string, document: string, start: number, end: number) => ({ id, document, theme: 'child', text: 'x', start, end });
+    const passages = collectPassages([
+      { tags: [tag('b', 'z.txt', 0, 2), tag('a', 'z.txt', 0, 2)], text: 'ab', annotations: [], themes },
+      { tags: [tag('c', 'a.txt', text.indexOf('สาม'), text.length), tag('d', 'a.txt', text.indexOf('สอง'), text.indexOf('สอง') + 3)], text, annotations: [], themes },
+      { tags: [tag('e', 'gone.txt', 40, 50)], text: undefined, annotations: [], themes },
+    ]);
+    assert.deepEqual(
+      passages.map((p) => [p.document, p.id, p.line]),
+      [
+        ['a.txt', 'd', 2],
+        ['a.txt', 'c', 3],
+        ['gone.txt', 'e', 1],
+        ['z.txt', 'a', 1],
+        ['z.txt', 'b', 1],
+      ],
+    );
+  });
+
+  it('renders each format from the same passages', () => {
+    const passages = collectPassages([{ tags: [{ id: 't', document: 'd.txt', theme: 'parent', text: 'ไทย', start: 0, end: 3 }], text: 'ไทย', annotations: [], themes: themeLookup(glossary, own) }]);
+    assert.equal(renderPassages('csv', passages, 'file:///w'), passagesToCsv(passages));
+    assert.equal(renderPassages('md', passages, 'file:///w'), passagesToMarkdown(passages, 'Coded passages'));
+    assert.equal(renderPassages('webanno', passages, 'file:///w'), JSON.stringify(passagesToWebAnnotations(passages, 'file:///w'), null, 2) + '\n');
   });
 });

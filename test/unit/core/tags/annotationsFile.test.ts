@@ -1,7 +1,6 @@
 import { strict as assert } from 'node:assert';
 import {
   emptyAnnotations,
-  lineColumnAt,
   makeThemeId,
   mergeAnnotations,
   parseAnnotationsFile,
@@ -9,6 +8,7 @@ import {
   type AnnotationsData,
   type StoredTag,
 } from '../../../../src/core/tags/annotationsFile';
+import { lineColumnAt } from '../../../../src/core/text/lines';
 
 function tag(id: string, document: string, start: number, exact: string, extra: Partial<StoredTag> = {}): StoredTag {
   return {
