@@ -21,6 +21,7 @@ import {
   anchor,
   collectPassages,
   decodeXml,
+  farSearchBudget,
   glossaryToQdc,
   lineColumnAt,
   parseAnnotationsFile,
@@ -129,8 +130,9 @@ function plural(n: number, one: string, many: string): string {
 export function anchorTags(tags: readonly StoredTag[], text: string | undefined): Array<{ tag: StoredTag; source: PassageSource }> {
   const out: Array<{ tag: StoredTag; source: PassageSource }> = [];
   let shift = 0;
+  const budget = farSearchBudget();
   for (const tag of [...tags].sort((a, b) => a.position.start - b.position.start)) {
-    const found = text === undefined ? undefined : anchor(text, [tag.quote, tag.position], { hint: tag.position.start + shift });
+    const found = text === undefined ? undefined : anchor(text, [tag.quote, tag.position], { hint: tag.position.start + shift, budget });
     const source: PassageSource = {
       id: tag.id,
       document: tag.document,

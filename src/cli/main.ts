@@ -1,5 +1,5 @@
 /**
- * The command line (spec/cli.md):
+ * The command line (docs/cli.md):
  *
  *   thai-policy-lens analyze [--glossary FILE]... [--reference-date YYYY-MM-DD]
  *                            [--format json|summary|csv|md] FILE...

@@ -1,5 +1,5 @@
 /**
- * Glossary files (spec/glossary.md): parsing with source positions, validation, and the
+ * Glossary files (docs/glossary-format.md): parsing with source positions, validation, and the
  * merged view of all loaded files (`GlossarySet`).
  */
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';

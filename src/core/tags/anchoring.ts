@@ -5,12 +5,15 @@
  *
  * `describeRange` makes the selectors of a passage; `anchor` finds the passage again in a text
  * that may have changed since: the exact text at the recorded position; else the occurrence of the
- * exact text whose surroundings match best, nearest the recorded position; else the best
- * approximate match of the text near where it was (edit distance); else nothing (orphaned).
+ * exact text anywhere whose surroundings match best, nearest the recorded position; else the best
+ * approximate match of the text near where it was (edit distance); else the best approximate
+ * match anywhere in the text (Myers' bit-parallel search, linear in the text's length, from the
+ * `approx-string-match` package); else nothing (orphaned).
  * `mapRange` moves a passage through one edit of the text, as an editor does.
  *
  * Pure: no `vscode`, no Node modules.
  */
+import searchApproximately from 'approx-string-match';
 
 export interface TextQuoteSelector {
   type: 'TextQuoteSelector';
@@ -32,16 +35,23 @@ export type TextSelector = TextQuoteSelector | TextPositionSelector;
 
 /** How many characters of context a quote keeps on each side. */
 export const CONTEXT_CHARS = 32;
-/** The least similarity (1 - edit distance / length) a fuzzy match must reach. */
+/** The least similarity (1 - edit distance / length) a fuzzy match must reach near its old place. */
 export const MIN_SIMILARITY = 0.7;
+/**
+ * The least similarity of a fuzzy match far from the old place (beyond `FUZZY_WINDOW`): a whole
+ * text holds many passages in the same words, so a far match must be closer to the quote.
+ */
+export const MIN_SIMILARITY_ANYWHERE = 0.85;
 /**
  * An occurrence of the exact text found away from its position is accepted only when its
  * characters and the matching context together reach this many: a short quote found with no
  * matching surroundings is more likely another passage than the tagged one.
  */
 export const MIN_EVIDENCE = 12;
-/** How far (characters) on each side of the expected place the fuzzy search looks. */
+/** How far (characters) on each side of the expected place the fuzzy search looks first (then the whole text). */
 export const FUZZY_WINDOW = 2048;
+/** Approximate matches anywhere in the text that are examined at most. */
+const MAX_FUZZY_CANDIDATES = 64;
 /** Quotes longer than this are matched approximately by their head and tail. */
 const FUZZY_DIRECT_LIMIT = 256;
 const FUZZY_PART = 64;
@@ -61,8 +71,28 @@ export interface Anchor {
 export interface AnchorOptions {
   /** where the passage is expected to start now (default: the recorded position) */
   hint?: number;
+  /**
+   * What a search of the whole text may still cost, shared by the calls that anchor many passages
+   * in one text (see `farSearchBudget`). Each search anywhere reads the whole text once (about
+   * 20 ms a megabyte); once the budget is spent, a passage found neither exactly nor near its old
+   * place is orphaned. Without it there is no limit.
+   */
+  budget?: FarSearchBudget;
   /** least similarity of a fuzzy match (default `MIN_SIMILARITY`) */
   minSimilarity?: number;
+}
+
+/** Characters that searches of the whole text may still read (see `AnchorOptions.budget`). */
+export interface FarSearchBudget {
+  chars: number;
+}
+
+/**
+ * A budget for anchoring the passages of one text: enough for a few dozen searches of a large
+ * document (about a second), so re-anchoring never stalls the editor for long.
+ */
+export function farSearchBudget(chars = 50_000_000): FarSearchBudget {
+  return { chars };
 }
 
 function isHighSurrogate(code: number): boolean {
@@ -296,25 +326,74 @@ function nearestOccurrence(text: string, part: string, expected: number): number
   return best;
 }
 
-/** The best approximate match of the quote near `expected`, if similar enough. */
-function findFuzzy(text: string, quote: TextQuoteSelector, expected: number, minSimilarity: number): Anchor | undefined {
-  const exact = quote.exact;
-  const m = exact.length;
+/**
+ * The best approximate match of the quote, if similar enough: near `expected` first (cheap, and
+ * the likely place), else anywhere in the text.
+ */
+function findFuzzy(text: string, quote: TextQuoteSelector, expected: number, minSimilarity: number, budget: FarSearchBudget | undefined): Anchor | undefined {
+  const m = quote.exact.length;
   const allowed = Math.floor(m * (1 - minSimilarity));
   if (m < 4 || allowed < 1) return undefined;
-  let best: Anchor | undefined;
+  const best = new BestFuzzy(text, quote, expected, allowed);
   for (const [from, to] of fuzzyWindows(text, quote, expected)) {
-    const found = m <= FUZZY_DIRECT_LIMIT ? fuzzyDirect(text, exact, from, to, expected) : fuzzyByEnds(text, exact, from, to, expected, allowed);
-    if (!found || found.distance > allowed) continue;
+    best.consider(m <= FUZZY_DIRECT_LIMIT ? fuzzyDirect(text, quote.exact, from, to, expected) : fuzzyByEnds(text, quote.exact, from, to, expected, allowed));
+  }
+  if (best.anchor) return best.anchor;
+  if (budget) {
+    if (budget.chars < text.length) return undefined;
+    budget.chars -= text.length;
+  }
+  return findFuzzyAnywhere(text, quote, expected, Math.min(allowed, Math.floor(m * (1 - Math.max(minSimilarity, MIN_SIMILARITY_ANYWHERE)))));
+}
+
+/** The best of the approximate matches offered: most similar, then nearest `expected`. */
+class BestFuzzy {
+  anchor: Anchor | undefined;
+
+  constructor(
+    private readonly text: string,
+    private readonly quote: TextQuoteSelector,
+    private readonly expected: number,
+    private readonly allowed: number,
+  ) {}
+
+  consider(found: ApproximateMatch | undefined): void {
+    const { text, quote, expected } = this;
+    const m = quote.exact.length;
+    if (!found || found.distance > this.allowed) return;
     // the same rule as for an exact occurrence: a short quote needs some of its context
     const evidence = m - found.distance + prefixAgreement(text, found.start, quote.prefix) + suffixAgreement(text, found.end, quote.suffix);
-    if (evidence < Math.min(MIN_EVIDENCE, m + quote.prefix.length + quote.suffix.length)) continue;
+    if (evidence < Math.min(MIN_EVIDENCE, m + quote.prefix.length + quote.suffix.length)) return;
     const similarity = 1 - found.distance / m;
+    const best = this.anchor;
     if (!best || similarity > best.similarity || (similarity === best.similarity && Math.abs(found.start - expected) < Math.abs(best.start - expected))) {
-      best = { start: found.start, end: found.end, method: 'fuzzy', similarity };
+      this.anchor = { start: found.start, end: found.end, method: 'fuzzy', similarity };
     }
   }
-  return best;
+}
+
+/**
+ * The best approximate match of the quote anywhere in the text: a passage moved far and edited
+ * too. Myers' algorithm finds the places with the fewest errors in one pass over the text (for a
+ * long quote, the places of its head, each then measured whole).
+ */
+function findFuzzyAnywhere(text: string, quote: TextQuoteSelector, expected: number, allowed: number): Anchor | undefined {
+  if (allowed < 1) return undefined; // too short to tell a far match from another passage
+  const exact = quote.exact;
+  const direct = exact.length <= FUZZY_DIRECT_LIMIT;
+  const pattern = direct ? exact : exact.slice(0, FUZZY_PART);
+  const matches = searchApproximately(text, pattern, direct ? allowed : Math.floor(FUZZY_PART * (1 - MIN_SIMILARITY_ANYWHERE)));
+  const best = new BestFuzzy(text, quote, expected, allowed);
+  let examined = 0;
+  let lastEnd = -1;
+  // Neighbouring ends of one alignment come in runs: take the first of each run.
+  for (const match of matches) {
+    if (match.start < lastEnd) continue;
+    lastEnd = match.end;
+    if (++examined > MAX_FUZZY_CANDIDATES) break;
+    best.consider(direct ? { start: match.start, end: match.end, distance: match.errors } : fuzzyByEnds(text, exact, match.start, match.end, match.start, allowed));
+  }
+  return best.anchor;
 }
 
 function fuzzyDirect(text: string, exact: string, from: number, to: number, expected: number): ApproximateMatch | undefined {
@@ -357,7 +436,7 @@ export function anchor(text: string, selectors: readonly TextSelector[], options
   if (found && found.evidence >= Math.min(MIN_EVIDENCE, exact.length + quote.prefix.length + quote.suffix.length)) {
     return { start: found.start, end: found.start + exact.length, method: 'quote', similarity: 1 };
   }
-  return findFuzzy(text, quote, expected, options.minSimilarity ?? MIN_SIMILARITY);
+  return findFuzzy(text, quote, expected, options.minSimilarity ?? MIN_SIMILARITY, options.budget);
 }
 
 /** A passage followed through edits of the text. */

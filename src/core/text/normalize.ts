@@ -1,5 +1,5 @@
 /**
- * Text normalization shared by the text and the glossary patterns (see spec/glossary.md).
+ * Text normalization shared by the text and the glossary patterns (see docs/glossary-format.md).
  *
  * Rules, applied in one pass over the UTF-16 code units:
  * - Thai digits ๐-๙ become 0-9;

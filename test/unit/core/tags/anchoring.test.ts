@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { anchor, boundedEditDistance, describeRange, mapRange, needsReanchor, type TrackedRange } from '../../../../src/core/tags/anchoring';
+import { anchor, boundedEditDistance, describeRange, farSearchBudget, mapRange, needsReanchor, type TrackedRange } from '../../../../src/core/tags/anchoring';
 
 // Sentences in the style of a cabinet resolution, written for these tests.
 const RESOLUTION =
@@ -102,6 +102,62 @@ describe('anchoring: finding a passage again', () => {
     assert.equal(result.start, 23);
     assert.equal(result.end, 23 + long.length + 7);
     assert.equal(result.similarity, 1 - 7 / long.length);
+  });
+
+  /** A long document written for these tests: numbered paragraphs of a report. */
+  function report(paragraphs: number, from = 0): string {
+    const out: string[] = [];
+    for (let i = from; i < from + paragraphs; i++) out.push(`ข้อ ${i} ที่ประชุมรับทราบผลการดำเนินงานด้านเศรษฐกิจและสังคมของหน่วยงานที่ ${i} ประจำไตรมาส\n`);
+    return out.join('');
+  }
+
+  it('finds an edited passage moved far away (a section reordered), anywhere in the text', () => {
+    const tagged = 'ย่อหน้าที่ติดแท็กว่าด้วยความมั่นคงทางทะเลในทะเลจีนใต้และเสรีภาพในการเดินเรือของทุกประเทศ\n';
+    const head = report(40);
+    const middle = report(150, 40); // about 12,000 characters
+    assert.ok(middle.length > 12_000, String(middle.length));
+    const before = head + tagged + middle;
+    const selectors = describeRange(before, head.length, head.length + tagged.length - 1);
+    const edited = tagged.replace('ทางทะเล', 'ทางทะเลด้วย');
+    const after = head + middle + edited;
+    const result = anchor(after, selectors);
+    assert.ok(result, 'found, not orphaned');
+    assert.equal(result.method, 'fuzzy');
+    assert.equal(result.start, head.length + middle.length);
+    assert.equal(after.slice(result.start, result.end), edited.slice(0, -1));
+  });
+
+  it('finds a long edited passage (over 256 characters) moved far away', () => {
+    const sentence = 'ประเทศไทยสนับสนุนการเจรจาหลายฝ่ายเพื่อสันติภาพในภูมิภาคอย่างต่อเนื่อง ';
+    const long = sentence.repeat(3) + 'และเน้นย้ำหลักการไม่แทรกแซงกิจการภายใน ' + sentence.repeat(2);
+    const head = report(10);
+    const middle = report(200, 10);
+    const text = head + long + middle;
+    const selectors = describeRange(text, head.length, head.length + long.length);
+    const changed = head + middle + long.replace('ไม่แทรกแซง', 'ไม่แทรกแซงใด ๆ ใน');
+    const result = anchor(changed, selectors);
+    assert.ok(result, 'found, not orphaned');
+    assert.equal(result.start, head.length + middle.length);
+    assert.equal(result.end, changed.length);
+  });
+
+  it('orphans a passage whose text is gone from a long document', () => {
+    const tagged = 'ย่อหน้าที่ติดแท็กว่าด้วยความมั่นคงทางทะเลในทะเลจีนใต้และเสรีภาพในการเดินเรือของทุกประเทศ';
+    const text = report(100) + tagged + report(100, 100);
+    const selectors = selectorsFor(text, tagged);
+    assert.equal(anchor(report(100) + report(100, 100), selectors), undefined);
+  });
+
+  it('searches the whole text only while the budget lasts', () => {
+    const tagged = 'ย่อหน้าที่ติดแท็กว่าด้วยความมั่นคงทางทะเลในทะเลจีนใต้และเสรีภาพในการเดินเรือของทุกประเทศ';
+    const head = report(40);
+    const middle = report(150, 40);
+    const selectors = describeRange(head + tagged + middle, head.length, head.length + tagged.length);
+    const after = head + middle + tagged.replace('ทางทะเล', 'ทางทะเลด้วย');
+    const budget = farSearchBudget(after.length);
+    assert.equal(anchor(after, selectors, { budget })?.start, head.length + middle.length);
+    assert.equal(budget.chars, 0);
+    assert.equal(anchor(after, selectors, { budget }), undefined, 'spent: orphaned');
   });
 
   it('orphans a passage that was deleted', () => {
