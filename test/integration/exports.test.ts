@@ -100,24 +100,26 @@ describe('exports of coded passages', () => {
     const lines = md.split('\n');
     assert.equal(lines[0], '# Coded passages');
     assert.ok(lines.includes('2 passages in 1 document.'));
-    const security = lines.indexOf('## ความมั่นคงทดสอบ \\(Test security\\)');
-    const publicDiplomacy = lines.indexOf('## การทูตสาธารณะทดสอบ \\(Test public diplomacy\\)');
+    const security = lines.indexOf('## ความมั่นคงทดสอบ (Test security)');
+    const publicDiplomacy = lines.indexOf('## การทูตสาธารณะทดสอบ (Test public diplomacy)');
     assert.ok(security > 0 && publicDiplomacy > security, md);
     assert.ok(lines.includes('Theme `test-diplomacy / test-public-diplomacy`: 1 passage.'), md);
     assert.ok(lines.includes(`> ${FIRST}`), md);
-    assert.ok(lines.includes('Line 2. Note: \\=ตรวจสอบ, "ด่วน"'), md);
+    assert.ok(lines.includes('Line 2. Note: =ตรวจสอบ, "ด่วน"'), md);
   });
 
   it('writes W3C Web Annotation JSON with quote and position selectors', async () => {
     await vscode.commands.executeCommand('thaiPolicyLens.exportWebAnnotations', { file: workspaceUri('out.jsonld').toString() });
     const json = JSON.parse(await read('out.jsonld'));
-    assert.equal(json['@context'], 'http://www.w3.org/ns/anno.jsonld');
+    const base = `${workspaceUri().toString()}/`;
+    assert.deepEqual(json['@context'], ['http://www.w3.org/ns/anno.jsonld', { '@base': base }]);
     assert.equal(json.type, 'AnnotationCollection');
     assert.equal(json.total, 2);
     const [a, b] = json.first.items;
     assert.equal(a.type, 'Annotation');
     assert.deepEqual(a.motivation, ['tagging', 'commenting']);
-    assert.equal(a.target.source, uri.toString());
+    assert.equal(a.target.source, DOCUMENT, 'relative to the workspace folder');
+    assert.equal(new URL(a.target.source, base).href, uri.toString());
     assert.deepEqual(a.target.selector, [
       { type: 'TextQuoteSelector', exact: FIRST },
       { type: 'TextPositionSelector', start: first.start, end: first.end },

@@ -8,7 +8,7 @@
 import type { Annotation } from '../types';
 import { csvCell } from '../text/csv';
 import { LineIndex } from '../text/lines';
-import { escapeInline, escapeQuoteLines } from '../text/markdown';
+import { escapeProseInline, escapeProseLines, escapeQuoteLines } from '../text/markdown';
 
 /** One tagged passage, as the exports see it. */
 export interface CodedPassage {
@@ -234,11 +234,12 @@ export function passagesToCsv(passages: readonly CodedPassage[], options: CsvOpt
  * A Markdown report of passages: a title, then one section per theme (in the order the themes
  * first appear in `passages`), in it one subsection per document (same order), and each passage
  * (by start offset) quoted, followed by its line and note. Document text, notes, labels and the
- * title are escaped so they show as written and cannot become links, images, HTML or headings;
- * line breaks inside a passage are kept as quoted lines.
+ * title are escaped where Markdown would read them as syntax (`escapeProseLine`), so they show
+ * as written and cannot become links, images, HTML or headings, and are otherwise left alone;
+ * line breaks inside a passage and inside a note are kept.
  */
 export function passagesToMarkdown(passages: readonly CodedPassage[], title: string): string {
-  const out: string[] = [`# ${escapeInline(title)}`, ''];
+  const out: string[] = [`# ${escapeProseInline(title)}`, ''];
   const total = passages.length;
   const documents = new Set(passages.map((p) => p.document)).size;
   out.push(`${total} ${total === 1 ? 'passage' : 'passages'} in ${documents} ${documents === 1 ? 'document' : 'documents'}.`, '');
@@ -250,7 +251,7 @@ export function passagesToMarkdown(passages: readonly CodedPassage[], title: str
   }
   for (const [themeId, list] of byTheme) {
     const first = list[0];
-    out.push(`## ${escapeInline(first.themeLabel || themeId)}`, '');
+    out.push(`## ${escapeProseInline(first.themeLabel || themeId)}`, '');
     const path = first.themePath.length ? first.themePath : [themeId];
     out.push(`Theme \`${path.join(' / ').replace(/`/g, "'")}\`: ${list.length} ${list.length === 1 ? 'passage' : 'passages'}.`, '');
     const byDocument = new Map<string, CodedPassage[]>();
@@ -260,12 +261,12 @@ export function passagesToMarkdown(passages: readonly CodedPassage[], title: str
       else byDocument.set(p.document, [p]);
     }
     for (const [document, docPassages] of byDocument) {
-      out.push(`### ${escapeInline(document)}`, '');
+      out.push(`### ${escapeProseInline(document)}`, '');
       const sorted = [...docPassages].sort((a, b) => a.start - b.start || a.end - b.end);
       for (const p of sorted) {
         out.push(...escapeQuoteLines(p.text));
         const where = `Line ${p.line}${p.orphaned ? ' (not found in the document any more)' : ''}`;
-        out.push('', p.note?.trim() ? `${where}. Note: ${escapeInline(p.note)}` : `${where}.`, '');
+        out.push('', p.note?.trim() ? `${where}. Note: ${escapeProseLines(p.note)}` : `${where}.`, '');
       }
     }
   }
@@ -297,7 +298,8 @@ export interface WebAnnotation {
 }
 
 export interface WebAnnotationCollection {
-  '@context': 'http://www.w3.org/ns/anno.jsonld';
+  /** the Web Annotation context, and the workspace folder as the base of every relative IRI */
+  '@context': ['http://www.w3.org/ns/anno.jsonld', { '@base': string }];
   id: string;
   type: 'AnnotationCollection';
   label: string;
@@ -312,26 +314,26 @@ function folderUri(baseUri: string): string {
   return baseUri.endsWith('/') ? baseUri : baseUri + '/';
 }
 
-/** A document path (relative to the workspace folder) as an absolute URI. */
-function documentUri(base: string, document: string): string {
+/** A document path (relative to the workspace folder) as an IRI relative to the folder. */
+function documentIri(document: string): string {
   if (/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(document)) return document; // already a URI
-  const encoded = document.replace(/\\/g, '/').replace(/^\/+/, '').split('/').map(encodeURIComponent).join('/');
-  return new URL(encoded, base).href;
+  return document.replace(/\\/g, '/').replace(/^\/+/, '').split('/').map(encodeURIComponent).join('/');
 }
 
 /**
  * A W3C Web Annotation collection (JSON-LD, `http://www.w3.org/ns/anno.jsonld`) of passages,
- * with every annotation in its first (only) page. `baseUri` is the workspace folder's URI: the
- * documents (`target.source`) are resolved against it.
+ * with every annotation in its first (only) page. `baseUri` is the workspace folder's URI, named
+ * once, as the context's `@base`: every other IRI is relative to it (documents by their path in
+ * the folder), so the export does not depend on where the folder is.
  *
  * Each passage is one Annotation:
- * - `id`: `urn:uuid:<id>` when the passage id is a UUID, else `<baseUri>#annotation-<id>`;
+ * - `id`: `urn:uuid:<id>` when the passage id is a UUID, else `#annotation-<id>`;
  * - `motivation`: `tagging`, or `["tagging", "commenting"]` when there is a note;
  * - `body`: a TextualBody with `purpose: "tagging"` whose value is the theme label (what tools
  *   show as the tag); a SpecificResource with `purpose: "classifying"` whose `source` is
- *   `<baseUri>#theme-<themeId>` (the theme id, for machines); and, with a note, a TextualBody
+ *   `#theme-<themeId>` (the theme id, for machines); and, with a note, a TextualBody
  *   with `purpose: "commenting"`;
- * - `target`: the document with a TextQuoteSelector (`exact` = the passage text) and a
+ * - `target`: the document (its path, relative) with a TextQuoteSelector (`exact` = the passage text) and a
  *   TextPositionSelector (`start`/`end`: UTF-16 offsets, the same as code points for Thai and
  *   any text without characters outside the Basic Multilingual Plane); an orphaned passage has
  *   only the quote, because its position is no longer known;
@@ -342,30 +344,30 @@ export function passagesToWebAnnotations(passages: readonly CodedPassage[], base
   const items = passages.map((p): WebAnnotation => {
     const body: WebAnnotationBody[] = [
       { type: 'TextualBody', purpose: 'tagging', value: p.themeLabel || p.theme, format: 'text/plain' },
-      { type: 'SpecificResource', purpose: 'classifying', source: `${base}#theme-${encodeURIComponent(p.theme)}` },
+      { type: 'SpecificResource', purpose: 'classifying', source: `#theme-${encodeURIComponent(p.theme)}` },
     ];
     const note = p.note?.trim();
     if (note) body.push({ type: 'TextualBody', purpose: 'commenting', value: p.note!, format: 'text/plain' });
     const selector: WebAnnotation['target']['selector'] = [{ type: 'TextQuoteSelector', exact: p.text }];
     if (!p.orphaned) selector.push({ type: 'TextPositionSelector', start: p.start, end: p.end });
     const annotation: WebAnnotation = {
-      id: UUID.test(p.id) ? `urn:uuid:${p.id.toLowerCase()}` : `${base}#annotation-${encodeURIComponent(p.id)}`,
+      id: UUID.test(p.id) ? `urn:uuid:${p.id.toLowerCase()}` : `#annotation-${encodeURIComponent(p.id)}`,
       type: 'Annotation',
       motivation: note ? ['tagging', 'commenting'] : 'tagging',
       body,
-      target: { source: documentUri(base, p.document), selector },
+      target: { source: documentIri(p.document), selector },
     };
     if (p.created) annotation.created = p.created;
     if (p.modified) annotation.modified = p.modified;
     return annotation;
   });
   const collection: WebAnnotationCollection = {
-    '@context': 'http://www.w3.org/ns/anno.jsonld',
-    id: `${base}#annotations`,
+    '@context': ['http://www.w3.org/ns/anno.jsonld', { '@base': base }],
+    id: '#annotations',
     type: 'AnnotationCollection',
     label,
     total: items.length,
   };
-  if (items.length) collection.first = { id: `${base}#annotations-page-1`, type: 'AnnotationPage', startIndex: 0, items };
+  if (items.length) collection.first = { id: '#annotations-page-1', type: 'AnnotationPage', startIndex: 0, items };
   return collection;
 }

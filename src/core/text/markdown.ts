@@ -50,11 +50,51 @@ export function escapeTableCell(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[*_`<>[\]]/g, (c) => `\\${c}`).replace(/\s+/g, ' ');
 }
 
-/** Untrusted text as the lines of a block quote: each line trimmed and escaped, line breaks kept. */
+/** Untrusted text as the lines of a block quote in a Markdown file: each line trimmed and escaped (`escapeProseLine`), line breaks kept. */
 export function escapeQuoteLines(text: string): string[] {
   const lines = text.replace(/\r\n?/g, '\n').trim().split('\n');
   return lines.map((line) => {
     const t = line.trim();
-    return t ? `> ${escapeMarkdown(t)}` : '>';
+    return t ? `> ${escapeProseLine(t)}` : '>';
   });
+}
+
+/** Characters that can start Markdown syntax anywhere in a line of prose. */
+const PROSE_INLINE = /[\\`*_[\]<~$]|&(?=#?[0-9a-zA-Z]+;)/g;
+
+/**
+ * Untrusted text as one line of a Markdown file that people read (the exports): only what
+ * Markdown would otherwise interpret is escaped, so `news-2566.txt` and `(Arms control)` stay
+ * as written. Escaped: backslashes, code spans, emphasis, links and images (`[`, `]`), HTML and
+ * autolinks in angle brackets (`<`), strikethrough, math, character references (`&amp;`), and at
+ * the start of the line what would begin a heading, a block quote, a list, a setext underline
+ * or a thematic break.
+ */
+export function escapeProseLine(text: string): string {
+  const escaped = text.replace(PROSE_INLINE, '\\$&');
+  return escaped
+    .replace(/^(#{1,6})(?=\s|$)/, '\\$1')
+    .replace(/^>/, '\\>')
+    .replace(/^([-+])(?=\s|$)/, '\\$1')
+    .replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2')
+    .replace(/^([=-])(?=\1*\s*$)/, '\\$1');
+}
+
+/** Untrusted text on one Markdown line: white space runs (line breaks too) made one space, then `escapeProseLine`. */
+export function escapeProseInline(text: string): string {
+  return escapeProseLine(text.replace(/\s+/g, ' ').trim());
+}
+
+/**
+ * Untrusted text of several lines (a note) inside a Markdown paragraph: each line trimmed and
+ * escaped with `escapeProseLine`, joined with hard line breaks so the lines stay as written.
+ */
+export function escapeProseLines(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .trim()
+    .split('\n')
+    .map((line) => escapeProseLine(line.trim()))
+    .filter((line) => line !== '')
+    .join('  \n');
 }

@@ -122,17 +122,17 @@ describe('command line: export', () => {
         '',
         'Theme `trade / fta`: 1 passage.',
         '',
-        '### docs/a\\.txt',
+        '### docs/a.txt',
         '',
         `> ${PASSAGE_A}`,
         '',
         'Line 2. Note: ดูข้อ 2, "ร่าง"',
         '',
-        '## ประเด็นเฉพาะ \\(Own theme\\)',
+        '## ประเด็นเฉพาะ (Own theme)',
         '',
         'Theme `own`: 1 passage.',
         '',
-        '### docs/b\\.txt',
+        '### docs/b.txt',
         '',
         `> ${PASSAGE_B}`,
         '',
@@ -142,28 +142,28 @@ describe('command line: export', () => {
     );
   });
 
-  it('exports them as W3C Web Annotation JSON-LD against the folder URI', () => {
+  it('exports them as W3C Web Annotation JSON-LD relative to the folder, named once as @base', () => {
     const result = run(['export', '--format', 'webanno', '--folder', folder]);
     assert.deepEqual([result.code, result.stderr], [0, '']);
     assert.ok(result.stdout.endsWith('}\n'));
     const base = pathToFileURL(folder).href + '/';
     const collection = JSON.parse(result.stdout);
-    assert.equal(collection['@context'], 'http://www.w3.org/ns/anno.jsonld');
-    assert.equal(collection.id, `${base}#annotations`);
+    assert.deepEqual(collection['@context'], ['http://www.w3.org/ns/anno.jsonld', { '@base': base }]);
+    assert.equal(collection.id, '#annotations');
     assert.equal(collection.type, 'AnnotationCollection');
     assert.equal(collection.total, 2);
     assert.deepEqual(collection.first.items, [
       {
-        id: `${base}#annotation-tag-a`,
+        id: '#annotation-tag-a',
         type: 'Annotation',
         motivation: ['tagging', 'commenting'],
         body: [
           { type: 'TextualBody', purpose: 'tagging', value: 'ความตกลงการค้าเสรี', format: 'text/plain' },
-          { type: 'SpecificResource', purpose: 'classifying', source: `${base}#theme-fta` },
+          { type: 'SpecificResource', purpose: 'classifying', source: '#theme-fta' },
           { type: 'TextualBody', purpose: 'commenting', value: 'ดูข้อ 2, "ร่าง"', format: 'text/plain' },
         ],
         target: {
-          source: `${base}docs/a.txt`,
+          source: 'docs/a.txt',
           selector: [
             { type: 'TextQuoteSelector', exact: PASSAGE_A },
             { type: 'TextPositionSelector', start: 10, end: 63 },
@@ -173,15 +173,15 @@ describe('command line: export', () => {
         modified: '2025-11-21T10:00:00.000Z',
       },
       {
-        id: `${base}#annotation-tag-b`,
+        id: '#annotation-tag-b',
         type: 'Annotation',
         motivation: 'tagging',
         body: [
           { type: 'TextualBody', purpose: 'tagging', value: 'ประเด็นเฉพาะ (Own theme)', format: 'text/plain' },
-          { type: 'SpecificResource', purpose: 'classifying', source: `${base}#theme-own` },
+          { type: 'SpecificResource', purpose: 'classifying', source: '#theme-own' },
         ],
         target: {
-          source: `${base}docs/b.txt`,
+          source: 'docs/b.txt',
           selector: [
             { type: 'TextQuoteSelector', exact: PASSAGE_B },
             { type: 'TextPositionSelector', start: 0, end: 18 },

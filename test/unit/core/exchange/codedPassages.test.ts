@@ -98,7 +98,7 @@ describe('exports: Markdown', () => {
         '',
         'Theme `security / maritime`: 2 passages.',
         '',
-        '### docs/แถลงการณ์ อาเซียน\\.txt',
+        '### docs/แถลงการณ์ อาเซียน.txt',
         '',
         '> \\# ลาดตระเวนร่วม',
         '',
@@ -113,9 +113,9 @@ describe('exports: Markdown', () => {
         '',
         'Theme `trade`: 1 passage.',
         '',
-        '### docs/mfa\\.txt',
+        '### docs/mfa.txt',
         '',
-        '> \\=HYPERLINK\\("http\\://x"\\)',
+        '> =HYPERLINK("http://x")',
         '',
         'Line 3.',
         '',
@@ -123,13 +123,18 @@ describe('exports: Markdown', () => {
     );
   });
 
+  it('keeps the line breaks of a multi-line note', () => {
+    const md = passagesToMarkdown([{ ...PASSAGES[1], note: 'ประเด็นแรก\n- ต้องตรวจสอบ\nประเด็นที่สาม' }], 'Coded passages');
+    assert.ok(md.includes('Line 3. Note: ประเด็นแรก  \n\\- ต้องตรวจสอบ  \nประเด็นที่สาม\n'), md);
+  });
+
   it('cannot be made to render a link, an image, HTML or a heading', () => {
     const evil: CodedPassage = { ...PASSAGES[1], text: '![x](http://e/x.png) <img src=x> [a](command:foo)\n---\n1. list', note: '<script>' };
     const md = passagesToMarkdown([evil], '# t');
     const body = md.replace(/^>( |$)/gm, '').replace(/`[^`]*`/g, '');
-    assert.ok(!/(^|[^\\])[[\]<>]/m.test(body), 'every bracket is escaped');
-    assert.ok(md.includes('> \\!\\[x\\]\\(http\\://e/x\\.png\\) \\<img src\\=x\\> \\[a\\]\\(command\\:foo\\)\n> \\-\\-\\-\n> 1\\. list'));
-    assert.ok(md.includes('Note: \\<script\\>'));
+    assert.ok(!/(^|[^\\])[[\]<]/m.test(body), 'every bracket that opens a link, an image or HTML is escaped');
+    assert.ok(md.includes('> !\\[x\\](http://e/x.png) \\<img src=x> \\[a\\](command:foo)\n> \\---\n> 1\\. list'), md);
+    assert.ok(md.includes('Note: \\<script>'), md);
     assert.ok(md.startsWith('# \\# t\n'));
   });
 });
@@ -138,9 +143,9 @@ describe('exports: W3C Web Annotation', () => {
   const collection = passagesToWebAnnotations(PASSAGES, 'file:///home/analyst/project');
 
   it('is an AnnotationCollection with the anno.jsonld context and one page', () => {
-    assert.equal(collection['@context'], 'http://www.w3.org/ns/anno.jsonld');
+    assert.deepEqual(collection['@context'], ['http://www.w3.org/ns/anno.jsonld', { '@base': 'file:///home/analyst/project/' }]);
     assert.equal(collection.type, 'AnnotationCollection');
-    assert.equal(collection.id, 'file:///home/analyst/project/#annotations');
+    assert.equal(collection.id, '#annotations');
     assert.equal(collection.total, 3);
     assert.equal(collection.first!.type, 'AnnotationPage');
     assert.equal(collection.first!.items.length, 3);
@@ -154,11 +159,11 @@ describe('exports: W3C Web Annotation', () => {
       motivation: ['tagging', 'commenting'],
       body: [
         { type: 'TextualBody', purpose: 'tagging', value: 'ความมั่นคงทางทะเล', format: 'text/plain' },
-        { type: 'SpecificResource', purpose: 'classifying', source: 'file:///home/analyst/project/#theme-maritime' },
+        { type: 'SpecificResource', purpose: 'classifying', source: '#theme-maritime' },
         { type: 'TextualBody', purpose: 'commenting', value: 'ดู *ย่อหน้า* 3 [ร่าง]', format: 'text/plain' },
       ],
       target: {
-        source: 'file:///home/analyst/project/docs/%E0%B9%81%E0%B8%96%E0%B8%A5%E0%B8%87%E0%B8%81%E0%B8%B2%E0%B8%A3%E0%B8%93%E0%B9%8C%20%E0%B8%AD%E0%B8%B2%E0%B9%80%E0%B8%8B%E0%B8%B5%E0%B8%A2%E0%B8%99.txt',
+        source: 'docs/%E0%B9%81%E0%B8%96%E0%B8%A5%E0%B8%87%E0%B8%81%E0%B8%B2%E0%B8%A3%E0%B8%93%E0%B9%8C%20%E0%B8%AD%E0%B8%B2%E0%B9%80%E0%B8%8B%E0%B8%B5%E0%B8%A2%E0%B8%99.txt',
         selector: [
           { type: 'TextQuoteSelector', exact: 'ไทยสนับสนุนเสรีภาพในการเดินเรือ, "ตามกฎหมายระหว่างประเทศ"\nในทะเลจีนใต้' },
           { type: 'TextPositionSelector', start: 340, end: 398 },
@@ -171,20 +176,30 @@ describe('exports: W3C Web Annotation', () => {
 
   it('writes a passage without a note as tagging only, and an orphaned one with the quote only', () => {
     const [, plain, orphan] = collection.first!.items;
-    assert.equal(plain.id, 'file:///home/analyst/project/#annotation-p-2');
+    assert.equal(plain.id, '#annotation-p-2');
     assert.equal(plain.motivation, 'tagging');
     assert.equal(plain.body.length, 2);
-    assert.equal(plain.target.source, 'file:///home/analyst/project/docs/mfa.txt');
+    assert.equal(plain.target.source, 'docs/mfa.txt');
     assert.equal(plain.created, undefined);
-    assert.equal(orphan.id, 'file:///home/analyst/project/#annotation-p%203');
+    assert.equal(orphan.id, '#annotation-p%203');
     assert.deepEqual(orphan.target.selector, [{ type: 'TextQuoteSelector', exact: '# ลาดตระเวนร่วม' }]);
+  });
+
+  it('names the folder once: every other IRI resolves against it, the documents by their path', () => {
+    const base = collection['@context'][1]['@base'];
+    const items = collection.first!.items;
+    assert.equal(new URL(items[1].target.source, base).href, 'file:///home/analyst/project/docs/mfa.txt');
+    assert.equal(new URL(items[1].body[1].source!, base).href, 'file:///home/analyst/project/#theme-trade');
+    const text = JSON.stringify(collection);
+    assert.equal(text.split('file:///home/analyst/project').length - 1, 1, 'the folder appears once');
   });
 
   it('an empty collection has no page', () => {
     const empty = passagesToWebAnnotations([], 'file:///w/');
     assert.equal(empty.total, 0);
     assert.equal(empty.first, undefined);
-    assert.equal(empty.id, 'file:///w/#annotations');
+    assert.equal(empty.id, '#annotations');
+    assert.deepEqual(empty['@context'][1], { '@base': 'file:///w/' });
   });
 });
 
