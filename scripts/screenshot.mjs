@@ -44,6 +44,8 @@ opts.out ??= resolve(basename(opts.file).replace(/\.[^.]*$/, '') + '.png');
 
 if (opts.build) buildAll({ tests: false });
 
+// the themes' ids in VS Code 1.139 (earlier: 'Default Dark Modern')
+const colorTheme = opts.theme === 'dark' ? 'Dark Modern' : 'Light Modern';
 const workspace = mkdtempSync(join(tmpdir(), 'tpl-shot-'));
 // The file, the glossaries beside it and its annotations: not the whole folder, which may be large.
 for (const name of readdirSync(dirname(opts.file))) {
@@ -55,7 +57,7 @@ writeFileSync(
   join(workspace, '.vscode', 'settings.json'),
   JSON.stringify(
     {
-      'workbench.colorTheme': opts.theme === 'dark' ? 'Default Dark Modern' : 'Default Light Modern',
+      'workbench.colorTheme': colorTheme,
       'workbench.startupEditor': 'none',
       'editor.fontFamily': "'Noto Sans Mono', 'Loma', 'Garuda', monospace",
       'editor.fontSize': 15,
@@ -80,15 +82,28 @@ try {
   await page.goto(workbenchUrl({ port: server.port, folder: workspace, extensionDevelopmentPath: root, openFile: fileInWorkspace }));
   await page.waitForSelector('.monaco-editor .view-lines', { timeout: 60_000 });
   await page.waitForTimeout(opts.wait);
-  // The secondary side bar (chat) opens by default in recent versions: close it for a clean picture.
-  for (const title of ['View: Hide Secondary Side Bar', ...opts.commands]) {
+  const palette = async (...entries) => {
     await page.keyboard.press('F1');
     await page.waitForSelector('.quick-input-widget input', { timeout: 10_000 });
-    await page.keyboard.type(title);
-    await page.waitForTimeout(600);
-    await page.keyboard.press('Enter');
-    await page.waitForTimeout(1200);
-  }
+    for (const entry of entries) {
+      await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 10_000 });
+      await page.keyboard.type(entry);
+      await page.waitForTimeout(600);
+      await page.keyboard.press('Enter');
+      await page.waitForTimeout(1200);
+    }
+  };
+  // The web workbench of VS Code 1.139 does not apply the workspace's colour theme at start-up:
+  // pick it as a user would, with Preferences: Color Theme (Ctrl+K Ctrl+T).
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('Control+T'); // workbench.action.selectTheme
+  await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 10_000 });
+  await page.keyboard.type(colorTheme);
+  await page.waitForTimeout(600);
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(1200);
+  // The secondary side bar (chat) opens by default in recent versions: close it for a clean picture.
+  for (const title of ['View: Hide Secondary Side Bar', ...opts.commands]) await palette(title);
   if (opts.hover) {
     const [line, col] = opts.hover.split(':').map(Number);
     // Put the cursor there, then hover it with the keyboard-triggered hover (exact, unlike pixel guesses).
