@@ -15,7 +15,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Analyzer } from '../core';
-import { anchor } from '../core';
+import { anchorStoredTags } from '../core';
 import { parseAnnotationsFile, type FileTheme, type StoredTag } from '../core';
 import { codedPassage, lineAt, passagesToCsv, passagesToMarkdown, passagesToWebAnnotations, type CodedPassage, type PassageSource, type ThemeLookup } from '../core';
 import type { GlossarySet } from '../core';
@@ -127,9 +127,7 @@ function plural(n: number, one: string, many: string): string {
  */
 export function anchorTags(tags: readonly StoredTag[], text: string | undefined): Array<{ tag: StoredTag; source: PassageSource }> {
   const out: Array<{ tag: StoredTag; source: PassageSource }> = [];
-  let shift = 0;
-  for (const tag of [...tags].sort((a, b) => a.position.start - b.position.start)) {
-    const found = text === undefined ? undefined : anchor(text, [tag.quote, tag.position], { hint: tag.position.start + shift });
+  for (const { tag, found } of anchorStoredTags(tags, text)) {
     const source: PassageSource = {
       id: tag.id,
       document: tag.document,
@@ -140,8 +138,7 @@ export function anchorTags(tags: readonly StoredTag[], text: string | undefined)
       created: tag.created,
       modified: tag.modified,
     };
-    if (found) shift = found.start - tag.position.start;
-    else source.orphaned = true;
+    if (!found) source.orphaned = true;
     if (tag.note !== undefined) source.note = tag.note;
     out.push({ tag, source });
   }

@@ -4,15 +4,16 @@
  * Node modules.
  *
  *   text/       normalisation, the line index, colours, Markdown and CSV escaping, shared patterns
- *   glossary/   the glossary model, its YAML readers, editing a glossary file
+ *   glossary/   the glossary model, its YAML readers, editing a glossary file, which files are glossaries
  *   recognize/  analysis: the matcher, countries, dates, document structure
- *   tags/       anchoring passages, the annotations file
+ *   tags/       anchoring passages, following tags through edits, the annotations file and its state
  *   exchange/   coded passages (CSV, Markdown, W3C), REFI-QDA codebooks
  */
 export * from './types';
 export * from './text/normalize';
 export * from './glossary/glossary';
 export * from './glossary/glossaryEdit';
+export * from './glossary/glossaryFiles';
 export * from './recognize/matcher';
 export * from './recognize/analyze';
 export * from './recognize/countries';
@@ -20,5 +21,7 @@ export * from './recognize/dates';
 export * from './recognize/structure';
 export * from './tags/anchoring';
 export * from './tags/annotationsFile';
+export * from './tags/annotationsState';
+export * from './tags/liveTags';
 export * from './exchange/codedPassages';
 export * from './exchange/qdc';

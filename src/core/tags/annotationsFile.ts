@@ -19,6 +19,9 @@ import type { TextPositionSelector, TextQuoteSelector } from './anchoring';
 
 export const ANNOTATIONS_VERSION = 1;
 
+/** Where a workspace folder keeps its annotations file, relative to the folder (setting `thaiPolicyLens.annotationsFile`). */
+export const DEFAULT_ANNOTATIONS_FILE = '.policy-lens/annotations.json';
+
 /** A theme made for tagging, kept in the annotations file rather than a glossary. */
 export interface FileTheme {
   id: string;
