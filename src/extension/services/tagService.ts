@@ -80,7 +80,6 @@ function newTagId(): string {
 
 export class TagService extends Disposable {
   private stores = new Map<string, AnnotationStore>();
-  private storeDisposables: vscode.Disposable[] = [];
   private readonly live = new Map<string, TaggedDocument>();
   private readonly changed = this.register(new vscode.EventEmitter<void>());
   private readonly documentChanged = this.register(new vscode.EventEmitter<TaggedDocument>());
@@ -120,16 +119,14 @@ export class TagService extends Disposable {
         report: (problem) => this.problems.fire({ problem, store }),
         beforeWrite: () => this.syncToStore(store),
       });
-      this.storeDisposables.push(
-        store,
-        store.onDidChange((change) => {
-          if (change.external) {
-            this.themesChanged.fire(); // a theme of the file may have a new colour
-            this.reconcile(store);
-          }
-          this.changed.fire();
-        }),
-      );
+      // (the listener goes with the store's emitter when the store is disposed of)
+      store.onDidChange((change) => {
+        if (change.external) {
+          this.themesChanged.fire(); // a theme of the file may have a new colour
+          this.reconcile(store);
+        }
+        this.changed.fire();
+      });
       this.stores.set(folder.uri.toString(), store);
       void store.loaded.then(() => {
         for (const doc of vscode.workspace.textDocuments) if (this.storeFor(doc.uri) === store) void this.attach(doc);
@@ -392,8 +389,7 @@ export class TagService extends Disposable {
   }
 
   private closeStores(): void {
-    for (const d of this.storeDisposables) d.dispose();
-    this.storeDisposables = [];
+    for (const store of this.stores.values()) store.dispose();
     this.stores = new Map();
     this.live.clear();
   }
