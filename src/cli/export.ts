@@ -18,10 +18,9 @@ import {
   Analyzer,
   PASSAGE_FORMATS,
   QdcError,
-  anchor,
+  anchorStoredTags,
   collectPassages,
   decodeXml,
-  farSearchBudget,
   glossaryToQdc,
   lineColumnAt,
   parseAnnotationsFile,
@@ -129,10 +128,7 @@ function plural(n: number, one: string, many: string): string {
  */
 export function anchorTags(tags: readonly StoredTag[], text: string | undefined): Array<{ tag: StoredTag; source: PassageSource }> {
   const out: Array<{ tag: StoredTag; source: PassageSource }> = [];
-  let shift = 0;
-  const budget = farSearchBudget();
-  for (const tag of [...tags].sort((a, b) => a.position.start - b.position.start)) {
-    const found = text === undefined ? undefined : anchor(text, [tag.quote, tag.position], { hint: tag.position.start + shift, budget });
+  for (const { tag, found } of anchorStoredTags(tags, text)) {
     const source: PassageSource = {
       id: tag.id,
       document: tag.document,
@@ -143,8 +139,7 @@ export function anchorTags(tags: readonly StoredTag[], text: string | undefined)
       created: tag.created,
       modified: tag.modified,
     };
-    if (found) shift = found.start - tag.position.start;
-    else source.orphaned = true;
+    if (!found) source.orphaned = true;
     if (tag.note !== undefined) source.note = tag.note;
     out.push({ tag, source });
   }

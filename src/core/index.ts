@@ -4,9 +4,9 @@
  * Node modules.
  *
  *   text/       normalisation, the line index, colours, Markdown and CSV escaping, shared patterns
- *   glossary/   the glossary model, its YAML readers, editing a glossary file
+ *   glossary/   the glossary model, its YAML readers, editing a glossary file, which files are glossaries
  *   recognize/  analysis: the matcher, countries, dates, document structure
- *   tags/       anchoring passages, the annotations file
+ *   tags/       anchoring passages, following tags through edits, the annotations file and its state
  *   exchange/   coded passages (CSV, Markdown, W3C), REFI-QDA codebooks
  */
 export * from './types';
@@ -18,6 +18,7 @@ export * from './text/markdown';
 export * from './text/csv';
 export * from './glossary/glossary';
 export * from './glossary/glossaryEdit';
+export * from './glossary/glossaryFiles';
 export * from './recognize/matcher';
 export * from './recognize/analyze';
 export * from './recognize/countries';
@@ -25,5 +26,7 @@ export * from './recognize/dates';
 export * from './recognize/structure';
 export * from './tags/anchoring';
 export * from './tags/annotationsFile';
+export * from './tags/annotationsState';
+export * from './tags/liveTags';
 export * from './exchange/codedPassages';
 export * from './exchange/qdc';

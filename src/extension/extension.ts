@@ -1,24 +1,29 @@
 /**
- * Thai Policy Lens: the VS Code layer. It wires the services (glossaries, per-document analysis,
- * the workspace index) to the features (highlights, hovers, the theme tree, navigation, document
- * structure), one file each, and returns the API other extensions and the tests use.
+ * Thai Policy Lens: the VS Code layer. `activate` wires everything here, in one place, by
+ * constructor: the settings, the services (glossaries, per-document analysis, the workspace
+ * index, the tags) and the features (highlights, hovers, the Themes view, navigation, document
+ * structure, glossary authoring, tagging, exports), and returns the API other extensions use.
  */
 import * as vscode from 'vscode';
 import type { Annotation } from '../core';
 import type { GlossaryTheme } from '../core';
-import { AnalysisService } from './services/analysisService';
-import { GlossaryService } from './services/glossaryService';
-import { Highlights } from './features/highlights';
-import { registerHovers } from './features/hovers';
-import { registerNavigation } from './features/navigation';
-import { registerOutline } from './features/outline';
-import { ThemeTree, type TreeItemSnapshot } from './features/themeTree';
-import { WorkspaceIndex } from './services/workspaceIndex';
-import { registerStarterGlossary } from './features/starterGlossary';
-import { registerGlossaryAuthoring } from './features/glossaryAuthoring';
-import { registerTagging, type Tagging, type TagInfo, type TaggingApi } from './features/tagging';
 import type { FeatureContext } from './featureContext';
 import { registerExportReports } from './features/exportReports';
+import { GlossaryAuthoring } from './features/glossaryAuthoring';
+import { Highlights } from './features/highlights';
+import { Hovers } from './features/hovers';
+import { Navigation } from './features/navigation';
+import { Outline } from './features/outline';
+import { StarterGlossary } from './features/starterGlossary';
+import { TaggingFeature, type TagInfo } from './features/tagging';
+import { ThemeTree, type TreeItemSnapshot } from './features/themeTree';
+import { AnalysisService } from './services/analysisService';
+import { GlossaryService } from './services/glossaryService';
+import { Settings } from './services/settings';
+import { TagService } from './services/tagService';
+import { WorkspaceIndex } from './services/workspaceIndex';
+import { TEST_HOOKS, type TestHooks } from './testHooks';
+import { Decorations } from './ui/decorations';
 
 /** What was drawn in an editor, as plain data: decoration key -> [startOffset, endOffset][] */
 export interface HighlightSnapshot {
@@ -50,90 +55,110 @@ export interface ThaiPolicyLensApi {
   getStatusText(): string;
   /** The hand-made tags of a document (orphaned ones too), by position. */
   getTags(uri: vscode.Uri): TagInfo[];
-  /** Tagging internals for tests: the store's state, flushing, reloading. */
-  tagging: TaggingApi;
 }
 
-let taggingRef: Tagging | undefined;
+/** The extension while it is active: every service and feature, made and connected here. */
+class ThaiPolicyLens {
+  readonly api: ThaiPolicyLensApi;
+  private readonly tags: TagService;
+
+  constructor(context: vscode.ExtensionContext) {
+    const version = String(context.extension.packageJSON.version);
+    const own = <T extends vscode.Disposable>(value: T): T => {
+      context.subscriptions.push(value);
+      return value;
+    };
+    const settings = own(new Settings());
+    const glossaries = own(new GlossaryService(context.extensionUri, settings));
+    const analysis = own(new AnalysisService(glossaries, settings));
+    const loaded = glossaries.reload();
+    const decorations = own(new Decorations());
+    const highlights = own(new Highlights(analysis, glossaries, settings, decorations));
+    const index = own(new WorkspaceIndex(analysis, glossaries, settings));
+    const ctx: FeatureContext = { extension: context, settings, glossaries, analysis, highlights, index };
+    const tags = (this.tags = own(new TagService(settings)));
+    const tree = own(new ThemeTree(ctx, tags));
+    own(new Hovers(ctx));
+    own(new Navigation(ctx));
+    own(new Outline(settings));
+    own(new StarterGlossary(glossaries));
+    own(new GlossaryAuthoring(ctx));
+    const tagging = own(new TaggingFeature(tags, glossaries, decorations));
+    registerExportReports(ctx, tags);
+
+    const documentFor = async (uri: vscode.Uri) =>
+      vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) ?? (await vscode.workspace.openTextDocument(uri));
+    own(vscode.commands.registerCommand('thaiPolicyLens.version', () => version));
+    own(
+      vscode.commands.registerCommand('thaiPolicyLens.analyzeDocument', async (uri?: vscode.Uri) => {
+        const doc = uri ? await documentFor(uri) : vscode.window.activeTextEditor?.document;
+        if (!doc) {
+          void vscode.window.showInformationMessage('Thai Policy Lens: open a document to analyse.');
+          return [];
+        }
+        await loaded;
+        return analysis.get(doc).annotations;
+      }),
+    );
+    own(vscode.commands.registerCommand('thaiPolicyLens.reloadGlossaries', () => glossaries.reload()));
+    own(vscode.commands.registerCommand('thaiPolicyLens.showThemes', () => vscode.commands.executeCommand('thaiPolicyLens.themes.focus')));
+    own(
+      vscode.commands.registerCommand('thaiPolicyLens.openSample', async () => {
+        const sample = vscode.Uri.joinPath(context.extensionUri, 'samples', 'cabinet-resolution-mekong.txt');
+        await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(sample));
+      }),
+    );
+
+    void loaded.then(() => index.start());
+
+    this.api = {
+      version,
+      async ready() {
+        await loaded;
+        await glossaries.whenIdle();
+        for (const doc of vscode.workspace.textDocuments) analysis.flush(doc);
+      },
+      async getAnnotations(uri) {
+        await loaded;
+        await glossaries.whenIdle();
+        const doc = await documentFor(uri);
+        return analysis.get(doc).annotations;
+      },
+      getGlossary() {
+        return { themes: glossaries.set.themes, files: glossaries.set.files };
+      },
+      getHighlights(uri) {
+        const applied = highlights.appliedTo(uri);
+        const byKey = highlights.rangesOf(uri);
+        if (!applied || !byKey) return undefined;
+        const ranges: Record<string, Array<[number, number]>> = Object.fromEntries(byKey);
+        return { version: applied.version, ranges, analysisMs: applied.analysisMs, incremental: applied.incremental, editToHighlightMs: applied.editToHighlightMs };
+      },
+      getTreeItems: () => tree.snapshot(),
+      getStatusText: () => highlights.statusText,
+      getTags: (uri: vscode.Uri) => tags.tagsOf(uri),
+    };
+    // The tests' way in (not part of the API): see testHooks.ts.
+    const hooks: TestHooks = { tagging: tagging.testHooks };
+    Object.defineProperty(this.api, TEST_HOOKS, { value: hooks, enumerable: false });
+  }
+
+  /** Writes pending annotation changes (before the window closes). */
+  deactivate(): Promise<void> {
+    return this.tags.flush();
+  }
+}
+
+/** The active extension, for `deactivate`. */
+let active: ThaiPolicyLens | undefined;
 
 export function activate(context: vscode.ExtensionContext): ThaiPolicyLensApi {
-  const version = String(context.extension.packageJSON.version);
-  const glossaries = new GlossaryService(context.extensionUri);
-  const analysis = new AnalysisService(glossaries);
-  const loaded = glossaries.reload();
-  const highlights = new Highlights(analysis, glossaries);
-  const index = new WorkspaceIndex(analysis, glossaries);
-  context.subscriptions.push(glossaries, analysis, highlights, index);
-
-  const ctx: FeatureContext = { extension: context, glossaries, analysis, highlights, index };
-  const tree = new ThemeTree(ctx);
-  context.subscriptions.push(tree);
-  registerHovers(ctx);
-  registerNavigation(ctx);
-  registerOutline(ctx);
-  registerStarterGlossary(ctx);
-  registerGlossaryAuthoring(ctx);
-  const tagging = registerTagging(ctx);
-  tree.setTagSource(tagging);
-  taggingRef = tagging;
-  registerExportReports(ctx, tagging);
-
-  const documentFor = async (uri: vscode.Uri) =>
-    vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) ?? (await vscode.workspace.openTextDocument(uri));
-
-  context.subscriptions.push(
-    vscode.commands.registerCommand('thaiPolicyLens.version', () => version),
-    vscode.commands.registerCommand('thaiPolicyLens.analyzeDocument', async (uri?: vscode.Uri) => {
-      const doc = uri ? await documentFor(uri) : vscode.window.activeTextEditor?.document;
-      if (!doc) {
-        void vscode.window.showInformationMessage('Thai Policy Lens: open a document to analyse.');
-        return [];
-      }
-      await loaded;
-      return analysis.get(doc).annotations;
-    }),
-    vscode.commands.registerCommand('thaiPolicyLens.reloadGlossaries', () => glossaries.reload()),
-    vscode.commands.registerCommand('thaiPolicyLens.showThemes', () => vscode.commands.executeCommand('thaiPolicyLens.themes.focus')),
-    vscode.commands.registerCommand('thaiPolicyLens.openSample', async () => {
-      const sample = vscode.Uri.joinPath(context.extensionUri, 'samples', 'cabinet-resolution-mekong.txt');
-      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(sample));
-    }),
-  );
-
-  void loaded.then(() => index.start());
-
-  return {
-    version,
-    async ready() {
-      await loaded;
-      await glossaries.whenIdle();
-      for (const doc of vscode.workspace.textDocuments) analysis.flush(doc);
-    },
-    async getAnnotations(uri) {
-      await loaded;
-      await glossaries.whenIdle();
-      const doc = await documentFor(uri);
-      return analysis.get(doc).annotations;
-    },
-    getGlossary() {
-      return { themes: glossaries.set.themes, files: glossaries.set.files };
-    },
-    getHighlights(uri) {
-      const applied = highlights.appliedTo(uri);
-      const byKey = highlights.rangesOf(uri);
-      if (!applied || !byKey) return undefined;
-      const ranges: Record<string, Array<[number, number]>> = Object.fromEntries(byKey);
-      return { version: applied.version, ranges, analysisMs: applied.analysisMs, incremental: applied.incremental, editToHighlightMs: applied.editToHighlightMs };
-    },
-    getTreeItems: () => tree.snapshot(),
-    getStatusText: () => highlights.statusText,
-    getTags: (uri: vscode.Uri) => tagging.tagsOf(uri),
-    tagging: tagging.api,
-  };
+  active = new ThaiPolicyLens(context);
+  return active.api;
 }
 
 /** Writes pending annotation changes before the window closes. */
 export async function deactivate(): Promise<void> {
-  await taggingRef?.flush();
-  taggingRef = undefined;
+  await active?.deactivate();
+  active = undefined;
 }

@@ -2,7 +2,8 @@
  * Fuzzy search over the glossary for "Go to Theme..." and "Search Glossary...": themes and
  * terms ranked by fuse.js over their Thai and English labels, terms, aliases and glosses.
  * Thai is written without spaces, so a match may be anywhere in a field (`ignoreLocation`).
- * The Fuse indexes are built once per glossary version.
+ * The Fuse indexes are built once per glossary version. Themes that are in no glossary (the
+ * annotations file's own, made while tagging) can be searched with the glossary's.
  *
  * Pure: no `vscode` import, so the unit tests can check the ranking.
  */
@@ -48,6 +49,13 @@ const FUSE_OPTIONS = {
   minMatchCharLength: 1,
 };
 
+/** A theme that is in no glossary (the annotations file's own): found by its labels and id. */
+export interface LooseTheme {
+  id: string;
+  label: string;
+  labelEn?: string;
+}
+
 /** `การทูตทดสอบ (Test diplomacy)` */
 export function themeTitle(theme: { label: string; labelEn?: string }): string {
   return theme.labelEn ? `${theme.label} (${theme.labelEn})` : theme.label;
@@ -76,6 +84,12 @@ function themeRecord({ theme, ancestors }: FlatTheme, withTerms: boolean): Searc
   };
 }
 
+function looseRecord(theme: LooseTheme): SearchRecord {
+  const match: Omit<GlossaryMatch, 'score'> = { kind: 'theme', themeId: theme.id, label: theme.label, path: '' };
+  if (theme.labelEn) match.labelEn = theme.labelEn;
+  return { match, labels: theme.labelEn ? [theme.label, theme.labelEn, theme.id] : [theme.label, theme.id], terms: [], aliases: [], glosses: [] };
+}
+
 function termRecords({ theme, ancestors }: FlatTheme): SearchRecord[] {
   const path = pathTitle([...ancestors, theme]);
   return theme.terms.map((t) => {
@@ -95,6 +109,7 @@ interface Indexes {
 }
 
 const cache = new WeakMap<object, Indexes>();
+const withLooseCache = new WeakMap<object, { key: string; records: SearchRecord[]; fuse: Fuse<SearchRecord> }>();
 
 function indexes(set: Pick<GlossarySet, 'flatThemes' | 'version'>): Indexes {
   const cached = cache.get(set);
@@ -122,10 +137,27 @@ function rank(records: SearchRecord[], fuse: Fuse<SearchRecord>, query: string, 
   return fuse.search(q, { limit }).map((r) => ({ ...r.item.match, score: r.score ?? 0 }));
 }
 
-/** Themes ranked for `query` (every theme in glossary order when it is empty). */
-export function searchThemes(set: Pick<GlossarySet, 'flatThemes' | 'version'>, query: string, limit = 200): GlossaryMatch[] {
+/** The glossary's themes and, after them, the loose themes with ids of their own. */
+function themesWithLoose(set: Pick<GlossarySet, 'flatThemes' | 'version'>, loose: readonly LooseTheme[]): { records: SearchRecord[]; fuse: Fuse<SearchRecord> } {
   const ix = indexes(set);
-  return rank(ix.themes, ix.themeFuse, query, limit);
+  if (loose.length === 0) return { records: ix.themes, fuse: ix.themeFuse };
+  const key = `${set.version}|${JSON.stringify(loose.map((t) => [t.id, t.label, t.labelEn]))}`;
+  const cached = withLooseCache.get(set);
+  if (cached?.key === key) return cached;
+  const seen = new Set(ix.themes.map((r) => r.match.themeId));
+  const records = [...ix.themes, ...loose.filter((t) => !seen.has(t.id)).map(looseRecord)];
+  const built = { key, records, fuse: new Fuse(records, FUSE_OPTIONS) };
+  withLooseCache.set(set, built);
+  return built;
+}
+
+/**
+ * Themes ranked for `query` (every theme in glossary order when it is empty); `loose` themes (in
+ * no glossary) are searched too, and listed after the glossary's.
+ */
+export function searchThemes(set: Pick<GlossarySet, 'flatThemes' | 'version'>, query: string, limit = 200, loose: readonly LooseTheme[] = []): GlossaryMatch[] {
+  const { records, fuse } = themesWithLoose(set, loose);
+  return rank(records, fuse, query, limit);
 }
 
 /** Terms and themes ranked for `query` (everything in glossary order when it is empty). */

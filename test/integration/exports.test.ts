@@ -4,6 +4,7 @@ import type { ThaiPolicyLensApi } from '../../src/extension/extension';
 import type { ExportResult } from '../../src/extension/features/exportReports';
 import type { TagInfo } from '../../src/extension/features/tagging';
 import { runCli } from '../../src/cli/main';
+import { testHooksOf } from '../../src/extension/testHooks';
 import { getApi, workspaceUri, writeWorkspaceFile } from './helpers';
 
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true }); // keep the BOM, to check it
@@ -60,7 +61,7 @@ describe('exports of coded passages', () => {
   before(async () => {
     api = await getApi();
     await vscode.workspace.fs.delete(workspaceUri('.policy-lens'), { recursive: true }).then(undefined, () => undefined);
-    await api.tagging.reload();
+    await testHooksOf(api).tagging.reload();
     uri = await writeWorkspaceFile(DOCUMENT, TEXT);
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
     const tag = async (needle: string, themeId: string, note?: string) => {
@@ -71,13 +72,13 @@ describe('exports of coded passages', () => {
     };
     first = await tag(FIRST, 'test-security', NOTE);
     second = await tag(SECOND, 'test-public-diplomacy');
-    await api.tagging.flush();
+    await testHooksOf(api).tagging.flush();
   });
 
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.workspace.fs.delete(workspaceUri('.policy-lens'), { recursive: true }).then(undefined, () => undefined);
-    await api.tagging.reload();
+    await testHooksOf(api).tagging.reload();
     for (const name of [DOCUMENT, 'out.csv', 'out.md', 'out.jsonld']) await vscode.workspace.fs.delete(workspaceUri(name)).then(undefined, () => undefined);
   });
 

@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import type { ThaiPolicyLensApi } from '../../src/extension/extension';
 import type { TagInfo } from '../../src/extension/features/tagging';
+import { testHooksOf } from '../../src/extension/testHooks';
 import { getApi, waitFor, workspaceUri, writeWorkspaceFile } from './helpers';
 
 const ANNOTATIONS = '.policy-lens/annotations.json';
@@ -53,19 +54,19 @@ describe('tagging', () => {
   beforeEach(async () => {
     api = await getApi();
     await deleteAnnotations();
-    await api.tagging.reload();
-    assert.equal(api.tagging.store()?.state, 'ready');
+    await testHooksOf(api).tagging.reload();
+    assert.equal(testHooksOf(api).tagging.store()?.state, 'ready');
   });
 
   afterEach(async () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await api.tagging.flush();
+    await testHooksOf(api).tagging.flush();
   });
 
   after(async () => {
     await deleteAnnotations();
-    await api.tagging.reload();
+    await testHooksOf(api).tagging.reload();
     for (let n = 1; n <= counter; n++) await vscode.workspace.fs.delete(workspaceUri(`tagging-run-${n}.txt`)).then(undefined, () => undefined);
   });
 
@@ -80,9 +81,9 @@ describe('tagging', () => {
       { theme: made.theme, start: made.start, end: made.end, text: made.text, orphaned: made.orphaned, note: made.note, document: made.document },
       { theme: 'test-security', start, end, text: PASSAGE, orphaned: false, note: 'ติดตามผลการประชุม', document: name },
     );
-    assert.deepEqual(api.tagging.drawn(uri), { 'test-security': [[start, end]] });
+    assert.deepEqual(testHooksOf(api).tagging.drawn(uri), { 'test-security': [[start, end]] });
 
-    await api.tagging.flush();
+    await testHooksOf(api).tagging.flush();
     const raw = await readAnnotations();
     assert.ok(raw.startsWith('{\n  "version": 1,\n  "themes": [],\n  "tags": [\n    {\n      "id": '), raw.slice(0, 80));
     assert.ok(raw.endsWith('}\n'));
@@ -105,9 +106,9 @@ describe('tagging', () => {
     ]);
 
     // a window reload: everything in memory is dropped and read again from the file
-    await api.tagging.reload();
+    await testHooksOf(api).tagging.reload();
     assert.deepEqual(api.getTags(uri), [made]);
-    assert.deepEqual(api.tagging.drawn(uri), { 'test-security': [[start, end]] });
+    assert.deepEqual(testHooksOf(api).tagging.drawn(uri), { 'test-security': [[start, end]] });
   });
 
   it('trims white space at the edges of the selection', async () => {
@@ -134,9 +135,9 @@ describe('tagging', () => {
     // text typed right after it is not part of it
     await editor.edit((e) => e.insert(editor.document.positionAt(end + 11), 'ฯ'));
     assert.deepEqual(rangeOf(api, uri, made.id), [start + 9, end + 11, false]);
-    assert.deepEqual(api.tagging.drawn(uri), { 'test-diplomacy': [[start + 9, end + 11]] });
+    assert.deepEqual(testHooksOf(api).tagging.drawn(uri), { 'test-diplomacy': [[start + 9, end + 11]] });
 
-    await api.tagging.flush();
+    await testHooksOf(api).tagging.flush();
     const stored = JSON.parse(await readAnnotations()).tags[0];
     assert.deepEqual(stored.target.selector[1], { type: 'TextPositionSelector', start: start + 9, end: end + 11 });
     assert.equal(stored.target.selector[0].exact, 'ความร่วมมือในด้านความมั่นคงทางทะเล');
@@ -157,9 +158,9 @@ describe('tagging', () => {
     // the other tag moved up by the deleted length and is still drawn; the orphan is not
     const otherSpan = span(text, SECOND);
     assert.deepEqual(rangeOf(api, uri, other.id), [otherSpan.start - PASSAGE.length, otherSpan.end - PASSAGE.length, false]);
-    assert.deepEqual(api.tagging.drawn(uri), { 'test-security': [[otherSpan.start - PASSAGE.length, otherSpan.end - PASSAGE.length]] });
+    assert.deepEqual(testHooksOf(api).tagging.drawn(uri), { 'test-security': [[otherSpan.start - PASSAGE.length, otherSpan.end - PASSAGE.length]] });
 
-    await api.tagging.flush();
+    await testHooksOf(api).tagging.flush();
     const stored = JSON.parse(await readAnnotations()).tags.find((t: { id: string }) => t.id === made.id);
     assert.equal(stored.orphaned, true);
     assert.equal(stored.target.selector[0].exact, PASSAGE);
@@ -174,7 +175,7 @@ describe('tagging', () => {
     const uri = editor.document.uri;
     const { start, end } = span(text, PASSAGE);
     const made = await tag(uri, { start, end }, 'test-security');
-    await api.tagging.flush();
+    await testHooksOf(api).tagging.flush();
     const preface = 'ฉบับปรับปรุง\n';
     await writeWorkspaceFile(name, preface + text.replace('ได้หารือกับ', 'ได้หารือร่วมกับ'));
     const moved = start + preface.length + 'ร่วม'.length;
@@ -204,18 +205,18 @@ describe('tagging', () => {
 
     const retagged = await vscode.commands.executeCommand<TagInfo>('thaiPolicyLens.retag', { tagId: made.id, themeId: 'test-public-diplomacy' });
     assert.equal(retagged.theme, 'test-public-diplomacy');
-    assert.deepEqual(api.tagging.drawn(uri), { 'test-public-diplomacy': [[start, end]] });
+    assert.deepEqual(testHooksOf(api).tagging.drawn(uri), { 'test-public-diplomacy': [[start, end]] });
 
     const other = await vscode.commands.executeCommand<TagInfo>('thaiPolicyLens.tagSelection', { uri: uri.toString(), range: span(text, SECOND), newTheme: { label: 'Border Security' } });
     assert.equal(other.theme, 'border-security');
-    const [own] = api.tagging.fileThemes(uri);
+    const [own] = testHooksOf(api).tagging.fileThemes(uri);
     assert.equal(own.id, 'border-security');
     assert.equal(own.label, 'Border Security');
     assert.match(own.color ?? '', /^#[0-9a-f]{6}$/);
 
     assert.equal(await vscode.commands.executeCommand('thaiPolicyLens.removeTag', { tagId: made.id }), true);
     assert.deepEqual(api.getTags(uri).map((t) => t.id), [other.id]);
-    await api.tagging.flush();
+    await testHooksOf(api).tagging.flush();
     const file = JSON.parse(await readAnnotations());
     assert.deepEqual(file.themes, [{ id: 'border-security', label: 'Border Security', color: own.color }]);
     assert.deepEqual(file.tags.map((t: { id: string; theme: string }) => [t.id, t.theme]), [[other.id, 'border-security']]);
@@ -226,22 +227,22 @@ describe('tagging', () => {
     const uri = editor.document.uri;
     const corrupt = '{\n  "version": 1,\n  "tags": [\n    { "id": "x", }\n  ]\n}\n';
     await writeWorkspaceFile(ANNOTATIONS, corrupt);
-    const state = await waitFor(() => (api.tagging.store()?.state === 'readOnly' ? api.tagging.store() : undefined), 'the store to go read-only');
+    const state = await waitFor(() => (testHooksOf(api).tagging.store()?.state === 'readOnly' ? testHooksOf(api).tagging.store() : undefined), 'the store to go read-only');
     assert.equal(state.problemLine, 4);
     assert.equal(state.problemColumn, 18);
     assert.match(state.problem ?? '', /annotations\.json is not a valid annotations file \(line 4, column 18\): invalid JSON: a comma before "\}" is not allowed/);
-    assert.match(api.tagging.lastMessage() ?? '', /annotations\.json is not a valid annotations file/);
+    assert.match(testHooksOf(api).tagging.lastMessage() ?? '', /annotations\.json is not a valid annotations file/);
 
     const made = await vscode.commands.executeCommand('thaiPolicyLens.tagSelection', { uri: uri.toString(), range: span(text, PASSAGE), themeId: 'test-security' });
     assert.equal(made, undefined);
-    assert.match(api.tagging.lastMessage() ?? '', /^Thai Policy Lens: cannot save tags\. .*annotations\.json is not a valid annotations file/);
-    await api.tagging.flush();
+    assert.match(testHooksOf(api).tagging.lastMessage() ?? '', /^Thai Policy Lens: cannot save tags\. .*annotations\.json is not a valid annotations file/);
+    await testHooksOf(api).tagging.flush();
     assert.equal(await readAnnotations(), corrupt, 'the file is untouched');
 
     // a file of the wrong shape: named by field
     await writeWorkspaceFile(ANNOTATIONS, '{ "version": 1, "tags": [ { "id": "x" } ] }');
-    await waitFor(() => (api.tagging.store()?.problemField === 'tags[0]' ? true : undefined), 'the shape problem');
-    assert.match(api.tagging.store()?.problem ?? '', /tags\[0\] is missing "document"/);
+    await waitFor(() => (testHooksOf(api).tagging.store()?.problemField === 'tags[0]' ? true : undefined), 'the shape problem');
+    assert.match(testHooksOf(api).tagging.store()?.problem ?? '', /tags\[0\] is missing "document"/);
 
     // fixed (by another tool): read again, its tag anchored in the open document
     const { start, end } = span(text, SECOND);
@@ -260,7 +261,7 @@ describe('tagging', () => {
       ],
     };
     await writeWorkspaceFile(ANNOTATIONS, JSON.stringify(fixed));
-    await waitFor(() => (api.tagging.store()?.state === 'ready' ? true : undefined), 'the store to be ready again');
+    await waitFor(() => (testHooksOf(api).tagging.store()?.state === 'ready' ? true : undefined), 'the store to be ready again');
     await waitFor(() => (api.getTags(uri).length === 1 ? true : undefined), 'the tag of the fixed file');
     assert.deepEqual(rangeOf(api, uri, 'from-another-tool'), [start, end, false]);
     assert.ok(await vscode.commands.executeCommand('thaiPolicyLens.tagSelection', { uri: uri.toString(), range: span(text, PASSAGE), themeId: 'test-security' }));
@@ -270,16 +271,16 @@ describe('tagging', () => {
     const { editor, text } = await openCopy();
     const uri = editor.document.uri;
     const saved = await tag(uri, span(text, PASSAGE), 'test-security');
-    await api.tagging.flush();
+    await testHooksOf(api).tagging.flush();
     const unsaved = await tag(uri, span(text, SECOND), 'test-diplomacy');
     await vscode.workspace.fs.delete(workspaceUri(ANNOTATIONS));
     // the watcher reports the deletion (unless it folds it together with our write); a write
     // reads the file first in any case
-    await api.tagging.flush();
+    await testHooksOf(api).tagging.flush();
     const again = JSON.parse(await readAnnotations());
     assert.deepEqual(again.tags.map((t: { id: string }) => t.id), [unsaved.id]);
     assert.deepEqual(api.getTags(uri).map((t) => t.id), [unsaved.id]);
-    assert.deepEqual(api.tagging.drawn(uri), { 'test-diplomacy': [Object.values(span(text, SECOND)) as [number, number]] });
+    assert.deepEqual(testHooksOf(api).tagging.drawn(uri), { 'test-diplomacy': [Object.values(span(text, SECOND)) as [number, number]] });
     assert.equal(saved.orphaned, false);
   });
 
@@ -287,10 +288,10 @@ describe('tagging', () => {
     const { editor, text, name } = await openCopy();
     const uri = editor.document.uri;
     const first = await tag(uri, span(text, 'ข่าวสารนิเทศ'), 'test-diplomacy');
-    await api.tagging.flush();
+    await testHooksOf(api).tagging.flush();
     // our change, not written yet (writes wait 300 ms) ...
     const ours = await tag(uri, span(text, PASSAGE), 'test-security');
-    assert.equal(api.tagging.store()?.dirty, true);
+    assert.equal(testHooksOf(api).tagging.store()?.dirty, true);
     // ... while another window adds its own tag to the file as it is on disk
     const onDisk = JSON.parse(await readAnnotations());
     const { start, end } = span(text, SECOND);
@@ -304,14 +305,14 @@ describe('tagging', () => {
       target: { selector: [{ type: 'TextQuoteSelector', exact: SECOND, prefix: text.slice(start - 32, start), suffix: text.slice(end, end + 32) }, { type: 'TextPositionSelector', start, end }] },
     });
     await writeWorkspaceFile(ANNOTATIONS, JSON.stringify(onDisk, null, 2) + '\n');
-    await api.tagging.flush();
+    await testHooksOf(api).tagging.flush();
     const file = JSON.parse(await readAnnotations());
     assert.deepEqual(file.tags.map((t: { id: string }) => t.id).sort(), [first.id, ours.id, 'other-window'].sort());
     assert.deepEqual(
       api.getTags(uri).map((t) => [t.id, t.start, t.end]),
       [[first.id, 0, 'ข่าวสารนิเทศ'.length], [ours.id, ...Object.values(span(text, PASSAGE))], ['other-window', start, end]],
     );
-    assert.deepEqual(api.tagging.drawn(uri), {
+    assert.deepEqual(testHooksOf(api).tagging.drawn(uri), {
       'test-diplomacy': [[0, 'ข่าวสารนิเทศ'.length], [start, end]],
       'test-security': [Object.values(span(text, PASSAGE)) as [number, number]],
     });

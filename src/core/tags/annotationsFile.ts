@@ -22,6 +22,9 @@ import { ID_PATTERN } from '../text/patterns';
 
 export const ANNOTATIONS_VERSION = 1;
 
+/** Where a workspace folder keeps its annotations file, relative to the folder (setting `thaiPolicyLens.annotationsFile`). */
+export const DEFAULT_ANNOTATIONS_FILE = '.policy-lens/annotations.json';
+
 /** A theme made for tagging, kept in the annotations file rather than a glossary. */
 export interface FileTheme {
   id: string;

@@ -8,19 +8,20 @@
  * returns what it did, or `{ error }` with the message it showed.
  */
 import * as vscode from 'vscode';
-import { readText, writeTextAtomic } from '../services/files';
-import { chooseFrom } from '../ui/quickPick';
+import { exists, readText, writeTextAtomic } from '../services/files';
+import { Disposable } from '../disposable';
+import { openAt, showErrorAt } from '../ui/messages';
+import { pickTheme, type ThemeChoice } from '../ui/themePicker';
+import { NEW_GLOSSARY_FILE } from '../../core';
 import { GlossaryEditError, addTermToGlossary, cleanTerm, type NewTheme } from '../../core';
 import type { GlossaryTheme } from '../../core';
 import { ID_PATTERN, themeColor } from '../../core';
 import { normalizeTerm } from '../../core';
 import { QdcError, decodeXml, glossaryToQdc, latinSlug, qdcToGlossary, safeFileStem } from '../../core';
 import type { FeatureContext } from '../featureContext';
-import { searchThemes, themeTitle } from '../../features/glossarySearch';
+import { themeTitle } from '../../features/glossarySearch';
 import { escapeIcons } from '../../features/markdown';
 
-/** The glossary file created when the workspace has none to write to. */
-export const NEW_GLOSSARY_FILE = 'policy.glossary.yaml';
 /** A selection longer than this is not taken as a term. */
 export const MAX_TERM_LENGTH = 120;
 
@@ -73,24 +74,6 @@ export function companionThemeId(builtinId: string): string {
 
 const isArgs = (arg: unknown): arg is Record<string, unknown> => !!arg && typeof arg === 'object' && !(arg instanceof vscode.Uri);
 
-export function registerGlossaryAuthoring(ctx: FeatureContext): void {
-  const authoring = new GlossaryAuthoring(ctx);
-  ctx.extension.subscriptions.push(
-    authoring,
-    vscode.commands.registerCommand('thaiPolicyLens.addToGlossary', (arg?: unknown) => authoring.addToGlossary(isArgs(arg) ? (arg as AddToGlossaryArgs) : undefined)),
-    vscode.commands.registerCommand('thaiPolicyLens.exportCodebook', (arg?: unknown) => authoring.exportCodebook(isArgs(arg) ? (arg as ExportCodebookArgs) : undefined)),
-    // from the explorer's context menu the argument is the file's Uri: the dialogs still run
-    vscode.commands.registerCommand('thaiPolicyLens.importCodebook', (arg?: unknown) =>
-      arg instanceof vscode.Uri ? authoring.importCodebook({ file: arg.toString() }, true) : authoring.importCodebook(isArgs(arg) ? (arg as ImportCodebookArgs) : undefined, !isArgs(arg)),
-    ),
-  );
-}
-
-interface ThemePickItem extends vscode.QuickPickItem {
-  themeId?: string;
-  isNew?: boolean;
-}
-
 interface FilePickItem extends vscode.QuickPickItem {
   uri: vscode.Uri;
 }
@@ -103,13 +86,25 @@ interface Destination {
   newTheme?: NewTheme;
 }
 
-class GlossaryAuthoring implements vscode.Disposable {
+/** The commands Add Selection to Glossary..., Export Glossary as REFI-QDA Codebook..., Import REFI-QDA Codebook.... */
+export class GlossaryAuthoring extends Disposable {
   private output?: vscode.OutputChannel;
 
-  constructor(private readonly ctx: FeatureContext) {}
+  constructor(private readonly ctx: FeatureContext) {
+    super();
+    this.registerAll(
+      vscode.commands.registerCommand('thaiPolicyLens.addToGlossary', (arg?: unknown) => this.addToGlossary(isArgs(arg) ? (arg as AddToGlossaryArgs) : undefined)),
+      vscode.commands.registerCommand('thaiPolicyLens.exportCodebook', (arg?: unknown) => this.exportCodebook(isArgs(arg) ? (arg as ExportCodebookArgs) : undefined)),
+      // from the explorer's context menu the argument is the file's Uri: the dialogs still run
+      vscode.commands.registerCommand('thaiPolicyLens.importCodebook', (arg?: unknown) =>
+        arg instanceof vscode.Uri ? this.importCodebook({ file: arg.toString() }, true) : this.importCodebook(isArgs(arg) ? (arg as ImportCodebookArgs) : undefined, !isArgs(arg)),
+      ),
+    );
+  }
 
-  dispose(): void {
+  override dispose(): void {
     this.output?.dispose();
+    super.dispose();
   }
 
   private get set() {
@@ -122,14 +117,7 @@ class GlossaryAuthoring implements vscode.Disposable {
 
   /** Shows why a command cannot do what was asked (with a button to the place, if any); returns it. */
   private fail(message: string, open?: { uri: vscode.Uri; line?: number; column?: number }): { error: string } {
-    const text = `Thai Policy Lens: ${message}`;
-    if (open) {
-      void vscode.window.showErrorMessage(text, 'Open File').then(async (choice) => {
-        if (choice !== 'Open File') return;
-        const pos = new vscode.Position(Math.max(0, (open.line ?? 1) - 1), Math.max(0, (open.column ?? 1) - 1));
-        await vscode.window.showTextDocument(open.uri, { selection: new vscode.Range(pos, pos) });
-      });
-    } else void vscode.window.showErrorMessage(text);
+    showErrorAt(`Thai Policy Lens: ${message}`, open && { uri: open.uri, line: open.line ?? 1, column: open.column });
     return { error: message };
   }
 
@@ -224,36 +212,19 @@ class GlossaryAuthoring implements vscode.Disposable {
     return undefined;
   }
 
-  /** The theme quick pick: fuzzy (fuse.js) over labels, English labels and ids; "New theme..." first. */
-  private pickTheme(term: string): Promise<ThemePickItem | undefined> {
-    const qp = vscode.window.createQuickPick<ThemePickItem>();
-    qp.title = `Thai Policy Lens: Add «${escapeIcons(term)}» to the Glossary (1/3)`;
-    qp.placeholder = 'Theme (Thai or English label, or id)';
-    qp.matchOnDescription = false;
-    qp.matchOnDetail = false;
-    qp.ignoreFocusOut = true;
-    // keep the fuzzy ranking's order (not in every VS Code version's typed API)
-    (qp as unknown as { sortByLabel: boolean }).sortByLabel = false;
-    const newItem: ThemePickItem = { label: '$(add) New theme...', isNew: true, alwaysShow: true };
-    const update = () => {
-      const items: ThemePickItem[] = [newItem];
-      let matches = searchThemes(this.set, qp.value);
-      if (qp.value.trim() === '') {
-        // before any typing: the workspace's own themes first, where terms are usually added
-        const own = (m: { themeId: string }) => !this.isBuiltin(this.set.theme(m.themeId)?.source.file ?? '');
-        matches = [...matches.filter(own), ...matches.filter((m) => !own(m))];
-      }
-      for (const match of matches) {
-        const theme = this.set.theme(match.themeId);
-        if (!theme) continue;
-        const where = this.isBuiltin(theme.source.file) ? 'built-in' : this.fileName(vscode.Uri.parse(theme.source.file));
-        const description = match.path ? `${where} · ${match.path}` : where;
-        items.push({ label: `$(symbol-color) ${escapeIcons(themeTitle(theme))}`, description: escapeIcons(description), themeId: theme.id, alwaysShow: true });
-      }
-      qp.items = items;
+  /** The theme quick pick; before any typing the workspace's own themes come first, where terms are usually added. */
+  private pickTheme(term: string): Promise<ThemeChoice | undefined> {
+    const where = (themeId: string) => {
+      const file = this.set.theme(themeId)?.source.file ?? '';
+      return this.isBuiltin(file) ? 'built-in' : this.fileName(vscode.Uri.parse(file));
     };
-    update();
-    return chooseFrom(qp, update);
+    return pickTheme(this.set, {
+      title: `Thai Policy Lens: Add «${escapeIcons(term)}» to the Glossary (1/3)`,
+      placeholder: 'Theme (Thai or English label, or id)',
+      ignoreFocusOut: true,
+      preferred: (themeId) => !this.isBuiltin(this.set.theme(themeId)?.source.file ?? ''),
+      describe: (match) => (match.path ? `${where(match.themeId)} · ${match.path}` : where(match.themeId)),
+    });
   }
 
   /** Asks the label and the id of a new theme; undefined when cancelled. */
@@ -347,7 +318,7 @@ class GlossaryAuthoring implements vscode.Disposable {
 
   private async write(destination: Destination, term: string, gloss: string | undefined, en: string | undefined, withArgs: boolean): Promise<AddToGlossaryResult> {
     const { uri } = destination;
-    const { text, document, exists } = await this.readText(uri);
+    const { text, document, exists: existed } = await this.readText(uri);
     let result;
     try {
       result = addTermToGlossary(text, { term, themeId: destination.themeId, newTheme: destination.newTheme, gloss, en });
@@ -374,12 +345,10 @@ class GlossaryAuthoring implements vscode.Disposable {
     await this.ctx.glossaries.reload();
     const where = `${this.fileName(uri)}, line ${result.line}`;
     const themeName = this.set.theme(result.themeId) ? themeTitle(this.set.theme(result.themeId)!) : result.themeId;
-    const message = `Thai Policy Lens: added «${term}» to theme «${themeName}» (${where})${exists ? '' : `, a new glossary file`}.`;
+    const message = `Thai Policy Lens: added «${term}» to theme «${themeName}» (${where})${existed ? '' : `, a new glossary file`}.`;
     if (!withArgs) {
       void vscode.window.showInformationMessage(message, 'Open').then(async (choice) => {
-        if (choice !== 'Open') return;
-        const pos = new vscode.Position(result.line - 1, result.column - 1);
-        await vscode.window.showTextDocument(uri, { selection: new vscode.Range(pos, pos) });
+        if (choice === 'Open') await openAt({ uri, line: result.line, column: result.column });
       });
     }
     return { file: uri.toString(), line: result.line, themeId: result.themeId };
@@ -483,15 +452,6 @@ class GlossaryAuthoring implements vscode.Disposable {
         });
     }
     return { file: target.toString(), themes: result.themes, terms: result.terms, warnings: result.warnings };
-  }
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
   }
 }
 

@@ -4,12 +4,15 @@
  * item with the counts, which toggles them.
  */
 import * as vscode from 'vscode';
-import { opaqueHex, themeColor } from '../../core';
+import { themeColor } from '../../core';
 import type { Annotation } from '../../core';
-import { annotationKey, type AnalysisService, type DocumentAnalysis } from '../services/analysisService';
+import { Disposable } from '../disposable';
+import { annotationKey } from '../../features/incrementalAnalysis';
+import type { AnalysisService, DocumentAnalysis } from '../services/analysisService';
 import type { GlossaryService } from '../services/glossaryService';
+import type { HighlightCategory, Settings } from '../services/settings';
+import type { Decorations } from '../ui/decorations';
 
-export type HighlightCategory = 'themes' | 'countries' | 'dates';
 const CATEGORIES: HighlightCategory[] = ['themes', 'countries', 'dates'];
 
 /** What was last drawn in an editor: the annotations and which categories were shown. */
@@ -24,43 +27,24 @@ export interface AppliedHighlights {
   incremental: boolean;
 }
 
-export class Highlights implements vscode.Disposable {
-  private readonly themeTypes = new Map<string, vscode.TextEditorDecorationType>();
-  private readonly countryType = vscode.window.createTextEditorDecorationType({
-    backgroundColor: new vscode.ThemeColor('thaiPolicyLens.countryBackground'),
-    borderWidth: '0 0 1px 0',
-    borderStyle: 'dotted',
-    borderColor: new vscode.ThemeColor('thaiPolicyLens.countryBorder'),
-    overviewRulerColor: new vscode.ThemeColor('thaiPolicyLens.countryBorder'),
-    overviewRulerLane: vscode.OverviewRulerLane.Center,
-    rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
-  });
-  private readonly dateType = vscode.window.createTextEditorDecorationType({
-    backgroundColor: new vscode.ThemeColor('thaiPolicyLens.dateBackground'),
-    borderWidth: '0 0 1px 0',
-    borderStyle: 'dashed',
-    borderColor: new vscode.ThemeColor('thaiPolicyLens.dateBorder'),
-    overviewRulerColor: new vscode.ThemeColor('thaiPolicyLens.dateBorder'),
-    overviewRulerLane: vscode.OverviewRulerLane.Left,
-    rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
-  });
+export class Highlights extends Disposable {
   private readonly status = vscode.window.createStatusBarItem('thaiPolicyLens.status', vscode.StatusBarAlignment.Right, 100);
   private readonly applied = new Map<string, AppliedHighlights>();
   private readonly editTimes = new Map<string, number>();
   /** per editor: which document and categories its decorations show */
   private readonly drawn = new WeakMap<vscode.TextEditor, { uri: string; show: Record<HighlightCategory, boolean> }>();
-  private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
     private readonly analysis: AnalysisService,
     private readonly glossaries: GlossaryService,
+    private readonly settings: Settings,
+    private readonly decorations: Decorations,
   ) {
+    super();
     this.status.name = 'Thai Policy Lens';
     this.status.command = 'thaiPolicyLens.toggleHighlights';
-    this.disposables.push(
+    this.registerAll(
       this.status,
-      this.countryType,
-      this.dateType,
       vscode.commands.registerCommand('thaiPolicyLens.toggleHighlights', () => this.toggleAll()),
       vscode.commands.registerCommand('thaiPolicyLens.toggleThemes', () => this.toggle('themes')),
       vscode.commands.registerCommand('thaiPolicyLens.toggleCountries', () => this.toggle('countries')),
@@ -76,8 +60,8 @@ export class Highlights implements vscode.Disposable {
         }
       }),
       glossaries.onDidChange(() => this.resetThemeTypes()),
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('thaiPolicyLens.highlight') || e.affectsConfiguration('thaiPolicyLens.languages')) this.refreshVisible();
+      settings.onDidChange((e) => {
+        if (e.affects('highlight', 'languages')) this.refreshVisible();
       }),
     );
     this.refreshVisible();
@@ -85,12 +69,12 @@ export class Highlights implements vscode.Disposable {
 
   /** Whether a category is shown (setting). */
   enabled(category: HighlightCategory): boolean {
-    return vscode.workspace.getConfiguration('thaiPolicyLens.highlight').get<boolean>(category, true);
+    return this.settings.highlight(category);
   }
 
   async toggle(category: HighlightCategory): Promise<boolean> {
     const value = !this.enabled(category);
-    await vscode.workspace.getConfiguration('thaiPolicyLens.highlight').update(category, value, vscode.ConfigurationTarget.Global);
+    await this.settings.setHighlight(category, value);
     this.refreshVisible();
     return value;
   }
@@ -98,8 +82,7 @@ export class Highlights implements vscode.Disposable {
   /** Turns every category off when any is on, otherwise all on. */
   async toggleAll(): Promise<boolean> {
     const value = !CATEGORIES.some((c) => this.enabled(c));
-    const config = vscode.workspace.getConfiguration('thaiPolicyLens.highlight');
-    for (const c of CATEGORIES) await config.update(c, value, vscode.ConfigurationTarget.Global);
+    for (const c of CATEGORIES) await this.settings.setHighlight(c, value);
     this.refreshVisible();
     return value;
   }
@@ -133,35 +116,19 @@ export class Highlights implements vscode.Disposable {
   }
 
   private themeType(themeId: string): vscode.TextEditorDecorationType {
-    let type = this.themeTypes.get(themeId);
-    if (!type) {
-      const theme = this.glossaries.set.theme(themeId);
-      const color = theme ? themeColor(theme) : '#888888';
-      const rgb = opaqueHex(color);
-      type = vscode.window.createTextEditorDecorationType({
-        backgroundColor: rgb + '38', // translucent: the text stays readable on light and dark themes
-        borderWidth: '0 0 2px 0',
-        borderStyle: 'solid',
-        borderColor: rgb,
-        overviewRulerColor: rgb,
-        overviewRulerLane: vscode.OverviewRulerLane.Right,
-        rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
-      });
-      this.themeTypes.set(themeId, type);
-    }
-    return type;
+    const theme = this.glossaries.set.theme(themeId);
+    return this.decorations.theme(themeId, theme ? themeColor(theme) : '#888888');
   }
 
   private resetThemeTypes(): void {
-    for (const type of this.themeTypes.values()) type.dispose();
-    this.themeTypes.clear();
+    this.decorations.resetThemes();
     this.refreshVisible(); // new colours, and decorations of disposed types are gone
   }
 
   private clear(editor: vscode.TextEditor): void {
-    for (const type of this.themeTypes.values()) editor.setDecorations(type, []);
-    editor.setDecorations(this.countryType, []);
-    editor.setDecorations(this.dateType, []);
+    for (const type of this.decorations.themeTypes.values()) editor.setDecorations(type, []);
+    editor.setDecorations(this.decorations.country, []);
+    editor.setDecorations(this.decorations.date, []);
     this.drawn.delete(editor);
     this.applied.delete(editor.document.uri.toString());
   }
@@ -191,10 +158,10 @@ export class Highlights implements vscode.Disposable {
     if (only) {
       for (const k of only) this.typeFor(k).forEach((type) => editor.setDecorations(type, byKey.get(k) ?? []));
     } else {
-      for (const [id, type] of this.themeTypes) if (!byKey.has(`theme:${id}`)) editor.setDecorations(type, []);
+      for (const [id, type] of this.decorations.themeTypes) if (!byKey.has(`theme:${id}`)) editor.setDecorations(type, []);
       for (const [k, ranges] of byKey) if (k.startsWith('theme:')) editor.setDecorations(this.themeType(k.slice(6)), ranges);
-      editor.setDecorations(this.countryType, byKey.get('country') ?? []);
-      editor.setDecorations(this.dateType, byKey.get('date') ?? []);
+      editor.setDecorations(this.decorations.country, byKey.get('country') ?? []);
+      editor.setDecorations(this.decorations.date, byKey.get('date') ?? []);
     }
     this.drawn.set(editor, { uri: key, show });
     const editStarted = this.editTimes.get(key);
@@ -212,8 +179,8 @@ export class Highlights implements vscode.Disposable {
   }
 
   private typeFor(key: string): vscode.TextEditorDecorationType[] {
-    if (key === 'country') return [this.countryType];
-    if (key === 'date') return [this.dateType];
+    if (key === 'country') return [this.decorations.country];
+    if (key === 'date') return [this.decorations.date];
     return [this.themeType(key.slice(6))];
   }
 
@@ -246,10 +213,5 @@ export class Highlights implements vscode.Disposable {
   /** The status bar text, for tests. */
   get statusText(): string {
     return this.status.text;
-  }
-
-  dispose(): void {
-    for (const type of this.themeTypes.values()) type.dispose();
-    for (const d of this.disposables) d.dispose();
   }
 }

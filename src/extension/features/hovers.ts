@@ -9,23 +9,25 @@
  */
 import * as vscode from 'vscode';
 import { countryByCode } from '../../core';
+import { Disposable } from '../disposable';
 import type { FeatureContext } from '../featureContext';
+import type { Settings } from '../services/settings';
 import { HOVER_COMMAND_IDS, countryHoverMarkdown, dateHoverMarkdown, termHoverMarkdown, type ReferenceDate } from '../../features/hoverText';
 import { makeSafe } from '../../features/markdown';
 import { annotationAt, occurrencesOf, themeFamily } from '../../features/occurrences';
 import type { Annotation } from '../../core';
 
 /** The languages hovers are offered for (setting `thaiPolicyLens.languages`). */
-function documentSelector(): vscode.DocumentSelector {
-  const languages = vscode.workspace.getConfiguration('thaiPolicyLens').get<string[]>('languages', ['plaintext', 'markdown', 'thai-policy']);
+function documentSelector(settings: Settings): vscode.DocumentSelector {
+  const languages = settings.languages;
   if (languages.includes('*')) return '*';
   return languages.map((language) => ({ language }));
 }
 
 /** The reference date as the analysis used it: the setting, else today. */
-function referenceDate(): ReferenceDate {
-  const setting = vscode.workspace.getConfiguration('thaiPolicyLens').get<string>('referenceDate', '');
-  if (/^\d{4}-\d{2}-\d{2}$/.test(setting)) return { iso: setting, isToday: false };
+function referenceDate(settings: Settings): ReferenceDate {
+  const setting = settings.referenceDate;
+  if (setting) return { iso: setting, isToday: false };
   const d = new Date();
   const pad = (n: number) => String(n).padStart(2, '0');
   return { iso: `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`, isToday: true };
@@ -51,7 +53,7 @@ export function hoverMarkdownFor(ctx: FeatureContext, annotation: Annotation, an
     case 'country':
       return countryHoverMarkdown(annotation, countryByCode(annotation.country));
     case 'date':
-      return dateHoverMarkdown(annotation, referenceDate());
+      return dateHoverMarkdown(annotation, referenceDate(ctx.settings));
   }
 }
 
@@ -71,15 +73,21 @@ class GlossHoverProvider implements vscode.HoverProvider {
   }
 }
 
-export function registerHovers(ctx: FeatureContext): void {
-  const provider = new GlossHoverProvider(ctx);
-  let registration = vscode.languages.registerHoverProvider(documentSelector(), provider);
-  ctx.extension.subscriptions.push(
-    { dispose: () => registration.dispose() },
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (!e.affectsConfiguration('thaiPolicyLens.languages')) return;
-      registration.dispose();
-      registration = vscode.languages.registerHoverProvider(documentSelector(), provider);
-    }),
-  );
+/** The hover provider, registered for the languages analysed (again when the setting changes). */
+export class Hovers extends Disposable {
+  private registration: vscode.Disposable;
+
+  constructor(ctx: FeatureContext) {
+    super();
+    const provider = new GlossHoverProvider(ctx);
+    this.registration = vscode.languages.registerHoverProvider(documentSelector(ctx.settings), provider);
+    this.registerAll(
+      { dispose: () => this.registration.dispose() },
+      ctx.settings.onDidChange((e) => {
+        if (!e.affects('languages')) return;
+        this.registration.dispose();
+        this.registration = vscode.languages.registerHoverProvider(documentSelector(ctx.settings), provider);
+      }),
+    );
+  }
 }

@@ -12,6 +12,7 @@
  */
 import * as vscode from 'vscode';
 import type { GlossaryTheme } from '../../core';
+import { Disposable } from '../disposable';
 import type { Annotation, TermAnnotation } from '../../core';
 import type { FeatureContext } from '../featureContext';
 import { searchGlossary, searchThemes, themeTitle, type GlossaryMatch } from '../../features/glossarySearch';
@@ -93,10 +94,20 @@ function toItem(match: GlossaryMatch): MatchItem {
   return item;
 }
 
-class Navigator {
+/** Next / Previous Occurrence of Theme, Go to Theme..., Search Glossary..., Open Glossary Entry. */
+export class Navigation extends Disposable {
   private status?: vscode.Disposable;
 
-  constructor(private readonly ctx: FeatureContext) {}
+  constructor(private readonly ctx: FeatureContext) {
+    super();
+    this.registerAll(
+      vscode.commands.registerCommand('thaiPolicyLens.nextOccurrence', (arg?: unknown) => this.occurrence('next', arg)),
+      vscode.commands.registerCommand('thaiPolicyLens.previousOccurrence', (arg?: unknown) => this.occurrence('previous', arg)),
+      vscode.commands.registerCommand('thaiPolicyLens.goToTheme', (arg?: unknown) => this.goToTheme(arg)),
+      vscode.commands.registerCommand('thaiPolicyLens.searchGlossary', (arg?: unknown) => this.searchGlossary(arg)),
+      vscode.commands.registerCommand('thaiPolicyLens.openGlossaryEntry', (arg?: unknown) => this.openGlossaryEntry(arg)),
+    );
+  }
 
   /** Shows a transient status-bar message (replacing the previous one). */
   private say(text: string): void {
@@ -110,8 +121,9 @@ class Navigator {
     void vscode.window.showInformationMessage(text);
   }
 
-  dispose(): void {
+  override dispose(): void {
     this.status?.dispose();
+    super.dispose();
   }
 
   private get set() {
@@ -199,7 +211,7 @@ class Navigator {
       return { themeId, wrapped: false, message };
     }
     const family = themeFamily(this.set, themeId);
-    const workspaceScope = vscode.workspace.getConfiguration('thaiPolicyLens').get<string>('tree.scope', 'document') === 'workspace';
+    const workspaceScope = this.ctx.settings.treeScope === 'workspace';
     const editor = vscode.window.activeTextEditor;
     if (editor && this.ctx.analysis.isEnabledFor(editor.document)) {
       const doc = editor.document;
@@ -369,16 +381,4 @@ function comparePaths(a: vscode.Uri, b: vscode.Uri): number {
 
 function fileName(uri: vscode.Uri): string {
   return uri.path.slice(uri.path.lastIndexOf('/') + 1) || uri.toString();
-}
-
-export function registerNavigation(ctx: FeatureContext): void {
-  const nav = new Navigator(ctx);
-  ctx.extension.subscriptions.push(
-    nav,
-    vscode.commands.registerCommand('thaiPolicyLens.nextOccurrence', (arg?: unknown) => nav.occurrence('next', arg)),
-    vscode.commands.registerCommand('thaiPolicyLens.previousOccurrence', (arg?: unknown) => nav.occurrence('previous', arg)),
-    vscode.commands.registerCommand('thaiPolicyLens.goToTheme', (arg?: unknown) => nav.goToTheme(arg)),
-    vscode.commands.registerCommand('thaiPolicyLens.searchGlossary', (arg?: unknown) => nav.searchGlossary(arg)),
-    vscode.commands.registerCommand('thaiPolicyLens.openGlossaryEntry', (arg?: unknown) => nav.openGlossaryEntry(arg)),
-  );
 }

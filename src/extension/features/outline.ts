@@ -6,24 +6,28 @@
  */
 import * as vscode from 'vscode';
 import { parseStructure, truncateLabel, type StructureNode } from '../../core';
-import type { FeatureContext } from '../featureContext';
+import { Disposable } from '../disposable';
+import type { Settings } from '../services/settings';
 
 export const THAI_POLICY_LANGUAGE = 'thai-policy';
 /** The documents that get an outline and section folding. */
 const STRUCTURE_SELECTOR: vscode.DocumentSelector = [{ language: THAI_POLICY_LANGUAGE }, { language: 'plaintext' }];
 /** Symbol names are cut to about this many characters (the whole line is too long for the Outline view). */
 const NAME_MAX = 60;
-const DEFAULT_POLICY_FILES = ['**/*.policy.txt'];
 /** At most this many titles, headings and clauses (a longer outline is of no use, and costly to show). */
 const MAX_NODES = 20_000;
 
-export function registerOutline(ctx: FeatureContext): void {
-  const structures = new StructureCache();
-  ctx.extension.subscriptions.push(
-    vscode.languages.registerDocumentSymbolProvider(STRUCTURE_SELECTOR, new StructureSymbols(structures), { label: 'Thai Policy Lens' }),
-    vscode.languages.registerFoldingRangeProvider(STRUCTURE_SELECTOR, new StructureFolding(structures)),
-    new PolicyLanguageSwitcher(),
-  );
+/** The outline and folding of document structure, and the switch of policy files to their language. */
+export class Outline extends Disposable {
+  constructor(settings: Settings) {
+    super();
+    const structures = new StructureCache();
+    this.registerAll(
+      vscode.languages.registerDocumentSymbolProvider(STRUCTURE_SELECTOR, new StructureSymbols(structures), { label: 'Thai Policy Lens' }),
+      vscode.languages.registerFoldingRangeProvider(STRUCTURE_SELECTOR, new StructureFolding(structures)),
+      new PolicyLanguageSwitcher(settings),
+    );
+  }
 }
 
 /** The parsed structure of each document, for its current version (the outline and folding share it). */
@@ -93,19 +97,19 @@ class StructureFolding implements vscode.FoldingRangeProvider {
  * A document is switched once: if the user then picks another language, it is left alone until it
  * is closed.
  */
-class PolicyLanguageSwitcher implements vscode.Disposable {
+class PolicyLanguageSwitcher extends Disposable {
   /** documents (by URI) already switched or already seen as `thai-policy` */
   private readonly handled = new Set<string>();
-  private readonly disposables: vscode.Disposable[];
 
-  constructor() {
-    this.disposables = [
+  constructor(private readonly settings: Settings) {
+    super();
+    this.registerAll(
       vscode.workspace.onDidOpenTextDocument((doc) => this.consider(doc)),
       vscode.workspace.onDidCloseTextDocument((doc) => this.forgetWhenClosed(doc)),
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('thaiPolicyLens.thaiPolicyFiles')) this.considerOpenDocuments();
+      settings.onDidChange((e) => {
+        if (e.affects('thaiPolicyFiles')) this.considerOpenDocuments();
       }),
-    ];
+    );
     this.considerOpenDocuments();
   }
 
@@ -119,7 +123,7 @@ class PolicyLanguageSwitcher implements vscode.Disposable {
       this.handled.add(key);
       return;
     }
-    if (doc.languageId !== 'plaintext' || this.handled.has(key) || !matchesPolicyFiles(doc)) return;
+    if (doc.languageId !== 'plaintext' || this.handled.has(key) || !matchesPolicyFiles(doc, this.settings.thaiPolicyFiles)) return;
     this.handled.add(key);
     vscode.languages.setTextDocumentLanguage(doc, THAI_POLICY_LANGUAGE).then(undefined, () => this.handled.delete(key));
   }
@@ -134,19 +138,12 @@ class PolicyLanguageSwitcher implements vscode.Disposable {
       if (!vscode.workspace.textDocuments.some((d) => d.uri.toString() === key)) this.handled.delete(key);
     }, 0);
   }
-
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
-  }
 }
 
-/** Whether the document's path matches one of the `thaiPolicyLens.thaiPolicyFiles` globs (absolute, or relative to its workspace folder). */
-export function matchesPolicyFiles(doc: vscode.TextDocument): boolean {
-  const globs = vscode.workspace.getConfiguration('thaiPolicyLens').get<unknown>('thaiPolicyFiles', DEFAULT_POLICY_FILES);
-  if (!Array.isArray(globs)) return false;
+/** Whether the document's path matches one of the globs (setting `thaiPolicyLens.thaiPolicyFiles`: absolute, or relative to its workspace folder). */
+export function matchesPolicyFiles(doc: vscode.TextDocument, globs: readonly string[]): boolean {
   const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
   for (const glob of globs) {
-    if (typeof glob !== 'string' || glob.trim() === '') continue;
     if (vscode.languages.match({ pattern: glob }, doc) > 0) return true;
     if (folder && vscode.languages.match({ pattern: new vscode.RelativePattern(folder, glob) }, doc) > 0) return true;
   }

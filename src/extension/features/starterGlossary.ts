@@ -3,10 +3,10 @@
  * opens it; and the `thaiPolicyLens.glossaryEmpty` context key behind the tree's welcome content.
  */
 import * as vscode from 'vscode';
-import { writeTextAtomic } from '../services/files';
-import type { FeatureContext } from '../featureContext';
-
-export const STARTER_FILE_NAME = 'policy.glossary.yaml';
+import { NEW_GLOSSARY_FILE } from '../../core';
+import { Disposable } from '../disposable';
+import { exists, writeTextAtomic } from '../services/files';
+import type { GlossaryService } from '../services/glossaryService';
 
 export const STARTER_GLOSSARY = `# Thai Policy Lens glossary: the themes (policy pillars) of your documents and the terms that
 # signal them. Saved changes apply at once; problems show in the Problems panel.
@@ -26,29 +26,27 @@ themes:
     themes: []                    # sub-themes, same shape, any depth
 `;
 
-export function registerStarterGlossary(ctx: FeatureContext): void {
-  const updateContext = () =>
-    void vscode.commands.executeCommand('setContext', 'thaiPolicyLens.glossaryEmpty', ctx.glossaries.set.themes.length === 0);
-  updateContext();
-  ctx.extension.subscriptions.push(
-    ctx.glossaries.onDidChange(updateContext),
-    vscode.commands.registerCommand('thaiPolicyLens.createStarterGlossary', async () => {
-      const folder = vscode.workspace.workspaceFolders?.[0];
-      if (!folder) {
-        void vscode.window.showWarningMessage('Thai Policy Lens: open a folder first; the glossary is written into it.');
-        return undefined;
-      }
-      const uri = vscode.Uri.joinPath(folder.uri, STARTER_FILE_NAME);
-      let exists = true;
-      try {
-        await vscode.workspace.fs.stat(uri);
-      } catch {
-        exists = false;
-      }
-      if (!exists) await writeTextAtomic(uri, STARTER_GLOSSARY);
-      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
-      if (!exists) await ctx.glossaries.reload();
-      return uri;
-    }),
-  );
+/** The `thaiPolicyLens.glossaryEmpty` context key and the Create Starter Glossary command. */
+export class StarterGlossary extends Disposable {
+  constructor(glossaries: GlossaryService) {
+    super();
+    const updateContext = () => void vscode.commands.executeCommand('setContext', 'thaiPolicyLens.glossaryEmpty', glossaries.set.themes.length === 0);
+    updateContext();
+    this.registerAll(glossaries.onDidChange(updateContext), vscode.commands.registerCommand('thaiPolicyLens.createStarterGlossary', () => createStarterGlossary(glossaries)));
+  }
+}
+
+/** Writes the starter glossary into the first workspace folder (unless there is one) and opens it. */
+async function createStarterGlossary(glossaries: GlossaryService): Promise<vscode.Uri | undefined> {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) {
+    void vscode.window.showWarningMessage('Thai Policy Lens: open a folder first; the glossary is written into it.');
+    return undefined;
+  }
+  const uri = vscode.Uri.joinPath(folder.uri, NEW_GLOSSARY_FILE);
+  const existed = await exists(uri);
+  if (!existed) await writeTextAtomic(uri, STARTER_GLOSSARY);
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+  if (!existed) await glossaries.reload();
+  return uri;
 }

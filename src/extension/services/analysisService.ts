@@ -3,12 +3,18 @@
  *
  * A small edit re-analyses only the lines around it (one line of context on each side) and shifts
  * the annotations after it; a large or multi-part edit, or a glossary change, re-analyses the whole
- * document. Work after an edit is debounced briefly so a burst of keystrokes costs one update.
- * Documents over `thaiPolicyLens.maxFileSize` characters are not analysed at all.
+ * document (src/features/incrementalAnalysis.ts). Work after an edit is debounced briefly so a
+ * burst of keystrokes costs one update. Documents over `thaiPolicyLens.maxFileSize` characters are
+ * not analysed at all.
  */
 import * as vscode from 'vscode';
 import type { Annotation } from '../../core';
+import { Disposable } from '../disposable';
+import { analyzeIncrementally, queueEdits, type PendingEdit } from '../../features/incrementalAnalysis';
 import type { GlossaryService } from './glossaryService';
+import type { Settings } from './settings';
+
+export { annotationKey } from '../../features/incrementalAnalysis';
 
 export interface DocumentAnalysis {
   uri: vscode.Uri;
@@ -27,32 +33,21 @@ export interface DocumentAnalysis {
   changedKeys?: Set<string>;
 }
 
-/** Groups annotations the way they are drawn: `theme:<id>`, `country`, `date`. */
-export function annotationKey(a: Annotation): string {
-  return a.kind === 'term' ? `theme:${a.theme}` : a.kind;
-}
-
-/** Edits larger than this (in characters) re-analyse the whole document. */
-const INCREMENTAL_LIMIT = 20_000;
 const DEBOUNCE_MS = 15;
 
-interface PendingEdit {
-  /** old-text span replaced, and the length of its replacement */
-  start: number;
-  oldEnd: number;
-  newLength: number;
-}
-
-export class AnalysisService implements vscode.Disposable {
+export class AnalysisService extends Disposable {
   private readonly cache = new Map<string, DocumentAnalysis>();
   private readonly pending = new Map<string, { edits: PendingEdit[] | 'full'; timer: ReturnType<typeof setTimeout> }>();
   private readonly changed = new vscode.EventEmitter<DocumentAnalysis>();
   /** Fires after a document's annotations change. */
   readonly onDidChange = this.changed.event;
-  private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly glossaries: GlossaryService) {
-    this.disposables.push(
+  constructor(
+    private readonly glossaries: GlossaryService,
+    private readonly settings: Settings,
+  ) {
+    super();
+    this.registerAll(
       this.changed,
       vscode.workspace.onDidChangeTextDocument((e) => this.onEdit(e)),
       vscode.workspace.onDidCloseTextDocument((doc) => {
@@ -62,10 +57,8 @@ export class AnalysisService implements vscode.Disposable {
         this.pending.delete(doc.uri.toString());
       }),
       glossaries.onDidChange(() => this.invalidateAll()),
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('thaiPolicyLens.maxFileSize') || e.affectsConfiguration('thaiPolicyLens.referenceDate') || e.affectsConfiguration('thaiPolicyLens.languages')) {
-          this.invalidateAll();
-        }
+      settings.onDidChange((e) => {
+        if (e.affects('maxFileSize', 'referenceDate', 'languages')) this.invalidateAll();
       }),
     );
   }
@@ -73,7 +66,7 @@ export class AnalysisService implements vscode.Disposable {
   /** True for documents the extension analyses (by language id and scheme). */
   isEnabledFor(doc: vscode.TextDocument): boolean {
     if (doc.uri.scheme === 'output' || doc.uri.scheme === 'vscode-scm' || doc.uri.scheme === 'git') return false;
-    const languages = vscode.workspace.getConfiguration('thaiPolicyLens').get<string[]>('languages', ['plaintext', 'markdown', 'thai-policy']);
+    const languages = this.settings.languages;
     return languages.includes(doc.languageId) || languages.includes('*');
   }
 
@@ -100,12 +93,12 @@ export class AnalysisService implements vscode.Disposable {
   }
 
   private options(): { referenceDate?: string } {
-    const ref = vscode.workspace.getConfiguration('thaiPolicyLens').get<string>('referenceDate', '');
-    return /^\d{4}-\d{2}-\d{2}$/.test(ref) ? { referenceDate: ref } : { referenceDate: todayIso() };
+    const ref = this.settings.referenceDate;
+    return ref ? { referenceDate: ref } : { referenceDate: todayIso() };
   }
 
   private maxSize(): number {
-    return vscode.workspace.getConfiguration('thaiPolicyLens').get<number>('maxFileSize', 5_000_000);
+    return this.settings.maxFileSize;
   }
 
   private analyzeFully(doc: vscode.TextDocument): DocumentAnalysis {
@@ -129,15 +122,7 @@ export class AnalysisService implements vscode.Disposable {
     if (!this.cache.has(key) && !this.pending.has(key)) return; // never analysed: nothing to keep current
     const existing = this.pending.get(key);
     if (existing) clearTimeout(existing.timer);
-    let edits: PendingEdit[] | 'full' = existing ? existing.edits : [];
-    if (edits !== 'full') {
-      if (e.contentChanges.length > 1 || e.contentChanges.some((c) => c.text.length > INCREMENTAL_LIMIT || c.rangeLength > INCREMENTAL_LIMIT)) edits = 'full';
-      else {
-        const c = e.contentChanges[0];
-        edits = [...edits, { start: c.rangeOffset, oldEnd: c.rangeOffset + c.rangeLength, newLength: c.text.length }];
-        if (edits.length > 16) edits = 'full';
-      }
-    }
+    const edits = queueEdits(existing ? existing.edits : [], e.contentChanges);
     const timer = setTimeout(() => this.flush(e.document), DEBOUNCE_MS);
     this.pending.set(key, { edits, timer });
   }
@@ -151,90 +136,24 @@ export class AnalysisService implements vscode.Disposable {
     this.pending.delete(key);
     if (doc.isClosed) return;
     const cached = this.cache.get(key);
+    const text = doc.getText();
     let result: DocumentAnalysis;
-    if (pending.edits === 'full' || !cached || cached.skipped || doc.getText().length > this.maxSize()) {
+    if (pending.edits === 'full' || !cached || cached.skipped || text.length > this.maxSize()) {
       result = this.analyzeFully(doc);
     } else {
-      result = this.analyzeIncrementally(doc, cached, pending.edits);
+      result = this.analyzeIncrementally(doc, text, cached, pending.edits);
     }
     this.changed.fire(result);
   }
 
-  private analyzeIncrementally(doc: vscode.TextDocument, cached: DocumentAnalysis, edits: PendingEdit[]): DocumentAnalysis {
+  private analyzeIncrementally(doc: vscode.TextDocument, text: string, cached: DocumentAnalysis, edits: PendingEdit[]): DocumentAnalysis {
     const started = performance.now();
-    let annotations = cached.annotations;
-    const changedKeys = new Set<string>();
-    // Apply the edits in order, each in the coordinates left by the ones before it: drop the
-    // annotations an edit touches, shift those after it (in place: the list is ours), and grow
-    // the span to re-analyse.
-    let dirtyStart = Infinity;
-    let dirtyEnd = -Infinity;
-    for (const edit of edits) {
-      const delta = edit.newLength - (edit.oldEnd - edit.start);
-      const map = (p: number, side: 'start' | 'end') =>
-        p <= edit.start ? p : p >= edit.oldEnd ? p + delta : side === 'start' ? edit.start : edit.start + edit.newLength;
-      if (dirtyStart !== Infinity) {
-        dirtyStart = map(dirtyStart, 'start');
-        dirtyEnd = map(dirtyEnd, 'end');
-      }
-      dirtyStart = Math.min(dirtyStart, edit.start);
-      dirtyEnd = Math.max(dirtyEnd, edit.start + edit.newLength);
-      const next: Annotation[] = [];
-      for (const a of annotations) {
-        if (a.end < edit.start) next.push(a);
-        else if (a.start > edit.oldEnd) {
-          a.start += delta;
-          a.end += delta;
-          next.push(a);
-        } else {
-          changedKeys.add(annotationKey(a));
-          dirtyStart = Math.min(dirtyStart, map(a.start, 'start'));
-          dirtyEnd = Math.max(dirtyEnd, map(a.end, 'end'));
-        }
-      }
-      annotations = next;
-    }
-    const length = doc.offsetAt(doc.lineAt(doc.lineCount - 1).range.end);
-    // Widen to whole lines with one line of context on each side, and over any annotation that
-    // crosses the window's edge, so nothing is cut in two.
-    const lineStart = (offset: number, back: number) => doc.offsetAt(new vscode.Position(Math.max(0, doc.positionAt(offset).line - back), 0));
-    const lineEnd = (offset: number, ahead: number) => doc.offsetAt(doc.lineAt(Math.min(doc.lineCount - 1, doc.positionAt(offset).line + ahead)).rangeIncludingLineBreak.end);
-    let winStart = lineStart(Math.max(0, dirtyStart), 1);
-    let winEnd = lineEnd(Math.min(length, dirtyEnd), 1);
-    const first = firstEndingAfter(annotations, winStart);
-    for (let i = first; i < annotations.length && annotations[i].start < winEnd; i++) {
-      const a = annotations[i];
-      if (a.start < winStart) winStart = lineStart(a.start, 0);
-      if (a.end > winEnd) winEnd = lineEnd(a.end, 0);
-    }
-    const windowText = doc.getText(new vscode.Range(doc.positionAt(winStart), doc.positionAt(winEnd)));
-    const fresh = this.glossaries.analyzer.analyze(windowText, this.options());
-    for (const a of fresh) {
-      a.start += winStart;
-      a.end += winStart;
-    }
-    // Annotations of the window before and after: the same ones again leave their key unchanged.
-    const lo = firstEndingAfter(annotations, winStart);
-    let hi = lo;
-    while (hi < annotations.length && annotations[hi].start < winEnd) hi++;
-    const old = annotations.slice(lo, hi);
-    const spans = (list: Annotation[]) => {
-      const byKey = new Map<string, string>();
-      for (const a of list) {
-        const k = annotationKey(a);
-        byKey.set(k, (byKey.get(k) ?? '') + `${a.start}-${a.end},`);
-      }
-      return byKey;
-    };
-    const before = spans(old);
-    const after = spans(fresh);
-    for (const [k, v] of before) if (after.get(k) !== v) changedKeys.add(k);
-    for (const [k, v] of after) if (before.get(k) !== v) changedKeys.add(k);
-    const merged = annotations.slice(0, lo).concat(fresh, annotations.slice(hi));
+    const options = this.options();
+    const { annotations, changedKeys } = analyzeIncrementally(text, cached.annotations, edits, (window) => this.glossaries.analyzer.analyze(window, options));
     const result: DocumentAnalysis = {
       uri: doc.uri,
       version: doc.version,
-      annotations: merged,
+      annotations,
       millis: performance.now() - started,
       incremental: true,
       changedKeys,
@@ -252,25 +171,10 @@ export class AnalysisService implements vscode.Disposable {
     }
   }
 
-  dispose(): void {
+  override dispose(): void {
     for (const p of this.pending.values()) clearTimeout(p.timer);
-    for (const d of this.disposables) d.dispose();
+    super.dispose();
   }
-}
-
-/** Index of the first annotation (sorted by start) whose end is after `offset`. */
-function firstEndingAfter(list: Annotation[], offset: number): number {
-  // Annotations do not nest much (terms and countries never overlap; a date may overlap one),
-  // so a binary search on start, then a short walk back, finds it.
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  while (lo > 0 && list[lo - 1].end > offset) lo--;
-  return lo;
 }
 
 function todayIso(): string {

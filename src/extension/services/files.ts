@@ -19,6 +19,16 @@ export function isFileNotFound(err: unknown): boolean {
   return err instanceof vscode.FileSystemError && (err.code === 'FileNotFound' || err.code === 'EntryNotFound');
 }
 
+/** True when something (a file or a folder) is at `uri`. */
+export async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** A file's text. Throws what the file system throws (see `isFileNotFound`). */
 export async function readText(uri: vscode.Uri): Promise<string> {
   return decodeText(await vscode.workspace.fs.readFile(uri));

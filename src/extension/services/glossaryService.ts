@@ -8,25 +8,28 @@ import * as vscode from 'vscode';
 import { readText } from './files';
 import { GlossarySet, type GlossaryDiagnostic, type GlossaryTerm, type GlossaryTheme } from '../../core';
 import { Analyzer } from '../../core';
+import { GLOSSARY_GLOB, SKIPPED_FOLDERS_GLOB, isAbsolutePath, isGlossaryFileName } from '../../core';
+import { Disposable } from '../disposable';
+import type { Settings } from './settings';
 
-export const GLOSSARY_GLOB = '**/*.glossary.{yaml,yml}';
-const EXCLUDE_GLOB = '{**/node_modules/**,**/.git/**}';
-
-export class GlossaryService implements vscode.Disposable {
+export class GlossaryService extends Disposable {
   readonly set = new GlossarySet();
   readonly analyzer = new Analyzer(this.set);
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('thai-policy-lens');
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when the merged glossary content changes (not when only diagnostics change). */
   readonly onDidChange = this.changed.event;
-  private readonly disposables: vscode.Disposable[] = [];
   private readonly builtinUri: vscode.Uri;
   private loading: Promise<void> = Promise.resolve();
 
-  constructor(extensionUri: vscode.Uri) {
+  constructor(
+    extensionUri: vscode.Uri,
+    private readonly settings: Settings,
+  ) {
+    super();
     this.builtinUri = vscode.Uri.joinPath(extensionUri, 'glossaries', 'builtin.glossary.yaml');
     const watcher = vscode.workspace.createFileSystemWatcher(GLOSSARY_GLOB);
-    this.disposables.push(
+    this.registerAll(
       watcher,
       watcher.onDidChange((uri) => this.queue(() => this.loadFile(uri))),
       watcher.onDidCreate((uri) => this.queue(() => this.loadFile(uri))),
@@ -35,8 +38,8 @@ export class GlossaryService implements vscode.Disposable {
       vscode.workspace.onDidSaveTextDocument((doc) => {
         if (this.isGlossaryUri(doc.uri)) this.queue(() => this.loadText(doc.uri, doc.getText()));
       }),
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('thaiPolicyLens.glossaryFiles') || e.affectsConfiguration('thaiPolicyLens.useBuiltinGlossary')) void this.reload();
+      settings.onDidChange((e) => {
+        if (e.affects('glossaryFiles', 'useBuiltinGlossary')) void this.reload();
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reload()),
       this.diagnostics,
@@ -63,7 +66,7 @@ export class GlossaryService implements vscode.Disposable {
 
   /** True for a file the service reads as a glossary. */
   isGlossaryUri(uri: vscode.Uri): boolean {
-    return /\.glossary\.ya?ml$/i.test(uri.path) || this.extraFiles().some((u) => u.toString() === uri.toString());
+    return isGlossaryFileName(uri.path) || this.extraFiles().some((u) => u.toString() === uri.toString());
   }
 
   /** The file and position where a theme is defined. */
@@ -102,12 +105,12 @@ export class GlossaryService implements vscode.Disposable {
   }
 
   private extraFiles(): vscode.Uri[] {
-    const names = vscode.workspace.getConfiguration('thaiPolicyLens').get<string[]>('glossaryFiles', []);
+    const names = this.settings.glossaryFiles;
     const base = vscode.workspace.workspaceFolders?.[0]?.uri;
     const out: vscode.Uri[] = [];
     for (const name of names) {
       if (!name) continue;
-      if (name.startsWith('/') || /^[a-zA-Z]:[\\/]/.test(name)) out.push(vscode.Uri.file(name));
+      if (isAbsolutePath(name)) out.push(vscode.Uri.file(name));
       else if (base) out.push(vscode.Uri.joinPath(base, name));
     }
     return out;
@@ -115,8 +118,8 @@ export class GlossaryService implements vscode.Disposable {
 
   private async sources(): Promise<vscode.Uri[]> {
     const out: vscode.Uri[] = [];
-    if (vscode.workspace.getConfiguration('thaiPolicyLens').get<boolean>('useBuiltinGlossary', true)) out.push(this.builtinUri);
-    const found = vscode.workspace.workspaceFolders?.length ? await vscode.workspace.findFiles(GLOSSARY_GLOB, EXCLUDE_GLOB) : [];
+    if (this.settings.useBuiltinGlossary) out.push(this.builtinUri);
+    const found = vscode.workspace.workspaceFolders?.length ? await vscode.workspace.findFiles(GLOSSARY_GLOB, SKIPPED_FOLDERS_GLOB) : [];
     found.sort((a, b) => a.toString().localeCompare(b.toString()));
     const seen = new Set(out.map((u) => u.toString()));
     for (const uri of [...found, ...this.extraFiles()]) {
@@ -161,10 +164,6 @@ export class GlossaryService implements vscode.Disposable {
     for (const [file, list] of this.set.allDiagnostics()) {
       this.diagnostics.set(vscode.Uri.parse(file), list.map(toDiagnostic));
     }
-  }
-
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
   }
 }
 

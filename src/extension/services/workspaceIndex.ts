@@ -12,8 +12,11 @@
 import * as vscode from 'vscode';
 import { readTextWithin } from './files';
 import type { Annotation } from '../../core';
+import { SKIPPED_FOLDERS } from '../../core';
+import { Disposable } from '../disposable';
 import type { AnalysisService } from './analysisService';
 import type { GlossaryService } from './glossaryService';
+import type { Settings } from './settings';
 
 export interface IndexedDocument {
   uri: vscode.Uri;
@@ -41,7 +44,7 @@ interface Entry extends IndexedDocument {
 }
 
 const TEXT_GLOBS = ['**/*.txt', '**/*.md', '**/*.markdown'];
-const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/.git/**'];
+const ALWAYS_EXCLUDED = SKIPPED_FOLDERS.map((folder) => `**/${folder}/**`);
 /** Work this long at most before yielding to the event loop. */
 const SLICE_MS = 10;
 /** Files read ahead of the analysis. */
@@ -49,8 +52,8 @@ const READ_AHEAD = 16;
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-export class WorkspaceIndex implements vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<void>();
+export class WorkspaceIndex extends Disposable {
+  private readonly changed = this.register(new vscode.EventEmitter<void>());
   /** Fires after an indexing pass changed the index (not for edits of open documents). */
   readonly onDidChange = this.changed.event;
   private readonly entries = new Map<string, Entry>();
@@ -59,34 +62,35 @@ export class WorkspaceIndex implements vscode.Disposable {
   private rescanRequested = false;
   private running: Promise<void> | undefined;
   private started = false;
-  private disposed = false;
   private sorted: Entry[] | undefined;
   /** bumped by `refresh` so that every entry is analysed again */
   private epoch = 0;
   private watchers: vscode.FileSystemWatcher[] = [];
   private changeTimer: ReturnType<typeof setTimeout> | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
   /** what the last finished pass did */
   private lastPass: IndexPassStats | undefined;
 
   constructor(
     private readonly analysis: AnalysisService,
     private readonly glossaries: GlossaryService,
-  ) {}
+    private readonly settings: Settings,
+  ) {
+    super();
+  }
 
   /** Starts indexing the workspace in the background (idempotent); resolves when it is done. */
   start(): Promise<void> {
-    if (this.started || this.disposed) return this.whenReady();
+    if (this.started || this.isDisposed) return this.whenReady();
     this.started = true;
-    this.disposables.push(
+    this.registerAll(
       this.glossaries.onDidChange(() => this.kick()),
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('thaiPolicyLens.thaiPolicyFiles') || e.affectsConfiguration('files.exclude')) {
+      this.settings.onDidChange((e) => {
+        if (e.affects('thaiPolicyFiles', 'files.exclude')) {
           this.watch();
           this.requestRescan();
-        } else if (e.affectsConfiguration('thaiPolicyLens.maxFileSize')) this.requestRescan();
-        else if (e.affectsConfiguration('thaiPolicyLens.referenceDate')) this.kick();
-        else if (e.affectsConfiguration('thaiPolicyLens.languages')) this.changed.fire();
+        } else if (e.affects('maxFileSize')) this.requestRescan();
+        else if (e.affects('referenceDate')) this.kick();
+        else if (e.affects('languages')) this.changed.fire();
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.requestRescan()),
       // A document closed (maybe without saving): `documents()` goes back to the file on disk.
@@ -178,34 +182,30 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   private includeGlob(): string {
-    const extra = vscode.workspace.getConfiguration('thaiPolicyLens').get<string[]>('thaiPolicyFiles', []);
-    const globs = [...new Set([...TEXT_GLOBS, ...extra.filter((g) => typeof g === 'string' && g.length > 0)])];
+    const globs = [...new Set([...TEXT_GLOBS, ...this.settings.thaiPolicyFiles])];
     return `{${globs.join(',')}}`;
   }
 
   private excludeGlob(): string {
-    const globs = [...ALWAYS_EXCLUDED];
-    const filesExclude = vscode.workspace.getConfiguration('files').get<Record<string, unknown>>('exclude', {});
-    for (const [glob, on] of Object.entries(filesExclude)) if (on === true) globs.push(glob);
+    const globs = [...ALWAYS_EXCLUDED, ...this.settings.filesExclude];
     return `{${globs.join(',')}}`;
   }
 
   private isExcluded(uri: vscode.Uri): boolean {
-    return /\/(node_modules|\.git)\//.test(uri.path);
+    return SKIPPED_FOLDERS.some((folder) => uri.path.includes(`/${folder}/`));
   }
 
   private maxSize(): number {
-    return vscode.workspace.getConfiguration('thaiPolicyLens').get<number>('maxFileSize', 5_000_000);
+    return this.settings.maxFileSize;
   }
 
   /** The settings an analysis depends on besides the text: stale entries are re-analysed. */
   private analysisKey(): string {
-    const ref = vscode.workspace.getConfiguration('thaiPolicyLens').get<string>('referenceDate', '');
-    return `${this.epoch}|${this.glossaries.set.version}|${/^\d{4}-\d{2}-\d{2}$/.test(ref) ? ref : new Date().toDateString()}`;
+    return `${this.epoch}|${this.glossaries.set.version}|${this.settings.referenceDate ?? new Date().toDateString()}`;
   }
 
   private queueRead(uri: vscode.Uri): void {
-    if (this.disposed || this.isExcluded(uri)) return;
+    if (this.isDisposed || this.isExcluded(uri)) return;
     this.toRead.set(uri.toString(), uri);
     this.kick();
   }
@@ -231,7 +231,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   private fireSoon(): void {
     this.changeTimer ??= setTimeout(() => {
       this.changeTimer = undefined;
-      if (!this.disposed) this.changed.fire();
+      if (!this.isDisposed) this.changed.fire();
     }, 50);
   }
 
@@ -242,7 +242,7 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   /** Starts a pass unless one is running (a running pass picks up new work itself). */
   private kick(): void {
-    if (!this.started || this.disposed || this.running) return;
+    if (!this.started || this.isDisposed || this.running) return;
     const pass = Promise.resolve(
       vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Thai Policy Lens: indexing' }, (progress) => this.pass(progress)),
     )
@@ -259,7 +259,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   private hasWork(): boolean {
-    if (this.disposed) return false;
+    if (this.isDisposed) return false;
     if (this.rescanRequested || this.toRead.size > 0) return true;
     const key = this.analysisKey();
     for (const e of this.entries.values()) if (e.key !== key) return true;
@@ -280,7 +280,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       }
     };
     for (;;) {
-      if (this.disposed) return;
+      if (this.isDisposed) return;
       await this.glossaries.whenIdle();
       if (this.rescanRequested) {
         this.rescanRequested = false;
@@ -302,7 +302,7 @@ export class WorkspaceIndex implements vscode.Disposable {
           const text = await reads[i];
           reads[i] = Promise.resolve(undefined); // let the text be collected once stored
           startRead(i + READ_AHEAD);
-          if (this.disposed) return;
+          if (this.isDisposed) return;
           if (i % 50 === 0) progress.report({ message: `${i + 1}/${uris.length} files` });
           const uriKey = uris[i].toString();
           if (this.toRead.has(uriKey)) continue; // changed again meanwhile: read later
@@ -329,7 +329,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       const stale = [...this.entries.values()].filter((e) => e.key !== key);
       if (stale.length === 0) break;
       for (let i = 0; i < stale.length; i++) {
-        if (this.disposed) return;
+        if (this.isDisposed) return;
         const entry = stale[i];
         if (this.entries.get(entry.uri.toString()) !== entry) continue;
         if (i % 50 === 0) progress.report({ message: `${i + 1}/${stale.length} files` });
@@ -364,12 +364,10 @@ export class WorkspaceIndex implements vscode.Disposable {
     return removed;
   }
 
-  dispose(): void {
-    this.disposed = true;
+  override dispose(): void {
+    super.dispose();
     for (const w of this.watchers) w.dispose();
     if (this.changeTimer) clearTimeout(this.changeTimer);
-    for (const d of this.disposables) d.dispose();
-    this.changed.dispose();
     this.entries.clear();
     this.toRead.clear();
   }

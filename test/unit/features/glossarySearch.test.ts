@@ -111,6 +111,22 @@ describe('glossary search', () => {
     set.update('file:///w/test.glossary.yaml', GLOSSARY.replace('label_en: Economy', 'label_en: Agriculture'));
     assert.deepEqual(top(searchThemes(set, 'agriculture')), ['theme:economy']);
   });
+
+  it('searches themes in no glossary (those of the annotations file) with the glossary themes, listed after them', () => {
+    const set = glossary();
+    const loose = [
+      { id: 'border-security', label: 'ความมั่นคงชายแดน', labelEn: 'Border security' },
+      { id: 'security', label: 'ซ้ำกับของอภิธานศัพท์' }, // a glossary id: the glossary's theme wins
+    ];
+    const ids = (list: ReturnType<typeof searchThemes>) => list.map((m) => m.themeId);
+    assert.deepEqual(ids(searchThemes(set, '', 200, loose)), ['diplomacy', 'public-diplomacy', 'security', 'economy', 'border-security']);
+    assert.deepEqual(ids(searchThemes(set, 'border', 200, loose)), ['border-security']);
+    assert.equal(searchThemes(set, 'border', 200, loose)[0].path, '');
+    assert.deepEqual(ids(searchThemes(set, 'ซ้ำกับ', 200, loose)), []);
+    assert.deepEqual(ids(searchThemes(set, 'border')), [], 'not without them');
+    const renamed = [{ id: 'border-security', label: 'ด่านพรมแดน' }];
+    assert.deepEqual(ids(searchThemes(set, 'ด่านพรมแดน', 200, renamed)), ['border-security'], 'a change of the loose themes is searched at once');
+  });
 });
 
 describe('occurrences', () => {

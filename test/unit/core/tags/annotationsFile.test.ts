@@ -6,22 +6,11 @@ import {
   parseAnnotationsFile,
   serializeAnnotationsFile,
   type AnnotationsData,
-  type StoredTag,
 } from '../../../../src/core/tags/annotationsFile';
 import { lineColumnAt } from '../../../../src/core/text/lines';
+import { storedTag } from '../../../support/storedTag';
 
-function tag(id: string, document: string, start: number, exact: string, extra: Partial<StoredTag> = {}): StoredTag {
-  return {
-    id,
-    document,
-    theme: 'maritime-security',
-    created: '2025-11-20T08:00:00.000Z',
-    modified: '2025-11-20T08:00:00.000Z',
-    quote: { type: 'TextQuoteSelector', exact, prefix: 'ก่อน', suffix: 'หลัง' },
-    position: { type: 'TextPositionSelector', start, end: start + exact.length },
-    ...extra,
-  };
-}
+const tag = storedTag;
 
 const SAMPLE: AnnotationsData = {
   version: 1,

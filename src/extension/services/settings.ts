@@ -1,0 +1,121 @@
+/**
+ * The extension's settings (`thaiPolicyLens.*` in package.json, and `files.exclude`), read here
+ * and nowhere else: typed, with their defaults, and one change event that says which changed.
+ */
+import * as vscode from 'vscode';
+import { DEFAULT_ANNOTATIONS_FILE } from '../../core';
+import { Disposable } from '../disposable';
+
+const SECTION = 'thaiPolicyLens';
+
+/** The settings, by their name under `thaiPolicyLens.` (`highlight` covers `highlight.*`), and `files.exclude`. */
+export type SettingName =
+  | 'languages'
+  | 'highlight'
+  | 'maxFileSize'
+  | 'useBuiltinGlossary'
+  | 'glossaryFiles'
+  | 'referenceDate'
+  | 'tree.scope'
+  | 'thaiPolicyFiles'
+  | 'annotationsFile'
+  | 'files.exclude';
+
+export type HighlightCategory = 'themes' | 'countries' | 'dates';
+export type TreeScope = 'document' | 'workspace';
+
+/** What changed: `affects('languages', 'maxFileSize')` is true when either did. */
+export interface SettingsChange {
+  affects(...names: SettingName[]): boolean;
+}
+
+export const DEFAULT_LANGUAGES: readonly string[] = ['plaintext', 'markdown', 'thai-policy'];
+export const DEFAULT_MAX_FILE_SIZE = 5_000_000;
+export const DEFAULT_POLICY_FILES: readonly string[] = ['**/*.policy.txt'];
+
+export class Settings extends Disposable {
+  private readonly changed = this.register(new vscode.EventEmitter<SettingsChange>());
+  /** Fires when a setting of the extension (or `files.exclude`) changed. */
+  readonly onDidChange = this.changed.event;
+
+  constructor() {
+    super();
+    this.register(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (!e.affectsConfiguration(SECTION) && !e.affectsConfiguration('files.exclude')) return;
+        this.changed.fire({ affects: (...names) => names.some((name) => e.affectsConfiguration(name === 'files.exclude' ? name : `${SECTION}.${name}`)) });
+      }),
+    );
+  }
+
+  private get config(): vscode.WorkspaceConfiguration {
+    return vscode.workspace.getConfiguration(SECTION);
+  }
+
+  /** Language ids of the documents analysed (`*`: all). */
+  get languages(): readonly string[] {
+    return this.config.get<string[]>('languages', [...DEFAULT_LANGUAGES]);
+  }
+
+  /** Whether a category of highlights is shown. */
+  highlight(category: HighlightCategory): boolean {
+    return vscode.workspace.getConfiguration(`${SECTION}.highlight`).get<boolean>(category, true);
+  }
+
+  /** Shows or hides a category of highlights (user setting). */
+  async setHighlight(category: HighlightCategory, value: boolean): Promise<void> {
+    await vscode.workspace.getConfiguration(`${SECTION}.highlight`).update(category, value, vscode.ConfigurationTarget.Global);
+  }
+
+  /** Documents longer than this many characters are not analysed. */
+  get maxFileSize(): number {
+    return this.config.get<number>('maxFileSize', DEFAULT_MAX_FILE_SIZE);
+  }
+
+  /** The reference date `YYYY-MM-DD` when one is set (and well formed); undefined: today. */
+  get referenceDate(): string | undefined {
+    const value = this.config.get<string>('referenceDate', '');
+    return /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : undefined;
+  }
+
+  get useBuiltinGlossary(): boolean {
+    return this.config.get<boolean>('useBuiltinGlossary', true);
+  }
+
+  /** Extra glossary files as written (absolute, or relative to the first workspace folder). */
+  get glossaryFiles(): readonly string[] {
+    return this.config.get<string[]>('glossaryFiles', []);
+  }
+
+  /** What the Themes view lists. */
+  get treeScope(): TreeScope {
+    return this.config.get<string>('tree.scope') === 'workspace' ? 'workspace' : 'document';
+  }
+
+  /** Sets the Themes view's scope (workspace setting, or user setting without a folder), if it differs. */
+  async setTreeScope(scope: TreeScope): Promise<void> {
+    const config = this.config;
+    const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+    if (config.get<string>('tree.scope') !== scope) await config.update('tree.scope', scope, target);
+  }
+
+  /** Globs of the plain-text files opened as Thai policy documents (blank and non-string ones left out). */
+  get thaiPolicyFiles(): readonly string[] {
+    const globs = this.config.get<unknown>('thaiPolicyFiles', [...DEFAULT_POLICY_FILES]);
+    return Array.isArray(globs) ? globs.filter((g): g is string => typeof g === 'string' && g.trim() !== '') : [];
+  }
+
+  /** The annotations file, relative to each workspace folder, `/`-separated. */
+  get annotationsFile(): string {
+    const value = this.config.get<string>('annotationsFile', DEFAULT_ANNOTATIONS_FILE) || DEFAULT_ANNOTATIONS_FILE;
+    return value.replace(/\\/g, '/');
+  }
+
+  /** The globs of `files.exclude` that are on. */
+  get filesExclude(): string[] {
+    const globs = vscode.workspace.getConfiguration('files').get<Record<string, unknown>>('exclude', {});
+    return Object.entries(globs)
+      .filter(([, on]) => on === true)
+      .map(([glob]) => glob);
+  }
+}

@@ -1,0 +1,20 @@
+/**
+ * The extension's internals that the integration tests inspect, kept out of its API: the object
+ * `activate()` returns carries them under a symbol that is not enumerable, and `testHooksOf`
+ * reads it. (The symbol is a global one, so the tests, which load their own copy of this module,
+ * find it on the extension's object.)
+ */
+import type { TaggingTestHooks } from './features/tagging';
+
+export interface TestHooks {
+  tagging: TaggingTestHooks;
+}
+
+export const TEST_HOOKS = Symbol.for('thaiPolicyLens.testHooks');
+
+/** The test hooks of the object `activate()` returned. */
+export function testHooksOf(api: object): TestHooks {
+  const hooks = (api as { [TEST_HOOKS]?: TestHooks })[TEST_HOOKS];
+  if (!hooks) throw new Error('not the API object of Thai Policy Lens');
+  return hooks;
+}

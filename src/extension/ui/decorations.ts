@@ -1,0 +1,102 @@
+/**
+ * The editor's decoration types, in one place: glossary terms (a translucent background and a
+ * thick underline in their theme's colour), countries (dotted) and dates (dashed) in their own
+ * theme colours, and tagged passages (a thin border in the theme's colour and a light
+ * background). Types are made on first use, and disposed of together.
+ */
+import * as vscode from 'vscode';
+import { opaqueHex } from '../../core';
+import { Disposable } from '../disposable';
+
+export class Decorations extends Disposable {
+  readonly country = this.register(
+    vscode.window.createTextEditorDecorationType({
+      backgroundColor: new vscode.ThemeColor('thaiPolicyLens.countryBackground'),
+      borderWidth: '0 0 1px 0',
+      borderStyle: 'dotted',
+      borderColor: new vscode.ThemeColor('thaiPolicyLens.countryBorder'),
+      overviewRulerColor: new vscode.ThemeColor('thaiPolicyLens.countryBorder'),
+      overviewRulerLane: vscode.OverviewRulerLane.Center,
+      rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+    }),
+  );
+  readonly date = this.register(
+    vscode.window.createTextEditorDecorationType({
+      backgroundColor: new vscode.ThemeColor('thaiPolicyLens.dateBackground'),
+      borderWidth: '0 0 1px 0',
+      borderStyle: 'dashed',
+      borderColor: new vscode.ThemeColor('thaiPolicyLens.dateBorder'),
+      overviewRulerColor: new vscode.ThemeColor('thaiPolicyLens.dateBorder'),
+      overviewRulerLane: vscode.OverviewRulerLane.Left,
+      rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+    }),
+  );
+  private readonly themes = new Map<string, vscode.TextEditorDecorationType>();
+  private readonly tags = new Map<string, vscode.TextEditorDecorationType>();
+
+  /** The type of a glossary theme's terms, in `color`. */
+  theme(themeId: string, color: string): vscode.TextEditorDecorationType {
+    return made(this.themes, themeId, () => {
+      const rgb = opaqueHex(color);
+      return {
+        backgroundColor: rgb + '38', // translucent: the text stays readable on light and dark themes
+        borderWidth: '0 0 2px 0',
+        borderStyle: 'solid',
+        borderColor: rgb,
+        overviewRulerColor: rgb,
+        overviewRulerLane: vscode.OverviewRulerLane.Right,
+        rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+      };
+    });
+  }
+
+  /** The theme types made so far, by theme id. */
+  get themeTypes(): ReadonlyMap<string, vscode.TextEditorDecorationType> {
+    return this.themes;
+  }
+
+  /** Disposes of the theme types (the glossary changed: colours may have); what they drew goes. */
+  resetThemes(): void {
+    for (const type of this.themes.values()) type.dispose();
+    this.themes.clear();
+  }
+
+  /** The type of the passages tagged with a theme, in `color`; `key` names the theme and the annotations file it is drawn for. */
+  tag(key: string, color: string): vscode.TextEditorDecorationType {
+    return made(this.tags, key, () => {
+      const rgb = opaqueHex(color);
+      return {
+        border: `1px solid ${rgb}`,
+        borderRadius: '2px',
+        backgroundColor: rgb + '1f', // lighter than a glossary match, and no underline
+        overviewRulerColor: rgb,
+        overviewRulerLane: vscode.OverviewRulerLane.Left,
+        rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+      };
+    });
+  }
+
+  /** The tag types made so far, by key. */
+  get tagTypes(): ReadonlyMap<string, vscode.TextEditorDecorationType> {
+    return this.tags;
+  }
+
+  /** Disposes of the tag types; what they drew goes. */
+  resetTags(): void {
+    for (const type of this.tags.values()) type.dispose();
+    this.tags.clear();
+  }
+
+  override dispose(): void {
+    this.resetThemes();
+    this.resetTags();
+    super.dispose();
+  }
+}
+
+/** The type of `key` in `types`, made with `options()` the first time. */
+function made(types: Map<string, vscode.TextEditorDecorationType>, key: string, options: () => vscode.DecorationRenderOptions): vscode.TextEditorDecorationType {
+  let type = types.get(key);
+  if (!type) types.set(key, (type = vscode.window.createTextEditorDecorationType(options())));
+  return type;
+}

@@ -1,0 +1,40 @@
+/**
+ * Messages that point at a place in a file: an error with an "Open File" button that opens the
+ * file there (a corrupt annotations file, a glossary that cannot be edited), and opening a file
+ * at an offset or a line and column.
+ */
+import * as vscode from 'vscode';
+
+/** A place in a file: an offset range (UTF-16, into its text), or a 1-based line and column. */
+export type FilePlace = { uri: vscode.Uri; start?: number; end?: number } | { uri: vscode.Uri; line: number; column?: number };
+
+const OPEN_FILE = 'Open File';
+
+/** Shows an error; with a place, a button opens the file there. */
+export function showErrorAt(message: string, place?: FilePlace): void {
+  if (!place) {
+    void vscode.window.showErrorMessage(message);
+    return;
+  }
+  void vscode.window.showErrorMessage(message, OPEN_FILE).then(async (choice) => {
+    if (choice === OPEN_FILE) await openAt(place);
+  });
+}
+
+/**
+ * Opens the file with the place selected (the start of the file when the place has no position)
+ * and scrolled into view; resolves to the editor.
+ */
+export async function openAt(place: FilePlace, options: { preview?: boolean } = {}): Promise<vscode.TextEditor> {
+  const doc = await vscode.workspace.openTextDocument(place.uri);
+  let selection: vscode.Selection | undefined;
+  if ('line' in place) {
+    const pos = new vscode.Position(Math.max(0, place.line - 1), Math.max(0, (place.column ?? 1) - 1));
+    selection = new vscode.Selection(pos, pos);
+  } else if (place.start !== undefined) {
+    selection = new vscode.Selection(doc.positionAt(place.start), doc.positionAt(place.end ?? place.start));
+  }
+  const editor = await vscode.window.showTextDocument(doc, { selection, preview: options.preview });
+  if (selection) editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  return editor;
+}

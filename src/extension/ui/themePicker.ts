@@ -1,0 +1,94 @@
+/**
+ * The theme quick pick (tagging a passage, changing a tag's theme, adding a term to the
+ * glossary): "New theme..." first, then the themes ranked by the glossary search
+ * (src/features/glossarySearch.ts) as the user types, over Thai and English labels, ids, terms,
+ * aliases and glosses. Glossary text is untrusted: icon syntax in it is escaped.
+ */
+import * as vscode from 'vscode';
+import type { GlossarySet } from '../../core';
+import { searchThemes, themeTitle, type GlossaryMatch, type LooseTheme } from '../../features/glossarySearch';
+import { escapeIcons } from '../../features/markdown';
+
+export interface ThemePickerOptions {
+  title: string;
+  placeholder: string;
+  /** themes in no glossary (the annotations file's), searched too and listed after the glossary's */
+  loose?: readonly LooseTheme[];
+  /** the description of a loose theme's item */
+  looseDescription?: string;
+  /** the theme in use now: its item says so */
+  current?: string;
+  /** the description of a glossary theme's item (default: its ancestors) */
+  describe?: (match: GlossaryMatch) => string;
+  /** the themes listed first before anything is typed */
+  preferred?: (themeId: string) => boolean;
+  ignoreFocusOut?: boolean;
+}
+
+/** A theme chosen, or "New theme...". */
+export type ThemeChoice = { themeId: string; isNew?: undefined } | { themeId?: undefined; isNew: true };
+
+interface ThemeItem extends vscode.QuickPickItem {
+  themeId?: string;
+  isNew?: boolean;
+}
+
+/** Every theme when nothing is typed: the picker lists them all, not the search's first 200. */
+const NO_LIMIT = Number.MAX_SAFE_INTEGER;
+
+/** Asks for a theme of `set` (or a new one); undefined when cancelled. */
+export async function pickTheme(set: GlossarySet, options: ThemePickerOptions): Promise<ThemeChoice | undefined> {
+  const loose = options.loose ?? [];
+  const looseIds = new Set(loose.filter((t) => !set.theme(t.id)).map((t) => t.id));
+  const qp = vscode.window.createQuickPick<ThemeItem>();
+  qp.title = options.title;
+  qp.placeholder = options.placeholder;
+  qp.matchOnDescription = false;
+  qp.matchOnDetail = false;
+  qp.ignoreFocusOut = options.ignoreFocusOut ?? false;
+  // keep the fuzzy ranking's order (not in every VS Code version's typed API)
+  (qp as unknown as { sortByLabel: boolean }).sortByLabel = false;
+  const newItem: ThemeItem = { label: '$(add) New theme...', isNew: true, alwaysShow: true };
+  const toItem = (match: GlossaryMatch): ThemeItem => {
+    const description = looseIds.has(match.themeId) ? options.looseDescription : options.describe ? options.describe(match) : match.path;
+    const item: ThemeItem = { label: `$(symbol-color) ${escapeIcons(themeTitle(match))}`, themeId: match.themeId, alwaysShow: true };
+    if (description) item.description = escapeIcons(description);
+    if (match.themeId === options.current) item.detail = 'current theme';
+    return item;
+  };
+  const update = () => {
+    let matches = searchThemes(set, qp.value, NO_LIMIT, loose);
+    if (qp.value.trim() === '' && options.preferred) {
+      const preferred = options.preferred;
+      matches = [...matches.filter((m) => preferred(m.themeId)), ...matches.filter((m) => !preferred(m.themeId))];
+    }
+    qp.items = [newItem, ...matches.map(toItem)];
+  };
+  update();
+  const chosen = await chooseFrom(qp, update);
+  if (!chosen) return undefined;
+  return chosen.isNew ? { isNew: true } : chosen.themeId !== undefined ? { themeId: chosen.themeId } : undefined;
+}
+
+/**
+ * Shows `qp` and resolves with the item accepted (the selected one, else the active one), or
+ * undefined when it is hidden without a choice; the quick pick is disposed either way.
+ */
+function chooseFrom<T extends vscode.QuickPickItem>(qp: vscode.QuickPick<T>, onDidChangeValue: (value: string) => void): Promise<T | undefined> {
+  return new Promise((resolve) => {
+    let chosen: T | undefined;
+    const subscriptions = [
+      qp.onDidChangeValue(onDidChangeValue),
+      qp.onDidAccept(() => {
+        chosen = qp.selectedItems[0] ?? qp.activeItems[0];
+        qp.hide();
+      }),
+      qp.onDidHide(() => {
+        for (const s of subscriptions) s.dispose();
+        qp.dispose();
+        resolve(chosen);
+      }),
+    ];
+    qp.show();
+  });
+}

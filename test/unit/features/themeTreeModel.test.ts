@@ -1,0 +1,204 @@
+import { strict as assert } from 'node:assert';
+import { Analyzer } from '../../../src/core/recognize/analyze';
+import { GlossarySet } from '../../../src/core/glossary/glossary';
+import type { Annotation } from '../../../src/core/types';
+import { InMemoryDocument } from '../../../src/features/inMemoryDocument';
+import { MAX_CHILDREN, TreeSource, buildThemeTree, childrenOf, present, snapshot, type TreeInput, type TreeItemSnapshot, type TreeTag } from '../../../src/features/themeTreeModel';
+
+// A glossary and documents in the style of the project's fixtures, written for these tests.
+const GLOSSARY = `version: 1
+themes:
+  - id: test-diplomacy
+    label: การทูตทดสอบ
+    label_en: Test diplomacy
+    color: "#4e79a7"
+    gloss: ประเด็นทดสอบด้านการทูต
+    terms:
+      - term: การทูตดิจิทัล
+        en: Digital diplomacy
+        gloss: การใช้เครื่องมือดิจิทัลในงานการทูต
+        aliases: [Digital Diplomacy]
+      - การเจรจาทวิภาคี
+    themes:
+      - id: test-public-diplomacy
+        label: การทูตสาธารณะทดสอบ
+        label_en: Test public diplomacy
+        terms:
+          - term: การทูตสาธารณะ
+            en: Public diplomacy
+  - id: test-security
+    label: ความมั่นคงทดสอบ
+    label_en: Test security
+    color: "#e15759"
+    terms:
+      - term: อาวุธนิวเคลียร์
+        en: Nuclear weapons
+      - term: การไม่แพร่ขยายอาวุธนิวเคลียร์
+        en: Nuclear non-proliferation
+      - term: หยุดยิง
+        en: Ceasefire
+`;
+
+const POLICY = [
+  'มติคณะรัฐมนตรี เรื่อง ความร่วมมือด้านการทูตดิจิทัล',
+  'เมื่อวันที่ 16 พฤศจิกายน 2564 กระทรวงการต่างประเทศได้หารือกับสาธารณรัฐอินโดนีเซียเรื่องการทูตดิจิทัล',
+  'ที่ประชุมย้ำการไม่แพร่ขยายอาวุธนิวเคลียร์ และการทูตสาธารณะ ร่วมกับสหรัฐฯ และญี่ปุ่น',
+  'ทั้งสองฝ่ายตกลงหยุดยิงตั้งแต่ 28 ก.ค.68 บริเวณทะเลจีนใต้ไม่เกี่ยวข้อง',
+  'การเจรจาทวิภาคีครั้งต่อไปจัดขึ้นในปี พ.ศ. 2569',
+].join('\n');
+const STATEMENT = [
+  'แถลงการณ์ร่วม ฉบับที่ 2',
+  'ที่ประชุมรับทราบว่าข้อตกลงหยุดยิงมีผลตั้งแต่วันที่ 5 มีนาคม 2568 และจะทบทวนอีกครั้งในปี พ.ศ. 2570',
+  'ฝ่ายไทยเสนอการเจรจาทวิภาคีกับกัมพูชา ต่อเนื่องจากการประชุมเมื่อ 12 ม.ค. 2566',
+].join('\n');
+
+const set = new GlossarySet();
+assert.deepEqual(set.update('test.glossary.yaml', GLOSSARY), []);
+const analyzer = new Analyzer(set);
+
+/** A tree source of an in-memory document, analysed. */
+function source(doc: InMemoryDocument, name: string, annotations?: Annotation[]): TreeSource {
+  const text = doc.getText();
+  return new TreeSource(doc.uri, text, annotations ?? analyzer.analyze(text, { referenceDate: '2025-11-22' }), name);
+}
+
+const policy = () => source(new InMemoryDocument('file:///ws/policy.txt', POLICY), 'policy.txt');
+const statement = () => source(new InMemoryDocument('file:///ws/statement.txt', STATEMENT), 'statement.txt');
+
+function tree(input: Partial<TreeInput> & Pick<TreeInput, 'sources'>, expanded: string[] = []): TreeItemSnapshot[] {
+  const model = buildThemeTree({ themes: set.themes, filter: '', workspace: false, ...input });
+  return snapshot(model.roots, { workspace: input.workspace ?? false, expanded: new Set(expanded), selected: new Set() });
+}
+
+/** label | description of each item (one level), the way the tree reads. */
+function rows(items: TreeItemSnapshot[] | undefined): string[] {
+  return (items ?? []).map((i) => (i.description === undefined ? i.label : `${i.label} | ${i.description}`));
+}
+
+function find(items: TreeItemSnapshot[] | undefined, id: string): TreeItemSnapshot | undefined {
+  for (const item of items ?? []) {
+    if (item.id === id) return item;
+    const inner = find(item.children, id);
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
+describe('themes view model', () => {
+  it('lists the themes of a document with counts, terms and occurrence lines', () => {
+    const items = tree({ sources: [policy()] }, ['theme:test-diplomacy']);
+    assert.deepEqual(rows(items), ['การทูตทดสอบ | 4 · Test diplomacy', 'ความมั่นคงทดสอบ | 2 · Test security', 'Countries | 3', 'Dates | 3']);
+    assert.deepEqual(
+      items.map((i) => [i.kind, i.color, i.expanded]),
+      [
+        ['theme', '#4e79a7', true],
+        ['theme', '#e15759', false],
+        ['countries', undefined, false],
+        ['dates', undefined, false],
+      ],
+    );
+    const diplomacy = items[0].children!;
+    assert.deepEqual(rows(diplomacy), ['การทูตสาธารณะทดสอบ | 1 · Test public diplomacy', 'การทูตดิจิทัล | 2 · Digital diplomacy', 'การเจรจาทวิภาคี | 1']);
+    assert.deepEqual(rows(diplomacy[1].children), ['…ความร่วมมือด้านการทูตดิจิทัล | line 1', '…อินโดนีเซียเรื่องการทูตดิจิทัล | line 2']);
+    const security = items[1].children!;
+    assert.deepEqual(rows(security), ['การไม่แพร่ขยายอาวุธนิวเคลียร์ | 1 · Nuclear non-proliferation', 'หยุดยิง | 1 · Ceasefire', '1 term not found']);
+    assert.deepEqual(rows(security[2].children), ['อาวุธนิวเคลียร์ | 0 · Nuclear weapons']);
+    assert.equal(security[2].kind, 'termsNotFound');
+    const ceasefire = POLICY.indexOf('หยุดยิง');
+    assert.deepEqual(security[1].children![0], {
+      kind: 'occurrence',
+      label: 'ทั้งสองฝ่ายตกลงหยุดยิงตั้งแต่ 28 ก.ค.68 บริเวณทะเลจีนใต้ไม่เกี่ยวข้อง',
+      description: 'line 4',
+      id: `occ:file:///ws/policy.txt#${ceasefire}`,
+      target: { uri: 'file:///ws/policy.txt', start: ceasefire, end: ceasefire + 'หยุดยิง'.length },
+    });
+  });
+
+  it('lists the countries, most mentioned first, and the dates as a timeline', () => {
+    const items = tree({ sources: [policy()] });
+    assert.deepEqual(rows(items[2].children), ['🇯🇵 ญี่ปุ่น | 1 · Japan', '🇺🇸 สหรัฐอเมริกา | 1 · United States', '🇮🇩 อินโดนีเซีย | 1 · Indonesia']);
+    assert.deepEqual(rows(items[2].children![1].children), ['…ทูตสาธารณะ ร่วมกับสหรัฐฯ และญี่ปุ่น | line 3']);
+    const dates = tree({ sources: [statement()] })[3];
+    assert.deepEqual(rows(dates.children), ['12 ม.ค. 2566 | 2023-01-12 · line 3', '5 มีนาคม 2568 | 2025-03-05 · line 2', 'พ.ศ. 2570 | 2027 · line 2']);
+  });
+
+  it('filters themes, terms and lines; English in any case', () => {
+    const items = tree({ sources: [policy()], filter: 'สาธารณะ' });
+    assert.deepEqual(rows(items), ['การทูตทดสอบ | 1 · Test diplomacy', 'ความมั่นคงทดสอบ | 1 · Test security', 'Countries | 2']);
+    assert.deepEqual(rows(items[0].children), ['การทูตสาธารณะทดสอบ | 1 · Test public diplomacy']);
+    assert.deepEqual(rows(items[1].children), ['การไม่แพร่ขยายอาวุธนิวเคลียร์ | 1 · Nuclear non-proliferation']);
+    const ceasefire = tree({ sources: [policy()], filter: 'CEASEFIRE' });
+    assert.deepEqual(rows(ceasefire), ['ความมั่นคงทดสอบ | 1 · Test security']);
+    assert.deepEqual(rows(ceasefire[0].children), ['หยุดยิง | 1 · Ceasefire']);
+    const model = buildThemeTree({ themes: set.themes, sources: [policy()], filter: 'สาธารณะ', workspace: false });
+    assert.equal(model.shown, 4, 'occurrences shown, for the filter message');
+  });
+
+  it('in workspace scope, says which file each occurrence is in and filters by path', () => {
+    const items = tree({ sources: [policy(), statement()], workspace: true, filter: 'statement' });
+    assert.deepEqual(rows(items), ['การทูตทดสอบ | 1 · Test diplomacy', 'ความมั่นคงทดสอบ | 1 · Test security', 'Countries | 2', 'Dates | 3']);
+    assert.deepEqual(rows(find(items, 'term:test-security:หยุดยิง')!.children), [
+      'ที่ประชุมรับทราบว่าข้อตกลงหยุดยิงมีผลตั้งแต่วันที่ 5 มีนาคม 2568 และจะทบทวนอีก… | statement.txt · line 2',
+    ]);
+    assert.deepEqual(rows(tree({ sources: [policy(), statement()], workspace: false, filter: 'statement' })), [], 'document scope: paths do not match');
+  });
+
+  it('lists tagged passages under their theme, orphans by their text, and filters them by note', () => {
+    const text = POLICY;
+    const start = text.indexOf('ที่ประชุมย้ำ');
+    const tags: TreeTag[] = [
+      { id: 't1', theme: 'test-security', start, end: start + 'ที่ประชุมย้ำ'.length, text: 'ที่ประชุมย้ำ', note: 'ดูภาคผนวก' },
+      { id: 't0', theme: 'test-security', start: 0, end: 0, text: 'ข้อความที่ถูกลบ\nไปแล้ว', orphaned: true },
+    ];
+    const tagsOf = (uri: string) => (uri === 'file:///ws/policy.txt' ? tags : []);
+    const security = tree({ sources: [policy()], tagsOf })[1];
+    assert.deepEqual(rows(security.children).slice(0, 2), ['ข้อความที่ถูกลบ ไปแล้ว | tag · orphaned', 'ที่ประชุมย้ำการไม่แพร่ขยายอาวุธนิวเคลียร์ และการทูตสาธารณะ ร่วมกับสหรัฐฯ และญี่ปุ่น | tag · line 3']);
+    assert.deepEqual(security.children![1].target, { uri: 'file:///ws/policy.txt', start, end: start + 'ที่ประชุมย้ำ'.length });
+    assert.equal(security.children![0].target, undefined, 'an orphan leads nowhere');
+    assert.equal(security.description, '2 · Test security', 'tags are not counted as occurrences');
+    const byNote = tree({ sources: [policy()], tagsOf, filter: 'ภาคผนวก' });
+    assert.deepEqual(rows(byNote), ['ความมั่นคงทดสอบ | 0 · Test security']);
+    assert.deepEqual(byNote[0].children!.map((c) => c.id), ['tag:t1']);
+  });
+
+  it('is empty with no glossary themes', () => {
+    assert.deepEqual(tree({ themes: [], sources: [policy()] }), []);
+  });
+
+  it('cuts long lists with an item saying how many more there are', () => {
+    const line = 'หยุดยิง '.repeat(MAX_CHILDREN + 5);
+    const items = tree({ sources: [source(new InMemoryDocument('file:///ws/long.txt', line), 'long.txt')] });
+    const occurrences = find(items, 'term:test-security:หยุดยิง')!.children!;
+    assert.equal(occurrences.length, MAX_CHILDREN + 1);
+    assert.deepEqual(occurrences[MAX_CHILDREN], { kind: 'more', label: '5 more…', id: 'term:test-security:หยุดยิง:more' });
+  });
+
+  it('shows what each item is: icons, tooltips as literal text, and a highlight on the match', () => {
+    const model = buildThemeTree({ themes: set.themes, sources: [policy()], filter: '', workspace: false });
+    const diplomacy = model.themes.get('test-diplomacy')!;
+    assert.deepEqual(present(diplomacy, false), {
+      label: 'การทูตทดสอบ',
+      description: '4 · Test diplomacy',
+      icon: { color: '#4e79a7' },
+      tooltip: [['การทูตทดสอบ', 'Test diplomacy'], ['ประเด็นทดสอบด้านการทูต'], ['4 occurrences (1 in sub-themes)']],
+      collapsible: true,
+    });
+    const term = childrenOf(diplomacy)[1];
+    assert.deepEqual(present(term, false).tooltip, [['การทูตดิจิทัล', 'Digital diplomacy'], ['การใช้เครื่องมือดิจิทัลในงานการทูต'], ['also: Digital Diplomacy'], ['2 occurrences']]);
+    const occurrence = present(childrenOf(term)[0], true);
+    assert.equal(occurrence.description, 'policy.txt · line 1');
+    assert.deepEqual(occurrence.highlight, [occurrence.label.indexOf('การทูตดิจิทัล'), occurrence.label.indexOf('การทูตดิจิทัล') + 'การทูตดิจิทัล'.length]);
+  });
+
+  it('cuts a long line around the match at a space or a word edge, and knows CRLF lines', () => {
+    const text = 'ก'.repeat(10) + ' ' + 'ข'.repeat(40) + ' หยุดยิง ' + 'ค'.repeat(100) + '\r\nบรรทัดที่สอง';
+    const src = new TreeSource('file:///ws/a.txt', text, [], 'a.txt');
+    const start = text.indexOf('หยุดยิง');
+    const cut = src.excerpt(start, start + 'หยุดยิง'.length);
+    assert.ok(cut.text.startsWith('…') && cut.text.endsWith('…'), cut.text);
+    assert.equal(cut.text.slice(cut.highlight[0], cut.highlight[1]), 'หยุดยิง');
+    assert.ok(cut.text.length <= 80, `${cut.text.length} characters`);
+    assert.deepEqual(src.lineSpan(0), [0, text.indexOf('\r')]);
+    assert.equal(src.lineOf(text.indexOf('บรรทัด')), 1);
+  });
+});
