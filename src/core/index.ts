@@ -13,6 +13,7 @@ export * from './types';
 export * from './text/normalize';
 export * from './glossary/glossary';
 export * from './glossary/glossaryEdit';
+export * from './glossary/packs';
 export * from './recognize/matcher';
 export * from './recognize/analyze';
 export * from './recognize/countries';
