@@ -19,6 +19,7 @@ import { registerGlossaryAuthoring } from './features/glossaryAuthoring';
 import { registerTagging, type Tagging, type TagInfo, type TaggingApi } from './features/tagging';
 import type { FeatureContext } from './featureContext';
 import { registerExportReports } from './features/exportReports';
+import { registerBuiltinPacks } from './features/builtinPacks';
 
 /** What was drawn in an editor, as plain data: decoration key -> [startOffset, endOffset][] */
 export interface HighlightSnapshot {
@@ -72,6 +73,7 @@ export function activate(context: vscode.ExtensionContext): ThaiPolicyLensApi {
   registerNavigation(ctx);
   registerOutline(ctx);
   registerStarterGlossary(ctx);
+  registerBuiltinPacks(ctx);
   registerGlossaryAuthoring(ctx);
   const tagging = registerTagging(ctx);
   tree.setTagSource(tagging);

@@ -135,7 +135,7 @@ class GlossaryAuthoring implements vscode.Disposable {
   }
 
   private isBuiltin(file: string): boolean {
-    return file === this.ctx.glossaries.builtinGlossaryUri.toString();
+    return this.ctx.glossaries.isBuiltinFile(file);
   }
 
   private fileName(uri: vscode.Uri): string {

@@ -1,12 +1,13 @@
 /**
- * Loads the glossaries (built-in, every `*.glossary.yaml` in the workspace, and the files named in
- * `thaiPolicyLens.glossaryFiles`), keeps them current as files are saved, created and deleted, and
+ * Loads the glossaries (the built-in packs chosen in `thaiPolicyLens.builtinPacks`, every
+ * `*.glossary.yaml` in the workspace, and the files named in `thaiPolicyLens.glossaryFiles`, in
+ * that order), keeps them current as files are saved, created and deleted, and
  * reports their problems in the Problems panel at their line and column. A file with errors keeps
  * its last good version in force (core GlossarySet).
  */
 import * as vscode from 'vscode';
 import { readText } from './files';
-import { GlossarySet, type GlossaryDiagnostic, type GlossaryTerm, type GlossaryTheme } from '../../core';
+import { BUILTIN_PACKS, GlossarySet, selectPacks, type GlossaryDiagnostic, type GlossaryTerm, type GlossaryTheme } from '../../core';
 import { Analyzer } from '../../core';
 
 export const GLOSSARY_GLOB = '**/*.glossary.{yaml,yml}';
@@ -20,11 +21,12 @@ export class GlossaryService implements vscode.Disposable {
   /** Fires when the merged glossary content changes (not when only diagnostics change). */
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [];
-  private readonly builtinUri: vscode.Uri;
+  /** the extension's `glossaries/` folder, where the built-in packs are */
+  private readonly builtinDir: vscode.Uri;
   private loading: Promise<void> = Promise.resolve();
 
   constructor(extensionUri: vscode.Uri) {
-    this.builtinUri = vscode.Uri.joinPath(extensionUri, 'glossaries', 'builtin.glossary.yaml');
+    this.builtinDir = vscode.Uri.joinPath(extensionUri, 'glossaries');
     const watcher = vscode.workspace.createFileSystemWatcher(GLOSSARY_GLOB);
     this.disposables.push(
       watcher,
@@ -36,7 +38,8 @@ export class GlossaryService implements vscode.Disposable {
         if (this.isGlossaryUri(doc.uri)) this.queue(() => this.loadText(doc.uri, doc.getText()));
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('thaiPolicyLens.glossaryFiles') || e.affectsConfiguration('thaiPolicyLens.useBuiltinGlossary')) void this.reload();
+        const affects = ['glossaryFiles', 'useBuiltinGlossary', 'builtinPacks'].some((key) => e.affectsConfiguration(`thaiPolicyLens.${key}`));
+        if (affects) void this.reload();
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reload()),
       this.diagnostics,
@@ -80,13 +83,21 @@ export class GlossaryService implements vscode.Disposable {
     return this.set.termsOf(themeId).find((t) => t.term === term);
   }
 
-  /** The workspace glossary files currently loaded (not the built-in one). */
+  /** The workspace glossary files currently loaded (not the built-in packs). */
   workspaceFiles(): vscode.Uri[] {
-    return this.set.files.map((f) => vscode.Uri.parse(f)).filter((u) => u.toString() !== this.builtinUri.toString());
+    return this.set.files.filter((f) => !this.isBuiltinFile(f)).map((f) => vscode.Uri.parse(f));
   }
 
-  get builtinGlossaryUri(): vscode.Uri {
-    return this.builtinUri;
+  /** The files of the built-in packs in force, in load order: those chosen in the settings, or none. */
+  builtinUris(): vscode.Uri[] {
+    const config = vscode.workspace.getConfiguration('thaiPolicyLens');
+    if (!config.get<boolean>('useBuiltinGlossary', true)) return [];
+    return selectPacks(config.get<string[]>('builtinPacks')).packs.map((p) => vscode.Uri.joinPath(this.builtinDir, p.file));
+  }
+
+  /** True for a file (a URI string) of a built-in pack, which the user never edits. */
+  isBuiltinFile(file: string): boolean {
+    return BUILTIN_PACKS.some((p) => vscode.Uri.joinPath(this.builtinDir, p.file).toString() === file);
   }
 
   private location(file: string, line: number, column: number): vscode.Location {
@@ -115,7 +126,7 @@ export class GlossaryService implements vscode.Disposable {
 
   private async sources(): Promise<vscode.Uri[]> {
     const out: vscode.Uri[] = [];
-    if (vscode.workspace.getConfiguration('thaiPolicyLens').get<boolean>('useBuiltinGlossary', true)) out.push(this.builtinUri);
+    out.push(...this.builtinUris());
     const found = vscode.workspace.workspaceFolders?.length ? await vscode.workspace.findFiles(GLOSSARY_GLOB, EXCLUDE_GLOB) : [];
     found.sort((a, b) => a.toString().localeCompare(b.toString()));
     const seen = new Set(out.map((u) => u.toString()));

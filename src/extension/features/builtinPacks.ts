@@ -1,0 +1,59 @@
+/**
+ * Choose Built-in Glossary Packs...: a multi-select quick pick of the built-in packs that writes
+ * the setting `thaiPolicyLens.builtinPacks` (the glossary service reloads when it changes).
+ * Reachable from the command palette, the Themes view's title bar and the walkthrough.
+ */
+import * as vscode from 'vscode';
+import { BUILTIN_PACKS, selectPacks } from '../../core';
+import type { FeatureContext } from '../featureContext';
+
+/** The strings this feature shows (one place, for a later translation). */
+const TEXT = {
+  title: 'Thai Policy Lens: Built-in Glossary Packs',
+  placeholder: 'Tick the fields of Thai public policy to highlight (the others are switched off)',
+  nothing: 'Thai Policy Lens: no built-in pack is chosen; only your own glossaries are used.',
+};
+
+interface PackItem extends vscode.QuickPickItem {
+  id: string;
+}
+
+/**
+ * Writes the packs chosen: to the level (folder, workspace or user settings) where the setting is
+ * already set, else the user settings. Choosing a pack also turns the built-in glossary on.
+ */
+async function writePacks(ids: readonly string[]): Promise<string[]> {
+  const { packs } = selectPacks(ids);
+  const chosen = packs.map((p) => p.id);
+  const config = vscode.workspace.getConfiguration('thaiPolicyLens');
+  const where = (key: string): vscode.ConfigurationTarget => {
+    const inspected = config.inspect(key);
+    if (inspected?.workspaceFolderValue !== undefined) return vscode.ConfigurationTarget.WorkspaceFolder;
+    if (inspected?.workspaceValue !== undefined) return vscode.ConfigurationTarget.Workspace;
+    return vscode.ConfigurationTarget.Global;
+  };
+  await config.update('builtinPacks', chosen, where('builtinPacks'));
+  if (chosen.length > 0 && !config.get<boolean>('useBuiltinGlossary', true)) await config.update('useBuiltinGlossary', true, where('useBuiltinGlossary'));
+  return chosen;
+}
+
+/**
+ * The command: with `ids` (for tests and other extensions) it writes them without asking;
+ * returns the packs now chosen, or undefined when the pick was dismissed.
+ */
+async function chooseBuiltinPacks(ids?: readonly string[]): Promise<string[] | undefined> {
+  if (Array.isArray(ids)) return writePacks(ids);
+  const config = vscode.workspace.getConfiguration('thaiPolicyLens');
+  const on = config.get<boolean>('useBuiltinGlossary', true);
+  const current = new Set(on ? selectPacks(config.get<string[]>('builtinPacks')).packs.map((p) => p.id) : []);
+  const items: PackItem[] = BUILTIN_PACKS.map((p) => ({ id: p.id, label: p.label, description: p.labelTh, detail: p.description, picked: current.has(p.id) }));
+  const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title: TEXT.title, placeHolder: TEXT.placeholder, matchOnDescription: true, matchOnDetail: true });
+  if (!picked) return undefined;
+  const chosen = await writePacks(picked.map((p) => p.id));
+  if (chosen.length === 0) void vscode.window.showInformationMessage(TEXT.nothing);
+  return chosen;
+}
+
+export function registerBuiltinPacks(ctx: FeatureContext): void {
+  ctx.extension.subscriptions.push(vscode.commands.registerCommand('thaiPolicyLens.chooseBuiltinPacks', chooseBuiltinPacks));
+}
