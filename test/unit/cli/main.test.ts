@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { run } from '../../support/runCli';
+import { builtinPacksDir, run } from '../../support/runCli';
 import { csvField, LineIndex } from '../../../src/cli/format';
 import pkg from '../../../package.json';
 
@@ -125,13 +125,36 @@ describe('command line', () => {
   });
 
   it('uses the built-in glossary when no --glossary is given', () => {
-    const builtin = write('builtin.glossary.yaml', TRADE);
+    const builtin = builtinPacksDir(dir, { 'economy-fiscal': TRADE });
     const doc = write('doc.txt', 'การค้าเสรี');
     assert.deepEqual(JSON.parse(run(['analyze', '--format', 'summary', doc], builtin).stdout).documents[0].themes, { trade: 1 });
     // an absent built-in glossary means no terms, not an error
     const without = run(['analyze', '--format', 'summary', doc]);
     assert.equal(without.code, 0);
     assert.deepEqual(JSON.parse(without.stdout).documents[0].counts, { term: 0, country: 0, date: 0 });
+  });
+
+  it('loads the built-in packs chosen with --packs, every pack by default, and says which ids are packs', () => {
+    const HEALTH = 'version: 1\nthemes:\n  - id: health\n    label: สาธารณสุข\n    terms: [วัคซีน]\n';
+    const builtin = builtinPacksDir(dir, { 'economy-fiscal': TRADE, 'health-welfare': HEALTH });
+    const doc = write('packs.txt', 'การค้าเสรีและวัคซีน');
+    const themes = (argv: string[]): unknown => JSON.parse(run(['analyze', '--format', 'summary', ...argv, doc], builtin).stdout).documents[0].themes;
+    assert.deepEqual(themes([]), { trade: 1, health: 1 });
+    assert.deepEqual(themes(['--packs', 'health-welfare']), { health: 1 });
+    assert.deepEqual(themes(['--packs', ' Economy-Fiscal ,health-welfare']), { trade: 1, health: 1 });
+    // with --glossary the packs are left out, unless --packs names them
+    const own = write('own.glossary.yaml', 'version: 1\nthemes:\n  - id: own\n    label: ของเรา\n    terms: [และ]\n');
+    assert.deepEqual(themes(['--glossary', own]), { own: 1 });
+    assert.deepEqual(themes(['--glossary', own, '--packs', 'economy-fiscal']), { trade: 1, own: 1 });
+    const bad = run(['analyze', '--packs', 'economy,health-welfare', doc], builtin);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /^unknown pack "economy" in --packs \(use foreign-affairs, economy-fiscal, .*, culture-tourism\)\n$/);
+    assert.deepEqual(run(['analyze', '--packs', ',', doc], builtin), {
+      code: 2,
+      stdout: '',
+      stderr: '--packs names no pack; use --no-builtin-glossary to leave the built-in glossary out\n',
+    });
+    assert.match(run(['--help']).stdout, /Built-in glossary packs, for --packs:\n {2}foreign-affairs, economy-fiscal,/);
   });
 
   it('passes --reference-date to the date recognizer', () => {
