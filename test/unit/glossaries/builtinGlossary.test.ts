@@ -203,6 +203,7 @@ const RELATED_WORDS: Record<string, string> = {
   'สัตวแพทย์ ⊃ แพทย์': 'a veterinarian (with the agriculture pack on, the whole word is its own term)',
   'รถไฟเหาะ ⊃ รถไฟ': 'a roller coaster: rare in policy text, and รถไฟ alone is the word for railways',
   'เขื่อนขันธ์ ⊃ เขื่อน': 'an old fort and place name: rare in policy text, and เขื่อน alone is the word for dams',
+  'พระจอมเกล้าเจ้าคุณทหาร ⊃ ทหาร': 'part of the name of a university: with the education pack on, the name is its own term',
 };
 
 const THAI_MONTHS = [
