@@ -306,6 +306,12 @@ describe('built-in glossary packs (glossaries/*.glossary.yaml)', () => {
     assert.deepEqual(descriptions.map((d, i) => d.startsWith(`${BUILTIN_PACKS[i].label}: `)), BUILTIN_PACKS.map(() => true));
   });
 
+  it('are each described in docs/glossary.md, with every theme id', () => {
+    const doc = fs.readFileSync(path.join(ROOT, 'docs', 'glossary.md'), 'utf8');
+    const missing = [...BUILTIN_PACKS.map((p) => p.id), ...builtinThemes.map((t) => t.id)].filter((id) => !doc.includes(`\`${id}\``));
+    assert.deepEqual(missing, []);
+  });
+
   it('are each version 1 with themes, and nothing else', () => {
     for (const p of packs) {
       assert.equal(p.data.version, 1, p.pack.file);
