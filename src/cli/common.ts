@@ -5,7 +5,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { GlossarySet } from '../core';
+import { GlossarySet, selectPacks } from '../core';
+import type { BuiltinPack } from '../core';
 
 /** An error reported as one line on standard error, with exit status 2. */
 export class CliError extends Error {}
@@ -60,6 +61,27 @@ export function loadGlossaries(files: readonly string[], io: WarningSink): Gloss
     for (const w of diagnostics) io.stderr.write(`${w.file}:${w.line}:${w.column}: warning: ${w.message}\n`);
   }
   return set;
+}
+
+/** The folder of the built-in glossary packs next to the package root (dist/*.js -> glossaries/). */
+export function defaultBuiltinDir(): string {
+  return path.join(__dirname, '..', 'glossaries');
+}
+
+/**
+ * The packs a `--packs` value names (`a,b`; undefined: every pack), in load order; an id that
+ * names no pack is a CliError listing the packs.
+ */
+export function packsOption(value: string | undefined): BuiltinPack[] {
+  const { packs, unknown } = selectPacks(value === undefined ? undefined : value.split(','));
+  if (unknown.length) throw new CliError(`unknown pack "${unknown[0]}" in --packs (use ${selectPacks(undefined).packs.map((p) => p.id).join(', ')})`);
+  if (value !== undefined && packs.length === 0) throw new CliError('--packs names no pack; use --no-builtin-glossary to leave the built-in glossary out');
+  return packs;
+}
+
+/** The files of `packs` in `dir`, in load order; a pack whose file is not there is left out. */
+export function builtinPackFiles(dir: string, packs: readonly BuiltinPack[]): string[] {
+  return packs.map((p) => path.join(dir, p.file)).filter((f) => fs.existsSync(f));
 }
 
 /** A temporary file name next to `target`. */

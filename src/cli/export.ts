@@ -53,8 +53,8 @@ export interface PassageExportOptions {
   folder: string;
   /** the annotations file; default `<folder>/.policy-lens/annotations.json` */
   annotations?: string;
-  /** the built-in glossary, or undefined to leave it out */
-  builtinGlossary?: string;
+  /** the files of the built-in packs (none to leave the built-in glossary out) */
+  builtinGlossaries: readonly string[];
   /** more glossary files, loaded after the built-in one and the folder's */
   glossaries: readonly string[];
   referenceDate?: string;
@@ -165,7 +165,7 @@ export function exportPassages(options: PassageExportOptions, io: ExportIO): voi
   const data = parsed.data;
 
   const glossaryFiles = distinctFiles([
-    ...(options.builtinGlossary !== undefined && fs.existsSync(options.builtinGlossary) ? [options.builtinGlossary] : []),
+    ...options.builtinGlossaries,
     ...findGlossaryFiles(options.folder),
     ...options.glossaries,
   ]);

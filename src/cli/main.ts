@@ -1,12 +1,12 @@
 /**
  * The command line (docs/cli.md):
  *
- *   thai-policy-lens analyze [--glossary FILE]... [--reference-date YYYY-MM-DD]
+ *   thai-policy-lens analyze [--glossary FILE]... [--packs a,b] [--reference-date YYYY-MM-DD]
  *                            [--format json|summary|csv|md] FILE...
  *   thai-policy-lens export --format csv|md|webanno [--folder DIR] [--annotations FILE]
- *                           [--glossary FILE]... [--no-builtin-glossary]
+ *                           [--glossary FILE]... [--packs a,b] [--no-builtin-glossary]
  *                           [--reference-date YYYY-MM-DD] [--out FILE]
- *   thai-policy-lens codebook export [--glossary FILE]... [--out FILE]
+ *   thai-policy-lens codebook export [--glossary FILE]... [--packs a,b] [--out FILE]
  *   thai-policy-lens codebook import FILE.qdc [--out FILE.glossary.yaml] [--force] [--glossary FILE]...
  *
  * `runCli` does the work and returns the exit status, writing to the streams it is given,
@@ -14,11 +14,9 @@
  * On any error: exit status 2, one line on standard error, nothing on standard output and no
  * file written. The export commands are in export.ts.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { Analyzer } from '../core';
+import { Analyzer, BUILTIN_PACK_IDS } from '../core';
 import pkg from '../../package.json';
-import { CliError, isIsoDate, loadGlossaries, readTextFile } from './common';
+import { builtinPackFiles, CliError, defaultBuiltinDir, isIsoDate, loadGlossaries, packsOption, readTextFile } from './common';
 import { EXPORT_FORMATS, exportCodebook, exportPassages, importCodebook } from './export';
 import type { ExportFormat } from './export';
 import { formatterFor, OUTPUT_FORMATS } from './format';
@@ -29,14 +27,28 @@ export { isIsoDate, readTextFile };
 export interface CliIO {
   stdout: { write(chunk: string): unknown };
   stderr: { write(chunk: string): unknown };
-  /** the built-in glossary; by default the one shipped with the package */
-  builtinGlossary?: string;
+  /** the folder of the built-in glossary packs; by default the one shipped with the package */
+  builtinDir?: string;
 }
 
 /** Exit status for bad arguments, unreadable input or an invalid glossary. */
 export const EXIT_USAGE = 2;
 /** Exit status for a bug (an exception that is not about the input). */
 export const EXIT_INTERNAL = 1;
+
+/** `text` broken at spaces into lines of at most `width` characters, the later ones indented. */
+function wrap(text: string, indent: number, width: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = ' '.repeat(indent) + word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  lines.push(line);
+  return lines.join('\n');
+}
 
 export const USAGE = `Usage: thai-policy-lens analyze [options] FILE...
        thai-policy-lens export --format csv|md|webanno [options]
@@ -46,6 +58,8 @@ export const USAGE = `Usage: thai-policy-lens analyze [options] FILE...
 analyze: finds policy themes (glossary terms), countries and dates in Thai text files.
   --glossary FILE              a glossary (*.glossary.yaml); repeat for several.
                                Default: the built-in glossary
+  --packs a,b                  the packs of the built-in glossary to use (with --glossary:
+                               loaded as well). Default: all of them (listed below)
   --reference-date YYYY-MM-DD  resolves relative dates (วันนี้, ปีหน้า) and years not written
   --format FORMAT              json (default), summary, csv or md
 
@@ -59,6 +73,7 @@ document is missing, is exported as orphaned with its stored text and position.
   --annotations FILE           Default: DIR/.policy-lens/annotations.json
   --glossary FILE              a glossary for theme labels, in addition to the built-in one
                                and every *.glossary.yaml under DIR; repeat for several
+  --packs a,b                  the packs of the built-in glossary. Default: all of them
   --no-builtin-glossary        leave the built-in glossary out
   --reference-date YYYY-MM-DD  resolves relative dates inside passages
   --out FILE                   write to FILE (replaced whole). Default: standard output
@@ -66,6 +81,7 @@ document is missing, is exported as orphaned with its stored text and position.
 codebook export: the glossary as a REFI-QDA codebook (.qdc) for NVivo, ATLAS.ti, MAXQDA
 or QualCoder.
   --glossary FILE              repeat for several, merged. Default: the built-in glossary
+  --packs a,b                  the packs of the built-in glossary. Default: all of them
   --out FILE                   Default: standard output
 
 codebook import: a REFI-QDA codebook as a new glossary file.
@@ -78,24 +94,22 @@ codebook import: a REFI-QDA codebook as a new glossary file.
   --help                       show this help
   --version                    show the version
 
+Built-in glossary packs, for --packs:
+  ${wrap(BUILTIN_PACK_IDS.join(', '), 2, 88)}
+
 Exit status: 0 on success; 2 on bad arguments, a missing or binary file, an invalid
 glossary, annotations file or codebook, or an output file that exists (codebook import).
 `;
 
-/** The built-in glossary next to the package root (dist/cli.js -> glossaries/). */
-export function defaultBuiltinGlossary(): string {
-  return path.join(__dirname, '..', 'glossaries', 'builtin.glossary.yaml');
-}
-
 type CommandKey = 'analyze' | 'export' | 'codebook export' | 'codebook import';
 
-const VALUE_OPTIONS: readonly string[] = ['--glossary', '--reference-date', '--format', '--folder', '--annotations', '--out'];
+const VALUE_OPTIONS: readonly string[] = ['--glossary', '--packs', '--reference-date', '--format', '--folder', '--annotations', '--out'];
 const FLAG_OPTIONS: readonly string[] = ['--force', '--no-builtin-glossary'];
 /** The options each command takes (besides --help and --version). */
 const COMMAND_OPTIONS: Record<CommandKey, readonly string[]> = {
-  analyze: ['--glossary', '--reference-date', '--format'],
-  export: ['--format', '--folder', '--annotations', '--glossary', '--no-builtin-glossary', '--reference-date', '--out'],
-  'codebook export': ['--glossary', '--out'],
+  analyze: ['--glossary', '--packs', '--reference-date', '--format'],
+  export: ['--format', '--folder', '--annotations', '--glossary', '--packs', '--no-builtin-glossary', '--reference-date', '--out'],
+  'codebook export': ['--glossary', '--packs', '--out'],
   'codebook import': ['--out', '--force', '--glossary'],
 };
 
@@ -104,6 +118,8 @@ interface Options {
   /** the codebook command: export or import */
   subcommand?: string;
   glossaries: string[];
+  /** `--packs`, as written */
+  packs?: string;
   referenceDate?: string;
   /** checked against the command's formats */
   format?: string;
@@ -135,6 +151,9 @@ function parseArgs(argv: readonly string[]): Options {
     switch (name) {
       case '--glossary':
         options.glossaries.push(value!);
+        break;
+      case '--packs':
+        options.packs = value;
         break;
       case '--reference-date':
         options.referenceDate = value;
@@ -249,9 +268,9 @@ export function runCli(argv: readonly string[], io: CliIO): number {
     if (options.referenceDate !== undefined && !isIsoDate(options.referenceDate)) {
       throw new CliError(`invalid --reference-date "${options.referenceDate}": use a real date written YYYY-MM-DD`);
     }
-    const builtin = io.builtinGlossary ?? defaultBuiltinGlossary();
-    /** analyze's rule: the --glossary files, else the built-in glossary when it is there */
-    const glossaryFiles = (): string[] => (options.glossaries.length ? options.glossaries : fs.existsSync(builtin) ? [builtin] : []);
+    const builtin = builtinPackFiles(io.builtinDir ?? defaultBuiltinDir(), packsOption(options.packs));
+    /** analyze's rule: the --glossary files, else the built-in packs that are there; both when --packs is given */
+    const glossaryFiles = (): string[] => (!options.glossaries.length ? builtin : options.packs !== undefined ? [...builtin, ...options.glossaries] : options.glossaries);
     switch (options.command) {
       case 'analyze':
         return analyzeCommand(options, glossaryFiles(), io);
@@ -263,7 +282,7 @@ export function runCli(argv: readonly string[], io: CliIO): number {
             format: options.format as ExportFormat,
             folder: options.folder ?? '.',
             annotations: options.annotations,
-            builtinGlossary: options.noBuiltinGlossary ? undefined : builtin,
+            builtinGlossaries: options.noBuiltinGlossary ? [] : builtin,
             glossaries: options.glossaries,
             referenceDate: options.referenceDate,
             out: options.out,

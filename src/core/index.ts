@@ -19,6 +19,7 @@ export * from './text/csv';
 export * from './glossary/glossary';
 export * from './glossary/glossaryEdit';
 export * from './glossary/glossaryFiles';
+export * from './glossary/packs';
 export * from './recognize/matcher';
 export * from './recognize/analyze';
 export * from './recognize/countries';

@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import type { Annotation } from '../core';
 import type { GlossaryTheme } from '../core';
 import type { FeatureContext } from './featureContext';
+import { registerBuiltinPacks } from './features/builtinPacks';
 import { registerExportReports } from './features/exportReports';
 import { GlossaryAuthoring } from './features/glossaryAuthoring';
 import { Highlights } from './features/highlights';
@@ -85,6 +86,7 @@ class ThaiPolicyLens {
     own(new GlossaryAuthoring(ctx));
     const tagging = own(new TaggingFeature(tags, glossaries, decorations));
     registerExportReports(ctx, tags);
+    registerBuiltinPacks(ctx);
 
     const documentFor = async (uri: vscode.Uri) =>
       vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) ?? (await vscode.workspace.openTextDocument(uri));

@@ -1,5 +1,6 @@
 /**
- * `npm run eval -- DIR [--reference-date YYYY-MM-DD] [--json] [--show N] [--glossary FILE]...`
+ * `npm run eval -- DIR [--reference-date YYYY-MM-DD] [--json] [--show N] [--glossary FILE]... [--packs a,b]`
+ * `npm run eval -- --coverage DIR [--sample N] [--seed N] [--json] [--glossary FILE]... [--packs a,b]`
  *
  * Scores the recognizer against a corpus folder:
  * - every `*.jsonl` file in ThaiNER form (`{id, text, spans:[{start,end,label,surface}]}`,
@@ -7,19 +8,28 @@
  *   COUNTRY (gold LOCATION spans whose text is a gazetteer country name vs our countries),
  *   by exact span and by overlap (both one-to-one), with the first N misses and false alarms;
  * - every plain `*.txt` document (DIR and its sub-folders) gets its counts (no gold there).
+ * With `--coverage`, the glossary's coverage of the `*.txt` documents instead (measureCoverage.ts):
+ * paragraphs with no theme, counts per pack and theme, the frequent words of the themeless
+ * paragraphs, and a sample of term matches with their context for a person to read.
+ * The glossary: the `--glossary` files, else the built-in packs (all, or those of `--packs`);
+ * `--packs` with `--glossary` loads both.
  * Exit status 2 with one line on standard error for a missing DIR or bad arguments.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { countryNames } from '../core';
+import { BUILTIN_PACKS, countryNames } from '../core';
 import type { Annotation, AnalyzeOptions } from '../core';
-import { builtinGlossaryPath, GlossaryLoadError, loadProductFromFiles, readText } from './measureProduct';
+import { builtinPackFiles, CliError, defaultBuiltinDir, packsOption } from '../cli/common';
+import { measureCoverage, packsOfThemes } from './measureCoverage';
+import type { CoverageReport } from './measureCoverage';
+import { GlossaryLoadError, loadProductFromFiles, readText } from './measureProduct';
 import type { LoadedProduct } from './measureProduct';
 import { alignSpans, CountryNameSet, overlaps, Tally } from './measureScore';
 import type { Span } from './measureScore';
 import { formatTable } from './measureTable';
 
-const USAGE = 'usage: npm run eval -- DIR [--reference-date YYYY-MM-DD] [--json] [--show N] [--glossary FILE]...';
+const USAGE =
+  'usage: npm run eval -- [--coverage] DIR [--reference-date YYYY-MM-DD] [--json] [--show N] [--sample N] [--seed N] [--glossary FILE]... [--packs a,b]';
 
 /** Command-line options of the eval script. */
 export interface EvalOptions {
@@ -27,8 +37,16 @@ export interface EvalOptions {
   referenceDate?: string;
   json: boolean;
   show: number;
-  /** glossary files; the built-in glossary when none is given */
+  /** glossary files; the built-in packs when none is given */
   glossaries: string[];
+  /** `--packs`: the built-in packs to load, comma-separated (all when absent) */
+  packs?: string;
+  /** `--coverage`: measure the glossary's coverage of the documents */
+  coverage: boolean;
+  /** term matches drawn for the precision check (coverage) */
+  sample: number;
+  /** seed of that draw */
+  seed: number;
 }
 
 /** Thrown for bad arguments or a missing folder; reported as one line, exit status 2. */
@@ -36,7 +54,7 @@ class UsageError extends Error {}
 
 /** Parses the arguments after `eval.js`. */
 export function parseEvalArgs(argv: readonly string[]): EvalOptions {
-  const options: EvalOptions = { dir: '', json: false, show: 0, glossaries: [] };
+  const options: EvalOptions = { dir: '', json: false, show: 0, glossaries: [], coverage: false, sample: 200, seed: 1 };
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -45,16 +63,22 @@ export function parseEvalArgs(argv: readonly string[]): EvalOptions {
       if (v === undefined) throw new UsageError(`${arg} needs a value`);
       return v;
     };
+    const count = (): number => {
+      const v = value();
+      if (!/^\d+$/.test(v)) throw new UsageError(`bad ${arg}: ${v} (want a number)`);
+      return Number(v);
+    };
     if (arg === '--json') options.json = true;
+    else if (arg === '--coverage') options.coverage = true;
+    else if (arg === '--packs') options.packs = value();
+    else if (arg === '--sample') options.sample = count();
+    else if (arg === '--seed') options.seed = count();
     else if (arg === '--reference-date') {
       const v = value();
       if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v))) throw new UsageError(`bad --reference-date: ${v} (want YYYY-MM-DD)`);
       options.referenceDate = v;
-    } else if (arg === '--show') {
-      const v = value();
-      if (!/^\d+$/.test(v)) throw new UsageError(`bad --show: ${v} (want a number)`);
-      options.show = Number(v);
-    } else if (arg === '--glossary') options.glossaries.push(value());
+    } else if (arg === '--show') options.show = count();
+    else if (arg === '--glossary') options.glossaries.push(value());
     else if (arg === '--help' || arg === '-h') throw new UsageError(USAGE);
     else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}; ${USAGE}`);
     else positional.push(arg);
@@ -331,22 +355,90 @@ function jsonReport(dir: string, product: LoadedProduct, options: EvalOptions, c
 
 // ---------------------------------------------------------------------------------------
 
+/** The glossary files of a run: the --glossary files, else the chosen built-in packs; both with --packs. */
+function glossaryFilesOf(options: EvalOptions): string[] {
+  const packs = options.glossaries.length && options.packs === undefined ? [] : builtinPackFiles(defaultBuiltinDir(), packsOption(options.packs));
+  return [...packs, ...options.glossaries];
+}
+
+/** The name of a glossary file's pack (the built-in ones), else the file's name. */
+function packNameOf(file: string): string {
+  const base = path.basename(file);
+  const pack = path.dirname(path.resolve(file)) === path.resolve(defaultBuiltinDir()) ? BUILTIN_PACKS.find((p) => p.file === base) : undefined;
+  return pack ? pack.id : base;
+}
+
+/** Measures the coverage of the `*.txt` documents under the folder. */
+function coverageOf(dir: string, product: LoadedProduct, options: EvalOptions): CoverageReport {
+  const documents = filesUnder(dir, '.txt').map((file) => {
+    const text = readText(file);
+    return { name: path.relative(dir, file), text, annotations: product.analyzer.analyze(text, { referenceDate: options.referenceDate, kinds: ['term'] }) };
+  });
+  return measureCoverage(documents, packsOfThemes(product.glossaries, packNameOf), { sample: options.sample, seed: options.seed, top: 30 });
+}
+
+const percent = (n: number, of: number): string => (of ? `${((100 * n) / of).toFixed(1)}%` : '-');
+
+function coverageReport(dir: string, product: LoadedProduct, options: EvalOptions, c: CoverageReport): string {
+  const out: string[] = [];
+  const label = (id: string): string => {
+    const t = product.glossaries.theme(id);
+    return t ? `${t.label}${t.labelEn ? ` (${t.labelEn})` : ''}` : id;
+  };
+  out.push(`Thai Policy Lens glossary coverage of ${dir}`);
+  out.push(`glossary: ${product.files.map(packNameOf).join(', ') || '(none)'} (${product.themeCount} themes, ${product.termCount} terms and aliases)`);
+  out.push(
+    `substantive paragraphs (a line with at least 80 Thai characters): ${c.substantive} of ${c.paragraphs} non-empty lines in ${c.documents} documents`,
+  );
+  out.push(`without a theme: ${c.themeless} of ${c.substantive} (${percent(c.themeless, c.substantive)}); documents without a theme: ${c.documentsWithoutTheme} of ${c.documentsWithText}`);
+  out.push('');
+  const packRows: Array<Array<string | number>> = [['pack', 'matches', 'paragraphs', 'share', 'documents']];
+  const packs = [...c.packs].sort((a, b) => b.paragraphs - a.paragraphs || (a.pack < b.pack ? -1 : 1));
+  for (const p of packs) packRows.push([p.pack, p.matches, p.paragraphs, percent(p.paragraphs, c.substantive), p.documents]);
+  out.push(formatTable(packRows));
+  for (const p of packs) {
+    out.push('');
+    const rows: Array<Array<string | number>> = [[`${p.pack}: theme`, 'matches', 'paragraphs']];
+    const themes = c.themes.filter((t) => t.pack === p.pack).sort((a, b) => b.paragraphs - a.paragraphs || b.matches - a.matches);
+    for (const t of themes) rows.push([`${t.theme}  ${label(t.theme)}`, t.matches, t.paragraphs]);
+    out.push(formatTable(rows));
+  }
+  const unused = product.glossaries.flatThemes.filter((f) => !c.themes.some((t) => t.theme === f.theme.id)).map((f) => f.theme.id);
+  if (unused.length) out.push('', `themes with no match: ${unused.join(', ')}`);
+  out.push('', `the ${c.words.length} most frequent words of the themeless paragraphs:`);
+  out.push(c.words.map(([w, n]) => `${w} ${n}`).join(', '));
+  out.push('', `the ${c.bigrams.length} most frequent bigrams of the themeless paragraphs:`);
+  out.push(c.bigrams.map(([w, n]) => `${w} ${n}`).join(', '));
+  out.push('');
+  const flagged = c.sample.filter((m) => m.insideWord).length;
+  out.push(
+    `precision check: ${c.sample.length} of ${c.matches} term matches drawn with seed ${options.seed}; ` +
+      `* marks the ${flagged} whose edges are not word edges by Intl.Segmenter (read them first):`,
+  );
+  for (const m of c.sample) out.push(`${m.insideWord ? '*' : ' '} ${m.document}:${m.line}:${m.column}  ${m.term} → ${m.theme}  ${m.context}`);
+  return out.join('\n') + '\n';
+}
+
 /** Runs the evaluation; returns the exit status. */
 export function runEval(argv: readonly string[], stdout: (s: string) => void, stderr: (s: string) => void): number {
   let options: EvalOptions;
   try {
     options = parseEvalArgs(argv);
     if (!fs.existsSync(options.dir) || !fs.statSync(options.dir).isDirectory()) throw new UsageError(`eval: no such folder: ${options.dir}`);
-    const glossaryFiles = options.glossaries.length ? options.glossaries : [builtinGlossaryPath()].filter((f) => fs.existsSync(f));
-    const product = loadProductFromFiles(glossaryFiles);
-    const countries = new CountryNameSet(countryNames().map((n) => n.name));
+    const product = loadProductFromFiles(glossaryFilesOf(options));
     const dir = options.dir;
+    if (options.coverage) {
+      const c = coverageOf(dir, product, options);
+      stdout(options.json ? JSON.stringify({ dir, glossary: product.files.map(packNameOf), ...c }, null, 2) + '\n' : coverageReport(dir, product, options, c));
+      return 0;
+    }
+    const countries = new CountryNameSet(countryNames().map((n) => n.name));
     const corpora = filesUnder(dir, '.jsonl').map((f) => scoreCorpus(f, product, countries, options));
     const documents = filesUnder(dir, '.txt').map((f) => countDocument(f, dir, product, options));
     stdout((options.json ? jsonReport : textReport)(dir, product, options, corpora, documents));
     return 0;
   } catch (e) {
-    if (e instanceof UsageError || e instanceof GlossaryLoadError) {
+    if (e instanceof UsageError || e instanceof GlossaryLoadError || e instanceof CliError) {
       stderr(e.message.split('\n')[0] + '\n');
       return 2;
     }

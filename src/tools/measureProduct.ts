@@ -3,14 +3,8 @@
  * and an Analyzer built once for them. Node-only (reads files).
  */
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { Analyzer } from '../core';
 import { GlossarySet } from '../core';
-
-/** The built-in glossary shipped with the package, resolved from dist/*.js. */
-export function builtinGlossaryPath(): string {
-  return path.join(__dirname, '..', 'glossaries', 'builtin.glossary.yaml');
-}
 
 /** Reads a text file as the CLI does: UTF-8 with a leading byte order mark dropped. */
 export function readText(file: string): string {

@@ -1,4 +1,5 @@
 /** Runs the command line in-process and captures what it writes, for the CLI unit tests. */
+import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runCli, type CliIO } from '../../src/cli/main';
@@ -10,16 +11,27 @@ export interface CliRun {
   stderr: string;
 }
 
-/** A built-in glossary path that does not exist: no built-in glossary unless a test gives one. */
-export const NO_BUILTIN = path.join(os.tmpdir(), 'thai-policy-lens-no-such-builtin.glossary.yaml');
+/** A built-in pack folder that does not exist: no built-in glossary unless a test gives one. */
+export const NO_BUILTIN = path.join(os.tmpdir(), 'thai-policy-lens-no-such-builtin-packs');
 
-export function run(argv: string[], builtinGlossary = NO_BUILTIN): CliRun {
+/**
+ * A folder of built-in packs for a test: `packs` maps a pack id to its glossary text; the folder is
+ * made under `parent`. Returns the folder, to pass to `run`.
+ */
+export function builtinPacksDir(parent: string, packs: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(parent, 'packs-'));
+  for (const [id, text] of Object.entries(packs)) fs.writeFileSync(path.join(dir, `${id}.glossary.yaml`), text);
+  return dir;
+}
+
+/** Runs the command line with `builtinDir` as the folder of the built-in packs. */
+export function run(argv: string[], builtinDir = NO_BUILTIN): CliRun {
   let stdout = '';
   let stderr = '';
   const io: CliIO = {
     stdout: { write: (s: string) => (stdout += s) },
     stderr: { write: (s: string) => (stderr += s) },
-    builtinGlossary,
+    builtinDir,
   };
   const code = runCli(argv, io);
   return { code, stdout, stderr };

@@ -122,7 +122,7 @@ export class GlossaryAuthoring extends Disposable {
   }
 
   private isBuiltin(file: string): boolean {
-    return file === this.ctx.glossaries.builtinGlossaryUri.toString();
+    return this.ctx.glossaries.isBuiltinFile(file);
   }
 
   private fileName(uri: vscode.Uri): string {

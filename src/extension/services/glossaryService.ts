@@ -1,12 +1,13 @@
 /**
- * Loads the glossaries (built-in, every `*.glossary.yaml` in the workspace, and the files named in
- * `thaiPolicyLens.glossaryFiles`), keeps them current as files are saved, created and deleted, and
+ * Loads the glossaries (the built-in packs chosen in `thaiPolicyLens.builtinPacks`, every
+ * `*.glossary.yaml` in the workspace, and the files named in `thaiPolicyLens.glossaryFiles`, in
+ * that order), keeps them current as files are saved, created and deleted, and
  * reports their problems in the Problems panel at their line and column. A file with errors keeps
  * its last good version in force (core GlossarySet).
  */
 import * as vscode from 'vscode';
 import { readText } from './files';
-import { GlossarySet, type GlossaryDiagnostic, type GlossaryTerm, type GlossaryTheme } from '../../core';
+import { BUILTIN_PACKS, GlossarySet, selectPacks, type GlossaryDiagnostic, type GlossaryTerm, type GlossaryTheme } from '../../core';
 import { Analyzer } from '../../core';
 import { GLOSSARY_GLOB, SKIPPED_FOLDERS_GLOB, isAbsolutePath, isGlossaryFileName } from '../../core';
 import { Disposable } from '../disposable';
@@ -19,7 +20,8 @@ export class GlossaryService extends Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when the merged glossary content changes (not when only diagnostics change). */
   readonly onDidChange = this.changed.event;
-  private readonly builtinUri: vscode.Uri;
+  /** the extension's `glossaries/` folder, where the built-in packs are */
+  private readonly builtinDir: vscode.Uri;
   private loading: Promise<void> = Promise.resolve();
 
   constructor(
@@ -27,7 +29,7 @@ export class GlossaryService extends Disposable {
     private readonly settings: Settings,
   ) {
     super();
-    this.builtinUri = vscode.Uri.joinPath(extensionUri, 'glossaries', 'builtin.glossary.yaml');
+    this.builtinDir = vscode.Uri.joinPath(extensionUri, 'glossaries');
     const watcher = vscode.workspace.createFileSystemWatcher(GLOSSARY_GLOB);
     this.registerAll(
       watcher,
@@ -39,7 +41,7 @@ export class GlossaryService extends Disposable {
         if (this.isGlossaryUri(doc.uri)) this.queue(() => this.loadText(doc.uri, doc.getText()));
       }),
       settings.onDidChange((e) => {
-        if (e.affects('glossaryFiles', 'useBuiltinGlossary')) void this.reload();
+        if (e.affects('glossaryFiles', 'useBuiltinGlossary', 'builtinPacks')) void this.reload();
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reload()),
       this.diagnostics,
@@ -83,13 +85,20 @@ export class GlossaryService extends Disposable {
     return this.set.termsOf(themeId).find((t) => t.term === term);
   }
 
-  /** The workspace glossary files currently loaded (not the built-in one). */
+  /** The workspace glossary files currently loaded (not the built-in packs). */
   workspaceFiles(): vscode.Uri[] {
-    return this.set.files.map((f) => vscode.Uri.parse(f)).filter((u) => u.toString() !== this.builtinUri.toString());
+    return this.set.files.filter((f) => !this.isBuiltinFile(f)).map((f) => vscode.Uri.parse(f));
   }
 
-  get builtinGlossaryUri(): vscode.Uri {
-    return this.builtinUri;
+  /** The files of the built-in packs in force, in load order: those chosen in the settings, or none. */
+  builtinUris(): vscode.Uri[] {
+    if (!this.settings.useBuiltinGlossary) return [];
+    return selectPacks(this.settings.builtinPacks).packs.map((p) => vscode.Uri.joinPath(this.builtinDir, p.file));
+  }
+
+  /** True for a file (a URI string) of a built-in pack, which the user never edits. */
+  isBuiltinFile(file: string): boolean {
+    return BUILTIN_PACKS.some((p) => vscode.Uri.joinPath(this.builtinDir, p.file).toString() === file);
   }
 
   private location(file: string, line: number, column: number): vscode.Location {
@@ -118,7 +127,7 @@ export class GlossaryService extends Disposable {
 
   private async sources(): Promise<vscode.Uri[]> {
     const out: vscode.Uri[] = [];
-    if (this.settings.useBuiltinGlossary) out.push(this.builtinUri);
+    out.push(...this.builtinUris());
     const found = vscode.workspace.workspaceFolders?.length ? await vscode.workspace.findFiles(GLOSSARY_GLOB, SKIPPED_FOLDERS_GLOB) : [];
     found.sort((a, b) => a.toString().localeCompare(b.toString()));
     const seen = new Set(out.map((u) => u.toString()));

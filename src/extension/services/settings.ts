@@ -14,6 +14,7 @@ export type SettingName =
   | 'highlight'
   | 'maxFileSize'
   | 'useBuiltinGlossary'
+  | 'builtinPacks'
   | 'glossaryFiles'
   | 'referenceDate'
   | 'tree.scope'
@@ -80,6 +81,27 @@ export class Settings extends Disposable {
 
   get useBuiltinGlossary(): boolean {
     return this.config.get<boolean>('useBuiltinGlossary', true);
+  }
+
+  /** The ids of the built-in packs chosen (undefined: the setting is not set, so every pack). */
+  get builtinPacks(): readonly string[] | undefined {
+    return this.config.get<string[]>('builtinPacks');
+  }
+
+  /**
+   * Chooses the built-in packs: written where the setting is already set (folder, workspace or
+   * user settings), else to the user settings; choosing a pack also turns the built-in glossary on.
+   */
+  async setBuiltinPacks(ids: readonly string[]): Promise<void> {
+    const config = this.config;
+    const where = (key: string): vscode.ConfigurationTarget => {
+      const inspected = config.inspect(key);
+      if (inspected?.workspaceFolderValue !== undefined) return vscode.ConfigurationTarget.WorkspaceFolder;
+      if (inspected?.workspaceValue !== undefined) return vscode.ConfigurationTarget.Workspace;
+      return vscode.ConfigurationTarget.Global;
+    };
+    await config.update('builtinPacks', [...ids], where('builtinPacks'));
+    if (ids.length > 0 && !this.useBuiltinGlossary) await config.update('useBuiltinGlossary', true, where('useBuiltinGlossary'));
   }
 
   /** Extra glossary files as written (absolute, or relative to the first workspace folder). */

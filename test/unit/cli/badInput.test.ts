@@ -12,7 +12,7 @@ interface Run {
   stderr: string;
 }
 
-const NO_BUILTIN = path.join(os.tmpdir(), 'thai-policy-lens-no-such-builtin.glossary.yaml');
+const NO_BUILTIN = path.join(os.tmpdir(), 'thai-policy-lens-no-such-builtin-packs');
 
 function run(argv: string[]): Run {
   let stdout = '';
@@ -20,7 +20,7 @@ function run(argv: string[]): Run {
   const code = runCli(argv, {
     stdout: { write: (s: string) => (stdout += s) },
     stderr: { write: (s: string) => (stderr += s) },
-    builtinGlossary: NO_BUILTIN,
+    builtinDir: NO_BUILTIN,
   });
   return { code, stdout, stderr };
 }

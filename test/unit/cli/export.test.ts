@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { describeRange } from '../../../src/core/tags/anchoring';
 import { serializeAnnotationsFile, type StoredTag } from '../../../src/core/tags/annotationsFile';
 import { parseGlossary, type GlossaryTheme } from '../../../src/core/glossary/glossary';
-import { run, type CliRun } from '../../support/runCli';
+import { builtinPacksDir, run, type CliRun } from '../../support/runCli';
 import pkg from '../../../package.json';
 
 
@@ -241,8 +241,7 @@ describe('command line: export', () => {
   });
 
   it('labels themes from the built-in glossary and --glossary files too, and can leave the built-in one out', () => {
-    const builtin = path.join(dir, 'builtin.glossary.yaml');
-    fs.writeFileSync(builtin, 'version: 1\nthemes:\n  - id: health\n    label: สาธารณสุข\n    label_en: Health\n');
+    const builtin = builtinPacksDir(dir, { 'health-welfare': 'version: 1\nthemes:\n  - id: health\n    label: สาธารณสุข\n    label_en: Health\n' });
     const extra = path.join(dir, 'extra.glossary.yaml');
     fs.writeFileSync(extra, 'version: 1\nthemes:\n  - id: asean\n    label: อาเซียน\n');
     const tags = [tag('t1', 'docs/b.txt', 'health', DOC_B, 'สาธารณสุข'), tag('t2', 'docs/b.txt', 'asean', DOC_B, 'หารือ'), tag('t3', 'docs/b.txt', 'nowhere', DOC_B, 'เรื่อง')];
@@ -258,6 +257,13 @@ describe('command line: export', () => {
       ['nowhere', 'nowhere'],
       ['health', 'health'],
     ]);
+    // --packs picks the packs: without health-welfare the theme has no label
+    assert.deepEqual(labels(run(['export', '--format', 'csv', '--folder', ws, '--packs', 'foreign-affairs'], builtin)), [
+      ['asean', 'asean'],
+      ['nowhere', 'nowhere'],
+      ['health', 'health'],
+    ]);
+    assert.deepEqual(labels(run(['export', '--format', 'csv', '--folder', ws, '--packs', 'health-welfare'], builtin))[2], ['health', 'สาธารณสุข (Health)']);
   });
 
   it('skips glossaries under node_modules and .git, as the editor does', () => {
@@ -400,8 +406,7 @@ describe('command line: codebook', () => {
   });
 
   it('exports the built-in glossary by default', () => {
-    const builtin = path.join(cdir, 'builtin.glossary.yaml');
-    fs.writeFileSync(builtin, 'version: 1\nthemes:\n  - id: health\n    label: สาธารณสุข\n');
+    const builtin = builtinPacksDir(cdir, { 'health-welfare': 'version: 1\nthemes:\n  - id: health\n    label: สาธารณสุข\n' });
     const result = run(['codebook', 'export'], builtin);
     assert.equal(result.code, 0);
     assert.match(result.stdout, /\n {4}<Code guid="[0-9a-f-]{36}" name="สาธารณสุข" isCodable="true" color="#[0-9A-F]{6}">\n {6}<Description>Theme id: health<\/Description>\n/);
@@ -413,10 +418,9 @@ describe('command line: codebook', () => {
   });
 
   it('gives imported themes other ids than those of the built-in glossary', () => {
-    const builtin = path.join(cdir, 'builtin-trade.glossary.yaml');
-    fs.writeFileSync(builtin, 'version: 1\nthemes:\n  - id: trade\n    label: การค้า\n');
+    const builtin = builtinPacksDir(cdir, { 'economy-fiscal': 'version: 1\nthemes:\n  - id: trade\n    label: การค้า\n' });
     const qdc = path.join(cdir, 'trade.qdc');
-    assert.equal(run(['codebook', 'export', '--glossary', builtin, '--out', qdc]).code, 0);
+    assert.equal(run(['codebook', 'export', '--out', qdc], builtin).code, 0);
     const out = path.join(cdir, 'trade-2.glossary.yaml');
     const result = run(['codebook', 'import', qdc, '--out', out], builtin);
     assert.equal(result.code, 0);

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { run } from '../../support/runCli';
+import { builtinPacksDir, run } from '../../support/runCli';
 import { csvCell as csvField } from '../../../src/core/text/csv';
 import { LineIndex } from '../../../src/core/text/lines';
 import pkg from '../../../package.json';
@@ -116,14 +116,46 @@ describe('command line', () => {
     assert.deepEqual(document.annotations, [{ kind: 'country', start: 0, end: 3, text: 'ไทย', country: 'TH' }]);
   });
 
+  it('merges glossaries by theme id, with a warning (not an error) for a different label', () => {
+    const g1 = write('one.glossary.yaml', TRADE);
+    const g2 = write('two.glossary.yaml', 'version: 1\nthemes:\n  - id: trade\n    label: พาณิชย์\n    terms: [เขตการค้าเสรี]\n');
+    const result = run(['analyze', '--format', 'summary', '--glossary', g1, '--glossary', g2, write('d.txt', 'การค้าเสรี และเขตการค้าเสรี')]);
+    assert.equal(result.code, 0);
+    assert.equal(result.stderr, `${g2}:3:5: warning: theme "trade" is already defined at ${g1}:3:5 with the label «การค้า»; that label stays (this file's terms are added to the theme)\n`);
+    assert.deepEqual(JSON.parse(result.stdout).documents[0].themes, { trade: 2 });
+  });
+
   it('uses the built-in glossary when no --glossary is given', () => {
-    const builtin = write('builtin.glossary.yaml', TRADE);
+    const builtin = builtinPacksDir(dir, { 'economy-fiscal': TRADE });
     const doc = write('doc.txt', 'การค้าเสรี');
     assert.deepEqual(JSON.parse(run(['analyze', '--format', 'summary', doc], builtin).stdout).documents[0].themes, { trade: 1 });
     // an absent built-in glossary means no terms, not an error
     const without = run(['analyze', '--format', 'summary', doc]);
     assert.equal(without.code, 0);
     assert.deepEqual(JSON.parse(without.stdout).documents[0].counts, { term: 0, country: 0, date: 0 });
+  });
+
+  it('loads the built-in packs chosen with --packs, every pack by default, and says which ids are packs', () => {
+    const HEALTH = 'version: 1\nthemes:\n  - id: health\n    label: สาธารณสุข\n    terms: [วัคซีน]\n';
+    const builtin = builtinPacksDir(dir, { 'economy-fiscal': TRADE, 'health-welfare': HEALTH });
+    const doc = write('packs.txt', 'การค้าเสรีและวัคซีน');
+    const themes = (argv: string[]): unknown => JSON.parse(run(['analyze', '--format', 'summary', ...argv, doc], builtin).stdout).documents[0].themes;
+    assert.deepEqual(themes([]), { trade: 1, health: 1 });
+    assert.deepEqual(themes(['--packs', 'health-welfare']), { health: 1 });
+    assert.deepEqual(themes(['--packs', ' Economy-Fiscal ,health-welfare']), { trade: 1, health: 1 });
+    // with --glossary the packs are left out, unless --packs names them
+    const own = write('own.glossary.yaml', 'version: 1\nthemes:\n  - id: own\n    label: ของเรา\n    terms: [และ]\n');
+    assert.deepEqual(themes(['--glossary', own]), { own: 1 });
+    assert.deepEqual(themes(['--glossary', own, '--packs', 'economy-fiscal']), { trade: 1, own: 1 });
+    const bad = run(['analyze', '--packs', 'economy,health-welfare', doc], builtin);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /^unknown pack "economy" in --packs \(use foreign-affairs, economy-fiscal, .*, culture-tourism\)\n$/);
+    assert.deepEqual(run(['analyze', '--packs', ',', doc], builtin), {
+      code: 2,
+      stdout: '',
+      stderr: '--packs names no pack; use --no-builtin-glossary to leave the built-in glossary out\n',
+    });
+    assert.match(run(['--help']).stdout, /Built-in glossary packs, for --packs:\n {2}foreign-affairs, economy-fiscal,/);
   });
 
   it('passes --reference-date to the date recognizer', () => {
@@ -168,17 +200,6 @@ describe('command line', () => {
         () => {
           const g = write('colour.glossary.yaml', 'version: 1\nthemes:\n  - id: a\n    label: x\n    color: red\n');
           return [['analyze', '--glossary', g, write('d.txt', 'ไทย')], `${g}:5:12: "red" is not a colour: use #rgb, #rrggbb or #rrggbbaa`];
-        },
-      ],
-      [
-        'a duplicate id across glossaries',
-        () => {
-          const g1 = write('one.glossary.yaml', TRADE);
-          const g2 = write('two.glossary.yaml', TRADE);
-          return [
-            ['analyze', '--glossary', g1, '--glossary', g2, write('d.txt', 'ไทย')],
-            `${g2}:3:5: duplicate theme id "trade" (already defined at ${g1}:3:5); ignored here`,
-          ];
         },
       ],
       ['a bad date', () => [['analyze', '--reference-date', '2024-02-30', write('d.txt', 'ไทย')], 'invalid --reference-date "2024-02-30": use a real date written YYYY-MM-DD']],

@@ -6,6 +6,7 @@ import { generateTerms, glossaryYaml } from '../../../../src/tools/measureGenera
 import { SeededRandom } from '../../../../src/tools/measureRandom';
 import { parseGlossary, parseGlossaryDocument } from '../../../../src/core/glossary/glossary';
 import { readPlainYaml } from '../../../../src/core/glossary/quickYaml';
+import { BUILTIN_PACKS } from '../../../../src/core/glossary/packs';
 
 import { ROOT } from '../../../support/paths';
 
@@ -75,10 +76,10 @@ describe('readPlainYaml', () => {
     for (const text of outside) assert.equal(readPlainYaml(text), undefined, JSON.stringify(text));
   });
 
-  it('reads the built-in glossary and a large generated one, and the glossary read is the same as with yaml', () => {
-    const builtin = fs.readFileSync(path.join(ROOT, 'glossaries', 'builtin.glossary.yaml'), 'utf8');
+  it('reads every built-in pack and a large generated glossary, and the glossary read is the same as with yaml', () => {
+    const packs = BUILTIN_PACKS.map((p) => fs.readFileSync(path.join(ROOT, 'glossaries', p.file), 'utf8'));
     const generated = glossaryYaml(generateTerms(3000, new SeededRandom(5)));
-    for (const text of [builtin, generated]) {
+    for (const text of [...packs, generated]) {
       assert.ok(readPlainYaml(text));
       const quick = parseGlossary(text, 'g.glossary.yaml');
       assert.deepEqual(quick.errors, []);
