@@ -24,7 +24,7 @@
  * next one (its first child), which one array answers. The scan keeps its candidate arrays
  * from one text to the next, so a scan allocates almost nothing but the annotations.
  */
-import { isCountryContext } from './countries';
+import { readCountryAt } from './countries';
 import {
   FOLD,
   FOLD_PAIYANNOI,
@@ -40,7 +40,7 @@ import {
   SARA_AA,
   SARA_AM,
 } from '../text/normalize';
-import type { CountryAnnotation, TermAnnotation } from '../types';
+import type { CountryAnnotation, CountryRole, TermAnnotation } from '../types';
 
 /** What a pattern stands for. */
 export type MatchTarget =
@@ -58,9 +58,10 @@ export type MatcherAnnotation = TermAnnotation | CountryAnnotation;
 export interface MatcherOptions {
   /**
    * Says whether a country name at [start, end) of the original text really names the
-   * country; `isCountryContext` of the gazetteer by default.
+   * country: false (it does not), true (a plain mention) or the role in which it is named
+   * (the annotation's `role`); `readCountryAt` of the gazetteer by default.
    */
-  countryContext?: (text: string, start: number, end: number) => boolean;
+  countryContext?: (text: string, start: number, end: number) => boolean | CountryRole;
   /**
    * Marker words: `findWithMarkers` reports where each one starts (normalized like the
    * patterns, so a marker is found wherever its exact text is, and also in the other spellings
@@ -316,7 +317,7 @@ export class Matcher {
     private readonly groups: MatchTarget[][],
     keys: readonly string[],
     private readonly a: Automaton,
-    private readonly countryContext: (text: string, start: number, end: number) => boolean,
+    private readonly countryContext: (text: string, start: number, end: number) => boolean | CountryRole,
   ) {
     let count = 0;
     for (let g = 0; g < groups.length; g++) if (groups[g].length > 0) count++;
@@ -389,7 +390,7 @@ export class Matcher {
       if (key !== '') markerGroups.add(groupFor(key));
     }
     const kinds = groups.map((targets, g) => (targets.length > 0 ? OUT_TARGETS : 0) | (markerGroups.has(g) ? OUT_MARKER : 0));
-    return new Matcher(groups, keys, buildAutomaton(keys, kinds), options.countryContext ?? isCountryContext);
+    return new Matcher(groups, keys, buildAutomaton(keys, kinds), options.countryContext ?? readCountryAt);
   }
 
   /** Finds terms and countries in `original`: leftmost-longest, non-overlapping, sorted by start. */
@@ -642,7 +643,17 @@ export class Matcher {
         const flags = groupFlags[g];
         if (flags !== 0 && !onLatinBoundaries(original, start, end, flags)) continue;
         const kind = groupKind[g];
-        if (kind === GROUP_COUNTRY && !this.countryContext(original, start, end)) continue;
+        if (kind === GROUP_COUNTRY) {
+          const reading = this.countryContext(original, start, end);
+          if (reading === false) continue;
+          if (reading !== true) {
+            // a country in a role: the annotation is made here, with its role
+            chosen[count++] = ~read.length;
+            read.push({ kind: 'country', start, end, text: original.slice(start, end), country: groupA[g], role: reading });
+            lastEnd = end;
+            break;
+          }
+        }
         if (kind === GROUP_OTHER) {
           const annotation = this.accept(original, start, end, this.groups[g]);
           if (!annotation) continue;
@@ -686,8 +697,10 @@ export class Matcher {
         if (t.wholeWord && !onWordEdges(original, start, end)) continue;
         return { kind: 'term', start, end, text: original.slice(start, end), theme: t.theme, term: t.term };
       }
-      if (!this.countryContext(original, start, end)) continue;
-      return { kind: 'country', start, end, text: original.slice(start, end), country: t.country };
+      const reading = this.countryContext(original, start, end);
+      if (reading === false) continue;
+      const text = original.slice(start, end);
+      return reading === true ? { kind: 'country', start, end, text, country: t.country } : { kind: 'country', start, end, text, country: t.country, role: reading };
     }
     return undefined;
   }

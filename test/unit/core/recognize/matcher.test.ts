@@ -117,6 +117,17 @@ describe('Matcher', () => {
     assert.deepEqual(spans([country('เกาหลีใต้', 'KR'), country('เกาหลี', 'KP')], 'เกาหลีใต้', { countryContext: rejectLong }), [[0, 6, 'เกาหลี', 'KP']]);
   });
 
+  it('gives a country the role its context reads, on the fast path and on the one with several targets', () => {
+    const role = (text: string, start: number): boolean | 'people' => (text.slice(start - 3, start) === 'ชาว' ? 'people' : true);
+    const found = Matcher.build([country('เกาหลี', 'KR')], { countryContext: role }).find('ชาวเกาหลีและเกาหลี');
+    assert.deepEqual(found, [
+      { kind: 'country', start: 3, end: 9, text: 'เกาหลี', country: 'KR', role: 'people' },
+      { kind: 'country', start: 12, end: 18, text: 'เกาหลี', country: 'KR' },
+    ]);
+    const shared = Matcher.build([term('เกาหลี', { wholeWord: true }), country('เกาหลี', 'KR')], { countryContext: role }).find('ชาวเกาหลีใต้');
+    assert.deepEqual(shared, [{ kind: 'country', start: 3, end: 9, text: 'เกาหลี', country: 'KR', role: 'people' }]);
+  });
+
   it('gives the country context the original text and offsets', () => {
     const seen: Array<[string, number, number]> = [];
     const record = (text: string, start: number, end: number): boolean => {
