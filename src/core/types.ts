@@ -49,6 +49,12 @@ export interface DateAnnotation {
   inferred?: boolean;
   /** the relative word (วันนี้, เมื่อวาน, ปีหน้า ...) when the date is relative */
   relative?: string;
+  /**
+   * `title` where the year is part of the title of a law or a budget act (พ.ร.บ.ยาเสพติดให้โทษ
+   * พ.ศ. 2522, รัฐธรรมนูญฉบับปี 2550, งบประมาณรายจ่ายประจำปี 2562): it names the act, it does
+   * not date an event. Absent for other dates.
+   */
+  role?: 'title';
 }
 
 export type Annotation = TermAnnotation | CountryAnnotation | DateAnnotation;

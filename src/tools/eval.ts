@@ -3,7 +3,9 @@
  *
  * Scores the recognizer against a corpus folder:
  * - every `*.jsonl` file in ThaiNER form (`{id, text, spans:[{start,end,label,surface}]}`,
- *   UTF-16 offsets) is scored per category: DATE (gold DATE spans vs our dates) and
+ *   UTF-16 offsets) is scored per category: DATE (gold DATE spans vs our dates, leaving out
+ *   years with the role `title`: the gold tags a law's title, its year included, as one LAW
+ *   span; they are counted on a line of their own) and
  *   COUNTRY (gold LOCATION spans whose text is a gazetteer country name vs our countries,
  *   leaving out those with the role `organization`: a flat gold such as ThaiNER tags the whole
  *   ORGANIZATION and puts no LOCATION inside it; they are counted on a line of their own),
@@ -121,6 +123,9 @@ interface CorpusScore {
   countryRoles: Record<string, number>;
   /** our countries with the role `organization` that lie inside a gold ORGANIZATION span */
   organizationRolesInGoldOrganizations: number;
+  /** our dates with the role `title`, and how many of them lie inside a gold LAW span */
+  titleDates: number;
+  titleDatesInGoldLaws: number;
 }
 
 function emptyScore(): CategoryScore {
@@ -182,6 +187,8 @@ function scoreCorpus(file: string, product: LoadedProduct, countries: CountryNam
   let onOtherLocations = 0;
   const countryRoles: Record<string, number> = {};
   let organizationRolesInGoldOrganizations = 0;
+  let titleDates = 0;
+  let titleDatesInGoldLaws = 0;
   const started = performance.now();
   for (const sentence of sentences) {
     const found = product.analyzer.analyze(sentence.text, analyzeOptions);
@@ -198,7 +205,17 @@ function scoreCorpus(file: string, product: LoadedProduct, countries: CountryNam
       if (a.role === 'organization' && goldOrganizations.some((o) => o.start <= a.start && a.end <= o.end)) organizationRolesInGoldOrganizations++;
     }
     const ourCountries = allCountries.filter((a) => a.role !== 'organization');
-    scoreSentence(categories.DATE, sentence, goldDates, found.filter((a) => a.kind === 'date'), options.show);
+    const goldLaws = sentence.spans.filter((s) => s.label === 'LAW');
+    const ourDates: Annotation[] = [];
+    for (const a of found) {
+      if (a.kind !== 'date') continue;
+      if (a.role !== 'title') ourDates.push(a);
+      else {
+        titleDates++;
+        if (goldLaws.some((l) => l.start <= a.start && a.end <= l.end)) titleDatesInGoldLaws++;
+      }
+    }
+    scoreSentence(categories.DATE, sentence, goldDates, ourDates, options.show);
     scoreSentence(categories.COUNTRY, sentence, goldCountries, ourCountries, options.show);
     const otherLocations = goldLocations.filter((s) => !goldCountries.includes(s));
     for (const p of alignSpans(goldCountries, ourCountries).falseAlarms) if (otherLocations.some((l) => overlaps(l, p))) onOtherLocations++;
@@ -213,6 +230,8 @@ function scoreCorpus(file: string, product: LoadedProduct, countries: CountryNam
     countryFalseAlarmsOnOtherLocations: onOtherLocations,
     countryRoles,
     organizationRolesInGoldOrganizations,
+    titleDates,
+    titleDatesInGoldLaws,
   };
 }
 
@@ -292,6 +311,7 @@ function textReport(dir: string, product: LoadedProduct, options: EvalOptions, c
       `country roles found: ${roles || 'none'}; role organization is not scored ` +
         `(${c.organizationRolesInGoldOrganizations} of them lie inside a gold ORGANIZATION span)`,
     );
+    out.push(`dates with the role title (a year in the title of a law or a budget act): ${c.titleDates}, not scored (${c.titleDatesInGoldLaws} of them lie inside a gold LAW span)`);
     const rows: Array<Array<string | number>> = [['category', 'match', 'gold', 'found', 'TP', 'FP', 'FN', 'precision', 'recall', 'F1']];
     for (const cat of CATEGORIES) {
       const s = c.categories[cat];
@@ -346,6 +366,8 @@ function jsonReport(dir: string, product: LoadedProduct, options: EvalOptions, c
       countryFalseAlarmsOnOtherLocations: c.countryFalseAlarmsOnOtherLocations,
       countryRoles: c.countryRoles,
       organizationRolesInGoldOrganizations: c.organizationRolesInGoldOrganizations,
+      titleDates: c.titleDates,
+      titleDatesInGoldLaws: c.titleDatesInGoldLaws,
       categories: { DATE: categoryJson(c.categories.DATE), COUNTRY: categoryJson(c.categories.COUNTRY) },
     })),
     documents: documents.map((d) => ({ ...d, ms: Math.round(d.ms * 10) / 10 })),
