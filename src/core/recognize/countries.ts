@@ -126,15 +126,20 @@ class EdgeWords {
 
   /** Does one of the words touch the span edge at `at`? */
   touches(text: string, at: number): boolean {
+    return this.touching(text, at) !== undefined;
+  }
+
+  /** The word that touches the span edge at `at` (the first listed, when several do), if any. */
+  touching(text: string, at: number): string | undefined {
     const before = this.side === 'before';
-    if (before ? at <= 0 : at >= text.length) return false;
+    if (before ? at <= 0 : at >= text.length) return undefined;
     const list = this.listFor(foldUnit(text.charCodeAt(before ? at - 1 : at)));
-    if (!list) return false;
+    if (!list) return undefined;
     for (let i = 0; i < list.length; i++) {
       const w = list[i];
-      if (matchesAt(text, before ? at - w.length : at, w, this.foldCase)) return true;
+      if (matchesAt(text, before ? at - w.length : at, w, this.foldCase)) return w;
     }
-    return false;
+    return undefined;
   }
 }
 
@@ -157,22 +162,42 @@ function matchesAt(text: string, at: number, word: string, foldCase: boolean): b
   return true;
 }
 
-/** Words before a Thai name that make it part of another name (a sea, a language, a river ...). */
-const THAI_BLOCK_BEFORE = new EdgeWords(
-  [
-    'ภาษา', // ภาษาไทย, ภาษาอังกฤษ: the language
-    'อักษร', // อักษรไทย: the script
-    'ทะเล', // ทะเลจีนใต้, ทะเลญี่ปุ่น
-    'อ่าว', // อ่าวไทย, อ่าวเม็กซิโก
-    'ช่องแคบ', // ช่องแคบอังกฤษ
-    'แม่น้ำ', // แม่น้ำไนเจอร์, แม่น้ำคองโก
-    'ลุ่มน้ำ',
-    'มหาสมุทร', // มหาสมุทรอินเดีย
-    'ทวีป', // ทวีปอเมริกา, ทวีปออสเตรเลีย
-    'อาหาร', // อาหารจีน, อาหารญี่ปุ่น: a cuisine
-  ],
+/**
+ * Words right before a Thai name, and what they make of it: `false` where the name is part of
+ * another name (a sea, a language, a river ...), else the role they give the country: inside an
+ * organisation's name (`organization`), a people or nationality (`people`), a region named after
+ * it (`region`). One table, so that a name costs one look-up. `แห่ง` alone counts only before
+ * `ประเทศ` + name (ธนาคารแห่งประเทศไทย, see `readCountryAt`): before a bare or formal name it is
+ * the "of" of a title (นายกรัฐมนตรีแห่งสหราชอาณาจักร, รัฐธรรมนูญแห่งราชอาณาจักรไทย).
+ */
+const THAI_WORDS_BEFORE: Array<[string, false | CountryRole]> = [
+  ['ภาษา', false], // ภาษาไทย, ภาษาอังกฤษ: the language
+  ['อักษร', false], // อักษรไทย: the script
+  ['ทะเล', false], // ทะเลจีนใต้, ทะเลญี่ปุ่น
+  ['อ่าว', false], // อ่าวไทย, อ่าวเม็กซิโก
+  ['ช่องแคบ', false], // ช่องแคบอังกฤษ
+  ['แม่น้ำ', false], // แม่น้ำไนเจอร์, แม่น้ำคองโก
+  ['ลุ่มน้ำ', false],
+  ['มหาสมุทร', false], // มหาสมุทรอินเดีย
+  ['ทวีป', false], // ทวีปอเมริกา, ทวีปออสเตรเลีย
+  ['อาหาร', false], // อาหารจีน, อาหารญี่ปุ่น: a cuisine
+  ['แห่งประเทศ', 'organization'], // ธนาคารแห่งประเทศไทย, where the matcher tries the bare name
+  ['แห่งชาติ', 'organization'], // มหาวิทยาลัยแห่งชาติสิงคโปร์
+  ['(ประเทศ', 'organization'], // บริษัท ... (ประเทศไทย) จำกัด
+  ['บริษัท', 'organization'], // บริษัท ไทยอินคิวเบเตอร์ จำกัด
+  ['บริษัท ', 'organization'],
+  ['ชาว', 'people'], // ชาวเกาหลี
+  ['คน', 'people'], // คนไทย
+  ['พลเมือง', 'people'],
+  ['ประชาชน', 'people'], // ประชาชนไทย
+  ['คาบสมุทร', 'region'], // คาบสมุทรเกาหลี
+  ['อนุทวีป', 'region'], // อนุทวีปอินเดีย
+];
+const THAI_BEFORE = new EdgeWords(
+  THAI_WORDS_BEFORE.map(([w]) => w),
   'before',
 );
+const READING_AFTER_WORD = new Map<string, false | CountryRole>(THAI_WORDS_BEFORE);
 
 /**
  * Before `ประเทศ` + name, words that make `ประเทศ` part of another word (ต่างประเทศ: foreign,
@@ -180,31 +205,8 @@ const THAI_BLOCK_BEFORE = new EdgeWords(
  */
 const PRATHET_BLOCK_BEFORE = new EdgeWords(['ต่าง', 'นานา'], 'before');
 
-/**
- * Words right before a Thai name that put it inside an organisation's name: the country in the
- * role `organization`. `แห่ง` counts only before `ประเทศ` + name (ธนาคารแห่งประเทศไทย,
- * การท่องเที่ยวแห่งประเทศไทย): before a bare or formal name it is the "of" of a title
- * (นายกรัฐมนตรีแห่งสหราชอาณาจักร, รัฐธรรมนูญแห่งราชอาณาจักรไทย).
- */
-const THAI_ORGANIZATION_BEFORE = new EdgeWords(
-  [
-    'แห่งประเทศ', // ธนาคารแห่งประเทศไทย, where the matcher tries the bare name
-    'แห่งชาติ', // มหาวิทยาลัยแห่งชาติสิงคโปร์
-    '(ประเทศ', // บริษัท ... (ประเทศไทย) จำกัด
-    'บริษัท', // บริษัท ไทยอินคิวเบเตอร์ จำกัด
-    'บริษัท ',
-  ],
-  'before',
-);
-
 /** Words right after a Thai name that put it inside a company's name (role `organization`). */
 const THAI_ORGANIZATION_AFTER = new EdgeWords([' จำกัด', ') จำกัด', 'จำกัด', ' (มหาชน)'], 'after');
-
-/** Words right before a Thai name that make it a people or a nationality (role `people`): ชาวเกาหลี, คนไทย, ประชาชนไทย. */
-const PEOPLE_BEFORE = new EdgeWords(['ชาว', 'คน', 'พลเมือง', 'ประชาชน'], 'before');
-
-/** Words right before a Thai name that make it a region named after the country (role `region`): คาบสมุทรเกาหลี. */
-const REGION_BEFORE = new EdgeWords(['คาบสมุทร', 'อนุทวีป'], 'before');
 
 /** Latin words before and after a Latin name that make it part of another name. */
 const LATIN_BLOCK_BEFORE = new EdgeWords(['gulf of ', 'sea of ', 'bay of ', 'strait of ', 'straits of ', 'air '], 'before', true);
@@ -511,7 +513,9 @@ export function readCountryAt(text: string, start: number, end: number): boolean
   if (end < text.length && isFollowingVowelOrMark(text.charCodeAt(end))) return false;
   if (isThaiConsonant(text.charCodeAt(end)) && text.charCodeAt(end + 1) === THANTHAKHAT) return false; // อินโด|ร์
 
-  if (THAI_BLOCK_BEFORE.touches(text, start)) return false;
+  const wordBefore = THAI_BEFORE.touching(text, start);
+  const roleBefore = wordBefore === undefined ? undefined : READING_AFTER_WORD.get(wordBefore);
+  if (roleBefore === false) return false;
   if (PRATHET_BLOCK_BEFORE.touches(text, start) && matchesAt(text, start, 'ประเทศ', false)) return false;
 
   const rule = ruleFor(text, start, end, false);
@@ -524,16 +528,9 @@ export function readCountryAt(text: string, start: number, end: number): boolean
     if (!code || !ISLAND_STATES.has(code)) return false;
   }
   if (isSurname(text, start, end)) return false;
-  if (
-    THAI_ORGANIZATION_BEFORE.touches(text, start) ||
-    (matchesAt(text, start - 4, 'แห่ง', false) && matchesAt(text, start, 'ประเทศ', false)) ||
-    THAI_ORGANIZATION_AFTER.touches(text, end) ||
-    isInOrganizationName(text, start)
-  ) {
-    return 'organization';
-  }
-  if (PEOPLE_BEFORE.touches(text, start)) return 'people';
-  if (REGION_BEFORE.touches(text, start)) return 'region';
+  if (roleBefore !== undefined) return roleBefore;
+  if (text.charCodeAt(start) === 0x0e1b && matchesAt(text, start, 'ประเทศ', false) && matchesAt(text, start - 4, 'แห่ง', false)) return 'organization';
+  if (THAI_ORGANIZATION_AFTER.touches(text, end) || isInOrganizationName(text, start)) return 'organization';
   return true;
 }
 

@@ -176,7 +176,20 @@ const NONE: readonly never[] = [];
 const ORDINAL_SUFFIXES = ['st', 'nd', 'rd', 'th'];
 
 /** Month names by first character, longest first. */
-const MONTHS_BY_FIRST_CHAR = indexByChar(MONTH_NAMES, (n) => n.form, firstChar);
+const MONTHS_BY_FIRST_CHAR = indexByChar(
+  MONTH_NAMES.filter((n) => n.style !== 'bare'),
+  (n) => n.form,
+  firstChar,
+);
+/** BARE_MONTH_FIRST[c - 0x0e00] = 1 where an abbreviation without dots starts with that Thai character. */
+const BARE_MONTH_FIRST = new Uint8Array(0x80);
+for (const n of MONTH_NAMES) if (n.style === 'bare') BARE_MONTH_FIRST[n.form.charCodeAt(0) - 0x0e00] = 1;
+/** Abbreviations without dots (ธค, พย) by first character, longest first: tried only after a day. */
+const BARE_MONTHS_BY_FIRST_CHAR = indexByChar(
+  MONTH_NAMES.filter((n) => n.style === 'bare'),
+  (n) => n.form,
+  firstChar,
+);
 
 /** Era markers by first character, longest first, each also without its final dot (พ.ศ 2566). */
 const ERAS_BY_FIRST_CHAR = indexByChar(
@@ -263,6 +276,9 @@ class DateScanner {
   private lastWrittenYear: number | undefined;
   /** the last day (YYYY-MM-DD) a date found so far ends on: วันรุ่งขึ้น is the day after it */
   private lastDay: string | undefined;
+  /** where the last title word of a law or budget act read so far starts and ends (-1: none yet) */
+  private titleStart = -1;
+  private titleEnd = -1;
   /** end of a date-shaped text just rejected (31 เมษายน): no date starts inside it */
   private rejectedEnd = 0;
 
@@ -285,6 +301,7 @@ class DateScanner {
     this.lastEnd = 0;
     this.lastWrittenYear = undefined;
     this.lastDay = undefined;
+    this.titleStart = this.titleEnd = -1;
     this.rejectedEnd = 0;
     try {
       this.scanStarts(starts);
@@ -335,6 +352,9 @@ class DateScanner {
         return this.parseRelative(at);
       case TriggerKind.Part:
         return this.parsePart(at);
+      case TriggerKind.Title:
+        this.noteTitle(at);
+        return null;
       case TriggerKind.Decade:
         return this.parseDecade(at);
       case TriggerKind.Century:
@@ -431,14 +451,6 @@ class DateScanner {
           // ก.ค.ศ., อ.ก.พ.: an acronym; after a day it is the month (3 ก.พ.น.พ.เสรี: a title follows)
           if (this.acronymBefore(pos) || (!afterDay && this.acronymAfter(end))) continue;
           break;
-        case 'bare':
-          // พยาบาล, กยศ.: the letters of a bare abbreviation also begin words and acronyms
-          if (!afterDay || isThaiLetter(this.code(end))) continue;
-          if (this.code(end) === DOT) {
-            if (this.acronymAfter(end + 1)) continue;
-            end++;
-          }
-          break;
         case 'informal':
           if (this.matchWord(end, 'การ') >= 0) continue; // ตุลาการ (judges)
           break;
@@ -451,6 +463,30 @@ class DateScanner {
       }
       this.month = name.month;
       this.monthStyle = name.style;
+      return end;
+    }
+    return afterDay && thai ? this.readBareMonth(pos) : -1;
+  }
+
+  /**
+   * Reads an abbreviation without dots (1ธค.57, 24 พย.) into month/monthStyle; returns the end,
+   * or -1. Only right after a day: the letters also begin words and acronyms (พยาบาล, กยศ.), so
+   * no Thai letter may follow, nor an acronym after its dot.
+   */
+  private readBareMonth(pos: number): number {
+    const c = this.code(pos);
+    if (c < 0x0e01 || c > 0x0e44 || BARE_MONTH_FIRST[c - 0x0e00] === 0) return -1;
+    const names = BARE_MONTHS_BY_FIRST_CHAR.get(c);
+    if (!names) return -1;
+    for (let n = 0; n < names.length; n++) {
+      let end = this.matchWord(pos, names[n].form);
+      if (end < 0 || isThaiLetter(this.code(end))) continue;
+      if (this.code(end) === DOT) {
+        if (this.acronymAfter(end + 1)) continue;
+        end++;
+      }
+      this.month = names[n].month;
+      this.monthStyle = 'bare';
       return end;
     }
     return -1;
@@ -1112,16 +1148,12 @@ class DateScanner {
     let inferred = false;
     let title = false;
     if (found.relative) {
-      const relative = found.relative;
-      if (relative.anaphoric && relative.unit === 'year' && this.lastWrittenYear !== undefined) {
-        from = to = formatDate(this.lastWrittenYear + relative.offset); // ปีถัดมา: the year after the one just written
-      } else if (relative.anaphoric && relative.unit === 'day' && this.lastDay !== undefined) {
-        from = to = formatYmd(addDays(parseIsoDay(this.lastDay)!, relative.offset)); // วันรุ่งขึ้น: the day after the one just written
-      } else if (this.reference) [from, to] = relativeRange(this.reference, relative);
+      [from, to] = this.resolveRelative(found.relative);
     } else if (found.toYear !== undefined) {
       from = formatDate(found.fromYear!, found.fromMonth, found.fromDay);
       to = formatDate(found.toYear, found.toMonth, found.toDay);
-      title = this.isTitleYear(found);
+      // only a single year can be a law's (the title words are rare: most texts have none)
+      title = this.titleEnd >= 0 && found.fromMonth === undefined && this.isTitleYear(found);
       if (!found.period && !title) this.lastWrittenYear = found.toYear;
     } else {
       [from, to] = this.inferYear(found);
@@ -1151,6 +1183,34 @@ class DateScanner {
     if (to !== undefined && to.length === 10) this.lastDay = to;
   }
 
+  /** from/to of a relative word: against the last day or year written for วันรุ่งขึ้น, ปีถัดมา, else against the reference date. */
+  private resolveRelative(relative: RelativeWord): [string, string] | [undefined, undefined] {
+    if (relative.anaphoric) {
+      if (relative.unit === 'year' && this.lastWrittenYear !== undefined) {
+        const year = formatDate(this.lastWrittenYear + relative.offset); // ปีถัดมา: the year after the one just written
+        return [year, year];
+      }
+      if (relative.unit === 'day' && this.lastDay !== undefined) {
+        const day = formatYmd(addDays(parseIsoDay(this.lastDay)!, relative.offset)); // วันรุ่งขึ้น: the day after the one just written
+        return [day, day];
+      }
+    }
+    return this.reference ? relativeRange(this.reference, relative) : [undefined, undefined];
+  }
+
+  /** Notes the title word of a law or a budget act at `at` (the longest that is there). */
+  private noteTitle(at: number): void {
+    const words = TITLE_WORDS_BY_FIRST_CHAR.get(this.code(at)) ?? NONE;
+    for (let n = 0; n < words.length; n++) {
+      const end = this.matchWord(at, words[n]);
+      if (end >= 0) {
+        this.titleStart = at;
+        this.titleEnd = end;
+        return;
+      }
+    }
+  }
+
   /**
    * Is the single year of `found` part of the title of a law or a budget act? Yes when it is
    * written after ปี (or ฉบับปี, ประจำปี) right after a title word (รัฐธรรมนูญฉบับปี 2550,
@@ -1160,7 +1220,7 @@ class DateScanner {
    * พ.ร.บ.ฉบับนี้ใช้บังคับใน พ.ศ. 2560).
    */
   private isTitleYear(found: Found): boolean {
-    if (found.fromMonth !== undefined || found.period || found.fromYear !== found.toYear) return false;
+    if (this.titleEnd < 0 || found.fromMonth !== undefined || found.period || found.fromYear !== found.toYear) return false;
     const text = this.text;
     let p = found.start;
     while (p > 0 && isSpaceLike(text.charCodeAt(p - 1))) p--;
@@ -1169,24 +1229,20 @@ class DateScanner {
       if (endsWith(text, q, 'ฉบับ')) q -= 4;
       else if (endsWith(text, q, 'ประจำ')) q -= 5;
       while (q > 0 && isSpaceLike(text.charCodeAt(q - 1))) q--;
-      return endsWithAny(text, q, TITLE_WORDS) || endsWithAny(text, q, BUDGET_TITLE_WORDS);
+      return q === this.titleEnd;
     }
-    if (this.readEraMarker(found.start) < 0) return false;
-    if (endsWithAny(text, p, TITLE_PREPOSITIONS)) return false;
-    let from = Math.max(0, this.lastEnd, found.start - TITLE_REACH);
-    for (let i = found.start - 1; i >= from; i--) {
+    if (this.titleEnd > p || this.titleStart < Math.max(this.lastEnd, found.start - TITLE_REACH)) return false;
+    if (this.readEraMarker(found.start) < 0 || endsWithAny(text, p, TITLE_PREPOSITIONS)) return false;
+    // nothing between the title word and the year but the title: no line break, no number outside parentheses
+    let depth = 0;
+    for (let i = this.titleEnd; i < p; i++) {
       const c = text.charCodeAt(i);
-      if (c === 0x0a || c === 0x0d) {
-        from = i + 1;
-        break;
-      }
+      if (c === 0x0a || c === 0x0d) return false;
+      if (c === OPEN_PAREN) depth++;
+      else if (c === CLOSE_PAREN) depth = Math.max(0, depth - 1);
+      else if (depth === 0 && isDigit(c)) return false;
     }
-    const window = text.slice(from, p);
-    for (let n = 0; n < TITLE_WORDS.length; n++) {
-      const at = window.lastIndexOf(TITLE_WORDS[n]);
-      if (at >= 0 && !hasNumberOutsideParentheses(window, at + TITLE_WORDS[n].length)) return true;
-    }
-    return false;
+    return true;
   }
 
   /** from/to of a day or month without a year: the reference date's year, else the last year written. */
@@ -1205,6 +1261,13 @@ const scanner = new DateScanner();
 /** Months whose abbreviation is also a well-known acronym (ก.พ., ก.ค.: civil-service commissions). */
 const ACRONYM_MONTHS: readonly number[] = [2, 7];
 
+/** The title words of laws and budget acts by first character, longest first (the longest one at a place is its word). */
+const TITLE_WORDS_BY_FIRST_CHAR = indexByChar(
+  [...TITLE_WORDS, ...BUDGET_TITLE_WORDS].sort((a, b) => b.length - a.length),
+  (w) => w,
+  firstChar,
+);
+
 /** How far back (code units) a title word is looked for before the era marker of a law's year. */
 const TITLE_REACH = 120;
 /** Words right before an era marker that make the year a date of the sentence, not of a title. */
@@ -1217,18 +1280,6 @@ function endsWith(text: string, end: number, word: string): boolean {
 
 function endsWithAny(text: string, end: number, words: readonly string[]): boolean {
   for (let n = 0; n < words.length; n++) if (endsWith(text, end, words[n])) return true;
-  return false;
-}
-
-/** A digit from `from` on, outside parentheses ((ฉบับที่ 2) is part of a law's title, a number elsewhere is not). */
-function hasNumberOutsideParentheses(s: string, from: number): boolean {
-  let depth = 0;
-  for (let i = from; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === OPEN_PAREN) depth++;
-    else if (c === CLOSE_PAREN) depth = Math.max(0, depth - 1);
-    else if (depth === 0 && isDigit(c)) return true;
-  }
   return false;
 }
 

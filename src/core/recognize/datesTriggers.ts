@@ -5,7 +5,7 @@
  * `DATE_MARKERS` found by the matcher's automaton (the one pass over the text that also finds
  * the terms and countries), so the parsers run only where a trigger word or a digit is.
  */
-import { MONTH_NAMES, PERIOD_PARTS, RELATIVE_WORDS } from './datesLexicon';
+import { BUDGET_TITLE_WORDS, MONTH_NAMES, PERIOD_PARTS, RELATIVE_WORDS, TITLE_WORDS } from './datesLexicon';
 
 /** What a trigger word opens; the scanner has one parser per kind. */
 export const enum TriggerKind {
@@ -24,6 +24,8 @@ export const enum TriggerKind {
   Relative,
   /** a part of a year or month: ต้นปี, กลางเดือน, ปลายปี, สิ้นเดือน */
   Part,
+  /** the title of a law or a budget act (พระราชบัญญัติ, รัฐธรรมนูญ, งบประมาณ): no date, but a year after it may be in the title */
+  Title,
   Decade,
   Century,
   EnglishMonth,
@@ -50,6 +52,7 @@ const WORDS: Array<[string, TriggerKind]> = [
   ['ทศวรรษ', TriggerKind.Decade],
   ['ศตวรรษ', TriggerKind.Century],
   ...RELATIVE_WORDS.filter((w) => w.unit === 'day' || w.unit === 'weekday').map((w): [string, TriggerKind] => [w.word, TriggerKind.Relative]),
+  ...[...TITLE_WORDS, ...BUDGET_TITLE_WORDS].map((w): [string, TriggerKind] => [w, TriggerKind.Title]),
   ...PERIOD_PARTS.flatMap((p): Array<[string, TriggerKind]> => [
     [`${p.word}ปี`, TriggerKind.Part],
     [`${p.word}เดือน`, TriggerKind.Part],
