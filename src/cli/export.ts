@@ -14,7 +14,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Analyzer } from '../core';
+import { Analyzer, resolveReferenceDate } from '../core';
 import { anchor } from '../core';
 import { parseAnnotationsFile, type FileTheme, type StoredTag } from '../core';
 import { codedPassage, lineAt, passagesToCsv, passagesToMarkdown, passagesToWebAnnotations, type CodedPassage, type PassageSource, type ThemeLookup } from '../core';
@@ -194,7 +194,9 @@ export function exportPassages(options: PassageExportOptions, io: ExportIO): voi
     }
     const anchored = anchorTags(tags, text);
     let annotations: readonly Annotation[] = [];
-    if (text !== undefined && anchored.some((a) => !a.source.orphaned)) annotations = analyzer.analyze(text, { referenceDate: options.referenceDate });
+    if (text !== undefined && anchored.some((a) => !a.source.orphaned)) {
+      annotations = analyzer.analyze(text, { referenceDate: resolveReferenceDate(text, { explicit: options.referenceDate })?.date });
+    }
     for (const { tag, source } of anchored) {
       if (text !== undefined && source.orphaned) {
         io.stderr.write(`${file}:${lineAt(text, tag.position.start)}: warning: tagged passage "${excerpt(tag.quote.exact)}" not found; exported as orphaned\n`);

@@ -5,7 +5,7 @@
  */
 import { countryByCode } from '../core';
 import type { GlossarySet } from '../core';
-import type { Annotation, AnnotationKind } from '../core';
+import type { Annotation, AnnotationKind, ReferenceDate } from '../core';
 
 export type OutputFormat = 'json' | 'summary' | 'csv' | 'md';
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ['json', 'summary', 'csv', 'md'];
@@ -17,6 +17,8 @@ export interface DocumentResult {
   /** the text analysed (BOM dropped) */
   text: string;
   annotations: Annotation[];
+  /** the date relative words and unwritten years were resolved against, and where it comes from */
+  reference?: ReferenceDate;
 }
 
 export interface Formatter {
@@ -38,8 +40,10 @@ const jsonFormatter: Formatter = {
   document: (doc, index) => {
     const lines = doc.annotations.map((a) => `        ${annotationJson(a)}`);
     const annotations = lines.length ? `[\n${lines.join(',\n')}\n      ]` : '[]';
+    const reference = doc.reference ? `      "referenceDate": ${JSON.stringify(doc.reference)},\n` : '';
     return (
       `${index ? ',' : ''}\n    {\n      "path": ${JSON.stringify(doc.path)},\n      "length": ${doc.text.length},\n` +
+      reference +
       `      "annotations": ${annotations}\n    }`
     );
   },

@@ -16,7 +16,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Analyzer } from '../core';
+import { Analyzer, resolveReferenceDate } from '../core';
 import pkg from '../../package.json';
 import { CliError, isIsoDate, loadGlossaries, readTextFile } from './common';
 import { EXPORT_FORMATS, exportCodebook, exportPassages, importCodebook } from './export';
@@ -46,7 +46,10 @@ export const USAGE = `Usage: thai-policy-lens analyze [options] FILE...
 analyze: finds policy themes (glossary terms), countries and dates in Thai text files.
   --glossary FILE              a glossary (*.glossary.yaml); repeat for several.
                                Default: the built-in glossary
-  --reference-date YYYY-MM-DD  resolves relative dates (วันนี้, ปีหน้า) and years not written
+  --reference-date YYYY-MM-DD  resolves relative dates (วันนี้, ปีหน้า) and years not written;
+                               without it, each document's own date does (its front matter
+                               date:, else a dateline such as วันจันทร์ที่ 26 พฤษภาคม 2568 in
+                               its first lines)
   --format FORMAT              json (default), summary, csv or md
 
 export: the coded passages (tags) of a workspace folder, as the editor exports them: each
@@ -60,7 +63,8 @@ document is missing, is exported as orphaned with its stored text and position.
   --glossary FILE              a glossary for theme labels, in addition to the built-in one
                                and every *.glossary.yaml under DIR; repeat for several
   --no-builtin-glossary        leave the built-in glossary out
-  --reference-date YYYY-MM-DD  resolves relative dates inside passages
+  --reference-date YYYY-MM-DD  resolves relative dates inside passages. Default: each
+                               document's own date, as analyze does
   --out FILE                   write to FILE (replaced whole). Default: standard output
 
 codebook export: the glossary as a REFI-QDA codebook (.qdc) for NVivo, ATLAS.ti, MAXQDA
@@ -223,8 +227,10 @@ function analyzeCommand(options: Options, glossaryFiles: string[], io: CliIO): n
   io.stdout.write(formatter.header());
   options.files.forEach((file, index) => {
     const text = readTextFile(file);
-    const annotations = analyzer.analyze(text, { referenceDate: options.referenceDate });
-    io.stdout.write(formatter.document({ path: file, text, annotations }, index));
+    // the rule the editor uses too: --reference-date, else the document's own date
+    const reference = resolveReferenceDate(text, { explicit: options.referenceDate });
+    const annotations = analyzer.analyze(text, { referenceDate: reference?.date });
+    io.stdout.write(formatter.document({ path: file, text, annotations, reference }, index));
   });
   io.stdout.write(formatter.footer());
   return 0;

@@ -5,9 +5,14 @@
  * the annotations after it; a large or multi-part edit, or a glossary change, re-analyses the whole
  * document. Work after an edit is debounced briefly so a burst of keystrokes costs one update.
  * Documents over `thaiPolicyLens.maxFileSize` characters are not analysed at all.
+ *
+ * Relative dates and years not written are resolved against the document's own date (its front
+ * matter or dateline, core's `resolveReferenceDate`), else the `thaiPolicyLens.referenceDate`
+ * setting, else today; an edit that changes the document's date re-analyses the whole document.
  */
 import * as vscode from 'vscode';
-import type { Annotation } from '../../core';
+import { DOCUMENT_DATE_MAX_LINES, resolveReferenceDate } from '../../core';
+import type { Annotation, ReferenceDate } from '../../core';
 import type { GlossaryService } from './glossaryService';
 
 export interface DocumentAnalysis {
@@ -20,6 +25,8 @@ export interface DocumentAnalysis {
   millis: number;
   /** whether the last update was incremental */
   incremental: boolean;
+  /** the date relative words and unwritten years were resolved against, and where it comes from */
+  reference?: ReferenceDate;
   /**
    * After an incremental update: the keys (see `annotationKey`) whose annotations changed other
    * than by moving with the edit. Undefined after a full analysis (everything may have changed).
@@ -96,12 +103,13 @@ export class AnalysisService implements vscode.Disposable {
   /** Analyses text that is not open in an editor (for the workspace index and the CLI-like API). */
   analyzeText(text: string): Annotation[] {
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // offsets as the CLI reports them
-    return this.glossaries.analyzer.analyze(text, this.options());
+    return this.glossaries.analyzer.analyze(text, { referenceDate: this.referenceFor(text)?.date });
   }
 
-  private options(): { referenceDate?: string } {
-    const ref = vscode.workspace.getConfiguration('thaiPolicyLens').get<string>('referenceDate', '');
-    return /^\d{4}-\d{2}-\d{2}$/.test(ref) ? { referenceDate: ref } : { referenceDate: todayIso() };
+  /** The reference date of a document's text (or of its first DOCUMENT_DATE_MAX_LINES lines, which decide it). */
+  private referenceFor(text: string): ReferenceDate | undefined {
+    const setting = vscode.workspace.getConfiguration('thaiPolicyLens').get<string>('referenceDate', '');
+    return resolveReferenceDate(text, { fallback: setting || undefined, today: todayIso() });
   }
 
   private maxSize(): number {
@@ -116,8 +124,9 @@ export class AnalysisService implements vscode.Disposable {
     if (text.length > limit) {
       result = { uri: doc.uri, version: doc.version, annotations: [], skipped: { reason: 'tooLarge', size: text.length, limit }, millis: 0, incremental: false };
     } else {
-      const annotations = this.glossaries.analyzer.analyze(text, this.options());
-      result = { uri: doc.uri, version: doc.version, annotations, millis: performance.now() - started, incremental: false };
+      const reference = this.referenceFor(text);
+      const annotations = this.glossaries.analyzer.analyze(text, { referenceDate: reference?.date });
+      result = { uri: doc.uri, version: doc.version, annotations, millis: performance.now() - started, incremental: false, reference };
     }
     this.cache.set(doc.uri.toString(), result);
     return result;
@@ -152,12 +161,21 @@ export class AnalysisService implements vscode.Disposable {
     if (doc.isClosed) return;
     const cached = this.cache.get(key);
     let result: DocumentAnalysis;
-    if (pending.edits === 'full' || !cached || cached.skipped || doc.getText().length > this.maxSize()) {
+    if (pending.edits === 'full' || !cached || cached.skipped || doc.getText().length > this.maxSize() || this.referenceChanged(doc, cached, pending.edits)) {
       result = this.analyzeFully(doc);
     } else {
       result = this.analyzeIncrementally(doc, cached, pending.edits);
     }
     this.changed.fire(result);
+  }
+
+  /** Did the edits change the document's date (its front matter or dateline)? Then every relative date changes. */
+  private referenceChanged(doc: vscode.TextDocument, cached: DocumentAnalysis, edits: PendingEdit[]): boolean {
+    const headerLines = Math.min(doc.lineCount, DOCUMENT_DATE_MAX_LINES);
+    const headerEnd = headerLines < doc.lineCount ? doc.offsetAt(new vscode.Position(headerLines, 0)) : Infinity;
+    if (!edits.some((e) => e.start < headerEnd)) return false;
+    const reference = this.referenceFor(doc.getText(new vscode.Range(0, 0, headerLines, 0)));
+    return reference?.date !== cached.reference?.date || reference?.source !== cached.reference?.source || reference?.line !== cached.reference?.line;
   }
 
   private analyzeIncrementally(doc: vscode.TextDocument, cached: DocumentAnalysis, edits: PendingEdit[]): DocumentAnalysis {
@@ -208,7 +226,7 @@ export class AnalysisService implements vscode.Disposable {
       if (a.end > winEnd) winEnd = lineEnd(a.end, 0);
     }
     const windowText = doc.getText(new vscode.Range(doc.positionAt(winStart), doc.positionAt(winEnd)));
-    const fresh = this.glossaries.analyzer.analyze(windowText, this.options());
+    const fresh = this.glossaries.analyzer.analyze(windowText, { referenceDate: cached.reference?.date });
     for (const a of fresh) {
       a.start += winStart;
       a.end += winStart;
@@ -238,6 +256,7 @@ export class AnalysisService implements vscode.Disposable {
       millis: performance.now() - started,
       incremental: true,
       changedKeys,
+      reference: cached.reference,
     };
     this.cache.set(doc.uri.toString(), result);
     return result;
