@@ -44,7 +44,17 @@ import type { CountryAnnotation, CountryRole, TermAnnotation } from '../types';
 
 /** What a pattern stands for. */
 export type MatchTarget =
-  | { kind: 'term'; theme: string; term: string; wholeWord: boolean }
+  | {
+      kind: 'term';
+      theme: string;
+      term: string;
+      wholeWord: boolean;
+      /**
+       * the Latin letters the match must have, in this case (WHO: not `who`); absent, any case
+       * (see `latinCaseOf`)
+       */
+      exactCase?: string;
+    }
   | { kind: 'country'; country: string };
 
 export interface MatcherPattern {
@@ -341,7 +351,7 @@ export class Matcher {
         this.groupKind[g] = GROUP_COUNTRY;
         this.groupA[g] = t.country;
         this.groupText[g] = key;
-      } else if (!t.wholeWord) {
+      } else if (!t.wholeWord && t.exactCase === undefined) {
         this.groupKind[g] = GROUP_TERM;
         this.groupA[g] = t.theme;
         this.groupB[g] = t.term;
@@ -694,6 +704,7 @@ export class Matcher {
     for (let i = 0; i < targets.length; i++) {
       const t = targets[i];
       if (t.kind === 'term') {
+        if (t.exactCase !== undefined && !hasLatinLetters(original, start, end, t.exactCase)) continue;
         if (t.wholeWord && !onWordEdges(original, start, end)) continue;
         return { kind: 'term', start, end, text: original.slice(start, end), theme: t.theme, term: t.term };
       }
@@ -704,6 +715,33 @@ export class Matcher {
     }
     return undefined;
   }
+}
+
+/**
+ * The Latin letters a glossary form must be matched with, in their case: with `caseSensitive`
+ * true its letters as written, false none; by default those of a form written in capitals
+ * (two letters or more, none lower-case: WHO, AI, COVID-19), so that an acronym does not match
+ * an ordinary word (`who`, `ai`). Undefined where any case matches.
+ */
+export function latinCaseOf(form: string, caseSensitive?: boolean): string | undefined {
+  if (caseSensitive === false) return undefined;
+  const letters = form.replace(/[^A-Za-z]/g, '');
+  if (letters === '') return undefined;
+  if (caseSensitive === true) return letters;
+  return letters.length >= 2 && !/[a-z]/.test(letters) ? letters : undefined;
+}
+
+/** Are the ASCII letters of [start, end) of `text` exactly `letters`, case included? */
+function hasLatinLetters(text: string, start: number, end: number, letters: string): boolean {
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) {
+      if (n >= letters.length || letters.charCodeAt(n) !== c) return false;
+      n++;
+    }
+  }
+  return n === letters.length;
 }
 
 /** Is [start, end) of `text` exactly `written`? */
@@ -1039,7 +1077,7 @@ function unitClasses(alphabet: Uint16Array): Uint16Array {
 }
 
 function sameTarget(a: MatchTarget, b: MatchTarget): boolean {
-  if (a.kind === 'term' && b.kind === 'term') return a.theme === b.theme && a.term === b.term && a.wholeWord === b.wholeWord;
+  if (a.kind === 'term' && b.kind === 'term') return a.theme === b.theme && a.term === b.term && a.wholeWord === b.wholeWord && a.exactCase === b.exactCase;
   if (a.kind === 'country' && b.kind === 'country') return a.country === b.country;
   return false;
 }

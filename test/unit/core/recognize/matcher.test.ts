@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { Matcher } from '../../../../src/core/recognize/matcher';
+import { latinCaseOf, Matcher } from '../../../../src/core/recognize/matcher';
 import { FOLD, isIgnorable, normalize, normalizeTerm, originalEnd } from '../../../../src/core/text/normalize';
 import type { MatcherOptions, MatcherPattern, MatchTarget } from '../../../../src/core/recognize/matcher';
 
@@ -126,6 +126,28 @@ describe('Matcher', () => {
     ]);
     const shared = Matcher.build([term('เกาหลี', { wholeWord: true }), country('เกาหลี', 'KR')], { countryContext: role }).find('ชาวเกาหลีใต้');
     assert.deepEqual(shared, [{ kind: 'country', start: 3, end: 9, text: 'เกาหลี', country: 'KR', role: 'people' }]);
+  });
+
+  it('keeps a term with an exact case to the matches written so, and tries the next target of the same text', () => {
+    const who = (exactCase?: string): MatcherPattern => ({ text: exactCase ?? 'who', target: { kind: 'term', theme: exactCase ? 'org' : 'word', term: exactCase ?? 'who', wholeWord: false, exactCase } });
+    assert.deepEqual(spans([who('WHO')], 'who WHO Who'), [[4, 7, 'WHO', 'WHO']]);
+    assert.deepEqual(spans([who('WHO'), who()], 'who WHO'), [
+      [0, 3, 'who', 'who'],
+      [4, 7, 'WHO', 'WHO'],
+    ]);
+  });
+
+  it('says which Latin letters a form must be matched with', () => {
+    assert.equal(latinCaseOf('WHO'), 'WHO');
+    assert.equal(latinCaseOf('COVID-19'), 'COVID');
+    assert.equal(latinCaseOf('ศูนย์ AHA'), 'AHA');
+    assert.equal(latinCaseOf('SMEs'), undefined);
+    assert.equal(latinCaseOf('G7'), undefined);
+    assert.equal(latinCaseOf('Digital Diplomacy'), undefined);
+    assert.equal(latinCaseOf('การทูต'), undefined);
+    assert.equal(latinCaseOf('WHO', false), undefined);
+    assert.equal(latinCaseOf('Rust', true), 'Rust');
+    assert.equal(latinCaseOf('การทูต', true), undefined);
   });
 
   it('gives the country context the original text and offsets', () => {
