@@ -382,7 +382,7 @@ function normalizeName(span: string): string {
 const PERSON_TITLES = ['นางสาว', 'น.ส.', 'นาย', 'นาง', 'ด.ช.', 'ด.ญ.', 'ดร.'];
 /** Words that start like a title but are not one (นายกรัฐมนตรี, นายอำเภอ ...). */
 const NOT_TITLES = ['นายก', 'นายอำเภอ', 'นายทุน', 'นายจ้าง', 'นายหน้า', 'นายทหาร', 'นายตำรวจ', 'นายช่าง', 'นายสิบ', 'นายพล', 'นายด่าน', 'นายประกัน', 'นางงาม', 'นางพยาบาล', 'นางแบบ', 'นางฟ้า', 'นางสาวไทย'];
-/** How far back (code units) a title is looked for. */
+/** How far back (code units) a title or an organization head is looked for. */
 const REACH = 40;
 
 /**
@@ -390,8 +390,6 @@ const REACH = 40;
  * สถาบันวิจัยเศรษฐกิจของญี่ปุ่น, สถานเอกอัครราชทูตเยอรมนี).
  */
 const ORGANIZATION_HEADS = ['สมาคม', 'พรรค', 'ชมรม', 'มูลนิธิ', 'สโมสร', 'เครือข่าย', 'สหกรณ์', 'สถาบัน', 'สถานเอกอัครราชทูต', 'สถานทูต', 'สถานกงสุล'];
-/** The longest organization head, in code units. */
-const LONGEST_HEAD = Math.max(...ORGANIZATION_HEADS.map((h) => h.length));
 /**
  * At most this many code units of name words may stand between an organization head and the
  * country (`วิจัยเศรษฐกิจของ`, `อุตสาหกรรมเยื่อและกระดาษ`): the shape of a name, not a clause.
@@ -470,14 +468,15 @@ function isSurname(text: string, start: number, end: number): boolean {
 
 /**
  * Is the name inside an organization's name? True when, in the same run of Thai letters (no
- * space), an organization head (สมาคม, พรรค, สถาบัน, สถานเอกอัครราชทูต ...) stands right before
- * the name or at most ORGANIZATION_NAME_REACH code units of name words before it, and the word
+ * space) and at most REACH code units back, an organization head (สมาคม, พรรค, สถาบัน,
+ * สถานเอกอัครราชทูต ...) stands right before the name or at most ORGANIZATION_NAME_REACH code
+ * units of name words before it, and the word
  * right before the name is not a preposition or verb of a clause (CLAUSE_WORDS_BEFORE):
  * สถาบันวิจัยเศรษฐกิจของญี่ปุ่น and นายกสมาคมอุตสาหกรรมเยื่อและกระดาษไทย are, but not
  * มูลนิธิรับเงินจากกาตาร์ or พรรคการเมืองในอินโดนีเซียเสนอร่างกฎหมาย.
  */
 function isInOrganizationName(text: string, start: number): boolean {
-  const limit = Math.max(0, start - ORGANIZATION_NAME_REACH - LONGEST_HEAD);
+  const limit = Math.max(0, start - REACH);
   for (let at = start - 1; at >= limit; at--) {
     const c = text.charCodeAt(at);
     if (!isThaiWordUnit(c)) return false;

@@ -5,7 +5,7 @@
  * `DATE_MARKERS` found by the matcher's automaton (the one pass over the text that also finds
  * the terms and countries), so the parsers run only where a trigger word or a digit is.
  */
-import { BUDGET_TITLE_WORDS, MONTH_NAMES, PERIOD_PARTS, RELATIVE_WORDS, TITLE_WORDS } from './datesLexicon';
+import { MONTH_NAMES, PERIOD_PARTS, RELATIVE_WORDS } from './datesLexicon';
 
 /** What a trigger word opens; the scanner has one parser per kind. */
 export const enum TriggerKind {
@@ -51,8 +51,13 @@ const WORDS: Array<[string, TriggerKind]> = [
   ['สัปดาห์', TriggerKind.Relative],
   ['ทศวรรษ', TriggerKind.Decade],
   ['ศตวรรษ', TriggerKind.Century],
-  ...RELATIVE_WORDS.filter((w) => w.unit === 'day' || w.unit === 'weekday').map((w): [string, TriggerKind] => [w.word, TriggerKind.Relative]),
-  ...[...TITLE_WORDS, ...BUDGET_TITLE_WORDS].map((w): [string, TriggerKind] => [w, TriggerKind.Title]),
+  ...RELATIVE_WORDS.filter((w) => w.unit === 'day').map((w): [string, TriggerKind] => [w.word, TriggerKind.Relative]),
+  // วันศุกร์ที่แล้ว ...: วัน + the weekday is enough to look (few marker words keep the automaton small)
+  ...['วันอาทิตย์', 'วันจันทร์', 'วันอังคาร', 'วันพุธ', 'วันพฤหัส', 'วันศุกร์', 'วันเสาร์'].map((w): [string, TriggerKind] => [w, TriggerKind.Relative]),
+  // the beginnings of TITLE_WORDS and BUDGET_TITLE_WORDS (พระราช: พระราชบัญญัติ, พระราชกำหนด ...)
+  ...['รัฐธรรมนูญ', 'พระราช', 'พ.ร.', 'ประมวลกฎหมาย', 'กฎกระทรวง', 'กฎมณเฑียรบาล', 'ระเบียบ', 'ข้อบังคับ', 'งบประมาณ'].map(
+    (w): [string, TriggerKind] => [w, TriggerKind.Title],
+  ),
   ...PERIOD_PARTS.flatMap((p): Array<[string, TriggerKind]> => [
     [`${p.word}ปี`, TriggerKind.Part],
     [`${p.word}เดือน`, TriggerKind.Part],
