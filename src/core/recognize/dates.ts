@@ -276,9 +276,6 @@ class DateScanner {
   private lastWrittenYear: number | undefined;
   /** the last day (YYYY-MM-DD) a date found so far ends on: วันรุ่งขึ้น is the day after it */
   private lastDay: string | undefined;
-  /** where the last title word of a law or budget act read so far starts and ends (-1: none yet) */
-  private titleStart = -1;
-  private titleEnd = -1;
   /** end of a date-shaped text just rejected (31 เมษายน): no date starts inside it */
   private rejectedEnd = 0;
 
@@ -301,7 +298,6 @@ class DateScanner {
     this.lastEnd = 0;
     this.lastWrittenYear = undefined;
     this.lastDay = undefined;
-    this.titleStart = this.titleEnd = -1;
     this.rejectedEnd = 0;
     try {
       this.scanStarts(starts);
@@ -352,9 +348,6 @@ class DateScanner {
         return this.parseRelative(at);
       case TriggerKind.Part:
         return this.parsePart(at);
-      case TriggerKind.Title:
-        this.noteTitle(at);
-        return null;
       case TriggerKind.Decade:
         return this.parseDecade(at);
       case TriggerKind.Century:
@@ -1153,7 +1146,7 @@ class DateScanner {
       from = formatDate(found.fromYear!, found.fromMonth, found.fromDay);
       to = formatDate(found.toYear, found.toMonth, found.toDay);
       // only a single year can be a law's (the title words are rare: most texts have none)
-      title = this.titleEnd >= 0 && found.fromMonth === undefined && this.isTitleYear(found);
+      title = found.fromMonth === undefined && this.isTitleYear(found);
       if (!found.period && !title) this.lastWrittenYear = found.toYear;
     } else {
       [from, to] = this.inferYear(found);
@@ -1198,19 +1191,6 @@ class DateScanner {
     return this.reference ? relativeRange(this.reference, relative) : [undefined, undefined];
   }
 
-  /** Notes the title word of a law or a budget act at `at` (the longest that is there). */
-  private noteTitle(at: number): void {
-    const words = TITLE_WORDS_BY_FIRST_CHAR.get(this.code(at)) ?? NONE;
-    for (let n = 0; n < words.length; n++) {
-      const end = this.matchWord(at, words[n]);
-      if (end >= 0) {
-        this.titleStart = at;
-        this.titleEnd = end;
-        return;
-      }
-    }
-  }
-
   /**
    * Is the single year of `found` part of the title of a law or a budget act? Yes when it is
    * written after ปี (or ฉบับปี, ประจำปี) right after a title word (รัฐธรรมนูญฉบับปี 2550,
@@ -1220,7 +1200,7 @@ class DateScanner {
    * พ.ร.บ.ฉบับนี้ใช้บังคับใน พ.ศ. 2560).
    */
   private isTitleYear(found: Found): boolean {
-    if (this.titleEnd < 0 || found.fromMonth !== undefined || found.period || found.fromYear !== found.toYear) return false;
+    if (found.fromMonth !== undefined || found.period || found.fromYear !== found.toYear) return false;
     const text = this.text;
     let p = found.start;
     while (p > 0 && isSpaceLike(text.charCodeAt(p - 1))) p--;
@@ -1229,20 +1209,23 @@ class DateScanner {
       if (endsWith(text, q, 'ฉบับ')) q -= 4;
       else if (endsWith(text, q, 'ประจำ')) q -= 5;
       while (q > 0 && isSpaceLike(text.charCodeAt(q - 1))) q--;
-      return q === this.titleEnd;
+      return titleWordEndingAt(text, q);
     }
-    if (this.titleEnd > p || this.titleStart < Math.max(this.lastEnd, found.start - TITLE_REACH)) return false;
     if (this.readEraMarker(found.start) < 0 || endsWithAny(text, p, TITLE_PREPOSITIONS)) return false;
-    // nothing between the title word and the year but the title: no line break, no number outside parentheses
+    // back over the title, on the same line, with no number outside parentheses, to a title word
+    const from = Math.max(this.lastEnd, found.start - TITLE_REACH);
     let depth = 0;
-    for (let i = this.titleEnd; i < p; i++) {
-      const c = text.charCodeAt(i);
+    for (let i = p; i > from; i--) {
+      const c = text.charCodeAt(i - 1);
       if (c === 0x0a || c === 0x0d) return false;
-      if (c === OPEN_PAREN) depth++;
-      else if (c === CLOSE_PAREN) depth = Math.max(0, depth - 1);
+      if (c === CLOSE_PAREN) depth++;
+      else if (c === OPEN_PAREN) depth = Math.max(0, depth - 1);
       else if (depth === 0 && isDigit(c)) return false;
+      else if (c < 0x80 ? c === DOT : c >= 0x0e00 && c < 0x0e80 && TITLE_LAST_CHAR[c - 0x0e00] === 1) {
+        if (titleWordEndingAt(text, i)) return true;
+      }
     }
-    return true;
+    return false;
   }
 
   /** from/to of a day or month without a year: the reference date's year, else the last year written. */
@@ -1261,15 +1244,23 @@ const scanner = new DateScanner();
 /** Months whose abbreviation is also a well-known acronym (ก.พ., ก.ค.: civil-service commissions). */
 const ACRONYM_MONTHS: readonly number[] = [2, 7];
 
-/** The title words of laws and budget acts by first character, longest first (the longest one at a place is its word). */
-const TITLE_WORDS_BY_FIRST_CHAR = indexByChar(
-  [...TITLE_WORDS, ...BUDGET_TITLE_WORDS].sort((a, b) => b.length - a.length),
-  (w) => w,
-  firstChar,
-);
+/** The title words of laws and budget acts by their last character. */
+const TITLE_WORDS_BY_LAST_CHAR = indexByChar([...TITLE_WORDS, ...BUDGET_TITLE_WORDS], (w) => w, lastChar);
+/** TITLE_LAST_CHAR[c - 0x0e00] = 1 where a title word ends with that Thai character (some end with `.`). */
+const TITLE_LAST_CHAR = new Uint8Array(0x80);
+for (const w of [...TITLE_WORDS, ...BUDGET_TITLE_WORDS]) {
+  const c = w.charCodeAt(w.length - 1);
+  if (c >= 0x0e00 && c < 0x0e80) TITLE_LAST_CHAR[c - 0x0e00] = 1;
+}
+
+/** Does a title word of a law or a budget act end at `end` of `text`? */
+function titleWordEndingAt(text: string, end: number): boolean {
+  const words = TITLE_WORDS_BY_LAST_CHAR.get(text.charCodeAt(end - 1));
+  return words !== undefined && endsWithAny(text, end, words);
+}
 
 /** How far back (code units) a title word is looked for before the era marker of a law's year. */
-const TITLE_REACH = 120;
+const TITLE_REACH = 80;
 /** Words right before an era marker that make the year a date of the sentence, not of a title. */
 const TITLE_PREPOSITIONS = ['ใน', 'เมื่อ', 'ตั้งแต่', 'ถึง', 'ก่อน', 'หลัง', 'จาก', 'ช่วง', 'แต่', 'ปี'];
 

@@ -24,8 +24,6 @@ export const enum TriggerKind {
   Relative,
   /** a part of a year or month: ต้นปี, กลางเดือน, ปลายปี, สิ้นเดือน */
   Part,
-  /** the title of a law or a budget act (พระราชบัญญัติ, รัฐธรรมนูญ, งบประมาณ): no date, but a year after it may be in the title */
-  Title,
   Decade,
   Century,
   EnglishMonth,
@@ -54,10 +52,6 @@ const WORDS: Array<[string, TriggerKind]> = [
   ...RELATIVE_WORDS.filter((w) => w.unit === 'day').map((w): [string, TriggerKind] => [w.word, TriggerKind.Relative]),
   // วันศุกร์ที่แล้ว ...: วัน + the weekday is enough to look (few marker words keep the automaton small)
   ...['วันอาทิตย์', 'วันจันทร์', 'วันอังคาร', 'วันพุธ', 'วันพฤหัส', 'วันศุกร์', 'วันเสาร์'].map((w): [string, TriggerKind] => [w, TriggerKind.Relative]),
-  // the beginnings of TITLE_WORDS and BUDGET_TITLE_WORDS (พระราช: พระราชบัญญัติ, พระราชกำหนด ...)
-  ...['รัฐธรรมนูญ', 'พระราช', 'พ.ร.', 'ประมวลกฎหมาย', 'กฎกระทรวง', 'กฎมณเฑียรบาล', 'ระเบียบ', 'ข้อบังคับ', 'งบประมาณ'].map(
-    (w): [string, TriggerKind] => [w, TriggerKind.Title],
-  ),
   ...PERIOD_PARTS.flatMap((p): Array<[string, TriggerKind]> => [
     [`${p.word}ปี`, TriggerKind.Part],
     [`${p.word}เดือน`, TriggerKind.Part],
