@@ -45,7 +45,10 @@ function readMo(path) {
 /**
  * Hand corrections per code. th/thFormal/en/enFormal replace the drafted value; aka adds
  * surface forms (Thai or Latin); drop removes drafted aliases that are wrong or harmful;
- * bare lists Thai forms that take no drafted `ประเทศ` + form (เมืองไทย, จีนไทเป).
+ * bare lists Thai forms that take no drafted `ประเทศ` + form (เมืองไทย, จีนไทเป);
+ * informal lists colloquial and abbreviated forms of news text (อินโด) and misspellings the
+ * frequent misspellings news text prints (สิงค์โปร์): both are matched, and kept in fields of
+ * their own so that they are marked as such (no `ประเทศ` + form is drafted for them).
  * Thai formal names follow the Royal Institute list (ราชบัณฑิตยสภา, ประกาศสำนักนายกรัฐมนตรี
  * เรื่อง การกำหนดชื่อประเทศ ดินแดน เขตการปกครอง และเมืองหลวง) and the Ministry of Foreign
  * Affairs' current usage where the two differ (ทูร์เคีย, เอสวาตีนี, มาซิโดเนียเหนือ).
@@ -56,20 +59,20 @@ const OVERRIDES = {
   KH: { aka: ['เขมร', 'ประเทศเขมร'] },
   LA: { th: 'ลาว', thFormal: 'สาธารณรัฐประชาธิปไตยประชาชนลาว', aka: ['สปป.ลาว', 'สปป. ลาว', 'Lao PDR', "Lao People's Democratic Republic"] },
   MM: { th: 'เมียนมา', thFormal: 'สาธารณรัฐแห่งสหภาพเมียนมา', en: 'Myanmar', enFormal: 'Republic of the Union of Myanmar', aka: ['พม่า', 'เมียนมาร์', 'สหภาพเมียนมา', 'สหภาพพม่า', 'Burma'], drop: ['สาธารณรัฐพม่า', 'Republic of Myanmar'] },
-  MY: { thFormal: 'มาเลเซีย' },
-  SG: {},
-  ID: {},
-  PH: {},
+  MY: { thFormal: 'มาเลเซีย', misspellings: ['มาเลย์เซีย'] },
+  SG: { misspellings: ['สิงค์โปร์'] },
+  ID: { informal: ['อินโด', 'อินโดฯ'], misspellings: ['อินโดนิเซีย', 'อินโดเนเซีย'] },
+  PH: { misspellings: ['ฟิลิปินส์', 'ฟิลลิปปินส์'] },
   BN: { th: 'บรูไนดารุสซาลาม', thFormal: 'เนการาบรูไนดารุสซาลาม', enFormal: 'Brunei Darussalam', aka: ['บรูไน'] },
-  VN: { thFormal: 'สาธารณรัฐสังคมนิยมเวียดนาม', aka: ['Viet Nam'] },
+  VN: { thFormal: 'สาธารณรัฐสังคมนิยมเวียดนาม', aka: ['Viet Nam'], misspellings: ['เวียตนาม'] },
   TL: { thFormal: 'สาธารณรัฐประชาธิปไตยติมอร์-เลสเต', aka: ['ติมอร์เลสเต', 'ติมอร์ตะวันออก', 'East Timor'] },
   // East and South Asia
   CN: { thFormal: 'สาธารณรัฐประชาชนจีน', aka: ['จีนแดง', 'จีนแผ่นดินใหญ่', 'PRC', "People's Republic of China"], bare: ['จีนแดง', 'จีนแผ่นดินใหญ่'] },
-  TW: { thFormal: 'ไต้หวัน', enFormal: 'Taiwan', aka: ['จีนไทเป', 'จีนไต้หวัน', 'Chinese Taipei'], bare: ['จีนไทเป', 'จีนไต้หวัน'], drop: ['Taiwan, Province of China'] },
+  TW: { thFormal: 'ไต้หวัน', enFormal: 'Taiwan', aka: ['จีนไทเป', 'จีนไต้หวัน', 'Chinese Taipei', 'สาธารณรัฐจีน', 'Republic of China'], bare: ['จีนไทเป', 'จีนไต้หวัน'], drop: ['Taiwan, Province of China'], misspellings: ['ใต้หวัน'] },
   HK: { th: 'ฮ่องกง', thFormal: 'เขตบริหารพิเศษฮ่องกงแห่งสาธารณรัฐประชาชนจีน', en: 'Hong Kong', enFormal: 'Hong Kong Special Administrative Region of the People\'s Republic of China', aka: ['เขตบริหารพิเศษฮ่องกง', 'เขตปกครองพิเศษฮ่องกง', 'Hong Kong SAR'], drop: ['เขตปกครองพิเศษฮ่องกงของจีน', 'Hong Kong Special Administrative Region of China'] },
   MO: { th: 'มาเก๊า', thFormal: 'เขตบริหารพิเศษมาเก๊าแห่งสาธารณรัฐประชาชนจีน', en: 'Macao', enFormal: 'Macao Special Administrative Region of the People\'s Republic of China', aka: ['เขตบริหารพิเศษมาเก๊า', 'เขตปกครองพิเศษมาเก๊า', 'มาเกา', 'Macau', 'Macao SAR'], drop: ['เขตปกครองพิเศษมาเก๊าของจีน', 'Macao Special Administrative Region of China'] },
   JP: { thFormal: 'ญี่ปุ่น', enFormal: 'Japan' },
-  KR: { th: 'เกาหลีใต้', thFormal: 'สาธารณรัฐเกาหลี', en: 'South Korea', enFormal: 'Republic of Korea', aka: ['เกาหลี', 'ROK', 'Korea'] },
+  KR: { th: 'เกาหลีใต้', thFormal: 'สาธารณรัฐเกาหลี', en: 'South Korea', enFormal: 'Republic of Korea', aka: ['เกาหลี', 'ROK', 'Korea'], misspellings: ['เกาหลีไต้'] },
   KP: { thFormal: 'สาธารณรัฐประชาธิปไตยประชาชนเกาหลี', aka: ['DPRK'] },
   MN: { thFormal: 'มองโกเลีย', enFormal: 'Mongolia' },
   IN: {},
@@ -100,11 +103,11 @@ const OVERRIDES = {
   // Europe
   GB: { th: 'สหราชอาณาจักร', aka: ['อังกฤษ', 'ประเทศอังกฤษ', 'บริเตนใหญ่', 'สหราชอาณาจักรบริเตนใหญ่', 'UK', 'U.K.', 'Britain', 'Great Britain'] },
   IE: { thFormal: 'ไอร์แลนด์', enFormal: 'Ireland' },
-  FR: {}, DE: { aka: ['เยอรมัน', 'เยอรมนีตะวันตก', 'เยอรมันตะวันตก', 'West Germany'] },
+  FR: { misspellings: ['ฝรั่งเศษ'] }, DE: { aka: ['เยอรมัน', 'เยอรมนีตะวันตก', 'เยอรมันตะวันตก', 'West Germany'], misspellings: ['เยอรมันนี'] },
   IT: {}, ES: {}, PT: {}, GR: { aka: ['Greece'] }, MT: {},
-  NL: { aka: ['ฮอลแลนด์', 'ฮอลันดา'] }, BE: {},
+  NL: { aka: ['ฮอลแลนด์', 'ฮอลันดา'], misspellings: ['เนเธอแลนด์'] }, BE: {},
   LU: { thFormal: 'ราชรัฐลักเซมเบิร์ก' },
-  CH: { aka: ['สวิส', 'สวิตเซอร์แลนด์', 'Swiss Confederation'] },
+  CH: { aka: ['สวิส', 'สวิตเซอร์แลนด์', 'Swiss Confederation'], misspellings: ['สวิสเซอร์แลนด์'] },
   AT: {}, LI: {}, MC: {}, AD: {}, SM: { aka: ['ซานมาริโน'] },
   VA: { th: 'นครรัฐวาติกัน', thFormal: 'นครรัฐวาติกัน', en: 'Vatican City', enFormal: 'Vatican City State', aka: ['วาติกัน', 'สันตะสำนัก', 'Holy See', 'Vatican'], bare: ['สันตะสำนัก'], drop: ['Holy See (Vatican City State)'] },
   DK: {}, NO: {}, SE: {}, FI: {}, IS: {},
@@ -120,8 +123,8 @@ const OVERRIDES = {
   RU: { th: 'รัสเซีย', thFormal: 'สหพันธรัฐรัสเซีย', en: 'Russia', enFormal: 'Russian Federation' },
   // Americas
   US: { th: 'สหรัฐอเมริกา', thFormal: 'สหรัฐอเมริกา', en: 'United States', enFormal: 'United States of America', aka: ['สหรัฐ', 'สหรัฐฯ', 'อเมริกา', 'ประเทศอเมริกา', 'สรอ.', 'USA', 'U.S.A.', 'U.S.'] },
-  CA: { thFormal: 'แคนาดา', enFormal: 'Canada' },
-  MX: {},
+  CA: { thFormal: 'แคนาดา', enFormal: 'Canada', misspellings: ['แคนนาดา'] },
+  MX: { aka: ['สหรัฐเม็กซิกัน'] },
   GT: {}, BZ: { thFormal: 'เบลีซ' }, HN: {}, SV: {}, NI: {}, CR: {}, PA: {},
   CU: {}, JM: { thFormal: 'จาเมกา' }, HT: {},
   DO: { th: 'โดมินิกัน', thFormal: 'สาธารณรัฐโดมินิกัน', en: 'Dominican Republic', enFormal: 'Dominican Republic' },
@@ -149,11 +152,11 @@ const OVERRIDES = {
   KM: {}, AO: {},
   SZ: { th: 'เอสวาตีนี', thFormal: 'ราชอาณาจักรเอสวาตีนี', aka: ['สวาซิแลนด์', 'ราชอาณาจักรสวาซิแลนด์', 'Swaziland'] },
   // Oceania
-  AU: { thFormal: 'เครือรัฐออสเตรเลีย', enFormal: 'Commonwealth of Australia' },
+  AU: { thFormal: 'เครือรัฐออสเตรเลีย', enFormal: 'Commonwealth of Australia', misspellings: ['ออสเตเลีย'] },
   NZ: { thFormal: 'นิวซีแลนด์', enFormal: 'New Zealand' },
   PG: {}, FJ: {}, SB: { thFormal: 'หมู่เกาะโซโลมอน' }, VU: {}, WS: {}, TO: {},
   KI: { th: 'คิริบาส', thFormal: 'สาธารณรัฐคิริบาส', aka: ['คิริบาตี', 'สาธารณรัฐคิริบาตี'] },
-  TV: { thFormal: 'ตูวาลู' }, NR: {}, PW: {}, FM: {}, MH: {},
+  TV: { thFormal: 'ตูวาลู' }, NR: {}, PW: {}, FM: { aka: ['สหรัฐไมโครนีเซีย'] }, MH: {},
   // territories whose drafted names need care
   BQ: { th: 'เนเธอร์แลนด์แคริบเบียน', thFormal: 'โบแนร์ ซินต์เอิสตาซียึส และซาบา', en: 'Caribbean Netherlands', enFormal: 'Bonaire, Sint Eustatius and Saba', drop: ['บอแนร์, เซนต์ยูสเตเชียส และ เซบา'] },
   SH: { th: 'เซนต์เฮเลนา', thFormal: 'เซนต์เฮเลนา แอสเซนชัน และตริสตันดาคูนยา', en: 'Saint Helena', enFormal: 'Saint Helena, Ascension and Tristan da Cunha', drop: ['เซนต์เฮเลนา, แอสเซนชัน และ ทริสแตน ดา คูนญา'] },
@@ -225,6 +228,11 @@ function draft() {
     const entry = { code, nameTh, formalTh, nameEn };
     if (formalEn && formalEn !== nameEn) entry.formalEn = formalEn;
     entry.aliases = aliases;
+    for (const field of ['informal', 'misspellings']) {
+      const forms = (o[field] ?? []).filter((f) => !seen.has(f));
+      for (const f of forms) seen.add(f);
+      if (forms.length) entry[field] = forms;
+    }
     const alpha3 = o.alpha3 ?? r.alpha_3;
     if (alpha3) entry.alpha3 = alpha3;
     if (r.numeric) entry.numeric = r.numeric;
@@ -234,8 +242,32 @@ function draft() {
     }
     out.push(entry);
   }
+  addPrathetFormalNames(out);
   out.sort((a, b) => a.code.localeCompare(b.code));
   return out;
+}
+
+/**
+ * `ประเทศ` + a Thai formal name, where that phrase starts with another country's form: the
+ * matcher is leftmost-longest, so without it `ประเทศสหรัฐเม็กซิโก` would read as
+ * ประเทศสหรัฐ (US) followed by เม็กซิโก.
+ */
+function addPrathetFormalNames(entries) {
+  const owner = new Map();
+  for (const e of entries) for (const f of [e.nameTh, e.formalTh, ...e.aliases]) if (THAI.test(f)) owner.set(f, e.code);
+  for (const e of entries) {
+    const bare = new Set(OVERRIDES[e.code]?.bare ?? []);
+    for (const f of [e.formalTh, ...e.aliases]) {
+      if (!THAI.test(f) || f.startsWith('ประเทศ') || bare.has(f)) continue;
+      const phrase = 'ประเทศ' + f;
+      if (owner.has(phrase)) continue;
+      const clash = [...owner].some(([g, code]) => code !== e.code && g.length > 'ประเทศ'.length && phrase.startsWith(g));
+      if (clash) {
+        e.aliases.push(phrase);
+        owner.set(phrase, e.code);
+      }
+    }
+  }
 }
 
 function check(entries) {
@@ -243,7 +275,7 @@ function check(entries) {
   const problems = [];
   for (const e of entries) {
     if (!e.nameTh || !e.formalTh || !e.nameEn) problems.push(`${e.code}: a name is missing`);
-    for (const f of [e.nameTh, e.formalTh, e.nameEn, e.formalEn, ...e.aliases]) {
+    for (const f of [e.nameTh, e.formalTh, e.nameEn, e.formalEn, ...e.aliases, ...(e.informal ?? []), ...(e.misspellings ?? [])]) {
       if (!f) continue;
       const key = THAI.test(f) ? f.replace(/ฯ/g, '') : f.toLowerCase();
       const other = byForm.get(key);

@@ -16,6 +16,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   Analyzer,
+  resolveReferenceDate,
   PASSAGE_FORMATS,
   QdcError,
   anchorStoredTags,
@@ -193,7 +194,9 @@ export function exportPassages(options: PassageExportOptions, io: ExportIO): voi
     }
     const anchored = anchorTags(tags, text);
     let annotations: readonly Annotation[] = [];
-    if (text !== undefined && anchored.some((a) => !a.source.orphaned)) annotations = analyzer.analyze(text, { referenceDate: options.referenceDate });
+    if (text !== undefined && anchored.some((a) => !a.source.orphaned)) {
+      annotations = analyzer.analyze(text, { referenceDate: resolveReferenceDate(text, { explicit: options.referenceDate })?.date });
+    }
     for (const { tag, source } of anchored) {
       if (text !== undefined && source.orphaned) {
         io.stderr.write(`${file}:${lineColumnAt(text, tag.position.start).line}: warning: tagged passage "${excerpt(tag.quote.exact)}" not found; exported as orphaned\n`);

@@ -3,7 +3,7 @@
  * Each formatter writes a header, one chunk per document, and a footer, so that large
  * batches are printed document by document.
  */
-import { LineIndex, countryByCode, csvRow, escapeTableCell, type Annotation, type AnnotationKind, type GlossarySet } from '../core';
+import { LineIndex, countryByCode, csvRow, escapeTableCell, type Annotation, type AnnotationKind, type GlossarySet, type ReferenceDate } from '../core';
 
 export type OutputFormat = 'json' | 'summary' | 'csv' | 'md';
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ['json', 'summary', 'csv', 'md'];
@@ -15,6 +15,8 @@ export interface DocumentResult {
   /** the text analysed (BOM dropped) */
   text: string;
   annotations: Annotation[];
+  /** the date relative words and unwritten years were resolved against, and where it comes from */
+  reference?: ReferenceDate;
 }
 
 export interface Formatter {
@@ -36,8 +38,10 @@ const jsonFormatter: Formatter = {
   document: (doc, index) => {
     const lines = doc.annotations.map((a) => `        ${annotationJson(a)}`);
     const annotations = lines.length ? `[\n${lines.join(',\n')}\n      ]` : '[]';
+    const reference = doc.reference ? `      "referenceDate": ${JSON.stringify(doc.reference)},\n` : '';
     return (
       `${index ? ',' : ''}\n    {\n      "path": ${JSON.stringify(doc.path)},\n      "length": ${doc.text.length},\n` +
+      reference +
       `      "annotations": ${annotations}\n    }`
     );
   },

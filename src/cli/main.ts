@@ -14,7 +14,7 @@
  * On any error: exit status 2, one line on standard error, nothing on standard output and no
  * file written. The export commands are in export.ts.
  */
-import { Analyzer, BUILTIN_PACK_IDS } from '../core';
+import { Analyzer, BUILTIN_PACK_IDS, resolveReferenceDate } from '../core';
 import pkg from '../../package.json';
 import { builtinPackFiles, CliError, defaultBuiltinDir, isIsoDate, loadGlossaries, packsOption, readTextFile } from './common';
 import { EXPORT_FORMATS, exportCodebook, exportPassages, importCodebook } from './export';
@@ -60,7 +60,10 @@ analyze: finds policy themes (glossary terms), countries and dates in Thai text 
                                Default: the built-in glossary
   --packs a,b                  the packs of the built-in glossary to use (with --glossary:
                                loaded as well). Default: all of them (listed below)
-  --reference-date YYYY-MM-DD  resolves relative dates (วันนี้, ปีหน้า) and years not written
+  --reference-date YYYY-MM-DD  resolves relative dates (วันนี้, ปีหน้า) and years not written;
+                               without it, each document's own date does (its front matter
+                               date:, else a dateline such as วันจันทร์ที่ 26 พฤษภาคม 2568 in
+                               its first lines)
   --format FORMAT              json (default), summary, csv or md
 
 export: the coded passages (tags) of a workspace folder, as the editor exports them: each
@@ -75,7 +78,8 @@ document is missing, is exported as orphaned with its stored text and position.
                                and every *.glossary.yaml under DIR; repeat for several
   --packs a,b                  the packs of the built-in glossary. Default: all of them
   --no-builtin-glossary        leave the built-in glossary out
-  --reference-date YYYY-MM-DD  resolves relative dates inside passages
+  --reference-date YYYY-MM-DD  resolves relative dates inside passages. Default: each
+                               document's own date, as analyze does
   --out FILE                   write to FILE (replaced whole). Default: standard output
 
 codebook export: the glossary as a REFI-QDA codebook (.qdc) for NVivo, ATLAS.ti, MAXQDA
@@ -242,8 +246,10 @@ function analyzeCommand(options: Options, glossaryFiles: string[], io: CliIO): n
   io.stdout.write(formatter.header());
   options.files.forEach((file, index) => {
     const text = readTextFile(file);
-    const annotations = analyzer.analyze(text, { referenceDate: options.referenceDate });
-    io.stdout.write(formatter.document({ path: file, text, annotations }, index));
+    // the rule the editor uses too: --reference-date, else the document's own date
+    const reference = resolveReferenceDate(text, { explicit: options.referenceDate });
+    const annotations = analyzer.analyze(text, { referenceDate: reference?.date });
+    io.stdout.write(formatter.document({ path: file, text, annotations, reference }, index));
   });
   io.stdout.write(formatter.footer());
   return 0;

@@ -24,6 +24,7 @@ export * from './recognize/matcher';
 export * from './recognize/analyze';
 export * from './recognize/countries';
 export * from './recognize/dates';
+export * from './recognize/documentDate';
 export * from './recognize/structure';
 export * from './tags/anchoring';
 export * from './tags/annotationsFile';

@@ -15,6 +15,14 @@ export interface TermAnnotation {
   term: string;
 }
 
+/**
+ * The role of a country named inside something else: `organization` (inside an
+ * organisation's name: ธนาคารแห่งประเทศไทย, สถานเอกอัครราชทูตเยอรมนี, Bank of Thailand),
+ * `people` (a people or nationality: ชาวเกาหลี, คนไทย) or `region` (a region named after it:
+ * คาบสมุทรเกาหลี). A plain mention of the country has none.
+ */
+export type CountryRole = 'organization' | 'people' | 'region';
+
 export interface CountryAnnotation {
   kind: 'country';
   start: number;
@@ -22,6 +30,8 @@ export interface CountryAnnotation {
   text: string;
   /** ISO 3166-1 alpha-2, or a historical code (SU, YU, CS, DD) */
   country: string;
+  /** how the country is named, where it is not a plain mention (absent for a plain mention) */
+  role?: CountryRole;
 }
 
 export type Calendar = 'BE' | 'CE' | 'none';
@@ -39,6 +49,12 @@ export interface DateAnnotation {
   inferred?: boolean;
   /** the relative word (วันนี้, เมื่อวาน, ปีหน้า ...) when the date is relative */
   relative?: string;
+  /**
+   * `title` where the year is part of the title of a law or a budget act (พ.ร.บ.ยาเสพติดให้โทษ
+   * พ.ศ. 2522, รัฐธรรมนูญฉบับปี 2550, งบประมาณรายจ่ายประจำปี 2562): it names the act, it does
+   * not date an event. Absent for other dates.
+   */
+  role?: 'title';
 }
 
 export type Annotation = TermAnnotation | CountryAnnotation | DateAnnotation;

@@ -8,7 +8,7 @@
  */
 import type { CountryAnnotation, DateAnnotation, TermAnnotation } from '../core';
 import type { GlossaryTerm, GlossaryTheme } from '../core';
-import type { Country } from '../core';
+import type { Country, CountryRole, ReferenceDate } from '../core';
 import { flagEmoji } from '../core';
 import { commandLink, escapeBlock, escapeInline } from './markdown';
 
@@ -104,8 +104,16 @@ export function countryHoverMarkdown(annotation: CountryAnnotation, country: Cou
   parts.push(`ISO 3166-1: **${escapeInline(country.code)}**${other.length ? ` (${other.join(', ')})` : ''}`);
   if (country.historical) parts.push(`A former state${country.until ? ` (until ${escapeInline(country.until)})` : ''}`);
   if (annotation.text !== country.nameTh) parts.push(`Written here as «${escapeInline(annotation.text)}»`);
+  if (annotation.role) parts.push(COUNTRY_ROLE_TEXT[annotation.role]);
   return parts.join('\n\n');
 }
+
+/** What a country's role says in its hover. */
+export const COUNTRY_ROLE_TEXT: Record<CountryRole, string> = {
+  organization: "Named here inside an organisation's name",
+  people: 'Named here as a people or nationality',
+  region: 'Named here in the name of a region',
+};
 
 // ---------------------------------------------------------------------------------------
 // Dates
@@ -180,19 +188,24 @@ export function dateInWords(from: string, to: string): string {
   return `${partsInWords(a)} ${EN_DASH} ${partsInWords(b)}`;
 }
 
-/** The reference date relative words and unwritten years are resolved against. */
-export interface ReferenceDate {
-  /** YYYY-MM-DD */
-  iso: string;
-  /** true when no reference date is set and today is used */
-  isToday: boolean;
-}
-
-function referenceInWords(ref: ReferenceDate | undefined): string {
+/**
+ * The reference date in words, with where it comes from: `the document's date, 26 May 2025,
+ * line 4`, `the reference date, 22 November 2025` (the setting or --reference-date),
+ * `today's date, 4 December 2026`.
+ */
+export function referenceInWords(ref: ReferenceDate | undefined): string {
   if (!ref) return 'a year written earlier in the document';
-  const p = parseDateParts(ref.iso);
-  const words = p ? partsInWords(p) : ref.iso;
-  return ref.isToday ? `today's date, ${words}` : `the reference date, ${words}`;
+  const p = parseDateParts(ref.date);
+  const words = p ? partsInWords(p) : ref.date;
+  switch (ref.source) {
+    case 'frontMatter':
+    case 'dateline':
+      return `the document's date, ${words}${ref.line !== undefined ? `, line ${ref.line}` : ''}`;
+    case 'today':
+      return `today's date, ${words}`;
+    default:
+      return `the reference date, ${words}`;
+  }
 }
 
 /** How the year was written: `Buddhist Era (พ.ศ. / BE): 2564 BE = 2021 CE`, ... */
@@ -232,6 +245,7 @@ export function dateHoverMarkdown(a: DateAnnotation, reference?: ReferenceDate):
     );
   }
   parts.push(calendarLine(a, reference));
+  if (a.role === 'title') parts.push('Part of the title of a law or a budget act');
   parts.push(`Written: «${escapeInline(a.text)}»`);
   return parts.join('\n\n');
 }

@@ -4,8 +4,12 @@
  *
  * Scores the recognizer against a corpus folder:
  * - every `*.jsonl` file in ThaiNER form (`{id, text, spans:[{start,end,label,surface}]}`,
- *   UTF-16 offsets) is scored per category: DATE (gold DATE spans vs our dates) and
- *   COUNTRY (gold LOCATION spans whose text is a gazetteer country name vs our countries),
+ *   UTF-16 offsets) is scored per category: DATE (gold DATE spans vs our dates, leaving out
+ *   years with the role `title`: the gold tags a law's title, its year included, as one LAW
+ *   span; they are counted on a line of their own) and
+ *   COUNTRY (gold LOCATION spans whose text is a gazetteer country name vs our countries,
+ *   leaving out those with the role `organization`: a flat gold such as ThaiNER tags the whole
+ *   ORGANIZATION and puts no LOCATION inside it; they are counted on a line of their own),
  *   by exact span and by overlap (both one-to-one), with the first N misses and false alarms;
  * - every plain `*.txt` document (DIR and its sub-folders) gets its counts (no gold there).
  * With `--coverage`, the glossary's coverage of the `*.txt` documents instead (measureCoverage.ts):
@@ -139,6 +143,13 @@ interface CorpusScore {
   countryLocations: number;
   /** our country false alarms that overlap a LOCATION which is not a country name */
   countryFalseAlarmsOnOtherLocations: number;
+  /** our country annotations per role (`organization`, `people`, `region`) */
+  countryRoles: Record<string, number>;
+  /** our countries with the role `organization` that lie inside a gold ORGANIZATION span */
+  organizationRolesInGoldOrganizations: number;
+  /** our dates with the role `title`, and how many of them lie inside a gold LAW span */
+  titleDates: number;
+  titleDatesInGoldLaws: number;
 }
 
 function emptyScore(): CategoryScore {
@@ -198,6 +209,10 @@ function scoreCorpus(file: string, product: LoadedProduct, countries: CountryNam
   let locations = 0;
   let countryLocations = 0;
   let onOtherLocations = 0;
+  const countryRoles: Record<string, number> = {};
+  let organizationRolesInGoldOrganizations = 0;
+  let titleDates = 0;
+  let titleDatesInGoldLaws = 0;
   const started = performance.now();
   for (const sentence of sentences) {
     const found = product.analyzer.analyze(sentence.text, analyzeOptions);
@@ -206,8 +221,25 @@ function scoreCorpus(file: string, product: LoadedProduct, countries: CountryNam
     const goldCountries = goldLocations.filter((s) => countries.has(sentence.text.slice(s.start, s.end)));
     locations += goldLocations.length;
     countryLocations += goldCountries.length;
-    const ourCountries = found.filter((a) => a.kind === 'country');
-    scoreSentence(categories.DATE, sentence, goldDates, found.filter((a) => a.kind === 'date'), options.show);
+    const allCountries = found.filter((a) => a.kind === 'country');
+    const goldOrganizations = sentence.spans.filter((s) => s.label === 'ORGANIZATION');
+    for (const a of allCountries) {
+      if (!a.role) continue;
+      countryRoles[a.role] = (countryRoles[a.role] ?? 0) + 1;
+      if (a.role === 'organization' && goldOrganizations.some((o) => o.start <= a.start && a.end <= o.end)) organizationRolesInGoldOrganizations++;
+    }
+    const ourCountries = allCountries.filter((a) => a.role !== 'organization');
+    const goldLaws = sentence.spans.filter((s) => s.label === 'LAW');
+    const ourDates: Annotation[] = [];
+    for (const a of found) {
+      if (a.kind !== 'date') continue;
+      if (a.role !== 'title') ourDates.push(a);
+      else {
+        titleDates++;
+        if (goldLaws.some((l) => l.start <= a.start && a.end <= l.end)) titleDatesInGoldLaws++;
+      }
+    }
+    scoreSentence(categories.DATE, sentence, goldDates, ourDates, options.show);
     scoreSentence(categories.COUNTRY, sentence, goldCountries, ourCountries, options.show);
     const otherLocations = goldLocations.filter((s) => !goldCountries.includes(s));
     for (const p of alignSpans(goldCountries, ourCountries).falseAlarms) if (otherLocations.some((l) => overlaps(l, p))) onOtherLocations++;
@@ -220,6 +252,10 @@ function scoreCorpus(file: string, product: LoadedProduct, countries: CountryNam
     locations,
     countryLocations,
     countryFalseAlarmsOnOtherLocations: onOtherLocations,
+    countryRoles,
+    organizationRolesInGoldOrganizations,
+    titleDates,
+    titleDatesInGoldLaws,
   };
 }
 
@@ -294,6 +330,12 @@ function textReport(dir: string, product: LoadedProduct, options: EvalOptions, c
       `COUNTRY gold = ${c.countryLocations} of ${c.locations} LOCATION spans (those whose text is a country name); ` +
         `${c.countryFalseAlarmsOnOtherLocations} overlap-level country false alarms lie on another LOCATION`,
     );
+    const roles = Object.entries(c.countryRoles).map(([role, n]) => `${role} ${n}`).join(', ');
+    out.push(
+      `country roles found: ${roles || 'none'}; role organization is not scored ` +
+        `(${c.organizationRolesInGoldOrganizations} of them lie inside a gold ORGANIZATION span)`,
+    );
+    out.push(`dates with the role title (a year in the title of a law or a budget act): ${c.titleDates}, not scored (${c.titleDatesInGoldLaws} of them lie inside a gold LAW span)`);
     const rows: Array<Array<string | number>> = [['category', 'match', 'gold', 'found', 'TP', 'FP', 'FN', 'precision', 'recall', 'F1']];
     for (const cat of CATEGORIES) {
       const s = c.categories[cat];
@@ -346,6 +388,10 @@ function jsonReport(dir: string, product: LoadedProduct, options: EvalOptions, c
       locations: c.locations,
       countryLocations: c.countryLocations,
       countryFalseAlarmsOnOtherLocations: c.countryFalseAlarmsOnOtherLocations,
+      countryRoles: c.countryRoles,
+      organizationRolesInGoldOrganizations: c.organizationRolesInGoldOrganizations,
+      titleDates: c.titleDates,
+      titleDatesInGoldLaws: c.titleDatesInGoldLaws,
       categories: { DATE: categoryJson(c.categories.DATE), COUNTRY: categoryJson(c.categories.COUNTRY) },
     })),
     documents: documents.map((d) => ({ ...d, ms: Math.round(d.ms * 10) / 10 })),

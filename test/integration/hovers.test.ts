@@ -151,6 +151,33 @@ describe('hovers', () => {
     );
   });
 
+  it("dates: in a dated news item, วันนี้ resolves against the document's date, and an edit of the dateline re-analyses", async () => {
+    await getApi();
+    const editor = await openFixture('dated-news.txt');
+    const doc = editor.document;
+    try {
+      const text = doc.getText();
+      const today = await hoverAt(doc, offsetOf(text, 'วันนี้'));
+      assert.equal(
+        today.value,
+        "**26 May 2025 (Monday)**\n\nRelative: «วันนี้», resolved against the document's date, 26 May 2025, line 1\n\n" +
+          'Calendar: no year written (a relative expression)\n\nWritten: «วันนี้»',
+      );
+      const july = await hoverAt(doc, offsetOf(text, '11-14 ก.ค.'));
+      assert.ok(july.value.startsWith("**11–14 July 2025**\n\nCalendar: no year written; inferred from the document's date, 26 May 2025, line 1"), july.value);
+      // the dateline is edited: the whole document is analysed again against the new date
+      const [start, end] = spansOf(text, '26')[0];
+      await editor.edit((b) => b.replace(new vscode.Range(doc.positionAt(start), doc.positionAt(end)), '27'));
+      const edited = await waitFor(async () => {
+        const shown = await hoverAt(doc, offsetOf(doc.getText(), 'วันนี้'));
+        return shown.value.startsWith('**27 May 2025 (Tuesday)**') ? shown : undefined;
+      }, 'วันนี้ to follow the edited dateline');
+      assert.match(edited.value, /resolved against the document's date, 27 May 2025, line 1\n/);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
+
   it('nothing over plain text', async () => {
     await getApi();
     const editor = await openFixture('policy.txt');

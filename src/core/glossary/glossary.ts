@@ -31,6 +31,12 @@ export interface GlossaryTerm {
   term: string;
   /** true: match only on Thai word edges */
   wholeWord: boolean;
+  /**
+   * `case_sensitive` as written: true, every Latin form matches only with the case it is
+   * written in; false, in any case; absent, a form written in capitals (WHO, AI) matches only
+   * in capitals and other forms in any case
+   */
+  caseSensitive?: boolean;
   en?: string;
   gloss?: string;
   /** other spellings, matched too and reported as `term` */
@@ -82,7 +88,7 @@ export interface ParseResult {
 const COUNTRY_CODE_PATTERN = /^[A-Za-z]{2}$/;
 const ROOT_KEYS = new Set(['version', 'themes', 'countries']);
 const THEME_KEYS = new Set(['id', 'label', 'label_en', 'color', 'gloss', 'terms', 'themes']);
-const TERM_KEYS = new Set(['term', 'whole_word', 'en', 'gloss', 'aliases']);
+const TERM_KEYS = new Set(['term', 'whole_word', 'case_sensitive', 'en', 'gloss', 'aliases']);
 const COUNTRY_KEYS = new Set(['code', 'aliases']);
 
 /** Reads one YAML document into a Glossary, collecting diagnostics with positions. */
@@ -297,8 +303,16 @@ class GlossaryReader {
       if (isScalar(ww) && typeof ww.value === 'boolean') wholeWord = ww.value;
       else if (!(isScalar(ww) && ww.value === null)) this.report('error', ww, '"whole_word" must be true or false', wwPair.key);
     }
+    let caseSensitive: boolean | undefined;
+    const csPair = entries.get('case_sensitive');
+    if (csPair) {
+      const cs = this.resolve(csPair.value);
+      if (isScalar(cs) && typeof cs.value === 'boolean') caseSensitive = cs.value;
+      else if (!(isScalar(cs) && cs.value === null)) this.report('error', cs, '"case_sensitive" must be true or false', csPair.key);
+    }
     const aliases = this.readAliases(entries.get('aliases'));
     const term: GlossaryTerm = { term: text!.trim(), wholeWord, aliases, theme, source: this.pos(node) };
+    if (caseSensitive !== undefined) term.caseSensitive = caseSensitive;
     const en = this.optionalText(entries, 'en');
     const gloss = this.optionalText(entries, 'gloss');
     if (en !== undefined) term.en = en;

@@ -8,8 +8,8 @@ import { findDates } from './dates';
 import { DATE_MARKERS } from './datesTriggers';
 import { GlossarySet } from '../glossary/glossary';
 import type { Glossary } from '../glossary/glossary';
-import { Matcher } from './matcher';
-import type { MatcherPattern } from './matcher';
+import { latinCaseOf, Matcher } from './matcher';
+import type { MatcherPattern, MatchTarget } from './matcher';
 import type { Annotation, AnalyzeOptions, AnnotationKind } from '../types';
 
 /** What `analyze` accepts as glossaries. */
@@ -29,8 +29,13 @@ export function matcherPatterns(set: GlossarySet | undefined): MatcherPattern[] 
       for (let i = 0; i < theme.terms.length; i++) {
         const t = theme.terms[i];
         const target = { kind: 'term' as const, theme: theme.id, term: t.term, wholeWord: t.wholeWord };
-        patterns.push({ text: t.term, target });
-        for (let a = 0; a < t.aliases.length; a++) patterns.push({ text: t.aliases[a], target });
+        // a form in capitals (WHO, AI) matches only in capitals unless case_sensitive says otherwise
+        const targetOf = (form: string): MatchTarget => {
+          const exactCase = latinCaseOf(form, t.caseSensitive);
+          return exactCase === undefined ? target : { ...target, exactCase };
+        };
+        patterns.push({ text: t.term, target: targetOf(t.term) });
+        for (let a = 0; a < t.aliases.length; a++) patterns.push({ text: t.aliases[a], target: targetOf(t.aliases[a]) });
       }
     }
     for (const c of set.countryAliases) patterns.push({ text: c.alias, target: { kind: 'country', country: c.code } });

@@ -6,15 +6,18 @@
  * The data is src/core/recognize/data/countries.json, drafted by scripts/build-gazetteer.mjs from
  * CLDR and Debian iso-codes and corrected by hand (sources: data/COUNTRIES-SOURCES.md).
  *
- * `isCountryContext` decides whether a name found in the text is the country or part of a
- * longer name of something else (ทะเลจีนใต้, อ่าวไทย, ลาวา, ภาษาอังกฤษ, การบินไทย, a surname).
- * It looks only at the code units around the span (word lists indexed by the unit touching
+ * `readCountryAt` decides whether a name found in the text is the country or part of a
+ * longer name of something else (ทะเลจีนใต้, อ่าวไทย, ลาวา, ภาษาอังกฤษ, การบินไทย, a surname),
+ * and in which role the country is named: plainly, inside an organisation's name
+ * (ธนาคารแห่งประเทศไทย), as a people or nationality (ชาวเกาหลี, คนไทย) or as a region named
+ * after it (คาบสมุทรเกาหลี). It looks only at the code units around the span (word lists indexed by the unit touching
  * the span, compared at fixed offsets, at most 40 units back): no allocation on the common
  * path, no regular expression, no word segmenter, so its cost does not grow with the text.
  *
  * Browser-safe: no Node modules.
  */
 import data from './data/countries.json';
+import type { CountryRole } from '../types';
 
 export interface Country {
   /** ISO 3166-1 alpha-2, or a historical code (SU, YU, CS, DD) */
@@ -29,6 +32,10 @@ export interface Country {
   formalEn?: string;
   /** other Thai and English surface forms, including `ประเทศ` + the Thai short forms */
   aliases: string[];
+  /** colloquial and abbreviated forms found in news text (อินโด, อินโดฯ): matched like aliases */
+  informal?: string[];
+  /** frequent misspellings found in news text (สิงค์โปร์): matched like aliases */
+  misspellings?: string[];
   /** ISO 3166-1 alpha-3 (ISO 3166-3 for the historical states) */
   alpha3?: string;
   /** ISO 3166-1 numeric code */
@@ -53,14 +60,15 @@ let names: ReadonlyArray<{ name: string; code: string }> | undefined;
 
 /**
  * Every surface form to feed the matcher, with its country code: the Thai and English short
- * and formal names and the aliases. Each form appears once; no form belongs to two countries.
+ * and formal names, the aliases, the informal forms and the misspellings. Each form appears
+ * once; no form belongs to two countries.
  */
 export function countryNames(): Array<{ name: string; code: string }> {
   if (!names) {
     const list: Array<{ name: string; code: string }> = [];
     for (const c of COUNTRIES) {
       const seen = new Set<string>();
-      for (const n of [c.nameTh, c.formalTh, c.nameEn, c.formalEn, ...c.aliases]) {
+      for (const n of [c.nameTh, c.formalTh, c.nameEn, c.formalEn, ...c.aliases, ...(c.informal ?? []), ...(c.misspellings ?? [])]) {
         if (n && !seen.has(n)) {
           seen.add(n);
           list.push({ name: n, code: c.code });
@@ -118,15 +126,20 @@ class EdgeWords {
 
   /** Does one of the words touch the span edge at `at`? */
   touches(text: string, at: number): boolean {
+    return this.touching(text, at) !== undefined;
+  }
+
+  /** The word that touches the span edge at `at` (the first listed, when several do), if any. */
+  touching(text: string, at: number): string | undefined {
     const before = this.side === 'before';
-    if (before ? at <= 0 : at >= text.length) return false;
+    if (before ? at <= 0 : at >= text.length) return undefined;
     const list = this.listFor(foldUnit(text.charCodeAt(before ? at - 1 : at)));
-    if (!list) return false;
+    if (!list) return undefined;
     for (let i = 0; i < list.length; i++) {
       const w = list[i];
-      if (matchesAt(text, before ? at - w.length : at, w, this.foldCase)) return true;
+      if (matchesAt(text, before ? at - w.length : at, w, this.foldCase)) return w;
     }
-    return false;
+    return undefined;
   }
 }
 
@@ -149,28 +162,42 @@ function matchesAt(text: string, at: number, word: string, foldCase: boolean): b
   return true;
 }
 
-/** Words before a Thai name that make it part of another name (a sea, a language, a river ...). */
-const THAI_BLOCK_BEFORE = new EdgeWords(
-  [
-    'ภาษา', // ภาษาไทย, ภาษาอังกฤษ: the language
-    'อักษร', // อักษรไทย: the script
-    'ทะเล', // ทะเลจีนใต้, ทะเลญี่ปุ่น
-    'อ่าว', // อ่าวไทย, อ่าวเม็กซิโก
-    'ช่องแคบ', // ช่องแคบอังกฤษ
-    'แม่น้ำ', // แม่น้ำไนเจอร์, แม่น้ำคองโก
-    'ลุ่มน้ำ',
-    'มหาสมุทร', // มหาสมุทรอินเดีย
-    'คาบสมุทร', // คาบสมุทรเกาหลี
-    'ทวีป', // ทวีปอเมริกา, ทวีปออสเตรเลีย
-    'อาหาร', // อาหารจีน, อาหารญี่ปุ่น: a cuisine
-    'แห่งชาติ', // มหาวิทยาลัยแห่งชาติสิงคโปร์: an institution's name
-    'แห่งประเทศ', // ธนาคารแห่งประเทศไทย (when the matcher retries ไทย after ประเทศไทย was refused)
-    '(ประเทศ', // บริษัท ... (ประเทศไทย) จำกัด
-    'บริษัท', // บริษัท ไทยอินคิวเบเตอร์ จำกัด
-    'บริษัท ',
-  ],
+/**
+ * Words right before a Thai name, and what they make of it: `false` where the name is part of
+ * another name (a sea, a language, a river ...), else the role they give the country: inside an
+ * organisation's name (`organization`), a people or nationality (`people`), a region named after
+ * it (`region`). One table, so that a name costs one look-up. `แห่ง` alone counts only before
+ * `ประเทศ` + name (ธนาคารแห่งประเทศไทย, see `readCountryAt`): before a bare or formal name it is
+ * the "of" of a title (นายกรัฐมนตรีแห่งสหราชอาณาจักร, รัฐธรรมนูญแห่งราชอาณาจักรไทย).
+ */
+const THAI_WORDS_BEFORE: Array<[string, false | CountryRole]> = [
+  ['ภาษา', false], // ภาษาไทย, ภาษาอังกฤษ: the language
+  ['อักษร', false], // อักษรไทย: the script
+  ['ทะเล', false], // ทะเลจีนใต้, ทะเลญี่ปุ่น
+  ['อ่าว', false], // อ่าวไทย, อ่าวเม็กซิโก
+  ['ช่องแคบ', false], // ช่องแคบอังกฤษ
+  ['แม่น้ำ', false], // แม่น้ำไนเจอร์, แม่น้ำคองโก
+  ['ลุ่มน้ำ', false],
+  ['มหาสมุทร', false], // มหาสมุทรอินเดีย
+  ['ทวีป', false], // ทวีปอเมริกา, ทวีปออสเตรเลีย
+  ['อาหาร', false], // อาหารจีน, อาหารญี่ปุ่น: a cuisine
+  ['แห่งประเทศ', 'organization'], // ธนาคารแห่งประเทศไทย, where the matcher tries the bare name
+  ['แห่งชาติ', 'organization'], // มหาวิทยาลัยแห่งชาติสิงคโปร์
+  ['(ประเทศ', 'organization'], // บริษัท ... (ประเทศไทย) จำกัด
+  ['บริษัท', 'organization'], // บริษัท ไทยอินคิวเบเตอร์ จำกัด
+  ['บริษัท ', 'organization'],
+  ['ชาว', 'people'], // ชาวเกาหลี
+  ['คน', 'people'], // คนไทย
+  ['พลเมือง', 'people'],
+  ['ประชาชน', 'people'], // ประชาชนไทย
+  ['คาบสมุทร', 'region'], // คาบสมุทรเกาหลี
+  ['อนุทวีป', 'region'], // อนุทวีปอินเดีย
+];
+const THAI_BEFORE = new EdgeWords(
+  THAI_WORDS_BEFORE.map(([w]) => w),
   'before',
 );
+const READING_AFTER_WORD = new Map<string, false | CountryRole>(THAI_WORDS_BEFORE);
 
 /**
  * Before `ประเทศ` + name, words that make `ประเทศ` part of another word (ต่างประเทศ: foreign,
@@ -178,12 +205,14 @@ const THAI_BLOCK_BEFORE = new EdgeWords(
  */
 const PRATHET_BLOCK_BEFORE = new EdgeWords(['ต่าง', 'นานา'], 'before');
 
-/** Words after a Thai name that make it part of another name (a company). */
-const THAI_BLOCK_AFTER = new EdgeWords([' จำกัด', ') จำกัด', 'จำกัด', ' (มหาชน)'], 'after');
+/** Words right after a Thai name that put it inside a company's name (role `organization`). */
+const THAI_ORGANIZATION_AFTER = new EdgeWords([' จำกัด', ') จำกัด', 'จำกัด', ' (มหาชน)'], 'after');
 
 /** Latin words before and after a Latin name that make it part of another name. */
-const LATIN_BLOCK_BEFORE = new EdgeWords(['gulf of ', 'sea of ', 'bay of ', 'strait of ', 'straits of ', 'bank of ', 'university of ', 'air '], 'before', true);
+const LATIN_BLOCK_BEFORE = new EdgeWords(['gulf of ', 'sea of ', 'bay of ', 'strait of ', 'straits of ', 'air '], 'before', true);
 const LATIN_BLOCK_AFTER = new EdgeWords([' sea', ' airways', ' airlines', ' river'], 'after', true);
+/** Latin words before a Latin name that put it inside an organisation's name (Bank of Thailand). */
+const LATIN_ORGANIZATION_BEFORE = new EdgeWords(['bank of ', 'university of ', 'embassy of ', 'embassy of the '], 'before', true);
 
 /** `เกาะ` before a name is an island (เกาะจีน is also "cling to China"), except for these island states. */
 const ISLAND_STATES = new Set(['TW', 'SG', 'HK', 'MO', 'LK', 'MT', 'CY', 'IE', 'IS', 'JM', 'CU', 'MG', 'MU', 'BH', 'GB', 'JP', 'NZ', 'TL', 'FJ']);
@@ -254,13 +283,15 @@ const RULE_SPECS: Array<[string, ContextRuleSpec]> = [
       ],
     },
   ],
-  ['ประเทศไทย', { before: ['แห่ง'], after: [' 4.0', '4.0'] }],
+  ['ประเทศไทย', { after: [' 4.0', '4.0'] }],
   ['เมืองไทย', { before: ['การ'], after: ['ประกัน'] }], // การเมืองไทย: Thai politics; เมืองไทยประกันชีวิต
   ['จีน', { before: ['ปรา', 'อินโด', 'ตรุษ', 'เชื้อสาย', 'หมอ', 'ลูก'], after: ['ฮ่อ'] }], // ปราจีนบุรี, อินโดจีน, ตรุษจีน
   ['ลาว', { after: ['ครั่ง', 'โซ่ง', 'เวียง', 'พวน'] }], // ethnic groups of Thailand
+  // อินโด (Indonesia, informal): not อินโดจีน (Indochina), อินโดแปซิฟิก (the Indo-Pacific), อินโด-ยุโรป
+  ['อินโด', { after: ['จีน', 'แปซิฟิก', '-แปซิฟิก', ' แปซิฟิก', ' - แปซิฟิก', '–แปซิฟิก', ' – แปซิฟิก', 'ยุโรป', '-ยุโรป', 'อารยัน'] }],
   ['เขมร', { after: ['แดง'] }], // เขมรแดง: the Khmer Rouge
   ['อเมริกา', { before: ['ลาติน', 'ละติน', 'แพน'], after: ['ใต้', 'เหนือ', 'กลาง'] }],
-  ['อินเดีย', { after: ['น'] }], // อินเดียน, อินเดียนแดง
+  ['อินเดีย', { after: ['น', 'ตะวันตก', 'ตะวันออก'] }], // อินเดียน, อินเดียนแดง; หมู่เกาะอินเดียตะวันตก (the West Indies), อินเดียตะวันออก
   ['ไอร์แลนด์', { after: ['เหนือ'] }], // Northern Ireland is part of GB
   ['กินี', { before: ['นิว'] }], // นิวกินี: the island
   ['เม็กซิโก', { before: ['นิว'] }], // นิวเม็กซิโก: a US state
@@ -354,11 +385,31 @@ const NOT_TITLES = ['นายก', 'นายอำเภอ', 'นายทุ
 /** How far back (code units) a title or an organization head is looked for. */
 const REACH = 40;
 
-/** Words that open the name of an organization written without spaces (สมาคมธนาคารไทย). */
-const ORGANIZATION_HEADS = ['สมาคม', 'พรรค', 'ชมรม', 'มูลนิธิ', 'สโมสร', 'เครือข่าย', 'สหกรณ์', 'สถาบัน'];
+/**
+ * Words that open the name of an organization written without spaces (สมาคมธนาคารไทย,
+ * สถาบันวิจัยเศรษฐกิจของญี่ปุ่น, สถานเอกอัครราชทูตเยอรมนี).
+ */
+const ORGANIZATION_HEADS = ['สมาคม', 'พรรค', 'ชมรม', 'มูลนิธิ', 'สโมสร', 'เครือข่าย', 'สหกรณ์', 'สถาบัน', 'สถานเอกอัครราชทูต', 'สถานทูต', 'สถานกงสุล'];
+/**
+ * At most this many code units of name words may stand between an organization head and the
+ * country (`วิจัยเศรษฐกิจของ`, `อุตสาหกรรมเยื่อและกระดาษ`): the shape of a name, not a clause.
+ */
+const ORGANIZATION_NAME_REACH = 28;
 /** HEAD_FIRST[c - 0x0e00] = 1 where an organization head starts with that Thai code unit. */
 const HEAD_FIRST = new Uint8Array(0x80);
 for (const h of ORGANIZATION_HEADS) HEAD_FIRST[h.charCodeAt(0) - 0x0e00] = 1;
+/**
+ * Prepositions and verbs that, right before the name, make the country an argument of the
+ * clause that follows the organization, not a part of its name: มูลนิธิรับเงินจาก|กาตาร์,
+ * พรรคการเมืองใน|อินโดนีเซีย, สมาคมเดินทางไป|ญี่ปุ่น.
+ */
+const CLAUSE_WORDS_BEFORE = new EdgeWords(
+  [
+    'จาก', 'ใน', 'กับ', 'ที่', 'สู่', 'ยัง', 'ถึง', 'ต่อ', 'แก่', 'ให้', 'และ', 'หรือ', 'กว่า', 'ระหว่าง', 'ทั่ว', 'เยือน', 'ว่า', 'คือ',
+    'เป็น', 'โดย', 'ไป', 'มา', 'เข้า', 'ออก', 'ถูก', 'แต่', 'ทั้ง', 'ด้วย', 'เช่น', 'กัน', 'แล้ว', 'อยู่', 'นี้', 'นั้น',
+  ],
+  'before',
+);
 
 function isThaiUnit(c: number): boolean {
   return c >= 0x0e00 && c <= 0x0e7f;
@@ -368,6 +419,9 @@ function isThaiUnit(c: number): boolean {
 function isThaiWordUnit(c: number): boolean {
   return c >= 0x0e01 && c <= 0x0e4e;
 }
+
+/** ์ (thanthakhat): the consonant before it is silent, and ends the syllable before that. */
+const THANTHAKHAT = 0x0e4c;
 
 function isThaiConsonant(c: number): boolean {
   return c >= 0x0e01 && c <= 0x0e2e;
@@ -413,8 +467,13 @@ function isSurname(text: string, start: number, end: number): boolean {
 }
 
 /**
- * Is the name inside an organization's name: does the run of Thai letters (no space) that
- * ends at the name hold สมาคม, พรรค, มูลนิธิ ... (นายกสมาคมอุตสาหกรรมเยื่อและกระดาษไทย)?
+ * Is the name inside an organization's name? True when, in the same run of Thai letters (no
+ * space) and at most REACH code units back, an organization head (สมาคม, พรรค, สถาบัน,
+ * สถานเอกอัครราชทูต ...) stands right before the name or at most ORGANIZATION_NAME_REACH code
+ * units of name words before it, and the word
+ * right before the name is not a preposition or verb of a clause (CLAUSE_WORDS_BEFORE):
+ * สถาบันวิจัยเศรษฐกิจของญี่ปุ่น and นายกสมาคมอุตสาหกรรมเยื่อและกระดาษไทย are, but not
+ * มูลนิธิรับเงินจากกาตาร์ or พรรคการเมืองในอินโดนีเซียเสนอร่างกฎหมาย.
  */
 function isInOrganizationName(text: string, start: number): boolean {
   const limit = Math.max(0, start - REACH);
@@ -424,7 +483,10 @@ function isInOrganizationName(text: string, start: number): boolean {
     if (HEAD_FIRST[c - 0x0e00] === 0) continue;
     for (let i = 0; i < ORGANIZATION_HEADS.length; i++) {
       const head = ORGANIZATION_HEADS[i];
-      if (at + head.length <= start && matchesAt(text, at, head, false)) return true;
+      const headEnd = at + head.length;
+      if (headEnd <= start && start - headEnd <= ORGANIZATION_NAME_REACH && matchesAt(text, at, head, false)) {
+        return headEnd === start || !CLAUSE_WORDS_BEFORE.touches(text, start);
+      }
     }
   }
   return false;
@@ -436,20 +498,23 @@ function isUpperLatin(c: number): boolean {
 }
 
 /**
- * False where the name at [start, end) of text is part of a longer name of something else
- * (ทะเลจีนใต้, อินโดจีน, อ่าวไทย, ลาวา, ภาษาอังกฤษ, การบินไทย, ธนาคารแห่งประเทศไทย,
- * บริษัท ... (ประเทศไทย) จำกัด, the surname in นายอโณทัย ไทยวรรณศรี, South China Sea).
- * Offsets are UTF-16 code units into the original text.
+ * How the name at [start, end) of text reads: `false` where it is part of a longer name of
+ * something else (ทะเลจีนใต้, อินโดจีน, อ่าวไทย, ลาวา, ภาษาอังกฤษ, การบินไทย, the surname in
+ * นายอโณทัย ไทยวรรณศรี, South China Sea), `true` for a plain mention of the country, or the
+ * CountryRole in which the country is named. Offsets are UTF-16 code units into the original text.
  */
-export function isCountryContext(text: string, start: number, end: number): boolean {
+export function readCountryAt(text: string, start: number, end: number): boolean | CountryRole {
   if (start < 0 || end > text.length || start >= end) return false;
-  if (!isThaiUnit(text.charCodeAt(start))) return isLatinCountryContext(text, start, end);
+  if (!isThaiUnit(text.charCodeAt(start))) return readLatinCountryAt(text, start, end);
 
   // orthography: the name must not start or end in the middle of a syllable
   if (start > 0 && isLeadingVowel(text.charCodeAt(start - 1))) return false;
   if (end < text.length && isFollowingVowelOrMark(text.charCodeAt(end))) return false;
+  if (isThaiConsonant(text.charCodeAt(end)) && text.charCodeAt(end + 1) === THANTHAKHAT) return false; // อินโด|ร์
 
-  if (THAI_BLOCK_BEFORE.touches(text, start) || THAI_BLOCK_AFTER.touches(text, end)) return false;
+  const wordBefore = THAI_BEFORE.touching(text, start);
+  const roleBefore = wordBefore === undefined ? undefined : READING_AFTER_WORD.get(wordBefore);
+  if (roleBefore === false) return false;
   if (PRATHET_BLOCK_BEFORE.touches(text, start) && matchesAt(text, start, 'ประเทศ', false)) return false;
 
   const rule = ruleFor(text, start, end, false);
@@ -461,16 +526,28 @@ export function isCountryContext(text: string, start: number, end: number): bool
     const code = countryCodeOf(text.slice(start, end));
     if (!code || !ISLAND_STATES.has(code)) return false;
   }
-  return !isSurname(text, start, end) && !isInOrganizationName(text, start);
+  if (isSurname(text, start, end)) return false;
+  if (roleBefore !== undefined) return roleBefore;
+  if (text.charCodeAt(start) === 0x0e1b && matchesAt(text, start, 'ประเทศ', false) && matchesAt(text, start - 4, 'แห่ง', false)) return 'organization';
+  if (THAI_ORGANIZATION_AFTER.touches(text, end) || isInOrganizationName(text, start)) return 'organization';
+  return true;
+}
+
+/**
+ * False where the name at [start, end) of text is not the country at all (see `readCountryAt`);
+ * true where it names the country, plainly or in a role.
+ */
+export function isCountryContext(text: string, start: number, end: number): boolean {
+  return readCountryAt(text, start, end) !== false;
 }
 
 /** Latin names: proper nouns, so they start with a capital (china, turkey, jersey are words). */
-function isLatinCountryContext(text: string, start: number, end: number): boolean {
+function readLatinCountryAt(text: string, start: number, end: number): boolean | CountryRole {
   if (!isUpperLatin(text.charCodeAt(start))) return false;
   if (LATIN_BLOCK_BEFORE.touches(text, start) || LATIN_BLOCK_AFTER.touches(text, end)) return false;
   const rule = ruleFor(text, start, end, true);
   if (rule && (rule.before?.touches(text, start) || rule.after?.touches(text, end))) return false;
-  return true;
+  return LATIN_ORGANIZATION_BEFORE.touches(text, start) ? 'organization' : true;
 }
 
 let codeOfName: Map<string, string> | undefined;
@@ -479,7 +556,7 @@ let codeOfName: Map<string, string> | undefined;
 function countryCodeOf(name: string): string | undefined {
   if (!codeOfName) {
     codeOfName = new Map();
-    for (const c of COUNTRIES) for (const n of [c.nameTh, c.formalTh, ...c.aliases]) codeOfName.set(n, c.code);
+    for (const c of COUNTRIES) for (const n of [c.nameTh, c.formalTh, ...c.aliases, ...(c.informal ?? []), ...(c.misspellings ?? [])]) codeOfName.set(n, c.code);
   }
   return codeOfName.get(normalizeName(name));
 }

@@ -1,8 +1,9 @@
 /**
  * Date recognition in Thai (and English) policy text.
  *
- * Dates start at cheap triggers (dates-triggers.ts: a run of digits, a Thai month name, an era
- * marker, ปี/เดือน/สัปดาห์, ทศวรรษ/ศตวรรษ, a relative word, an English month or weekday). Their
+ * Dates start at cheap triggers (datesTriggers.ts: a run of digits, a Thai month name, an era
+ * marker, ปี/เดือน/สัปดาห์, ทศวรรษ/ศตวรรษ, a relative word (also วันศุกร์ที่แล้ว), a part of a
+ * year or month (ต้นปี, สิ้นเดือน), an English month or weekday). Their
  * possible positions come from an automaton pass over the text (the matcher's, shared with
  * the terms and countries when the Analyzer runs both, or a small one of the triggers alone);
  * at each trigger a small hand-written parser reads the date forward with charCodeAt, without
@@ -16,8 +17,16 @@
  * make the kind of period are inside too (`[ปีงบประมาณ 2568]`, `[ทศวรรษ 1960]`). An English
  * timestamp keeps its weekday and time (`[Tuesday, 26 April 2022 21:23]`); its value is the day.
  *
+ * Parts of a year or month (ต้น, กลาง, ปลาย, สิ้น + ปี/เดือน) are inside the span when glued
+ * to a relative word or a month name (`[ปลายปีนี้]`, `[ต้นเดือนกุมภาพันธ์]`) and outside it before
+ * a written year or after a space (`กลางปี [2566]`, `ต้นเดือน [ก.พ.]`), as ปี and เดือน are; the
+ * part narrows the value either way (thirds of the year, days 1-10 / 11-20 / 21-end, the end).
+ * A year in the title of a law or a budget act (`พ.ร.บ.ยาเสพติดให้โทษ พ.ศ. 2522`, `รัฐธรรมนูญ
+ * ฉบับปี 2550`, `งบประมาณรายจ่ายประจำปี 2562`) is a date with the role `title`.
+ *
  * Years: 4 digits are BE when >= 2400 (or after พ.ศ.), CE otherwise (or after ค.ศ.); 2 digits
- * after a Thai month or ปี are BE 25xx (`5 ม.ค. 66` is 2023). Where no year is written
+ * after a Thai month or ปี are BE 25xx (`5 ม.ค. 66` is 2023), in a date written in digits BE
+ * from 40 and CE 20xx below (`6/6/55` is 2012, `30/06/18` 2018). Where no year is written
  * (`6 ตุลา`, `1 - 24 มี.ค.`) the year is the reference date's, else the nearest year written
  * earlier in the document, and the date is `inferred`; with neither, it keeps only its text
  * (no from/to): cli.md allows only YYYY forms, and a guessed year would be worse than none.
@@ -33,6 +42,7 @@ import {
   BE_OFFSET,
   addDays,
   addMonths,
+  daysInMonth,
   formatDate,
   formatYmd,
   isValidDay,
@@ -46,11 +56,14 @@ import {
   ERA_MARKERS,
   FISCAL_YEAR_WORDS,
   MEASURE_WORDS,
+  BUDGET_TITLE_WORDS,
   MONTH_NAMES,
+  PERIOD_PARTS,
   QUANTITY_WORDS,
   RELATIVE_WORDS,
+  TITLE_WORDS,
   type MonthStyle,
-  type RelativeUnit,
+  type PeriodPart,
   type RelativeWord,
 } from './datesLexicon';
 import { DATE_MARKERS, TriggerKind, triggerAt } from './datesTriggers';
@@ -163,7 +176,20 @@ const NONE: readonly never[] = [];
 const ORDINAL_SUFFIXES = ['st', 'nd', 'rd', 'th'];
 
 /** Month names by first character, longest first. */
-const MONTHS_BY_FIRST_CHAR = indexByChar(MONTH_NAMES, (n) => n.form, firstChar);
+const MONTHS_BY_FIRST_CHAR = indexByChar(
+  MONTH_NAMES.filter((n) => n.style !== 'bare'),
+  (n) => n.form,
+  firstChar,
+);
+/** BARE_MONTH_FIRST[c - 0x0e00] = 1 where an abbreviation without dots starts with that Thai character. */
+const BARE_MONTH_FIRST = new Uint8Array(0x80);
+for (const n of MONTH_NAMES) if (n.style === 'bare') BARE_MONTH_FIRST[n.form.charCodeAt(0) - 0x0e00] = 1;
+/** Abbreviations without dots (ธค, พย) by first character, longest first: tried only after a day. */
+const BARE_MONTHS_BY_FIRST_CHAR = indexByChar(
+  MONTH_NAMES.filter((n) => n.style === 'bare'),
+  (n) => n.form,
+  firstChar,
+);
 
 /** Era markers by first character, longest first, each also without its final dot (พ.ศ 2566). */
 const ERAS_BY_FIRST_CHAR = indexByChar(
@@ -175,6 +201,16 @@ const ERAS_BY_FIRST_CHAR = indexByChar(
 );
 
 const RELATIVE_BY_FIRST_CHAR = indexByChar(RELATIVE_WORDS, (w) => w.word, firstChar);
+/** Letters that, right after ปี, make another word (ปีก a wing, ปีน to climb, ปีศาจ, ปีติ). */
+const NOT_AFTER_YEAR_WORD: readonly number[] = [0x0e01, 0x0e19, 0x0e28, 0x0e15];
+
+/** Vowels and tone marks written after a consonant: ปี + one of them is another syllable (ปี๊บ). */
+function isFollowingMark(c: number): boolean {
+  return (c >= 0x0e30 && c <= 0x0e3a) || (c >= 0x0e47 && c <= 0x0e4e);
+}
+
+/** The year spoken of, for a part of a year written without one (ต้นปี): the last year written, else the reference year. */
+const THIS_YEAR: RelativeWord = { word: 'ปี', unit: 'year', offset: 0, anaphoric: true };
 const MEASURE_BY_FIRST_CHAR = indexByChar(MEASURE_WORDS, (w) => w, firstChar);
 /** Quantity words by their last character, to look back from a position. */
 const QUANTITY_BY_LAST_CHAR = indexByChar(QUANTITY_WORDS, (w) => w, lastChar);
@@ -202,11 +238,26 @@ interface Found {
   /** decades and centuries: their years do not become the document's current year */
   period: boolean;
   relative: RelativeWord | undefined;
+  /** a part of the year or month read (ปลายปี, ต้นเดือน): narrows the value once it is known */
+  part: PeriodPart | undefined;
 }
 
 /** A Found with every field present (one shape for all, kept by the scanner). */
 function newFound(): Found {
-  return { start: 0, end: 0, calendar: 'none', fromYear: undefined, fromMonth: undefined, fromDay: undefined, toYear: undefined, toMonth: undefined, toDay: undefined, period: false, relative: undefined };
+  return {
+    start: 0,
+    end: 0,
+    calendar: 'none',
+    fromYear: undefined,
+    fromMonth: undefined,
+    fromDay: undefined,
+    toYear: undefined,
+    toMonth: undefined,
+    toDay: undefined,
+    period: false,
+    relative: undefined,
+    part: undefined,
+  };
 }
 
 /**
@@ -223,6 +274,8 @@ class DateScanner {
   private lastEnd = 0;
   /** CE year of the last date whose year was written */
   private lastWrittenYear: number | undefined;
+  /** the last day (YYYY-MM-DD) a date found so far ends on: วันรุ่งขึ้น is the day after it */
+  private lastDay: string | undefined;
   /** end of a date-shaped text just rejected (31 เมษายน): no date starts inside it */
   private rejectedEnd = 0;
 
@@ -244,6 +297,7 @@ class DateScanner {
     this.out = [];
     this.lastEnd = 0;
     this.lastWrittenYear = undefined;
+    this.lastDay = undefined;
     this.rejectedEnd = 0;
     try {
       this.scanStarts(starts);
@@ -292,6 +346,8 @@ class DateScanner {
         return this.parseMonthWord(at);
       case TriggerKind.Relative:
         return this.parseRelative(at);
+      case TriggerKind.Part:
+        return this.parsePart(at);
       case TriggerKind.Decade:
         return this.parseDecade(at);
       case TriggerKind.Century:
@@ -371,9 +427,10 @@ class DateScanner {
 
   /**
    * Reads a month name at `pos` into month/monthStyle; returns the end, or -1.
-   * `thai`/`english` say which names are allowed.
+   * `thai`/`english` say which names are allowed; `afterDay` that a day was just read (only
+   * then is an abbreviation without dots a month: 1ธค.57, 24 พย.).
    */
-  private readMonth(pos: number, thai: boolean, english: boolean): number {
+  private readMonth(pos: number, thai: boolean, english: boolean, afterDay = false): number {
     const names = MONTHS_BY_FIRST_CHAR.get(this.code(pos)) ?? NONE;
     for (let n = 0; n < names.length; n++) {
       const name = names[n];
@@ -384,7 +441,8 @@ class DateScanner {
         case 'abbr':
           if (this.code(end) === DOT) end++;
           else if (isThaiLetter(this.code(end))) continue;
-          if (this.acronymBefore(pos) || this.acronymAfter(end)) continue;
+          // ก.ค.ศ., อ.ก.พ.: an acronym; after a day it is the month (3 ก.พ.น.พ.เสรี: a title follows)
+          if (this.acronymBefore(pos) || (!afterDay && this.acronymAfter(end))) continue;
           break;
         case 'informal':
           if (this.matchWord(end, 'การ') >= 0) continue; // ตุลาการ (judges)
@@ -398,6 +456,30 @@ class DateScanner {
       }
       this.month = name.month;
       this.monthStyle = name.style;
+      return end;
+    }
+    return afterDay && thai ? this.readBareMonth(pos) : -1;
+  }
+
+  /**
+   * Reads an abbreviation without dots (1ธค.57, 24 พย.) into month/monthStyle; returns the end,
+   * or -1. Only right after a day: the letters also begin words and acronyms (พยาบาล, กยศ.), so
+   * no Thai letter may follow, nor an acronym after its dot.
+   */
+  private readBareMonth(pos: number): number {
+    const c = this.code(pos);
+    if (c < 0x0e01 || c > 0x0e44 || BARE_MONTH_FIRST[c - 0x0e00] === 0) return -1;
+    const names = BARE_MONTHS_BY_FIRST_CHAR.get(c);
+    if (!names) return -1;
+    for (let n = 0; n < names.length; n++) {
+      let end = this.matchWord(pos, names[n].form);
+      if (end < 0 || isThaiLetter(this.code(end))) continue;
+      if (this.code(end) === DOT) {
+        if (this.acronymAfter(end + 1)) continue;
+        end++;
+      }
+      this.month = names[n].month;
+      this.monthStyle = 'bare';
       return end;
     }
     return -1;
@@ -428,7 +510,7 @@ class DateScanner {
   /** A month name follows (กุมภาพันธ์ 29 ก.พ.): the 2-digit number before it is a day, not a year. */
   private followedByMonth(pos: number): boolean {
     const { month, monthStyle } = this;
-    const follows = this.readMonth(this.skipSpaces(pos), true, true) >= 0;
+    const follows = this.readMonth(this.skipSpaces(pos), true, true, true) >= 0;
     this.month = month;
     this.monthStyle = monthStyle;
     return follows;
@@ -442,7 +524,14 @@ class DateScanner {
     let q = pos - 1;
     while (q >= 0 && isSpaceLike(this.code(q))) q--;
     if (q < 0) return false;
-    if (isDigit(this.code(q))) return q >= this.lastEnd;
+    if (isDigit(this.code(q))) {
+      if (q < this.lastEnd) return false;
+      // ไตรมาส 1 ปีหน้า: the number of a quarter, not a quantity
+      let d = q;
+      while (d > 0 && isDigit(this.code(d - 1))) d--;
+      while (d > 0 && isSpaceLike(this.code(d - 1))) d--;
+      return !endsWith(this.text, d, 'ไตรมาส') && !endsWith(this.text, d, 'ไตรมาสที่');
+    }
     const words = QUANTITY_BY_LAST_CHAR.get(this.code(q)) ?? NONE;
     for (let n = 0; n < words.length; n++) {
       const word = words[n];
@@ -560,7 +649,11 @@ class DateScanner {
     const digits = this.numDigits;
     if (digits === 4) return this.parseIsoDate(start, end, value) ?? this.parseBareYearRange(start, end, value);
     if (digits > 2 || value < 1 || value > 31) return null;
-    if (this.code(end) === SLASH) return this.parseSlashDate(start, end, value);
+    if (this.code(end) === SLASH) return this.parseNumericDate(start, end, value, SLASH);
+    if (this.code(end) === HYPHEN) {
+      const numeric = this.parseNumericDate(start, end, value, HYPHEN);
+      if (numeric) return numeric;
+    }
     if (!this.endsCleanly(end)) return null;
     return this.parseDayFirst(start, end, value);
   }
@@ -578,16 +671,37 @@ class DateScanner {
     return this.checked(this.dayFound(start, dayEnd, this.numValue, month, year, calendar));
   }
 
-  /** `16/11/2564` day/month/year (a year from 2400 is BE); the year has 4 digits. */
-  private parseSlashDate(start: number, dayEnd: number, day: number): Found | null {
+  /**
+   * Day, month and year in digits, separated by `/` (`16/11/2564`, `6/6/55`, `06/06/55`) or
+   * `-` (`26-6-61`). A 4-digit year from 2400 is BE, else CE; a 2-digit year is BE 25xx from
+   * 40 (`55` is 2555 = 2012) and CE 20xx below (`18` is 2018: BE 2500-2539 would be 1957-1996,
+   * which a date in digits hardly means). With a 4-digit year and `/`, a middle number over 12
+   * is the day of a month written first (`9/28/2004`, as English-language pages write it).
+   * Nothing else may follow (`1/2/3/4`, `1-2-55-1`).
+   */
+  private parseNumericDate(start: number, dayEnd: number, first: number, separator: number): Found | null {
     const monthEnd = this.readNumber(dayEnd + 1);
-    if (monthEnd < 0 || this.numDigits > 2 || this.code(monthEnd) !== SLASH) return null;
-    const month = this.numValue;
+    if (monthEnd < 0 || this.numDigits > 2 || this.code(monthEnd) !== separator) return null;
+    let month = this.numValue;
+    let day = first;
     const yearEnd = this.readNumber(monthEnd + 1);
-    if (yearEnd < 0 || this.numDigits !== 4 || !isPlausibleYear(this.numValue)) return null;
-    if (!this.endsCleanly(yearEnd) || this.code(yearEnd) === SLASH) return null;
-    const calendar = this.numValue >= 2400 ? 'BE' : 'CE';
-    const year = calendar === 'BE' ? this.numValue - BE_OFFSET : this.numValue;
+    if (yearEnd < 0 || (this.numDigits !== 4 && this.numDigits !== 2)) return null;
+    if (!this.endsCleanly(yearEnd) || this.code(yearEnd) === SLASH || isDash(this.code(yearEnd)) || isAsciiLetter(this.code(yearEnd))) return null;
+    const value = this.numValue;
+    let calendar: 'BE' | 'CE';
+    let year: number;
+    if (this.numDigits === 4) {
+      if (!isPlausibleYear(value)) return null;
+      calendar = value >= 2400 ? 'BE' : 'CE';
+      year = calendar === 'BE' ? value - BE_OFFSET : value;
+      if (separator === SLASH && month > 12 && first <= 12) {
+        day = month;
+        month = first;
+      }
+    } else {
+      calendar = value >= 40 ? 'BE' : 'CE';
+      year = calendar === 'BE' ? 2500 + value - BE_OFFSET : 2000 + value;
+    }
     return this.checked(this.dayFound(start, yearEnd, day, month, year, calendar));
   }
 
@@ -639,6 +753,7 @@ class DateScanner {
     f.toDay = toDay;
     f.period = period;
     f.relative = relative;
+    f.part = undefined;
     return f;
   }
 
@@ -650,7 +765,7 @@ class DateScanner {
     const ordinalEnd = this.readOrdinalSuffix(dayEnd);
     const afterDay = ordinalEnd >= 0 ? ordinalEnd : dayEnd;
     const q = this.skipSpaces(afterDay);
-    const monthEnd = this.readMonth(q, ordinalEnd < 0, true);
+    const monthEnd = this.readMonth(q, ordinalEnd < 0, true, true);
     if (monthEnd >= 0) {
       const english = this.monthStyle === 'english';
       const found = this.dayFound(start, monthEnd, day, this.month, undefined, 'none');
@@ -664,7 +779,7 @@ class DateScanner {
     const lastEnd = this.readNumber(this.skipSpaces(q + 1));
     if (lastEnd < 0 || this.numDigits > 2 || !this.endsCleanly(lastEnd)) return null;
     const lastDay = this.numValue;
-    const rangeMonthEnd = this.readMonth(this.skipSpaces(lastEnd), true, true);
+    const rangeMonthEnd = this.readMonth(this.skipSpaces(lastEnd), true, true, true);
     if (rangeMonthEnd < 0 || lastDay <= day) return null;
     const english = this.monthStyle === 'english';
     const found = this.dayFound(start, rangeMonthEnd, day, this.month, undefined, 'none');
@@ -691,7 +806,7 @@ class DateScanner {
     const dayEnd = this.readNumber(p);
     if (dayEnd < 0 || this.numDigits > 2 || !this.endsCleanly(dayEnd)) return;
     const day = this.numValue;
-    const monthEnd = this.readMonth(this.skipSpaces(dayEnd), true, true);
+    const monthEnd = this.readMonth(this.skipSpaces(dayEnd), true, true, true);
     if (monthEnd < 0) return;
     found.toDay = day;
     found.toMonth = this.month;
@@ -728,6 +843,7 @@ class DateScanner {
   private parseMonthFirst(start: number, afterMonthWord: boolean): Found | null {
     const firstEnd = this.readMonth(start, true, false);
     if (firstEnd < 0) return null;
+    const firstAlone = this.monthStyle === 'abbr' && this.code(firstEnd - 1) === DOT && !ACRONYM_MONTHS.includes(this.month);
     const found = this.makeFound(start, firstEnd, 'none', undefined, this.month, undefined, undefined, this.month);
     const q = this.skipSpaces(firstEnd);
     if (isDash(this.code(q))) {
@@ -738,9 +854,13 @@ class DateScanner {
       }
     }
     const monthRange = found.end !== firstEnd;
+    // an abbreviation written whole with its dots stands alone as a month (คาด มี.ค.จะประกาศ),
+    // but for ก.พ. and ก.ค., which are also the acronyms of civil-service commissions
+    // (ส.ค.1, a land title deed, is not a month: no digit may follow)
+    const alone = firstAlone && (!monthRange || (this.monthStyle === 'abbr' && this.code(found.end - 1) === DOT)) && !isDigit(this.code(found.end));
     this.readYearInto(found, false);
     if (found.toYear === undefined) {
-      if (!afterMonthWord && this.matchWord(this.skipSpaces(found.end), 'นี้') < 0) return null;
+      if (!afterMonthWord && !alone && this.matchWord(this.skipSpaces(found.end), 'นี้') < 0) return null;
     } else if (monthRange) {
       found.fromYear = undefined; // the range may start in the year before (ต.ค.-ส.ค.61): set by checked()
     } else {
@@ -877,6 +997,68 @@ class DateScanner {
     return null;
   }
 
+  /**
+   * A part of a year or month, which narrows the value: `ปลายปีนี้`, `ต้นปีหน้า`, `สิ้นปี`,
+   * `ต้นเดือนกุมภาพันธ์`, `สิ้นเดือนกันยายน 2561`, `ปลายเดือนนี้` (the span includes the part
+   * and ปี/เดือน), `กลางปี [2566]`, `ต้นเดือน [ก.พ.]` (a written year, or a month after a space,
+   * is the span, as after ปี and เดือน alone). Not before a fiscal year (ปลายปีงบประมาณ 2561:
+   * the fiscal year is the date).
+   */
+  private parsePart(start: number): Found | null {
+    let part: PeriodPart | undefined;
+    let p = -1;
+    for (let n = 0; n < PERIOD_PARTS.length && p < 0; n++) {
+      p = this.matchWord(start, PERIOD_PARTS[n].word);
+      part = PERIOD_PARTS[n].part;
+    }
+    if (p < 0 || part === undefined) return null;
+    let found: Found | null = null;
+    const yearWordEnd = this.matchWord(p, 'ปี');
+    if (yearWordEnd >= 0) {
+      if (this.matchWord(p, 'ปีงบ') >= 0) return null;
+      found = this.parseRelative(p);
+      if (!found) {
+        let q = this.skipSpaces(yearWordEnd);
+        let era: 'BE' | 'CE' | undefined;
+        const eraEnd = this.readEraMarker(q);
+        if (eraEnd >= 0) {
+          era = this.eraCalendar;
+          q = this.skipSpaces(eraEnd);
+        }
+        const yearStart = this.skipSpaces(yearWordEnd);
+        const end = this.readYearNumber(q, era, true);
+        if (end >= 0) {
+          found = this.makeFound(yearStart, end, this.yearCalendar, this.year, undefined, undefined, this.year);
+          found.part = part;
+          return found;
+        } else {
+          // ต้นปี, ปลายปีนั้น: of the year spoken of; not ปลายปีก (a wing tip), ปีน, ปีศาจ, ปีติ, ปี๊บ
+          const thatEnd = this.matchWord(yearWordEnd, 'นั้น');
+          const next = this.code(yearWordEnd);
+          if (thatEnd < 0 && (NOT_AFTER_YEAR_WORD.includes(next) || isFollowingMark(next))) return null;
+          found = this.makeFound(start, thatEnd >= 0 ? thatEnd : yearWordEnd, 'none', undefined, undefined, undefined, undefined, undefined, undefined, false, THIS_YEAR);
+        }
+      }
+    } else {
+      const monthWordEnd = this.matchWord(p, 'เดือน');
+      if (monthWordEnd < 0) return null;
+      found = this.parseRelative(p);
+      if (!found) {
+        const monthStart = this.skipSpaces(monthWordEnd);
+        found = this.parseMonthFirst(monthStart, true);
+        if (!found || found.fromMonth !== found.toMonth) return null; // a part of one month only
+        if (monthStart !== monthWordEnd) {
+          found.part = part;
+          return found;
+        }
+      }
+    }
+    if (!found) return null;
+    found.start = start;
+    found.part = part;
+    return found;
+  }
+
   /** `April 2022`, `July 24, 2023`, `Jul 24`. */
   private parseEnglishMonthFirst(start: number): Found | null {
     const monthEnd = this.readMonth(start, false, true);
@@ -957,23 +1139,27 @@ class DateScanner {
     let from: string | undefined;
     let to: string | undefined;
     let inferred = false;
+    let title = false;
     if (found.relative) {
-      if (this.reference) [from, to] = relativeRange(this.reference, found.relative.unit, found.relative.offset);
+      [from, to] = this.resolveRelative(found.relative);
     } else if (found.toYear !== undefined) {
       from = formatDate(found.fromYear!, found.fromMonth, found.fromDay);
       to = formatDate(found.toYear, found.toMonth, found.toDay);
-      if (!found.period) this.lastWrittenYear = found.toYear;
+      // only a single year can be a law's (the title words are rare: most texts have none)
+      title = found.fromMonth === undefined && this.isTitleYear(found);
+      if (!found.period && !title) this.lastWrittenYear = found.toYear;
     } else {
       [from, to] = this.inferYear(found);
       inferred = from !== undefined;
     }
+    if (found.part && from !== undefined && from === to) [from, to] = partOf(from, found.part);
     const { start, end, calendar } = found;
     const text = this.text.slice(start, end);
     // keys in the order of cli.md: kind, start, end, text, from, to, calendar, inferred, relative;
     // each combination is written whole, so that every annotation keeps the shape it is made with
     let annotation: DateAnnotation;
     if (found.relative) {
-      const relative = found.relative.word;
+      const relative = found.part ? text : found.relative.word;
       annotation =
         from !== undefined && to !== undefined
           ? { kind: 'date', start, end, text, from, to, calendar, relative }
@@ -981,10 +1167,65 @@ class DateScanner {
     } else if (from !== undefined && to !== undefined) {
       annotation = inferred
         ? { kind: 'date', start, end, text, from, to, calendar, inferred: true }
-        : { kind: 'date', start, end, text, from, to, calendar };
+        : title
+          ? { kind: 'date', start, end, text, from, to, calendar, role: 'title' }
+          : { kind: 'date', start, end, text, from, to, calendar };
     } else annotation = { kind: 'date', start, end, text, calendar };
     this.out.push(annotation);
     this.lastEnd = found.end;
+    if (to !== undefined && to.length === 10) this.lastDay = to;
+  }
+
+  /** from/to of a relative word: against the last day or year written for วันรุ่งขึ้น, ปีถัดมา, else against the reference date. */
+  private resolveRelative(relative: RelativeWord): [string, string] | [undefined, undefined] {
+    if (relative.anaphoric) {
+      if (relative.unit === 'year' && this.lastWrittenYear !== undefined) {
+        const year = formatDate(this.lastWrittenYear + relative.offset); // ปีถัดมา: the year after the one just written
+        return [year, year];
+      }
+      if (relative.unit === 'day' && this.lastDay !== undefined) {
+        const day = formatYmd(addDays(parseIsoDay(this.lastDay)!, relative.offset)); // วันรุ่งขึ้น: the day after the one just written
+        return [day, day];
+      }
+    }
+    return this.reference ? relativeRange(this.reference, relative) : [undefined, undefined];
+  }
+
+  /**
+   * Is the single year of `found` part of the title of a law or a budget act? Yes when it is
+   * written after ปี (or ฉบับปี, ประจำปี) right after a title word (รัฐธรรมนูญฉบับปี 2550,
+   * งบประมาณรายจ่ายประจำปี 2562), or with an era marker after a title word earlier on the same
+   * line, at most TITLE_REACH code units back, with no number outside parentheses between them
+   * and no preposition right before the marker (พ.ร.บ.ยาเสพติดให้โทษ พ.ศ. 2522; not
+   * พ.ร.บ.ฉบับนี้ใช้บังคับใน พ.ศ. 2560).
+   */
+  private isTitleYear(found: Found): boolean {
+    if (found.fromMonth !== undefined || found.period || found.fromYear !== found.toYear) return false;
+    const text = this.text;
+    let p = found.start;
+    while (p > 0 && isSpaceLike(text.charCodeAt(p - 1))) p--;
+    if (endsWith(text, p, 'ปี')) {
+      let q = p - 2;
+      if (endsWith(text, q, 'ฉบับ')) q -= 4;
+      else if (endsWith(text, q, 'ประจำ')) q -= 5;
+      while (q > 0 && isSpaceLike(text.charCodeAt(q - 1))) q--;
+      return titleWordEndingAt(text, q);
+    }
+    if (this.readEraMarker(found.start) < 0 || endsWithAny(text, p, TITLE_PREPOSITIONS)) return false;
+    // back over the title, on the same line, with no number outside parentheses, to a title word
+    const from = Math.max(this.lastEnd, found.start - TITLE_REACH);
+    let depth = 0;
+    for (let i = p; i > from; i--) {
+      const c = text.charCodeAt(i - 1);
+      if (c === 0x0a || c === 0x0d) return false;
+      if (c === CLOSE_PAREN) depth++;
+      else if (c === OPEN_PAREN) depth = Math.max(0, depth - 1);
+      else if (depth === 0 && isDigit(c)) return false;
+      else if (c < 0x80 ? c === DOT : c >= 0x0e00 && c < 0x0e80 && TITLE_LAST_CHAR[c - 0x0e00] === 1) {
+        if (titleWordEndingAt(text, i)) return true;
+      }
+    }
+    return false;
   }
 
   /** from/to of a day or month without a year: the reference date's year, else the last year written. */
@@ -1000,6 +1241,39 @@ class DateScanner {
 
 const scanner = new DateScanner();
 
+/** Months whose abbreviation is also a well-known acronym (ก.พ., ก.ค.: civil-service commissions). */
+const ACRONYM_MONTHS: readonly number[] = [2, 7];
+
+/** The title words of laws and budget acts by their last character. */
+const TITLE_WORDS_BY_LAST_CHAR = indexByChar([...TITLE_WORDS, ...BUDGET_TITLE_WORDS], (w) => w, lastChar);
+/** TITLE_LAST_CHAR[c - 0x0e00] = 1 where a title word ends with that Thai character (some end with `.`). */
+const TITLE_LAST_CHAR = new Uint8Array(0x80);
+for (const w of [...TITLE_WORDS, ...BUDGET_TITLE_WORDS]) {
+  const c = w.charCodeAt(w.length - 1);
+  if (c >= 0x0e00 && c < 0x0e80) TITLE_LAST_CHAR[c - 0x0e00] = 1;
+}
+
+/** Does a title word of a law or a budget act end at `end` of `text`? */
+function titleWordEndingAt(text: string, end: number): boolean {
+  const words = TITLE_WORDS_BY_LAST_CHAR.get(text.charCodeAt(end - 1));
+  return words !== undefined && endsWithAny(text, end, words);
+}
+
+/** How far back (code units) a title word is looked for before the era marker of a law's year. */
+const TITLE_REACH = 80;
+/** Words right before an era marker that make the year a date of the sentence, not of a title. */
+const TITLE_PREPOSITIONS = ['ใน', 'เมื่อ', 'ตั้งแต่', 'ถึง', 'ก่อน', 'หลัง', 'จาก', 'ช่วง', 'แต่', 'ปี'];
+
+/** Does `text` hold `word` ending at `end`? */
+function endsWith(text: string, end: number, word: string): boolean {
+  return end >= word.length && text.startsWith(word, end - word.length);
+}
+
+function endsWithAny(text: string, end: number, words: readonly string[]): boolean {
+  for (let n = 0; n < words.length; n++) if (endsWith(text, end, words[n])) return true;
+  return false;
+}
+
 /** Compares the month/day of a range's two ends (ignoring years): <0, 0 or >0. */
 function compareMonthDay(found: Found): number {
   const fromMonth = found.fromMonth ?? 1;
@@ -1008,9 +1282,10 @@ function compareMonthDay(found: Found): number {
   return (found.fromDay ?? 1) - (found.toDay ?? 1);
 }
 
-/** The Gregorian from/to of `offset` units after the reference day. */
-function relativeRange(ref: Ymd, unit: RelativeUnit, offset: number): [string, string] {
-  switch (unit) {
+/** The from/to of a relative word against the reference day (`offset` units after it). */
+function relativeRange(ref: Ymd, word: RelativeWord): [string, string] {
+  const offset = word.offset;
+  switch (word.unit) {
     case 'day': {
       const day = formatYmd(addDays(ref, offset));
       return [day, day];
@@ -1018,6 +1293,16 @@ function relativeRange(ref: Ymd, unit: RelativeUnit, offset: number): [string, s
     case 'week': {
       const monday = addDays(mondayOf(ref), 7 * offset);
       return [formatYmd(monday), formatYmd(addDays(monday, 6))];
+    }
+    case 'weekday': {
+      const target = word.weekday ?? 0;
+      const today = weekdayOf(ref);
+      let day: Ymd;
+      if (offset === 0) day = addDays(ref, (target - today + 7) % 7); // วันอาทิตย์นี้: this one or the next
+      else if (offset > 0) day = addDays(mondayOf(ref), 7 * offset + ((target + 6) % 7)); // วันจันทร์หน้า: in the next week
+      else day = addDays(ref, -((today - target + 7) % 7 || 7)); // วันศุกร์ที่แล้ว: the last one before
+      const s = formatYmd(day);
+      return [s, s];
     }
     case 'month': {
       const [year, month] = addMonths(ref.year, ref.month, offset);
@@ -1029,4 +1314,23 @@ function relativeRange(ref: Ymd, unit: RelativeUnit, offset: number): [string, s
       return [s, s];
     }
   }
+}
+
+/** The weekday of a day, 0 Sunday .. 6 Saturday. */
+function weekdayOf(d: Ymd): number {
+  return new Date(Date.UTC(d.year, d.month - 1, d.day)).getUTCDay();
+}
+
+/** The months of a year (`YYYY`) or the days of a month (`YYYY-MM`) that a part of it covers. */
+function partOf(when: string, part: PeriodPart): [string, string] {
+  const year = Number(when.slice(0, 4));
+  if (when.length === 4) {
+    const [first, last] = part === 'early' ? [1, 4] : part === 'mid' ? [5, 8] : part === 'late' ? [9, 12] : [12, 12];
+    return [formatDate(year, first), formatDate(year, last)];
+  }
+  if (when.length !== 7) return [when, when];
+  const month = Number(when.slice(5, 7));
+  const lastDay = daysInMonth(month, year);
+  const [first, last] = part === 'early' ? [1, 10] : part === 'mid' ? [11, 20] : part === 'late' ? [21, lastDay] : [lastDay, lastDay];
+  return [formatDate(year, month, first), formatDate(year, month, last)];
 }

@@ -6,9 +6,11 @@
 
 /**
  * How a month name is written. `informal` names (ตุลา, ธันวา) are also personal names and
- * word parts (ตุลาการ), so they need more context than full names or abbreviations.
+ * word parts (ตุลาการ), so they need more context than full names or abbreviations. `bare`
+ * abbreviations are written without their dots (ธค, พย, มีค): the same letters begin ordinary
+ * words (พยาบาล, กยศ.), so they are read only right after a day (1ธค.57, 24 พย.).
  */
-export type MonthStyle = 'full' | 'abbr' | 'informal' | 'english';
+export type MonthStyle = 'full' | 'abbr' | 'bare' | 'informal' | 'english';
 
 export interface MonthName {
   form: string;
@@ -22,6 +24,8 @@ const THAI_FULL = [
 ];
 /** Abbreviations, written here without the final dot (the dot is optional after a day). */
 const THAI_ABBR = ['ม.ค', 'ก.พ', 'มี.ค', 'เม.ย', 'พ.ค', 'มิ.ย', 'ก.ค', 'ส.ค', 'ก.ย', 'ต.ค', 'พ.ย', 'ธ.ค'];
+/** The abbreviations without dots, as Thai news writes them after a day (1ธค.57, 7มค., 24 พย.). */
+const THAI_ABBR_BARE = ['มค', 'กพ', 'มีค', 'เมย', 'พค', 'มิย', 'กค', 'สค', 'กย', 'ตค', 'พย', 'ธค'];
 const THAI_INFORMAL = [
   'มกรา', 'กุมภา', 'มีนา', 'เมษา', 'พฤษภา', 'มิถุนา',
   'กรกฎา', 'สิงหา', 'กันยา', 'ตุลา', 'พฤศจิกา', 'ธันวา',
@@ -37,6 +41,7 @@ export const MONTH_NAMES: readonly MonthName[] = (() => {
   for (let i = 0; i < 12; i++) {
     names.push({ form: THAI_FULL[i], month: i + 1, style: 'full' });
     names.push({ form: THAI_ABBR[i], month: i + 1, style: 'abbr' });
+    names.push({ form: THAI_ABBR_BARE[i], month: i + 1, style: 'bare' });
     names.push({ form: THAI_INFORMAL[i], month: i + 1, style: 'informal' });
     names.push({ form: ENGLISH_FULL[i], month: i + 1, style: 'english' });
     if (ENGLISH_FULL[i].length > 3) names.push({ form: ENGLISH_FULL[i].slice(0, 3), month: i + 1, style: 'english' });
@@ -79,14 +84,34 @@ export const CENTURY_WORDS: readonly EraMarker[] = [
 /** Words that open a fiscal year (ปีงบประมาณ 2568 = 1 Oct 2024 .. 30 Sep 2025). */
 export const FISCAL_YEAR_WORDS: readonly string[] = ['ปีงบประมาณ', 'ปีงบฯ', 'ปีงบ'];
 
-export type RelativeUnit = 'day' | 'week' | 'month' | 'year';
+export type RelativeUnit = 'day' | 'week' | 'weekday' | 'month' | 'year';
 
 export interface RelativeWord {
   word: string;
   unit: RelativeUnit;
-  /** how many units after the reference date (negative: before) */
+  /**
+   * how many units after the reference date (negative: before). For a `weekday`: 0 is the
+   * next such day on or after the reference date (วันอาทิตย์นี้), 1 that day in the next
+   * week (วันจันทร์หน้า), -1 the last such day before it (วันศุกร์ที่แล้ว)
+   */
   offset: number;
+  /** for a `weekday`: 0 Sunday .. 6 Saturday */
+  weekday?: number;
+  /**
+   * true for the day or year after the one the text speaks of (วันรุ่งขึ้น, ปีถัดมา): counted
+   * from the last day (or year) written before it when there is one, else from the reference date
+   */
+  anaphoric?: boolean;
 }
+
+/** Thai weekday names after วัน, by weekday (0 Sunday); พฤหัส is the short form of พฤหัสบดี. */
+const THAI_WEEKDAYS: Array<[string, number]> = [
+  ['อาทิตย์', 0], ['จันทร์', 1], ['อังคาร', 2], ['พุธ', 3], ['พฤหัสบดี', 4], ['พฤหัส', 4], ['ศุกร์', 5], ['เสาร์', 6],
+];
+/** What may follow วัน + a weekday to make it relative, and the offset it gives. */
+const WEEKDAY_MODIFIERS: Array<[string, number]> = [
+  ['นี้', 0], ['หน้า', 1], ['ที่แล้ว', -1], ['ที่ผ่านมา', -1],
+];
 
 /** Relative expressions, longest first (เมื่อวานนี้ before เมื่อวาน). */
 export const RELATIVE_WORDS: readonly RelativeWord[] = (
@@ -118,8 +143,45 @@ export const RELATIVE_WORDS: readonly RelativeWord[] = (
     ['ปีก่อน', 'year', -1],
   ] as Array<[string, RelativeUnit, number]>
 )
-  .map(([word, unit, offset]) => ({ word, unit, offset }))
+  .map(([word, unit, offset]): RelativeWord => ({ word, unit, offset }))
+  .concat(
+    [
+      { word: 'ปีถัดมา', unit: 'year', offset: 1, anaphoric: true },
+      { word: 'ปีต่อมา', unit: 'year', offset: 1, anaphoric: true },
+      { word: 'วันรุ่งขึ้น', unit: 'day', offset: 1, anaphoric: true },
+      { word: 'วันถัดมา', unit: 'day', offset: 1, anaphoric: true },
+    ],
+    THAI_WEEKDAYS.flatMap(([name, weekday]) => WEEKDAY_MODIFIERS.map(([after, offset]): RelativeWord => ({ word: `วัน${name}${after}`, unit: 'weekday', offset, weekday }))),
+  )
   .sort((a, b) => b.word.length - a.word.length);
+
+/** Where a part of a year or month falls (ต้นปี, กลางเดือน ...). */
+export type PeriodPart = 'early' | 'mid' | 'late' | 'end';
+
+/**
+ * Words for a part of a year or month, before ปี or เดือน: ต้น (early: January-April, days
+ * 1-10), กลาง (mid: May-August, days 11-20), ปลาย (late: September-December, days 21 to the
+ * last), สิ้น (the end: December, the last day).
+ */
+export const PERIOD_PARTS: ReadonlyArray<{ word: string; part: PeriodPart }> = [
+  { word: 'ต้น', part: 'early' },
+  { word: 'กลาง', part: 'mid' },
+  { word: 'ปลาย', part: 'late' },
+  { word: 'สิ้น', part: 'end' },
+];
+
+/**
+ * Words that open the title of a law (or a budget act): a year written after them with an era
+ * marker in the same title (พ.ร.บ.ยาเสพติดให้โทษ พ.ศ. 2522, รัฐธรรมนูญแห่งราชอาณาจักรไทย
+ * พุทธศักราช 2550) or with ปี right after them (รัฐธรรมนูญฉบับปี 2550, งบประมาณรายจ่ายประจำปี
+ * 2562) is part of that title: the date's role is `title`.
+ */
+export const TITLE_WORDS: readonly string[] = [
+  'รัฐธรรมนูญ', 'พระราชบัญญัติ', 'พ.ร.บ.', 'พ.ร.บ', 'พระราชกำหนด', 'พ.ร.ก.', 'พระราชกฤษฎีกา', 'พ.ร.ฎ.', 'ประมวลกฎหมาย',
+  'กฎกระทรวง', 'กฎมณเฑียรบาล', 'ระเบียบ', 'ข้อบังคับ',
+];
+/** The budget words whose year (งบประมาณรายจ่ายประจำปี 2562) names the budget act. */
+export const BUDGET_TITLE_WORDS: readonly string[] = ['งบประมาณรายจ่ายแผ่นดิน', 'งบประมาณรายจ่าย', 'งบประมาณ'];
 
 /**
  * Words that, right before ปี/เดือน/สัปดาห์/วัน, make a duration (สามปีที่แล้ว, หลายปีที่ผ่านมา):

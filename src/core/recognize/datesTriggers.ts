@@ -5,7 +5,7 @@
  * `DATE_MARKERS` found by the matcher's automaton (the one pass over the text that also finds
  * the terms and countries), so the parsers run only where a trigger word or a digit is.
  */
-import { MONTH_NAMES, RELATIVE_WORDS } from './datesLexicon';
+import { MONTH_NAMES, PERIOD_PARTS, RELATIVE_WORDS } from './datesLexicon';
 
 /** What a trigger word opens; the scanner has one parser per kind. */
 export const enum TriggerKind {
@@ -20,8 +20,10 @@ export const enum TriggerKind {
   YearWord,
   /** เดือน (เดือนหน้า, เดือนพฤศจิกายน) */
   MonthWord,
-  /** relative words that need no other context: วันนี้, เมื่อวาน, สัปดาห์หน้า ... */
+  /** relative words that need no other context: วันนี้, เมื่อวาน, สัปดาห์หน้า, วันศุกร์ที่แล้ว ... */
   Relative,
+  /** a part of a year or month: ต้นปี, กลางเดือน, ปลายปี, สิ้นเดือน */
+  Part,
   Decade,
   Century,
   EnglishMonth,
@@ -34,6 +36,7 @@ interface TriggerWord {
 }
 
 const WORDS: Array<[string, TriggerKind]> = [
+  // bare abbreviations (ธค) are read only after a day, which its digits trigger
   ...MONTH_NAMES.filter((n) => n.style === 'abbr' || n.style === 'informal').map(
     (n): [string, TriggerKind] => [n.form, TriggerKind.ThaiMonth],
   ),
@@ -47,6 +50,12 @@ const WORDS: Array<[string, TriggerKind]> = [
   ['ทศวรรษ', TriggerKind.Decade],
   ['ศตวรรษ', TriggerKind.Century],
   ...RELATIVE_WORDS.filter((w) => w.unit === 'day').map((w): [string, TriggerKind] => [w.word, TriggerKind.Relative]),
+  // วันศุกร์ที่แล้ว ...: วัน + the weekday is enough to look (few marker words keep the automaton small)
+  ...['วันอาทิตย์', 'วันจันทร์', 'วันอังคาร', 'วันพุธ', 'วันพฤหัส', 'วันศุกร์', 'วันเสาร์'].map((w): [string, TriggerKind] => [w, TriggerKind.Relative]),
+  ...PERIOD_PARTS.flatMap((p): Array<[string, TriggerKind]> => [
+    [`${p.word}ปี`, TriggerKind.Part],
+    [`${p.word}เดือน`, TriggerKind.Part],
+  ]),
   ...['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'].map(
     (w): [string, TriggerKind] => [w, TriggerKind.EnglishMonth],
   ),

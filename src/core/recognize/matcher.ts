@@ -24,7 +24,7 @@
  * next one (its first child), which one array answers. The scan keeps its candidate arrays
  * from one text to the next, so a scan allocates almost nothing but the annotations.
  */
-import { isCountryContext } from './countries';
+import { readCountryAt } from './countries';
 import {
   FOLD,
   FOLD_PAIYANNOI,
@@ -40,11 +40,21 @@ import {
   SARA_AA,
   SARA_AM,
 } from '../text/normalize';
-import type { CountryAnnotation, TermAnnotation } from '../types';
+import type { CountryAnnotation, CountryRole, TermAnnotation } from '../types';
 
 /** What a pattern stands for. */
 export type MatchTarget =
-  | { kind: 'term'; theme: string; term: string; wholeWord: boolean }
+  | {
+      kind: 'term';
+      theme: string;
+      term: string;
+      wholeWord: boolean;
+      /**
+       * the Latin letters the match must have, in this case (WHO: not `who`); absent, any case
+       * (see `latinCaseOf`)
+       */
+      exactCase?: string;
+    }
   | { kind: 'country'; country: string };
 
 export interface MatcherPattern {
@@ -58,9 +68,10 @@ export type MatcherAnnotation = TermAnnotation | CountryAnnotation;
 export interface MatcherOptions {
   /**
    * Says whether a country name at [start, end) of the original text really names the
-   * country; `isCountryContext` of the gazetteer by default.
+   * country: false (it does not), true (a plain mention) or the role in which it is named
+   * (the annotation's `role`); `readCountryAt` of the gazetteer by default.
    */
-  countryContext?: (text: string, start: number, end: number) => boolean;
+  countryContext?: (text: string, start: number, end: number) => boolean | CountryRole;
   /**
    * Marker words: `findWithMarkers` reports where each one starts (normalized like the
    * patterns, so a marker is found wherever its exact text is, and also in the other spellings
@@ -316,7 +327,7 @@ export class Matcher {
     private readonly groups: MatchTarget[][],
     keys: readonly string[],
     private readonly a: Automaton,
-    private readonly countryContext: (text: string, start: number, end: number) => boolean,
+    private readonly countryContext: (text: string, start: number, end: number) => boolean | CountryRole,
   ) {
     let count = 0;
     for (let g = 0; g < groups.length; g++) if (groups[g].length > 0) count++;
@@ -340,7 +351,7 @@ export class Matcher {
         this.groupKind[g] = GROUP_COUNTRY;
         this.groupA[g] = t.country;
         this.groupText[g] = key;
-      } else if (!t.wholeWord) {
+      } else if (!t.wholeWord && t.exactCase === undefined) {
         this.groupKind[g] = GROUP_TERM;
         this.groupA[g] = t.theme;
         this.groupB[g] = t.term;
@@ -389,7 +400,7 @@ export class Matcher {
       if (key !== '') markerGroups.add(groupFor(key));
     }
     const kinds = groups.map((targets, g) => (targets.length > 0 ? OUT_TARGETS : 0) | (markerGroups.has(g) ? OUT_MARKER : 0));
-    return new Matcher(groups, keys, buildAutomaton(keys, kinds), options.countryContext ?? isCountryContext);
+    return new Matcher(groups, keys, buildAutomaton(keys, kinds), options.countryContext ?? readCountryAt);
   }
 
   /** Finds terms and countries in `original`: leftmost-longest, non-overlapping, sorted by start. */
@@ -642,7 +653,17 @@ export class Matcher {
         const flags = groupFlags[g];
         if (flags !== 0 && !onLatinBoundaries(original, start, end, flags)) continue;
         const kind = groupKind[g];
-        if (kind === GROUP_COUNTRY && !this.countryContext(original, start, end)) continue;
+        if (kind === GROUP_COUNTRY) {
+          const reading = this.countryContext(original, start, end);
+          if (reading === false) continue;
+          if (reading !== true) {
+            // a country in a role: the annotation is made here, with its role
+            chosen[count++] = ~read.length;
+            read.push({ kind: 'country', start, end, text: original.slice(start, end), country: groupA[g], role: reading });
+            lastEnd = end;
+            break;
+          }
+        }
         if (kind === GROUP_OTHER) {
           const annotation = this.accept(original, start, end, this.groups[g]);
           if (!annotation) continue;
@@ -683,14 +704,44 @@ export class Matcher {
     for (let i = 0; i < targets.length; i++) {
       const t = targets[i];
       if (t.kind === 'term') {
+        if (t.exactCase !== undefined && !hasLatinLetters(original, start, end, t.exactCase)) continue;
         if (t.wholeWord && !onWordEdges(original, start, end)) continue;
         return { kind: 'term', start, end, text: original.slice(start, end), theme: t.theme, term: t.term };
       }
-      if (!this.countryContext(original, start, end)) continue;
-      return { kind: 'country', start, end, text: original.slice(start, end), country: t.country };
+      const reading = this.countryContext(original, start, end);
+      if (reading === false) continue;
+      const text = original.slice(start, end);
+      return reading === true ? { kind: 'country', start, end, text, country: t.country } : { kind: 'country', start, end, text, country: t.country, role: reading };
     }
     return undefined;
   }
+}
+
+/**
+ * The Latin letters a glossary form must be matched with, in their case: with `caseSensitive`
+ * true its letters as written, false none; by default those of a form written in capitals
+ * (two letters or more, none lower-case: WHO, AI, COVID-19), so that an acronym does not match
+ * an ordinary word (`who`, `ai`). Undefined where any case matches.
+ */
+export function latinCaseOf(form: string, caseSensitive?: boolean): string | undefined {
+  if (caseSensitive === false) return undefined;
+  const letters = form.replace(/[^A-Za-z]/g, '');
+  if (letters === '') return undefined;
+  if (caseSensitive === true) return letters;
+  return letters.length >= 2 && !/[a-z]/.test(letters) ? letters : undefined;
+}
+
+/** Are the ASCII letters of [start, end) of `text` exactly `letters`, case included? */
+function hasLatinLetters(text: string, start: number, end: number, letters: string): boolean {
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) {
+      if (n >= letters.length || letters.charCodeAt(n) !== c) return false;
+      n++;
+    }
+  }
+  return n === letters.length;
 }
 
 /** Is [start, end) of `text` exactly `written`? */
@@ -1026,7 +1077,7 @@ function unitClasses(alphabet: Uint16Array): Uint16Array {
 }
 
 function sameTarget(a: MatchTarget, b: MatchTarget): boolean {
-  if (a.kind === 'term' && b.kind === 'term') return a.theme === b.theme && a.term === b.term && a.wholeWord === b.wholeWord;
+  if (a.kind === 'term' && b.kind === 'term') return a.theme === b.theme && a.term === b.term && a.wholeWord === b.wholeWord && a.exactCase === b.exactCase;
   if (a.kind === 'country' && b.kind === 'country') return a.country === b.country;
   return false;
 }

@@ -12,10 +12,10 @@ import { countryByCode } from '../../core';
 import { Disposable } from '../disposable';
 import type { FeatureContext } from '../featureContext';
 import type { Settings } from '../services/settings';
-import { HOVER_COMMAND_IDS, countryHoverMarkdown, dateHoverMarkdown, termHoverMarkdown, type ReferenceDate } from '../../features/hoverText';
+import { HOVER_COMMAND_IDS, countryHoverMarkdown, dateHoverMarkdown, termHoverMarkdown } from '../../features/hoverText';
 import { makeSafe } from '../../features/markdown';
 import { annotationAt, occurrencesOf, themeFamily } from '../../features/occurrences';
-import type { Annotation } from '../../core';
+import type { Annotation, ReferenceDate } from '../../core';
 
 /** The languages hovers are offered for (setting `thaiPolicyLens.languages`). */
 function documentSelector(settings: Settings): vscode.DocumentSelector {
@@ -24,17 +24,11 @@ function documentSelector(settings: Settings): vscode.DocumentSelector {
   return languages.map((language) => ({ language }));
 }
 
-/** The reference date as the analysis used it: the setting, else today. */
-function referenceDate(settings: Settings): ReferenceDate {
-  const setting = settings.referenceDate;
-  if (setting) return { iso: setting, isToday: false };
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return { iso: `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`, isToday: true };
-}
-
-/** The Markdown of the hover over one annotation. */
-export function hoverMarkdownFor(ctx: FeatureContext, annotation: Annotation, annotations: readonly Annotation[]): string {
+/**
+ * The Markdown of the hover over one annotation; `reference` is the date the document's
+ * analysis resolved relative dates against (its own date, the setting or today).
+ */
+export function hoverMarkdownFor(ctx: FeatureContext, annotation: Annotation, annotations: readonly Annotation[], reference?: ReferenceDate): string {
   switch (annotation.kind) {
     case 'term': {
       const set = ctx.glossaries.set;
@@ -53,7 +47,7 @@ export function hoverMarkdownFor(ctx: FeatureContext, annotation: Annotation, an
     case 'country':
       return countryHoverMarkdown(annotation, countryByCode(annotation.country));
     case 'date':
-      return dateHoverMarkdown(annotation, referenceDate(ctx.settings));
+      return dateHoverMarkdown(annotation, reference);
   }
 }
 
@@ -67,7 +61,7 @@ class GlossHoverProvider implements vscode.HoverProvider {
     const annotation = annotationAt(analysis.annotations, document.offsetAt(position));
     if (!annotation) return undefined;
     const commands = annotation.kind === 'term' ? HOVER_COMMAND_IDS : [];
-    const markdown = makeSafe(new vscode.MarkdownString(hoverMarkdownFor(this.ctx, annotation, analysis.annotations)), commands);
+    const markdown = makeSafe(new vscode.MarkdownString(hoverMarkdownFor(this.ctx, annotation, analysis.annotations, analysis.reference)), commands);
     const range = new vscode.Range(document.positionAt(annotation.start), document.positionAt(annotation.end));
     return new vscode.Hover(markdown, range);
   }

@@ -6,9 +6,14 @@
  * document (src/features/incrementalAnalysis.ts). Work after an edit is debounced briefly so a
  * burst of keystrokes costs one update. Documents over `thaiPolicyLens.maxFileSize` characters are
  * not analysed at all.
+ *
+ * Relative dates and years not written are resolved against the document's own date (its front
+ * matter or dateline, core's `resolveReferenceDate`), else the `thaiPolicyLens.referenceDate`
+ * setting, else today; an edit that changes the document's date re-analyses the whole document.
  */
 import * as vscode from 'vscode';
-import type { Annotation } from '../../core';
+import { DOCUMENT_DATE_MAX_LINES, resolveReferenceDate } from '../../core';
+import type { Annotation, ReferenceDate } from '../../core';
 import { Disposable } from '../disposable';
 import { analyzeIncrementally, queueEdits, type PendingEdit } from '../../features/incrementalAnalysis';
 import type { GlossaryService } from './glossaryService';
@@ -31,6 +36,8 @@ export interface DocumentAnalysis {
    * than by moving with the edit. Undefined after a full analysis (everything may have changed).
    */
   changedKeys?: Set<string>;
+  /** the date relative dates were resolved against, and where it came from */
+  reference?: ReferenceDate;
 }
 
 const DEBOUNCE_MS = 15;
@@ -89,12 +96,12 @@ export class AnalysisService extends Disposable {
   /** Analyses text that is not open in an editor (for the workspace index and the CLI-like API). */
   analyzeText(text: string): Annotation[] {
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // offsets as the CLI reports them
-    return this.glossaries.analyzer.analyze(text, this.options());
+    return this.glossaries.analyzer.analyze(text, { referenceDate: this.referenceFor(text)?.date });
   }
 
-  private options(): { referenceDate?: string } {
-    const ref = this.settings.referenceDate;
-    return ref ? { referenceDate: ref } : { referenceDate: todayIso() };
+  /** The reference date of a document's text (or of its first DOCUMENT_DATE_MAX_LINES lines, which decide it). */
+  private referenceFor(text: string): ReferenceDate | undefined {
+    return resolveReferenceDate(text, { fallback: this.settings.referenceDate, today: todayIso() });
   }
 
   private maxSize(): number {
@@ -109,8 +116,9 @@ export class AnalysisService extends Disposable {
     if (text.length > limit) {
       result = { uri: doc.uri, version: doc.version, annotations: [], skipped: { reason: 'tooLarge', size: text.length, limit }, millis: 0, incremental: false };
     } else {
-      const annotations = this.glossaries.analyzer.analyze(text, this.options());
-      result = { uri: doc.uri, version: doc.version, annotations, millis: performance.now() - started, incremental: false };
+      const reference = this.referenceFor(text);
+      const annotations = this.glossaries.analyzer.analyze(text, { referenceDate: reference?.date });
+      result = { uri: doc.uri, version: doc.version, annotations, millis: performance.now() - started, incremental: false, reference };
     }
     this.cache.set(doc.uri.toString(), result);
     return result;
@@ -138,7 +146,7 @@ export class AnalysisService extends Disposable {
     const cached = this.cache.get(key);
     const text = doc.getText();
     let result: DocumentAnalysis;
-    if (pending.edits === 'full' || !cached || cached.skipped || text.length > this.maxSize()) {
+    if (pending.edits === 'full' || !cached || cached.skipped || text.length > this.maxSize() || this.referenceChanged(doc, cached, pending.edits)) {
       result = this.analyzeFully(doc);
     } else {
       result = this.analyzeIncrementally(doc, text, cached, pending.edits);
@@ -146,9 +154,18 @@ export class AnalysisService extends Disposable {
     this.changed.fire(result);
   }
 
+  /** Did the edits change the document's date (its front matter or dateline)? Then every relative date changes. */
+  private referenceChanged(doc: vscode.TextDocument, cached: DocumentAnalysis, edits: PendingEdit[]): boolean {
+    const headerLines = Math.min(doc.lineCount, DOCUMENT_DATE_MAX_LINES);
+    const headerEnd = headerLines < doc.lineCount ? doc.offsetAt(new vscode.Position(headerLines, 0)) : Infinity;
+    if (!edits.some((e) => e.start < headerEnd)) return false;
+    const reference = this.referenceFor(doc.getText(new vscode.Range(0, 0, headerLines, 0)));
+    return reference?.date !== cached.reference?.date || reference?.source !== cached.reference?.source || reference?.line !== cached.reference?.line;
+  }
+
   private analyzeIncrementally(doc: vscode.TextDocument, text: string, cached: DocumentAnalysis, edits: PendingEdit[]): DocumentAnalysis {
     const started = performance.now();
-    const options = this.options();
+    const options = { referenceDate: cached.reference?.date };
     const { annotations, changedKeys } = analyzeIncrementally(text, cached.annotations, edits, (window) => this.glossaries.analyzer.analyze(window, options));
     const result: DocumentAnalysis = {
       uri: doc.uri,
@@ -157,6 +174,7 @@ export class AnalysisService extends Disposable {
       millis: performance.now() - started,
       incremental: true,
       changedKeys,
+      reference: cached.reference,
     };
     this.cache.set(doc.uri.toString(), result);
     return result;

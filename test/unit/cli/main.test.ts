@@ -5,6 +5,8 @@ import * as path from 'node:path';
 import { builtinPacksDir, run } from '../../support/runCli';
 import { csvCell as csvField } from '../../../src/core/text/csv';
 import { LineIndex } from '../../../src/core/text/lines';
+import { analyze, resolveReferenceDate } from '../../../src/core';
+import { NEWS_ITEM } from '../../support/newsItem';
 import pkg from '../../../package.json';
 
 
@@ -163,6 +165,32 @@ describe('command line', () => {
     const result = run(['analyze', '--reference-date', '2024-05-01', doc]);
     const [date] = JSON.parse(result.stdout).documents[0].annotations;
     assert.deepEqual([date.from, date.to], ['2024-05-01', '2024-05-01']);
+  });
+
+  it('resolves relative dates against the document\'s own date, as the editor does, and says which date it used', () => {
+    const doc = write('news.txt', NEWS_ITEM);
+    const [document] = JSON.parse(run(['analyze', doc]).stdout).documents;
+    assert.deepEqual(document.referenceDate, { date: '2025-05-26', source: 'dateline', line: 1 });
+    // the editor's rule: the same function, with its setting and today only as fallbacks
+    const editorReference = resolveReferenceDate(NEWS_ITEM, { fallback: '2025-11-22', today: '2026-12-04' });
+    const editor = analyze(NEWS_ITEM, undefined, { referenceDate: editorReference?.date });
+    assert.deepEqual(document.annotations, JSON.parse(JSON.stringify(editor)));
+    const values = (document.annotations as Array<{ text: string; from?: string; to?: string }>).filter((a) => ['วันนี้', 'ปีนี้', '11-14 ก.ค.'].includes(a.text));
+    assert.deepEqual(
+      values.map((a) => [a.text, a.from, a.to]),
+      [
+        ['วันนี้', '2025-05-26', '2025-05-26'],
+        ['11-14 ก.ค.', '2025-07-11', '2025-07-14'],
+        ['ปีนี้', '2025', '2025'],
+      ],
+    );
+    // an explicit --reference-date still wins
+    const [explicit] = JSON.parse(run(['analyze', '--reference-date', '2024-05-01', doc]).stdout).documents;
+    assert.deepEqual(explicit.referenceDate, { date: '2024-05-01', source: 'explicit' });
+    assert.deepEqual(
+      (explicit.annotations as Array<{ text: string; from?: string }>).filter((a) => a.text === 'วันนี้').map((a) => a.from),
+      ['2024-05-01'],
+    );
   });
 
   it('prints warnings about a glossary on stderr and goes on', () => {

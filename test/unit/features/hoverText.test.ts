@@ -85,22 +85,42 @@ describe('hover text', () => {
     it('a year not written: inferred from the reference date, or from today', () => {
       const a = date({ text: '6 ตุลา', from: '2025-10-06', to: '2025-10-06', calendar: 'none', inferred: true });
       assert.equal(
-        dateHoverMarkdown(a, { iso: '2025-11-22', isToday: false }),
+        dateHoverMarkdown(a, { date: '2025-11-22', source: 'setting' }),
         '**6 October 2025 (Monday)**\n\nCalendar: no year written; inferred from the reference date, 22 November 2025\n\nWritten: «6 ตุลา»',
       );
-      assert.match(dateHoverMarkdown(a, { iso: '2025-11-22', isToday: true }), /inferred from today's date, 22 November 2025\n/);
+      assert.match(dateHoverMarkdown(a, { date: '2025-11-22', source: 'today' }), /inferred from today's date, 22 November 2025\n/);
       assert.match(dateHoverMarkdown(a), /inferred from a year written earlier in the document\n/);
     });
 
     it('a relative word with its resolved date', () => {
       const a = date({ text: 'พรุ่งนี้', from: '2025-11-23', to: '2025-11-23', calendar: 'none', relative: 'พรุ่งนี้' });
       assert.equal(
-        dateHoverMarkdown(a, { iso: '2025-11-22', isToday: false }),
+        dateHoverMarkdown(a, { date: '2025-11-22', source: 'setting' }),
         '**23 November 2025 (Sunday)**\n\nRelative: «พรุ่งนี้», resolved against the reference date, 22 November 2025\n\n' +
           'Calendar: no year written (a relative expression)\n\nWritten: «พรุ่งนี้»',
       );
       const week = date({ text: 'สัปดาห์หน้า', from: '2025-11-24', to: '2025-11-30', calendar: 'none', relative: 'สัปดาห์หน้า' });
-      assert.match(dateHoverMarkdown(week, { iso: '2025-11-22', isToday: false }), /^\*\*24–30 November 2025\*\*\n/);
+      assert.match(dateHoverMarkdown(week, { date: '2025-11-22', source: 'setting' }), /^\*\*24–30 November 2025\*\*\n/);
+    });
+
+    it("a relative word resolved against the document's own date says so, with the line of that date", () => {
+      const a = date({ text: 'วันนี้', from: '2025-05-26', to: '2025-05-26', calendar: 'none', relative: 'วันนี้' });
+      assert.equal(
+        dateHoverMarkdown(a, { date: '2025-05-26', source: 'dateline', line: 4 }),
+        "**26 May 2025 (Monday)**\n\nRelative: «วันนี้», resolved against the document's date, 26 May 2025, line 4\n\n" +
+          'Calendar: no year written (a relative expression)\n\nWritten: «วันนี้»',
+      );
+      const inferred = date({ text: '11-14 ก.ค.', from: '2025-07-11', to: '2025-07-14', calendar: 'none', inferred: true });
+      assert.match(dateHoverMarkdown(inferred, { date: '2025-05-26', source: 'frontMatter', line: 2 }), /inferred from the document's date, 26 May 2025, line 2\n/);
+      assert.match(dateHoverMarkdown(a, { date: '2025-05-26', source: 'explicit' }), /resolved against the reference date, 26 May 2025\n/);
+    });
+
+    it('a year in the title of a law says so', () => {
+      const a = date({ text: 'พ.ศ. 2522', from: '1979', to: '1979', calendar: 'BE', role: 'title' });
+      assert.equal(
+        dateHoverMarkdown(a),
+        '**1979**\n\nCalendar: Buddhist Era (พ.ศ. / BE): 2522 BE = 1979 CE\n\nPart of the title of a law or a budget act\n\nWritten: «พ\\.ศ\\. 2522»',
+      );
     });
 
     it('a relative word not resolved, and a date with no year at all', () => {
@@ -116,6 +136,15 @@ describe('hover text', () => {
   });
 
   describe('country hovers', () => {
+    it('says in which role a country is named, where it is not a plain mention', () => {
+      const bank = countryHoverMarkdown({ kind: 'country', start: 9, end: 18, text: 'ประเทศไทย', country: 'TH', role: 'organization' }, countryByCode('TH'));
+      assert.ok(bank.endsWith("Written here as «ประเทศไทย»\n\nNamed here inside an organisation's name"), bank);
+      const people = countryHoverMarkdown({ kind: 'country', start: 3, end: 9, text: 'เกาหลี', country: 'KR', role: 'people' }, countryByCode('KR'));
+      assert.ok(people.endsWith('Named here as a people or nationality'), people);
+      const region = countryHoverMarkdown({ kind: 'country', start: 8, end: 14, text: 'เกาหลี', country: 'KR', role: 'region' }, countryByCode('KR'));
+      assert.ok(region.endsWith('Named here in the name of a region'), region);
+    });
+
     it('Thai short and formal names, English names, ISO codes and the flag', () => {
       const md = countryHoverMarkdown({ kind: 'country', start: 0, end: 20, text: 'สาธารณรัฐอินโดนีเซีย', country: 'ID' }, countryByCode('ID'));
       assert.equal(

@@ -158,6 +158,21 @@ describe('parseGlossary', () => {
     assert.deepEqual(errorsOf(themesYaml('  - id: a\n    label: x\n    terms: ไม่ใช่รายการ\n')), ['5:12 "terms" must be a list']);
   });
 
+  it('reads case_sensitive where it is written, and checks it', () => {
+    const { glossary } = parseGlossary(themesYaml('  - id: a\n    label: x\n    terms:\n      - term: WHO\n      - term: Asean\n        case_sensitive: false\n'), 'c.yaml');
+    assert.ok(glossary);
+    assert.deepEqual(
+      glossary.themes[0].terms.map((t) => [t.term, t.caseSensitive]),
+      [
+        ['WHO', undefined],
+        ['Asean', false],
+      ],
+    );
+    assert.deepEqual(errorsOf(themesYaml('  - id: a\n    label: x\n    terms:\n      - term: WHO\n        case_sensitive: sometimes\n')), [
+      '7:25 "case_sensitive" must be true or false',
+    ]);
+  });
+
   it('reads whole_word: true and numbers written as terms', () => {
     const { glossary } = parseGlossary(themesYaml('  - id: a\n    label: x\n    terms:\n      - term: น้ำ\n        whole_word: true\n      - 2030\n'), 'n.yaml');
     assert.ok(glossary);

@@ -26,6 +26,41 @@ function glossarySet(text = GLOSSARY): GlossarySet {
   return set;
 }
 
+describe('analyze: Latin forms written in capitals', () => {
+  const CASES = `version: 1
+themes:
+  - id: health
+    label: สาธารณสุข
+    terms:
+      - term: องค์การอนามัยโลก
+        aliases: [WHO]
+      - term: ปัญญาประดิษฐ์
+        aliases: [AI, Artificial Intelligence]
+      - term: อาเซียน
+        case_sensitive: false
+        aliases: [ASEAN]
+      - term: ภาษาโปรแกรม
+        case_sensitive: true
+        aliases: [Rust]
+`;
+  const terms = (text: string): string[] =>
+    analyze(text, glossarySet(CASES), { kinds: ['term'] }).map((a) => a.text);
+
+  it('match an acronym only in capitals: an ordinary English word is not it', () => {
+    assert.deepEqual(terms('People who use AI tools, ask who wrote it'), ['AI']);
+    assert.deepEqual(terms('The WHO says: Who knows? ai, Ai'), ['WHO']);
+  });
+
+  it('match other Latin forms in any case, and every form in any case where case_sensitive is false', () => {
+    assert.deepEqual(terms('artificial intelligence and Artificial Intelligence'), ['artificial intelligence', 'Artificial Intelligence']);
+    assert.deepEqual(terms('ASEAN, Asean and asean'), ['ASEAN', 'Asean', 'asean']);
+  });
+
+  it('match only as written where case_sensitive is true', () => {
+    assert.deepEqual(terms('Rust, not rust nor RUST'), ['Rust']);
+  });
+});
+
 describe('analyze', () => {
   it('finds terms, countries and dates, sorted by start, in original offsets', () => {
     const found = analyze(TEXT, glossarySet());

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { COUNTRIES, countryByCode, countryNames, flagEmoji, isCountryContext } from '../../../../src/core/recognize/countries';
+import { COUNTRIES, countryByCode, countryNames, flagEmoji, isCountryContext, readCountryAt } from '../../../../src/core/recognize/countries';
+import { analyze } from '../../../../src/core/recognize/analyze';
 
 /** The code a surface form stands for, from countryNames(). */
 function codeOf(name: string): string | undefined {
@@ -22,6 +23,21 @@ function contextOf(text: string, name: string, nth = 0): boolean {
     assert.ok(at >= 0, `"${name}" not in "${text}"`);
   }
   return isCountryContext(text, at, at + name.length);
+}
+
+/** readCountryAt for the `nth` occurrence of `name` in `text`. */
+function readingOf(text: string, name: string, nth = 0): ReturnType<typeof readCountryAt> {
+  let at = -1;
+  for (let i = 0; i <= nth; i++) {
+    at = text.indexOf(name, at + 1);
+    assert.ok(at >= 0, `"${name}" not in "${text}"`);
+  }
+  return readCountryAt(text, at, at + name.length);
+}
+
+/** The countries `analyze` finds in `text`: [text, code, role]. */
+function countriesIn(text: string): Array<[string, string, string | undefined]> {
+  return analyze(text, undefined, { kinds: ['country'] }).flatMap((a) => (a.kind === 'country' ? [[a.text, a.country, a.role] as [string, string, string | undefined]] : []));
 }
 
 describe('country gazetteer data', () => {
@@ -103,6 +119,45 @@ describe('country gazetteer data', () => {
     for (const [name, code] of forms) assert.equal(codeOf(name), code, name);
   });
 
+  it('marks colloquial forms as informal and a small list of frequent misspellings as such', () => {
+    assert.deepEqual(countryByCode('ID')?.informal, ['อินโด', 'อินโดฯ']);
+    assert.ok(countryByCode('SG')?.misspellings?.includes('สิงค์โปร์'));
+    for (const c of COUNTRIES) {
+      for (const f of [...(c.informal ?? []), ...(c.misspellings ?? [])]) {
+        assert.ok(!c.aliases.includes(f), `${c.code}: ${f} is also an alias`);
+        assert.equal(codeOf(f), c.code, f);
+      }
+    }
+    const misspelt = COUNTRIES.flatMap((c) => c.misspellings ?? []);
+    assert.ok(misspelt.length >= 10 && misspelt.length <= 20, `a small list: ${misspelt.length}`);
+    assert.deepEqual(countriesIn('นักท่องเที่ยวจากอินโดและอินโดฯ แวะสิงค์โปร์'), [
+      ['อินโด', 'ID', undefined],
+      ['อินโดฯ', 'ID', undefined],
+      ['สิงค์โปร์', 'SG', undefined],
+    ]);
+  });
+
+  it('reads อินโด as Indonesia, not inside อินโดจีน, the Indo-Pacific or a longer word', () => {
+    assert.deepEqual(countriesIn('สงครามอินโดจีน'), []);
+    assert.deepEqual(countriesIn('ยุทธศาสตร์อินโด-แปซิฟิก และกรอบอินโดแปซิฟิก'), []);
+    assert.deepEqual(countriesIn('สนามอินโดร์สเตเดียม'), []);
+    assert.deepEqual(countriesIn('ทีมชาติอินโดชนะ'), [['อินโด', 'ID', undefined]]);
+  });
+
+  it('has the formal names that contain another country\'s name, whole', () => {
+    assert.deepEqual(countriesIn('สหรัฐเม็กซิโก'), [['สหรัฐเม็กซิโก', 'MX', undefined]]);
+    assert.deepEqual(countriesIn('ประเทศสหรัฐเม็กซิโก'), [['ประเทศสหรัฐเม็กซิโก', 'MX', undefined]]);
+    assert.deepEqual(countriesIn('สหรัฐไมโครนีเซีย'), [['สหรัฐไมโครนีเซีย', 'FM', undefined]]);
+    assert.deepEqual(countriesIn('สาธารณรัฐจีน (ไต้หวัน)'), [['สาธารณรัฐจีน', 'TW', undefined], ['ไต้หวัน', 'TW', undefined]]);
+    assert.deepEqual(countriesIn('หมู่เกาะอินเดียตะวันตก'), []);
+    // every gazetteer form that contains another country's form is read whole, as its own country
+    const forms = countryNames();
+    for (const { name, code } of forms) {
+      if (!forms.some((o) => o.code !== code && o.name !== name && name.includes(o.name))) continue;
+      for (const text of [name, `ผู้แทน${name} กล่าว`]) assert.deepEqual(countriesIn(text).map(([t, c]) => [t, c]), [[name, code]], text);
+    }
+  });
+
   it('has the English short and formal names, but no form that is a common word', () => {
     const forms: Array<[string, string]> = [
       ['Thailand', 'TH'],
@@ -153,6 +208,59 @@ describe('country gazetteer data', () => {
   });
 });
 
+describe('readCountryAt: the role of a country named inside something else', () => {
+  it('reads a country inside an organisation\'s name as role organization', () => {
+    const bank = 'ธนาคารแห่งประเทศไทยประกาศอัตราดอกเบี้ย';
+    assert.equal(readingOf(bank, 'ประเทศไทย'), 'organization');
+    assert.equal(readingOf(bank, 'ไทย'), 'organization');
+    assert.equal(readingOf('สถาบันวิจัยเศรษฐกิจของญี่ปุ่นคาดการณ์', 'ญี่ปุ่น'), 'organization');
+    assert.equal(readingOf('สถานเอกอัครราชทูตเยอรมนีประจำประเทศไทย', 'เยอรมนี'), 'organization');
+    assert.equal(readingOf('นายกสมาคมผู้ส่งออกข้าวไทย กล่าวว่า', 'ไทย'), 'organization');
+    assert.equal(readingOf('นายกสมาคมอุตสาหกรรมเยื่อและกระดาษไทย กล่าวว่า', 'ไทย'), 'organization');
+    assert.equal(readingOf('มหาวิทยาลัยแห่งชาติสิงคโปร์เปิดหลักสูตรใหม่', 'สิงคโปร์'), 'organization');
+    const company = 'บริษัท ตัวอย่างซอฟต์แวร์ (ประเทศไทย) จำกัด เปิดสาขาใหม่';
+    assert.equal(readingOf(company, 'ประเทศไทย'), 'organization');
+    assert.equal(readingOf(company, 'ไทย'), 'organization');
+    assert.equal(readingOf('The Bank of Thailand raised rates.', 'Thailand'), 'organization');
+  });
+
+  it('looks back only over the shape of an organisation\'s name, not over a whole clause', () => {
+    // the organisation is the subject; the country is what follows a preposition
+    assert.equal(readingOf('มูลนิธิรับเงินจากกาตาร์', 'กาตาร์'), true);
+    assert.equal(readingOf('สถาบันวิจัยรับเงินจากกาตาร์', 'กาตาร์'), true);
+    assert.equal(readingOf('พรรคการเมืองในอินโดนีเซียเสนอร่างกฎหมาย', 'อินโดนีเซีย'), true);
+    // แห่ง before a bare or formal name is the "of" of a title, not an organisation
+    assert.equal(readingOf('นายกรัฐมนตรีแห่งสหราชอาณาจักรกล่าว', 'สหราชอาณาจักร'), true);
+    assert.equal(readingOf('รัฐธรรมนูญแห่งราชอาณาจักรไทย', 'ราชอาณาจักรไทย'), true);
+    assert.equal(readingOf('การรถไฟแห่งประเทศไทยแจ้ง', 'ประเทศไทย'), 'organization');
+    // a head word far back in the same run of letters is another clause
+    assert.equal(readingOf('สมาคมได้จัดประชุมผู้ประกอบการรายใหญ่ทั้งหมดร่วมกันเพื่อหารือเรื่องญี่ปุ่น', 'ญี่ปุ่น'), true);
+  });
+
+  it('reports those countries with their role, and plain mentions without one', () => {
+    assert.deepEqual(countriesIn('มูลนิธิรับเงินจากกาตาร์'), [['กาตาร์', 'QA', undefined]]);
+    assert.deepEqual(countriesIn('สถาบันวิจัยรับเงินจากกาตาร์'), [['กาตาร์', 'QA', undefined]]);
+    assert.deepEqual(countriesIn('พรรคการเมืองในอินโดนีเซียเสนอร่างกฎหมาย'), [['อินโดนีเซีย', 'ID', undefined]]);
+    assert.deepEqual(countriesIn('ธนาคารแห่งประเทศไทยประกาศ'), [['ประเทศไทย', 'TH', 'organization']]);
+    assert.deepEqual(countriesIn('สถาบันวิจัยเศรษฐกิจของญี่ปุ่น'), [['ญี่ปุ่น', 'JP', 'organization']]);
+    assert.deepEqual(countriesIn('สถานเอกอัครราชทูตเยอรมนี'), [['เยอรมนี', 'DE', 'organization']]);
+  });
+
+  it('reads a people or nationality as role people, and a region named after a country as role region', () => {
+    assert.equal(readingOf('ชาวเกาหลีเดินทางมาเที่ยว', 'เกาหลี'), 'people');
+    assert.equal(readingOf('คนไทยจำนวนมากเดินทางไปญี่ปุ่น', 'ไทย'), 'people');
+    assert.equal(readingOf('คนไทยจำนวนมากเดินทางไปญี่ปุ่น', 'ญี่ปุ่น'), true);
+    assert.equal(readingOf('สิทธิของประชาชนไทย', 'ไทย'), 'people');
+    assert.equal(readingOf('ทีมชาติเช็กชนะ ชาวเช็กฉลอง', 'เช็ก', 1), 'people');
+    assert.equal(readingOf('สันติภาพบนคาบสมุทรเกาหลี', 'เกาหลี'), 'region');
+    assert.deepEqual(countriesIn('ชาวเกาหลี คนไทย คาบสมุทรเกาหลี'), [
+      ['เกาหลี', 'KR', 'people'],
+      ['ไทย', 'TH', 'people'],
+      ['เกาหลี', 'KR', 'region'],
+    ]);
+  });
+});
+
 describe('isCountryContext', () => {
   it('accepts a country in an ordinary sentence', () => {
     const text = 'รัฐบาลไทยและรัฐบาลกัมพูชาตกลงหยุดยิงตามข้อเสนอของมาเลเซีย';
@@ -185,18 +293,10 @@ describe('isCountryContext', () => {
     assert.equal(contextOf('ปีนี้ตรงกับเทศกาลตรุษจีน', 'จีน'), false);
   });
 
-  it('refuses a name inside the name of a company, a party or an institution', () => {
+  it('refuses a name that is a company, a party or a newspaper by itself', () => {
     assert.equal(contextOf('การบินไทยเพิ่มเที่ยวบินไปโตเกียว', 'ไทย'), false);
     assert.equal(contextOf('หนังสือพิมพ์ไทยรัฐรายงานว่า', 'ไทย'), false);
     assert.equal(contextOf('หัวหน้าพรรคเพื่อไทยแถลงข่าว', 'ไทย'), false);
-    const bank = 'ธนาคารแห่งประเทศไทยประกาศอัตราดอกเบี้ย';
-    assert.equal(contextOf(bank, 'ประเทศไทย'), false);
-    assert.equal(contextOf(bank, 'ไทย'), false);
-    const company = 'บริษัท ตัวอย่างซอฟต์แวร์ (ประเทศไทย) จำกัด เปิดสาขาใหม่';
-    assert.equal(contextOf(company, 'ประเทศไทย'), false);
-    assert.equal(contextOf(company, 'ไทย'), false);
-    assert.equal(contextOf('นายกสมาคมผู้ส่งออกข้าวไทย กล่าวว่า', 'ไทย'), false);
-    assert.equal(contextOf('มหาวิทยาลัยแห่งชาติสิงคโปร์เปิดหลักสูตรใหม่', 'สิงคโปร์'), false);
   });
 
   it('refuses a surname after a titled given name, not a name after นายกรัฐมนตรี', () => {

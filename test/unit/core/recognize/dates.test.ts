@@ -295,6 +295,122 @@ describe('findDates', () => {
     });
   });
 
+  describe('informal forms of Thai news (issue 17), against 26 May 2025, a Monday', () => {
+    const ref = { referenceDate: '2025-05-26' };
+    /** The one date in `text`, with its value. */
+    function one(text: string, span: string, value: Value): void {
+      assert.deepStrictEqual(findDates(text, ref), [date(text, span, value)]);
+    }
+    const inferred = (day: string): Value => ({ from: day, to: day, calendar: 'none', inferred: true });
+
+    it('reads month abbreviations without dots, glued to the day or not', () => {
+      one('แถลงข่าว (1ธค.57) ที่ทำเนียบ', '1ธค.57', single('2014-12-01', 'BE'));
+      one('ประชุมวันที่ 24 พย. นี้', '24 พย.', inferred('2025-11-24'));
+      one('แถลง (7มค.) ว่า', '7มค.', inferred('2025-01-07'));
+      one('เมื่อ 19ธค. ที่ผ่านมา', '19ธค.', inferred('2025-12-19'));
+      one('ลงนามวันที่ 14มค.2560', '14มค.2560', single('2017-01-14', 'BE'));
+      one('บรรจุวันที่ 1 ตค 61 ได้', '1 ตค 61', single('2018-10-01', 'BE'));
+      one('สมัครได้ถึง 12 กพ. 2561', '12 กพ. 2561', single('2018-02-12', 'BE'));
+    });
+
+    it('reads such an abbreviation only after a day: its letters begin words and acronyms', () => {
+      assert.deepStrictEqual(findDates('รับสมัคร 24 พยาบาล และ 3 กยศ. กับ ธค. พย', ref), []);
+    });
+
+    it('reads numeric dates with a 2-digit Buddhist year, and with dashes', () => {
+      one('ผลิตเมื่อ 6/6/55 หมดอายุ', '6/6/55', single('2012-06-06', 'BE'));
+      one('ผลิตเมื่อ 06/06/55 หมดอายุ', '06/06/55', single('2012-06-06', 'BE'));
+      one('ประกาศ 26-6-61 เวลา', '26-6-61', single('2018-06-26', 'BE'));
+      // below 40 a 2-digit year is CE 20xx: BE 2500-2539 would be 1957-1996
+      one('บันทึก 30/06/18 โดย', '30/06/18', single('2018-06-30', 'CE'));
+      // a middle number over 12 with a 4-digit year: the month was written first
+      one('Posted 9/28/2004 by', '9/28/2004', single('2004-09-28', 'CE'));
+      assert.deepStrictEqual(findDates('มาตรา 5/6/55/1 และ 1/2/3 และ 02-123-4567', ref), []);
+    });
+
+    it('reads parts of a year and relative years', () => {
+      one('การเลือกตั้งปลายปีนี้', 'ปลายปีนี้', { from: '2025-09', to: '2025-12', calendar: 'none', relative: 'ปลายปีนี้' });
+      one('จะเปิดต้นปีหน้า', 'ต้นปีหน้า', { from: '2026-01', to: '2026-04', calendar: 'none', relative: 'ต้นปีหน้า' });
+      one('ภายในสิ้นปีนี้', 'สิ้นปีนี้', { from: '2025-12', to: '2025-12', calendar: 'none', relative: 'สิ้นปีนี้' });
+      // a written year is the span, as after ปี alone; the part narrows its value
+      one('ราวกลางปี 2566 ', '2566', { from: '2023-05', to: '2023-08', calendar: 'BE' });
+      one('ปีถัดมา', 'ปีถัดมา', { from: '2026', to: '2026', calendar: 'none', relative: 'ปีถัดมา' });
+      one('ปีก่อน', 'ปีก่อน', { from: '2024', to: '2024', calendar: 'none', relative: 'ปีก่อน' });
+      // ปีถัดมา is the year after the one the text speaks of
+      const text = 'ในปี 2560 เริ่มโครงการ และปีถัดมาขยายผล';
+      assert.deepStrictEqual(findDates(text, ref), [
+        date(text, '2560', single('2017', 'BE')),
+        date(text, 'ปีถัดมา', { from: '2018', to: '2018', calendar: 'none', relative: 'ปีถัดมา' }),
+      ]);
+    });
+
+    it('reads parts of a month', () => {
+      one('ตั้งแต่ต้นเดือนกุมภาพันธ์ ', 'ต้นเดือนกุมภาพันธ์', { from: '2025-02-01', to: '2025-02-10', calendar: 'none', inferred: true });
+      one('ถึงสิ้นเดือนกันยายน 2561', 'สิ้นเดือนกันยายน 2561', single('2018-09-30', 'BE'));
+      one('ปลายเดือนนี้', 'ปลายเดือนนี้', { from: '2025-05-21', to: '2025-05-31', calendar: 'none', relative: 'ปลายเดือนนี้' });
+      one('ช่วงต้นเดือน ก.พ. ที่ผ่านมา', 'ก.พ.', { from: '2025-02-01', to: '2025-02-10', calendar: 'none', inferred: true });
+    });
+
+    it('does not read ปลายปีก (a wing tip) or a part of a fiscal year as a part of a year', () => {
+      assert.deepStrictEqual(findDates('ความเสียหายที่ปลายปีกเครื่องบิน', ref), []);
+      const text = 'งบประมาณปลายปีงบประมาณ 2561';
+      assert.deepStrictEqual(findDates(text, ref), [date(text, 'ปีงบประมาณ 2561', { from: '2017-10-01', to: '2018-09-30', calendar: 'BE' })]);
+    });
+
+    it('reads weekdays with นี้, หน้า, ที่แล้ว and ที่ผ่านมา', () => {
+      const day = (d: string, word: string): Value => ({ from: d, to: d, calendar: 'none', relative: word });
+      one('ชุมนุมวันอาทิตย์นี้', 'วันอาทิตย์นี้', day('2025-06-01', 'วันอาทิตย์นี้'));
+      one('เมื่อวันศุกร์ที่แล้ว', 'วันศุกร์ที่แล้ว', day('2025-05-23', 'วันศุกร์ที่แล้ว'));
+      one('เมื่อวันอังคารที่ผ่านมา', 'วันอังคารที่ผ่านมา', day('2025-05-20', 'วันอังคารที่ผ่านมา'));
+      one('ประชุมวันจันทร์หน้า', 'วันจันทร์หน้า', day('2025-06-02', 'วันจันทร์หน้า'));
+      one('วันจันทร์นี้', 'วันจันทร์นี้', day('2025-05-26', 'วันจันทร์นี้'));
+      // a weekday before a date is left out of the date's span, as before
+      one('วันจันทร์ที่ 26 พฤษภาคม 2568', '26 พฤษภาคม 2568', single('2025-05-26', 'BE'));
+    });
+
+    it('reads the day after the one written (วันรุ่งขึ้น)', () => {
+      const text = 'เมื่อวันที่ 31 สิงหาคม 2561 และวันรุ่งขึ้น';
+      assert.deepStrictEqual(findDates(text, ref)[1], date(text, 'วันรุ่งขึ้น', { from: '2018-09-01', to: '2018-09-01', calendar: 'none', relative: 'วันรุ่งขึ้น' }));
+    });
+
+    it('reads a range whose second part is a bare month abbreviation with its year as one range', () => {
+      one('ช่วง ธ.ค.61-ม.ค.62 ที่ผ่านมา', 'ธ.ค.61-ม.ค.62', { from: '2018-12', to: '2019-01', calendar: 'BE' });
+      one('ช่วง ธ.ค. 61 - ม.ค. 62 ', 'ธ.ค. 61 - ม.ค. 62', { from: '2018-12', to: '2019-01', calendar: 'BE' });
+    });
+
+    it('reads a month abbreviation written whole with its dots as a month, but for the acronyms ก.พ. and ก.ค.', () => {
+      one('คาด มี.ค.จะประกาศ', 'มี.ค.', { from: '2025-03', to: '2025-03', calendar: 'none', inferred: true });
+      assert.deepStrictEqual(findDates('สำนักงาน ก.พ. แจ้งว่า ที่ดินมีเอกสาร ส.ค.1 แล้ว', ref), []);
+    });
+
+    it('does not count a quarter\'s number as a quantity before a relative year', () => {
+      one('ถึงไตรมาส 1 ปีหน้า', 'ปีหน้า', { from: '2026', to: '2026', calendar: 'none', relative: 'ปีหน้า' });
+    });
+
+    it('keeps precision: a 2-digit number alone is not a year, a duration is not a date', () => {
+      one('ในปี 53 นั้น', '53', single('2010', 'BE'));
+      one('ตั้งแต่ พ.ศ. 53', 'พ.ศ. 53', single('2010', 'BE'));
+      assert.deepStrictEqual(findDates('ผู้ชุมนุม 53 คน อายุ 53 เป็นเวลา 4 ปี ติดคุก 4 ปี', ref), []);
+    });
+
+    it('gives the year in the title of a law or a budget act the role title', () => {
+      const title = (span: string, when: string): Value => ({ from: when, to: when, calendar: 'BE', role: 'title' });
+      let text = 'ตามพระราชบัญญัติยาเสพติดให้โทษ พ.ศ.2522 ห้ามมิให้';
+      assert.deepStrictEqual(findDates(text, ref), [date(text, 'พ.ศ.2522', title('พ.ศ.2522', '1979'))]);
+      text = 'นำรัฐธรรมนูญฉบับปี 40 กลับมาใช้';
+      assert.deepStrictEqual(findDates(text, ref), [date(text, '40', title('40', '1997'))]);
+      text = 'ชี้แจงงบประมาณรายจ่ายประจำปี 2562 วงเงิน';
+      assert.deepStrictEqual(findDates(text, ref), [date(text, '2562', title('2562', '2019'))]);
+      text = 'รัฐธรรมนูญแห่งราชอาณาจักรไทย (ฉบับชั่วคราว) พุทธศักราช 2557 ประกอบกับ';
+      assert.deepStrictEqual(findDates(text, ref), [date(text, 'พุทธศักราช 2557', title('', '2014'))]);
+      // a year of the sentence after a law's name is a date like any other
+      text = 'พ.ร.บ.ฉบับนี้ใช้บังคับใน พ.ศ. 2560';
+      assert.deepStrictEqual(findDates(text, ref), [date(text, 'พ.ศ. 2560', single('2017', 'BE'))]);
+      text = 'ประชุมใหญ่ประจำปี 2561';
+      assert.deepStrictEqual(findDates(text, ref), [date(text, '2561', single('2018', 'BE'))]);
+    });
+  });
+
   describe('year inference', () => {
     it('takes the nearest year written before, when there is no reference date', () => {
       const text = 'ในปี 2519 เกิดเหตุการณ์ 6 ตุลา ต่อมาปี 2520 วันที่ 1 มกราคม';

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { Matcher } from '../../../../src/core/recognize/matcher';
+import { latinCaseOf, Matcher } from '../../../../src/core/recognize/matcher';
 import { FOLD, isIgnorable, normalize, normalizeTerm, originalEnd } from '../../../../src/core/text/normalize';
 import type { MatcherOptions, MatcherPattern, MatchTarget } from '../../../../src/core/recognize/matcher';
 
@@ -115,6 +115,39 @@ describe('Matcher', () => {
     const rejectLong = (text: string, start: number, end: number): boolean => end - start < 9;
     assert.deepEqual(spans([country('สาธารณรัฐจีน', 'TW'), country('จีน', 'CN')], 'สาธารณรัฐจีน', { countryContext: rejectLong }), [[9, 12, 'จีน', 'CN']]);
     assert.deepEqual(spans([country('เกาหลีใต้', 'KR'), country('เกาหลี', 'KP')], 'เกาหลีใต้', { countryContext: rejectLong }), [[0, 6, 'เกาหลี', 'KP']]);
+  });
+
+  it('gives a country the role its context reads, on the fast path and on the one with several targets', () => {
+    const role = (text: string, start: number): boolean | 'people' => (text.slice(start - 3, start) === 'ชาว' ? 'people' : true);
+    const found = Matcher.build([country('เกาหลี', 'KR')], { countryContext: role }).find('ชาวเกาหลีและเกาหลี');
+    assert.deepEqual(found, [
+      { kind: 'country', start: 3, end: 9, text: 'เกาหลี', country: 'KR', role: 'people' },
+      { kind: 'country', start: 12, end: 18, text: 'เกาหลี', country: 'KR' },
+    ]);
+    const shared = Matcher.build([term('เกาหลี', { wholeWord: true }), country('เกาหลี', 'KR')], { countryContext: role }).find('ชาวเกาหลีใต้');
+    assert.deepEqual(shared, [{ kind: 'country', start: 3, end: 9, text: 'เกาหลี', country: 'KR', role: 'people' }]);
+  });
+
+  it('keeps a term with an exact case to the matches written so, and tries the next target of the same text', () => {
+    const who = (exactCase?: string): MatcherPattern => ({ text: exactCase ?? 'who', target: { kind: 'term', theme: exactCase ? 'org' : 'word', term: exactCase ?? 'who', wholeWord: false, exactCase } });
+    assert.deepEqual(spans([who('WHO')], 'who WHO Who'), [[4, 7, 'WHO', 'WHO']]);
+    assert.deepEqual(spans([who('WHO'), who()], 'who WHO'), [
+      [0, 3, 'who', 'who'],
+      [4, 7, 'WHO', 'WHO'],
+    ]);
+  });
+
+  it('says which Latin letters a form must be matched with', () => {
+    assert.equal(latinCaseOf('WHO'), 'WHO');
+    assert.equal(latinCaseOf('COVID-19'), 'COVID');
+    assert.equal(latinCaseOf('ศูนย์ AHA'), 'AHA');
+    assert.equal(latinCaseOf('SMEs'), undefined);
+    assert.equal(latinCaseOf('G7'), undefined);
+    assert.equal(latinCaseOf('Digital Diplomacy'), undefined);
+    assert.equal(latinCaseOf('การทูต'), undefined);
+    assert.equal(latinCaseOf('WHO', false), undefined);
+    assert.equal(latinCaseOf('Rust', true), 'Rust');
+    assert.equal(latinCaseOf('การทูต', true), undefined);
   });
 
   it('gives the country context the original text and offsets', () => {
