@@ -19,8 +19,8 @@ export interface DocumentResult {
 
 export interface Formatter {
   header(): string;
-  /** `index` is 0 for the first document */
-  document(doc: DocumentResult, index: number): string;
+  /** `index` is 0 for the first document; the text in pieces, so that no output is one huge string */
+  document(doc: DocumentResult, index: number): Iterable<string>;
   footer(): string;
 }
 
@@ -33,13 +33,15 @@ export function annotationJson(a: Annotation): string {
 
 const jsonFormatter: Formatter = {
   header: () => '{\n  "documents": [',
-  document: (doc, index) => {
-    const lines = doc.annotations.map((a) => `        ${annotationJson(a)}`);
-    const annotations = lines.length ? `[\n${lines.join(',\n')}\n      ]` : '[]';
-    return (
-      `${index ? ',' : ''}\n    {\n      "path": ${JSON.stringify(doc.path)},\n      "length": ${doc.text.length},\n` +
-      `      "annotations": ${annotations}\n    }`
-    );
+  *document(doc, index) {
+    yield `${index ? ',' : ''}\n    {\n      "path": ${JSON.stringify(doc.path)},\n      "length": ${doc.text.length},\n      "annotations": `;
+    if (doc.annotations.length === 0) {
+      yield '[]\n    }';
+      return;
+    }
+    yield '[\n';
+    for (let i = 0; i < doc.annotations.length; i++) yield `${i ? ',\n' : ''}        ${annotationJson(doc.annotations[i])}`;
+    yield '\n      ]\n    }';
   },
   footer: () => '\n  ]\n}\n',
 };
@@ -67,7 +69,7 @@ export function summaryOf(doc: DocumentResult): object {
 
 const summaryFormatter: Formatter = {
   header: () => '{\n  "documents": [',
-  document: (doc, index) => `${index ? ',' : ''}\n    ${JSON.stringify(summaryOf(doc))}`,
+  document: (doc, index) => [`${index ? ',' : ''}\n    ${JSON.stringify(summaryOf(doc))}`],
   footer: () => '\n  ]\n}\n',
 };
 
@@ -75,9 +77,8 @@ export const CSV_COLUMNS = ['path', 'kind', 'start', 'end', 'line', 'text', 'the
 
 const csvFormatter: Formatter = {
   header: () => `${CSV_COLUMNS.join(',')}\n`,
-  document: (doc) => {
+  *document(doc) {
     const lines = new LineIndex(doc.text);
-    let out = '';
     for (const a of doc.annotations) {
       const row = [
         doc.path,
@@ -92,9 +93,8 @@ const csvFormatter: Formatter = {
         a.kind === 'date' ? a.from : undefined,
         a.kind === 'date' ? a.to : undefined,
       ];
-      out += `${csvRow(row)}\n`;
+      yield `${csvRow(row)}\n`;
     }
-    return out;
   },
   footer: () => '',
 };
@@ -170,7 +170,7 @@ function mdFormatter(glossaries: GlossarySet | undefined): Formatter {
         }
         out.push('');
       }
-      return `${out.join('\n')}\n`;
+      return [`${out.join('\n')}\n`];
     },
     footer: () => '',
   };

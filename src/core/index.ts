@@ -16,6 +16,7 @@ export * from './text/color';
 export * from './text/patterns';
 export * from './text/markdown';
 export * from './text/csv';
+export * from './text/decode';
 export * from './glossary/glossary';
 export * from './glossary/glossaryEdit';
 export * from './recognize/matcher';

@@ -13,13 +13,15 @@ export interface CliRun {
 /** A built-in glossary path that does not exist: no built-in glossary unless a test gives one. */
 export const NO_BUILTIN = path.join(os.tmpdir(), 'thai-policy-lens-no-such-builtin.glossary.yaml');
 
-export function run(argv: string[], builtinGlossary = NO_BUILTIN): CliRun {
+/** `stdin`: what standard input holds for `-` (by default nothing: an empty input). */
+export function run(argv: string[], builtinGlossary = NO_BUILTIN, stdin: string | Uint8Array = ''): CliRun {
   let stdout = '';
   let stderr = '';
   const io: CliIO = {
     stdout: { write: (s: string) => (stdout += s) },
     stderr: { write: (s: string) => (stderr += s) },
     builtinGlossary,
+    stdin: () => Buffer.from(stdin),
   };
   const code = runCli(argv, io);
   return { code, stdout, stderr };
