@@ -44,6 +44,8 @@ await Promise.all(
       outfile: `dist/${e.out}.js`,
       bundle: true,
       platform: e.platform,
+      // ESM builds first: jsonc-parser's UMD build loads its parts with a require() esbuild cannot follow
+      mainFields: ['module', 'main'],
       format: 'cjs',
       target: 'node20',
       external: e.external ?? [],
