@@ -27,4 +27,5 @@ export * from './recognize/structure';
 export * from './tags/anchoring';
 export * from './tags/annotationsFile';
 export * from './exchange/codedPassages';
+export * from './exchange/xml';
 export * from './exchange/qdc';
