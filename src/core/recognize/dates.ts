@@ -967,6 +967,11 @@ class DateScanner {
       [from, to] = this.inferYear(found);
       inferred = from !== undefined;
     }
+    if (!inDateRange(from) || !inDateRange(to)) {
+      // before 1 CE or after 9999 (พุทธศตวรรษที่ 1, ปีหน้า in 9999): no YYYY to give, not reported
+      this.lastEnd = found.end;
+      return;
+    }
     const { start, end, calendar } = found;
     const text = this.text.slice(start, end);
     // keys in the order of cli.md: kind, start, end, text, from, to, calendar, inferred, relative;
@@ -999,6 +1004,11 @@ class DateScanner {
 }
 
 const scanner = new DateScanner();
+
+/** Is a from/to value (or its absence) within years 0001-9999, the YYYY the annotations promise? */
+function inDateRange(value: string | undefined): boolean {
+  return value === undefined || (/^\d{4}(?:-|$)/.test(value) && !value.startsWith('0000'));
+}
 
 /** Compares the month/day of a range's two ends (ignoring years): <0, 0 or >0. */
 function compareMonthDay(found: Found): number {
