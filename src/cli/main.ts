@@ -10,7 +10,7 @@
  *   thai-policy-lens codebook import FILE.qdc [--out FILE.glossary.yaml] [--force] [--glossary FILE]...
  *
  * `runCli` does the work and returns the exit status, writing to the streams it is given,
- * so that tests can call it directly; the bundle (dist/cli.js) calls it when run.
+ * so that tests and the bench can call it directly; bin.ts (the bundle dist/cli.js) runs it.
  * On any error: exit status 2, one line on standard error, nothing on standard output and no
  * file written. The export commands are in export.ts.
  */
@@ -318,12 +318,4 @@ export function runCli(argv: readonly string[], io: CliIO): number {
     io.stderr.write(`internal error: ${String((e as Error)?.stack ?? e)}\n`);
     return EXIT_INTERNAL;
   }
-}
-
-if (require.main === module) {
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(0); // the reader went away (| head)
-    throw e;
-  });
-  process.exitCode = runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr });
 }

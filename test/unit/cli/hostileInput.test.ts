@@ -191,6 +191,34 @@ describe('command line: hostile and broken input', () => {
     });
   });
 
+  describe('quadratic corners (item 6)', () => {
+    it('exports 20,000 tags in one document in linear time', function () {
+      this.timeout(60000);
+      const line = 'ไทยกับจีนลงนามการค้าเสรี';
+      const count = 20000;
+      const folder = path.join(dir, 'ws-many');
+      fs.mkdirSync(path.join(folder, '.policy-lens'), { recursive: true });
+      fs.writeFileSync(path.join(folder, 'a.txt'), `${line}\n`.repeat(count));
+      const tags = Array.from({ length: count }, (_, i) => ({
+        id: `t${i}`,
+        document: 'a.txt',
+        theme: 'trade',
+        created: '2025-01-01T00:00:00.000Z',
+        modified: '2025-01-01T00:00:00.000Z',
+        quote: { type: 'TextQuoteSelector' as const, exact: line.slice(0, 9), prefix: '', suffix: line.slice(9, 20) },
+        position: { type: 'TextPositionSelector' as const, start: i * (line.length + 1), end: i * (line.length + 1) + 9 },
+      }));
+      fs.writeFileSync(path.join(folder, '.policy-lens', 'annotations.json'), serializeAnnotationsFile({ version: 1, themes: [], tags }));
+      const started = Date.now();
+      const result = run(['export', '--format', 'csv', '--folder', folder]);
+      const took = Date.now() - started;
+      assert.equal(result.code, 0, result.stderr);
+      assert.equal(result.stdout.split('\r\n').length, count + 2);
+      assert.ok(result.stdout.includes(`a.txt,trade,trade,ไทยกับจีน,,${count},`));
+      assert.ok(took < 10000, `took ${took} ms`); // 20,000 tags took about 35 s when each passage counted lines from the start
+    });
+  });
+
   describe('encodings (item 12)', () => {
     const thai = 'ไทยกับจีน';
     const utf16le = (s: string): Buffer => Buffer.from(s, 'utf16le');
