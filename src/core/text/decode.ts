@@ -80,7 +80,7 @@ export function firstInvalidUtf8(bytes: Uint8Array, from = 0): number {
 /** Text of the bytes, or a RangeError turned into a DecodeError when it would be longer than a string can be. */
 function decodeWith(label: TextEncoding, bytes: Uint8Array): string {
   try {
-    return new TextDecoder(label).decode(bytes);
+    return new TextDecoder(label, { ignoreBOM: true }).decode(bytes); // the caller took the BOM off
   } catch (e) {
     if (e instanceof RangeError || /string longer/i.test(String((e as Error)?.message))) throw new DecodeError('too large to hold as one text (over 536,870,888 characters)', 'too-long');
     throw e;
