@@ -19,6 +19,7 @@ import { isFileNotFound, readText, writeTextAtomic } from './files';
 import {
   emptyAnnotations,
   mergeAnnotations,
+  isInsidePath,
   parseAnnotationsFile,
   serializeAnnotationsFile,
   type AnnotationsData,
@@ -233,6 +234,10 @@ export class AnnotationStore implements vscode.Disposable {
    */
   private async syncWithDisk(): Promise<boolean> {
     if (this.disposed) return false;
+    if (!isInsidePath(this.relativePath.replace(/^\.\//, ''))) {
+      this.fail({ message: `Thai Policy Lens: the setting thaiPolicyLens.annotationsFile ("${this.relativePath}") must name a file inside the workspace folder. Tags are not saved until it does.` });
+      return false;
+    }
     let text: string | undefined;
     try {
       text = await this.readText();

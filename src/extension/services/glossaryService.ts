@@ -5,8 +5,8 @@
  * its last good version in force (core GlossarySet).
  */
 import * as vscode from 'vscode';
-import { readText } from './files';
-import { GlossarySet, type GlossaryDiagnostic, type GlossaryTerm, type GlossaryTheme } from '../../core';
+import { readDecoded } from './files';
+import { GlossarySet, isInsidePath, type GlossaryDiagnostic, type GlossaryTerm, type GlossaryTheme } from '../../core';
 import { Analyzer } from '../../core';
 
 export const GLOSSARY_GLOB = '**/*.glossary.{yaml,yml}';
@@ -101,13 +101,25 @@ export class GlossaryService implements vscode.Disposable {
     return this.loading;
   }
 
+  /**
+   * The files of `thaiPolicyLens.glossaryFiles`. Names from the user's own settings may be
+   * anywhere; names from a workspace's settings (untrusted: they come with the folder) must stay
+   * inside the workspace folder, and are left out otherwise.
+   */
   private extraFiles(): vscode.Uri[] {
+    const setting = vscode.workspace.getConfiguration('thaiPolicyLens').inspect<string[]>('glossaryFiles');
+    const fromWorkspace = new Set([...(setting?.workspaceValue ?? []), ...(setting?.workspaceFolderValue ?? [])]);
     const names = vscode.workspace.getConfiguration('thaiPolicyLens').get<string[]>('glossaryFiles', []);
     const base = vscode.workspace.workspaceFolders?.[0]?.uri;
     const out: vscode.Uri[] = [];
     for (const name of names) {
       if (!name) continue;
-      if (name.startsWith('/') || /^[a-zA-Z]:[\\/]/.test(name)) out.push(vscode.Uri.file(name));
+      const absolute = name.startsWith('/') || /^[a-zA-Z]:[\\/]/.test(name);
+      if (fromWorkspace.has(name) && (absolute || !isInsidePath(name.replace(/\\/g, '/').replace(/^\.\//, '')))) {
+        console.warn(`[thai-policy-lens] thaiPolicyLens.glossaryFiles: "${name}" from the workspace settings is outside the workspace folder; not read`);
+        continue;
+      }
+      if (absolute) out.push(vscode.Uri.file(name));
       else if (base) out.push(vscode.Uri.joinPath(base, name));
     }
     return out;
@@ -131,7 +143,13 @@ export class GlossaryService implements vscode.Disposable {
   private async loadFile(uri: vscode.Uri, notify = true): Promise<void> {
     let text: string;
     try {
-      text = await readText(uri);
+      const decoded = await readDecoded(uri);
+      if (decoded.invalid) {
+        const at = new vscode.Position(decoded.invalid.line - 1, decoded.invalid.column - 1);
+        this.diagnostics.set(uri, [new vscode.Diagnostic(new vscode.Range(at, at.translate(0, 1)), 'invalid UTF-8: save the glossary as UTF-8', vscode.DiagnosticSeverity.Error)]);
+        return;
+      }
+      text = decoded.text;
     } catch (err) {
       const message = `cannot read glossary: ${err instanceof Error ? err.message : String(err)}`;
       this.diagnostics.set(uri, [new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), message, vscode.DiagnosticSeverity.Error)]);
@@ -144,6 +162,7 @@ export class GlossaryService implements vscode.Disposable {
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     const before = this.set.version;
     this.set.update(uri.toString(), text);
+    await new Promise((resolve) => setTimeout(resolve, 0)); // the parse and the matcher build that follows it: two stalls, not one
     if (notify) this.publishAll();
     if (notify && this.set.version !== before) this.changed.fire();
   }
