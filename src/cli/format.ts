@@ -1,7 +1,7 @@
 /**
  * Output formats of `thai-policy-lens analyze` (docs/cli.md): json, summary, csv and md.
- * Each formatter writes a header, one chunk per document, and a footer, so that large
- * batches are printed document by document.
+ * Each formatter writes a header, each document in pieces (an annotation or a row at a time),
+ * and a footer, so that no output is ever one huge string (output.ts streams them).
  */
 import { LineIndex, countryByCode, csvRow, escapeTableCell, type Annotation, type AnnotationKind, type GlossarySet } from '../core';
 
