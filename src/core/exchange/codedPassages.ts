@@ -107,7 +107,7 @@ export function codedPassage(tag: PassageSource, lines: LineIndex | undefined, a
 }
 
 /** The index of the first annotation that starts at or after `offset` (`annotations` sorted by start). */
-function firstStartingAt(annotations: readonly Annotation[], offset: number): number {
+export function firstStartingAt(annotations: readonly Annotation[], offset: number): number {
   let lo = 0;
   let hi = annotations.length;
   while (lo < hi) {

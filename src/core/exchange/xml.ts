@@ -13,6 +13,8 @@
  * Pure: no `vscode`, no Node modules.
  */
 
+import { LineIndex } from '../text/lines';
+
 /** Where an XML text is not well-formed: 1-based line and column (UTF-16 code units). */
 export class XmlError extends Error {
   constructor(
@@ -77,25 +79,16 @@ export function parseXml(source: string): XmlElement {
 
 class XmlReader {
   private pos = 0;
-  /** offsets of line starts, for positions in messages */
-  private lineStarts: number[] | undefined;
+  /** line starts, for positions in messages (XML ends lines at \n, \r\n and \r, as LineIndex does) */
+  private lines: LineIndex | undefined;
 
   constructor(private readonly src: string) {
     if (src.charCodeAt(0) === 0xfeff) this.pos = 1;
   }
 
   private where(offset: number): { line: number; column: number } {
-    if (!this.lineStarts) {
-      this.lineStarts = [0];
-      for (let i = this.src.indexOf('\n'); i >= 0; i = this.src.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
-    }
-    let lo = 0, hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - this.lineStarts[lo] + 1 };
+    this.lines ??= new LineIndex(this.src);
+    return this.lines.position(offset);
   }
 
   private fail(message: string, offset = this.pos): never {
