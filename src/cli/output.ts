@@ -2,12 +2,12 @@
  * The one place where the command line writes its output (`--out`):
  *
  * - no `--out`, or `-`: standard output, chunk by chunk (a large export is never one string);
- * - a new path in an existing folder, or a regular file (a symbolic link is followed to one):
- *   written whole, to a temporary file next to it that is then renamed over it, so a reader never
- *   sees half a file and a failed write leaves the old one;
- * - anything else (a device such as /dev/null, a FIFO, a socket, a directory, a link to one of
- *   them or to nothing) is refused with one line, checked before the command does its work and
- *   again just before the rename;
+ * - a new path in an existing folder, or a regular file: written whole, to a temporary file next
+ *   to it that is then renamed over it, so a reader never sees half a file and a failed write
+ *   leaves the old one;
+ * - anything else (a device such as /dev/null, a FIFO, a socket, a directory, a symbolic link:
+ *   a link in a folder someone else made could point at any of the user's files) is refused with
+ *   one line, checked before the command does its work and again just before the rename;
  * - a file the command has read (the annotations file, a tagged document, a glossary, the
  *   codebook) is never written over.
  */
@@ -17,7 +17,7 @@ import { CliError } from './common';
 import { describeFileType, type Inputs } from './input';
 
 /** Where output goes: standard output, or the file to create or replace. */
-export type OutputTarget = { kind: 'stdout' } | { kind: 'file'; /** as given */ name: string; /** the file written (a link's target) */ path: string; exists: boolean };
+export type OutputTarget = { kind: 'stdout' } | { kind: 'file'; /** as given */ name: string; /** the file written */ path: string; exists: boolean };
 
 export interface OutputSink {
   stdout: { write(chunk: string): unknown };
@@ -67,18 +67,21 @@ export function outputTarget(name: string | undefined, options: { overwrite?: bo
     if (!dir.isDirectory()) throw new CliError(`cannot write ${name}: a part of the path is not a directory`);
     return { kind: 'file', name, path: name, exists: false };
   }
-  let file = name;
   if (stat.isSymbolicLink()) {
+    // not followed: a link in a folder someone else made could point at any file of the user's
+    let target: fs.Stats | undefined;
     try {
-      file = fs.realpathSync(name);
-      stat = fs.statSync(file);
+      target = fs.statSync(name);
     } catch {
-      throw new CliError(`cannot write ${name}: a symbolic link to nothing; --out replaces only regular files (use - for standard output)`);
+      target = undefined;
     }
-    if (!stat.isFile()) throw refused(name, stat, true);
-  } else if (!stat.isFile()) throw refused(name, stat, false);
+    if (!target) throw new CliError(`cannot write ${name}: a symbolic link to nothing; --out replaces only regular files (use - for standard output)`);
+    if (target.isFile()) throw new CliError(`cannot write ${name}: a symbolic link; --out replaces only regular files (name the file it points to, or use - for standard output)`);
+    throw refused(name, target, true);
+  }
+  if (!stat.isFile()) throw refused(name, stat, false);
   if (options.overwrite === false) throw new CliError(`${name} already exists; use --force to replace it`);
-  return { kind: 'file', name, path: file, exists: true };
+  return { kind: 'file', name, path: name, exists: true };
 }
 
 /** The chunks joined into pieces of about `size` characters: fewer writes, and never one huge string. */
