@@ -23,6 +23,7 @@ import {
   decodeXml,
   glossaryToQdc,
   lineColumnAt,
+  isInsidePath,
   parseAnnotationsFile,
   qdcToGlossary,
   renderPassageChunks,
@@ -152,21 +153,29 @@ export function anchorTags(tags: readonly StoredTag[], text: string | undefined)
 }
 
 /**
+ * Why `file` is outside `folder` once symbolic links are followed (undefined when it is inside,
+ * or does not exist: then reading it says so).
+ */
+export function outsideFolder(folder: string, file: string): string | undefined {
+  let real: string;
+  try {
+    real = fs.realpathSync(file);
+  } catch {
+    return undefined;
+  }
+  const root = fs.realpathSync(folder);
+  if (real === root || real.startsWith(root.endsWith(path.sep) ? root : root + path.sep)) return undefined;
+  return `it is a symbolic link to ${real}, outside the folder`;
+}
+
+/**
  * The file of a tag's document inside `folder`, or why it is refused: a path that leaves the folder
  * (`..`, or a symbolic link to somewhere outside it) is never read.
  */
 export function documentFile(folder: string, document: string): { file: string; outside?: string } {
   const file = path.join(folder, ...document.split('/'));
-  if (document.split('/').some((part) => part === '..')) return { file, outside: 'its path leaves the folder' };
-  let real: string;
-  try {
-    real = fs.realpathSync(file);
-  } catch {
-    return { file }; // missing: reported when it is read
-  }
-  const root = fs.realpathSync(folder);
-  if (real !== root && !real.startsWith(root.endsWith(path.sep) ? root : root + path.sep)) return { file, outside: `it is a symbolic link to ${real}, outside the folder` };
-  return { file };
+  if (!isInsidePath(document)) return { file, outside: 'its path leaves the folder' };
+  return { file, outside: outsideFolder(folder, file) };
 }
 
 /** Runs `export`: reads and checks everything, then writes the export whole. */
@@ -188,9 +197,14 @@ export function exportPassages(options: PassageExportOptions, io: ExportIO, inpu
   }
   const data = parsed.data;
 
+  const found = findGlossaryFiles(options.folder).filter((file) => {
+    const outside = outsideFolder(options.folder, file);
+    if (outside) io.stderr.write(`warning: glossary ${file} not read: ${outside}\n`);
+    return !outside;
+  });
   const glossaryFiles = distinctFiles([
     ...(options.builtinGlossary !== undefined && fs.existsSync(options.builtinGlossary) ? [options.builtinGlossary] : []),
-    ...findGlossaryFiles(options.folder),
+    ...found,
     ...options.glossaries,
   ]);
   const glossaries = loadGlossaries(glossaryFiles, io, inputs);

@@ -140,6 +140,15 @@ describe('command line: hostile and broken input', () => {
       assert.match(result.stdout, /,true\r\n$/);
     });
 
+    it('does not load a glossary of the folder that is a symbolic link to outside it', () => {
+      const outside = write('outside.glossary.yaml', 'version: 1\nthemes:\n  - id: outside\n    label: นอก\n    terms: [ไทยกับจีน]\n');
+      const { folder } = workspace('ws-glossary-link');
+      fs.symlinkSync(outside, path.join(folder, 'linked.glossary.yaml'));
+      const result = run(['export', '--format', 'csv', '--folder', folder]);
+      assert.equal(result.code, 0);
+      assert.equal(result.stderr, `warning: glossary ${path.join(folder, 'linked.glossary.yaml')} not read: it is a symbolic link to ${fs.realpathSync(outside)}, outside the folder\n`);
+    });
+
     it('refuses an annotations file whose document path climbs out with ..', () => {
       write('outside.txt', 'ไทยกับจีนลงนาม\n');
       const { folder, annotations } = workspace('ws-dots', '../outside.txt');
