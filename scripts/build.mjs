@@ -14,7 +14,7 @@ const production = args.has('--production');
 
 const entries = [
   { in: 'src/extension/extension.ts', out: 'extension', platform: 'node', external: ['vscode'] },
-  { in: 'src/cli/main.ts', out: 'cli', platform: 'node', banner: '#!/usr/bin/env node' },
+  { in: 'src/cli/bin.ts', out: 'cli', platform: 'node', banner: '#!/usr/bin/env node' },
   { in: 'src/tools/eval.ts', out: 'eval', platform: 'node' },
   { in: 'src/tools/bench.ts', out: 'bench', platform: 'node' },
 ].filter((e) => existsSync(join(root, e.in)));
@@ -44,6 +44,8 @@ await Promise.all(
       outfile: `dist/${e.out}.js`,
       bundle: true,
       platform: e.platform,
+      // ESM builds first: jsonc-parser's UMD build loads its parts with a require() esbuild cannot follow
+      mainFields: ['module', 'main'],
       format: 'cjs',
       target: 'node20',
       external: e.external ?? [],

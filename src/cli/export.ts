@@ -24,9 +24,10 @@ import {
   decodeXml,
   glossaryToQdc,
   lineColumnAt,
+  isInsidePath,
   parseAnnotationsFile,
   qdcToGlossary,
-  renderPassages,
+  renderPassageChunks,
   safeFileStem,
   themeLookup,
   type Annotation,
@@ -36,7 +37,9 @@ import {
   type TaggedDocument,
 } from '../core';
 import pkg from '../../package.json';
-import { CliError, loadGlossaries, readBytes, readTextFile, writeFileAtomic, type WarningSink } from './common';
+import { CliError, loadGlossaries, type WarningSink } from './common';
+import type { Inputs } from './input';
+import { outputTarget, writeOutput } from './output';
 
 export type ExportFormat = PassageFormat;
 export const EXPORT_FORMATS = PASSAGE_FORMATS;
@@ -147,8 +150,34 @@ export function anchorTags(tags: readonly StoredTag[], text: string | undefined)
   return out;
 }
 
+/**
+ * Why `file` is outside `folder` once symbolic links are followed (undefined when it is inside,
+ * or does not exist: then reading it says so).
+ */
+export function outsideFolder(folder: string, file: string): string | undefined {
+  let real: string;
+  try {
+    real = fs.realpathSync(file);
+  } catch {
+    return undefined;
+  }
+  const root = fs.realpathSync(folder);
+  if (real === root || real.startsWith(root.endsWith(path.sep) ? root : root + path.sep)) return undefined;
+  return `it is a symbolic link to ${real}, outside the folder`;
+}
+
+/**
+ * The file of a tag's document inside `folder`, or why it is refused: a path that leaves the folder
+ * (`..`, or a symbolic link to somewhere outside it) is never read.
+ */
+export function documentFile(folder: string, document: string): { file: string; outside?: string } {
+  const file = path.join(folder, ...document.split('/'));
+  if (!isInsidePath(document)) return { file, outside: 'its path leaves the folder' };
+  return { file, outside: outsideFolder(folder, file) };
+}
+
 /** Runs `export`: reads and checks everything, then writes the export whole. */
-export function exportPassages(options: PassageExportOptions, io: ExportIO): void {
+export function exportPassages(options: PassageExportOptions, io: ExportIO, inputs: Inputs): void {
   let folderStat: fs.Stats;
   try {
     folderStat = fs.statSync(options.folder);
@@ -157,20 +186,26 @@ export function exportPassages(options: PassageExportOptions, io: ExportIO): voi
   }
   if (!folderStat.isDirectory()) throw new CliError(`${options.folder} is not a directory (--folder names the workspace folder)`);
 
+  const target = outputTarget(options.out);
   const annotationsPath = options.annotations ?? path.join(options.folder, ANNOTATIONS_FILE);
-  const parsed = parseAnnotationsFile(readTextFile(annotationsPath, 'annotations file'));
+  const parsed = parseAnnotationsFile(inputs.text(annotationsPath, 'annotations file', io));
   if (parsed.error) {
     const e = parsed.error;
     throw new CliError(`${annotationsPath}:${e.line}:${e.column}: not a valid annotations file: ${e.message}`);
   }
   const data = parsed.data;
 
+  const found = findGlossaryFiles(options.folder).filter((file) => {
+    const outside = outsideFolder(options.folder, file);
+    if (outside) io.stderr.write(`warning: glossary ${file} not read: ${outside}\n`);
+    return !outside;
+  });
   const glossaryFiles = distinctFiles([
     ...options.builtinGlossaries,
-    ...findGlossaryFiles(options.folder),
+    ...found,
     ...options.glossaries,
   ]);
-  const glossaries = loadGlossaries(glossaryFiles, io);
+  const glossaries = loadGlossaries(glossaryFiles, io, inputs);
   const ownThemes = new Map(data.themes.map((t) => [t.id, t] as const));
   const themes = themeLookup(glossaries, (id) => ownThemes.get(id));
   const analyzer = new Analyzer(glossaries);
@@ -184,13 +219,16 @@ export function exportPassages(options: PassageExportOptions, io: ExportIO): voi
   const documents: TaggedDocument[] = [];
   for (const document of [...byDocument.keys()].sort()) {
     const tags = byDocument.get(document)!;
-    const file = path.join(options.folder, ...document.split('/'));
+    const { file, outside } = documentFile(options.folder, document);
     let text: string | undefined;
-    try {
-      text = readTextFile(file, 'document');
-    } catch (e) {
-      if (!(e instanceof CliError)) throw e;
-      io.stderr.write(`warning: ${e.message}; ${plural(tags.length, 'tagged passage', 'tagged passages')} in it exported as orphaned\n`);
+    if (outside) io.stderr.write(`warning: document ${file} not read: ${outside}; ${plural(tags.length, 'tagged passage', 'tagged passages')} in it exported as orphaned\n`);
+    else {
+      try {
+        text = inputs.text(file, 'document', io);
+      } catch (e) {
+        if (!(e instanceof CliError)) throw e;
+        io.stderr.write(`warning: ${e.message}; ${plural(tags.length, 'tagged passage', 'tagged passages')} in it exported as orphaned\n`);
+      }
     }
     const anchored = anchorTags(tags, text);
     let annotations: readonly Annotation[] = [];
@@ -204,15 +242,15 @@ export function exportPassages(options: PassageExportOptions, io: ExportIO): voi
     }
     documents.push({ tags: anchored.map((a) => a.source), text, annotations, themes });
   }
-  const content = renderPassages(options.format, collectPassages(documents), pathToFileURL(path.resolve(options.folder)).href);
-  if (options.out !== undefined) writeFileAtomic(options.out, content);
-  else io.stdout.write(content);
+  const chunks = renderPassageChunks(options.format, collectPassages(documents), pathToFileURL(path.resolve(options.folder)).href);
+  writeOutput(target, chunks, io, inputs);
 }
 
 /** Runs `codebook export`: the merged glossary of `glossaryFiles` as a REFI-QDA codebook. */
-export function exportCodebook(glossaryFiles: readonly string[], out: string | undefined, io: ExportIO): void {
+export function exportCodebook(glossaryFiles: readonly string[], out: string | undefined, io: ExportIO, inputs: Inputs): void {
   if (glossaryFiles.length === 0) throw new CliError('no glossary is loaded, so there is no codebook to export; name one with --glossary FILE');
-  const set = loadGlossaries(glossaryFiles, io);
+  const target = outputTarget(out);
+  const set = loadGlossaries(glossaryFiles, io, inputs);
   let xml: string;
   try {
     xml = glossaryToQdc(set.themes, { origin: `Thai Policy Lens ${pkg.version}` });
@@ -220,8 +258,7 @@ export function exportCodebook(glossaryFiles: readonly string[], out: string | u
     if (e instanceof QdcError) throw new CliError(e.message);
     throw e;
   }
-  if (out !== undefined) writeFileAtomic(out, xml);
-  else io.stdout.write(xml);
+  writeOutput(target, [xml], io, inputs);
 }
 
 export interface CodebookImportOptions {
@@ -242,18 +279,18 @@ function qdcErrorMessage(file: string, e: QdcError): string {
 }
 
 /** Runs `codebook import`: writes a new glossary and says on standard output what it holds. */
-export function importCodebook(options: CodebookImportOptions, io: ExportIO): void {
-  const baseName = path.basename(options.file);
+export function importCodebook(options: CodebookImportOptions, io: ExportIO, inputs: Inputs): void {
+  const baseName = options.file === '-' ? 'codebook.qdc' : path.basename(options.file);
   const target = options.out ?? `${safeFileStem(baseName)}.glossary.yaml`;
-  if (!options.force && fs.existsSync(target)) throw new CliError(`${target} already exists; use --force to replace it`);
-  const bytes = readBytes(options.file, 'codebook');
+  const output = outputTarget(target, { overwrite: options.force });
+  const bytes = inputs.bytes(options.file, 'codebook');
   let xml: string;
   try {
     xml = decodeXml(bytes);
   } catch (e) {
     throw new CliError(`cannot read codebook ${options.file}: ${(e as Error).message}`);
   }
-  const taken = loadGlossaries(options.glossaries, io).flatThemes.map((f) => f.theme.id);
+  const taken = loadGlossaries(options.glossaries, io, inputs).flatThemes.map((f) => f.theme.id);
   let result;
   try {
     result = qdcToGlossary(xml, { sourceName: baseName, takenIds: taken });
@@ -261,10 +298,14 @@ export function importCodebook(options: CodebookImportOptions, io: ExportIO): vo
     if (e instanceof QdcError) throw new CliError(qdcErrorMessage(options.file, e));
     throw e;
   }
-  writeFileAtomic(target, result.yaml, { overwrite: options.force });
+  writeOutput(output, [result.yaml], io, inputs, { overwrite: options.force });
   for (const w of result.warnings) {
     const m = /^line (\d+): (.*)$/s.exec(w);
     io.stderr.write(m ? `${options.file}:${m[1]}: warning: ${m[2]}\n` : `${options.file}: warning: ${w}\n`);
+  }
+  if (output.kind === 'stdout') {
+    io.stderr.write(`imported ${plural(result.themes, 'theme', 'themes')} and ${plural(result.terms, 'term', 'terms')} from ${options.file}\n`);
+    return;
   }
   if (!/\.glossary\.ya?ml$/.test(target)) io.stderr.write(`warning: ${target} does not end in .glossary.yaml, so the editor does not load it as a glossary\n`);
   io.stdout.write(`imported ${plural(result.themes, 'theme', 'themes')} and ${plural(result.terms, 'term', 'terms')} from ${options.file} into ${target}\n`);

@@ -1,7 +1,7 @@
 /**
  * Output formats of `thai-policy-lens analyze` (docs/cli.md): json, summary, csv and md.
- * Each formatter writes a header, one chunk per document, and a footer, so that large
- * batches are printed document by document.
+ * Each formatter writes a header, each document in pieces (an annotation or a row at a time),
+ * and a footer, so that no output is ever one huge string (output.ts streams them).
  */
 import { LineIndex, countryByCode, csvRow, escapeTableCell, type Annotation, type AnnotationKind, type GlossarySet, type ReferenceDate } from '../core';
 
@@ -21,8 +21,8 @@ export interface DocumentResult {
 
 export interface Formatter {
   header(): string;
-  /** `index` is 0 for the first document */
-  document(doc: DocumentResult, index: number): string;
+  /** `index` is 0 for the first document; the text in pieces, so that no output is one huge string */
+  document(doc: DocumentResult, index: number): Iterable<string>;
   footer(): string;
 }
 
@@ -35,15 +35,16 @@ export function annotationJson(a: Annotation): string {
 
 const jsonFormatter: Formatter = {
   header: () => '{\n  "documents": [',
-  document: (doc, index) => {
-    const lines = doc.annotations.map((a) => `        ${annotationJson(a)}`);
-    const annotations = lines.length ? `[\n${lines.join(',\n')}\n      ]` : '[]';
+  *document(doc, index) {
     const reference = doc.reference ? `      "referenceDate": ${JSON.stringify(doc.reference)},\n` : '';
-    return (
-      `${index ? ',' : ''}\n    {\n      "path": ${JSON.stringify(doc.path)},\n      "length": ${doc.text.length},\n` +
-      reference +
-      `      "annotations": ${annotations}\n    }`
-    );
+    yield `${index ? ',' : ''}\n    {\n      "path": ${JSON.stringify(doc.path)},\n      "length": ${doc.text.length},\n${reference}      "annotations": `;
+    if (doc.annotations.length === 0) {
+      yield '[]\n    }';
+      return;
+    }
+    yield '[\n';
+    for (let i = 0; i < doc.annotations.length; i++) yield `${i ? ',\n' : ''}        ${annotationJson(doc.annotations[i])}`;
+    yield '\n      ]\n    }';
   },
   footer: () => '\n  ]\n}\n',
 };
@@ -71,7 +72,7 @@ export function summaryOf(doc: DocumentResult): object {
 
 const summaryFormatter: Formatter = {
   header: () => '{\n  "documents": [',
-  document: (doc, index) => `${index ? ',' : ''}\n    ${JSON.stringify(summaryOf(doc))}`,
+  document: (doc, index) => [`${index ? ',' : ''}\n    ${JSON.stringify(summaryOf(doc))}`],
   footer: () => '\n  ]\n}\n',
 };
 
@@ -79,9 +80,8 @@ export const CSV_COLUMNS = ['path', 'kind', 'start', 'end', 'line', 'text', 'the
 
 const csvFormatter: Formatter = {
   header: () => `${CSV_COLUMNS.join(',')}\n`,
-  document: (doc) => {
+  *document(doc) {
     const lines = new LineIndex(doc.text);
-    let out = '';
     for (const a of doc.annotations) {
       const row = [
         doc.path,
@@ -96,9 +96,8 @@ const csvFormatter: Formatter = {
         a.kind === 'date' ? a.from : undefined,
         a.kind === 'date' ? a.to : undefined,
       ];
-      out += `${csvRow(row)}\n`;
+      yield `${csvRow(row)}\n`;
     }
-    return out;
   },
   footer: () => '',
 };
@@ -174,7 +173,7 @@ function mdFormatter(glossaries: GlossarySet | undefined): Formatter {
         }
         out.push('');
       }
-      return `${out.join('\n')}\n`;
+      return [`${out.join('\n')}\n`];
     },
     footer: () => '',
   };

@@ -1,8 +1,8 @@
 /**
  * The command line (docs/cli.md):
  *
- *   thai-policy-lens analyze [--glossary FILE]... [--packs a,b] [--reference-date YYYY-MM-DD]
- *                            [--format json|summary|csv|md] FILE...
+ *   thai-policy-lens analyze [--glossary FILE]... [--packs a,b] [--no-builtin-glossary]
+ *                            [--reference-date YYYY-MM-DD] [--format json|summary|csv|md] FILE...
  *   thai-policy-lens export --format csv|md|webanno [--folder DIR] [--annotations FILE]
  *                           [--glossary FILE]... [--packs a,b] [--no-builtin-glossary]
  *                           [--reference-date YYYY-MM-DD] [--out FILE]
@@ -10,25 +10,30 @@
  *   thai-policy-lens codebook import FILE.qdc [--out FILE.glossary.yaml] [--force] [--glossary FILE]...
  *
  * `runCli` does the work and returns the exit status, writing to the streams it is given,
- * so that tests can call it directly; the bundle (dist/cli.js) calls it when run.
+ * so that tests and the bench can call it directly; bin.ts (the bundle dist/cli.js) runs it.
  * On any error: exit status 2, one line on standard error, nothing on standard output and no
  * file written. The export commands are in export.ts.
  */
+import { parseArgs as parseArgv } from 'node:util';
 import { Analyzer, BUILTIN_PACK_IDS, resolveReferenceDate } from '../core';
 import pkg from '../../package.json';
-import { builtinPackFiles, CliError, defaultBuiltinDir, isIsoDate, loadGlossaries, packsOption, readTextFile } from './common';
+import { builtinPackFiles, CliError, defaultBuiltinDir, isIsoDate, loadGlossaries, packsOption } from './common';
 import { EXPORT_FORMATS, exportCodebook, exportPassages, importCodebook } from './export';
 import type { ExportFormat } from './export';
 import { formatterFor, OUTPUT_FORMATS } from './format';
-import type { OutputFormat } from './format';
+import type { DocumentResult, OutputFormat } from './format';
+import { Inputs, parseMaxSize, type StdinReader } from './input';
+import { writeOutput } from './output';
 
-export { isIsoDate, readTextFile };
+export { isIsoDate };
 
 export interface CliIO {
   stdout: { write(chunk: string): unknown };
   stderr: { write(chunk: string): unknown };
   /** the folder of the built-in glossary packs; by default the one shipped with the package */
   builtinDir?: string;
+  /** standard input, for `-`; by default this process's */
+  stdin?: StdinReader;
 }
 
 /** Exit status for bad arguments, unreadable input or an invalid glossary. */
@@ -55,11 +60,13 @@ export const USAGE = `Usage: thai-policy-lens analyze [options] FILE...
        thai-policy-lens codebook export [--glossary FILE]... [--out FILE]
        thai-policy-lens codebook import FILE.qdc [--out FILE.glossary.yaml] [--force]
 
-analyze: finds policy themes (glossary terms), countries and dates in Thai text files.
-  --glossary FILE              a glossary (*.glossary.yaml); repeat for several.
-                               Default: the built-in glossary
-  --packs a,b                  the packs of the built-in glossary to use (with --glossary:
-                               loaded as well). Default: all of them (listed below)
+analyze: finds policy themes (glossary terms), countries and dates in Thai text files
+(UTF-8, or UTF-16 with a byte order mark; - reads standard input).
+  --glossary FILE              a glossary (*.glossary.yaml), in addition to the built-in
+                               one; repeat for several
+  --packs a,b                  the packs of the built-in glossary to use. Default: all of
+                               them (listed below)
+  --no-builtin-glossary        leave the built-in glossary out
   --reference-date YYYY-MM-DD  resolves relative dates (วันนี้, ปีหน้า) and years not written;
                                without it, each document's own date does (its front matter
                                date:, else a dateline such as วันจันทร์ที่ 26 พฤษภาคม 2568 in
@@ -80,12 +87,14 @@ document is missing, is exported as orphaned with its stored text and position.
   --no-builtin-glossary        leave the built-in glossary out
   --reference-date YYYY-MM-DD  resolves relative dates inside passages. Default: each
                                document's own date, as analyze does
-  --out FILE                   write to FILE (replaced whole). Default: standard output
+  --out FILE                   write to FILE (a regular file, replaced whole; never one of
+                               the files read). Default, or -: standard output
 
 codebook export: the glossary as a REFI-QDA codebook (.qdc) for NVivo, ATLAS.ti, MAXQDA
 or QualCoder.
   --glossary FILE              repeat for several, merged. Default: the built-in glossary
-  --packs a,b                  the packs of the built-in glossary. Default: all of them
+  --packs a,b                  the packs of the built-in glossary (added to --glossary
+                               files). Default: all of them
   --out FILE                   Default: standard output
 
 codebook import: a REFI-QDA codebook as a new glossary file.
@@ -95,27 +104,54 @@ codebook import: a REFI-QDA codebook as a new glossary file.
   --glossary FILE              glossaries whose theme ids the import must not reuse.
                                Default: the built-in glossary
 
+  --max-size MB                the size cap of every input file (defaults: documents 256,
+                               glossaries 32, annotations file 128, codebook 64)
   --help                       show this help
   --version                    show the version
 
 Built-in glossary packs, for --packs:
   ${wrap(BUILTIN_PACK_IDS.join(', '), 2, 88)}
 
-Exit status: 0 on success; 2 on bad arguments, a missing or binary file, an invalid
-glossary, annotations file or codebook, or an output file that exists (codebook import).
+Exit status: 0 on success; 2 on bad arguments, a missing, binary or too large file, an
+invalid glossary, annotations file or codebook, an --out that is not a regular file, or an
+output file that exists (codebook import).
 `;
 
 type CommandKey = 'analyze' | 'export' | 'codebook export' | 'codebook import';
 
-const VALUE_OPTIONS: readonly string[] = ['--glossary', '--packs', '--reference-date', '--format', '--folder', '--annotations', '--out'];
-const FLAG_OPTIONS: readonly string[] = ['--force', '--no-builtin-glossary'];
-/** The options each command takes (besides --help and --version). */
-const COMMAND_OPTIONS: Record<CommandKey, readonly string[]> = {
-  analyze: ['--glossary', '--packs', '--reference-date', '--format'],
-  export: ['--format', '--folder', '--annotations', '--glossary', '--packs', '--no-builtin-glossary', '--reference-date', '--out'],
-  'codebook export': ['--glossary', '--packs', '--out'],
-  'codebook import': ['--out', '--force', '--glossary'],
+type OptionTable = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
+
+/** The options every command takes. */
+const COMMON_OPTIONS: OptionTable = {
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'V' },
+  'max-size': { type: 'string' },
 };
+const GLOSSARY = { glossary: { type: 'string', multiple: true } } as const;
+const REFERENCE_DATE = { 'reference-date': { type: 'string' } } as const;
+const PACKS = { packs: { type: 'string' } } as const;
+const NO_BUILTIN = { 'no-builtin-glossary': { type: 'boolean' } } as const;
+const OUT = { out: { type: 'string' } } as const;
+
+/** One option table per command (for `util.parseArgs`). */
+const COMMAND_OPTIONS: Record<CommandKey, OptionTable> = {
+  analyze: { ...COMMON_OPTIONS, ...GLOSSARY, ...PACKS, ...NO_BUILTIN, ...REFERENCE_DATE, format: { type: 'string' } },
+  export: {
+    ...COMMON_OPTIONS,
+    format: { type: 'string' },
+    folder: { type: 'string' },
+    annotations: { type: 'string' },
+    ...GLOSSARY,
+    ...PACKS,
+    ...NO_BUILTIN,
+    ...REFERENCE_DATE,
+    ...OUT,
+  },
+  'codebook export': { ...COMMON_OPTIONS, ...GLOSSARY, ...PACKS, ...OUT },
+  'codebook import': { ...COMMON_OPTIONS, ...OUT, force: { type: 'boolean' }, ...GLOSSARY },
+};
+/** Every option of every command: to find the command before the options are checked against it. */
+const ALL_OPTIONS: OptionTable = Object.assign({}, ...Object.values(COMMAND_OPTIONS));
 
 interface Options {
   command?: string;
@@ -130,6 +166,7 @@ interface Options {
   folder?: string;
   annotations?: string;
   out?: string;
+  maxBytes?: number;
   force: boolean;
   noBuiltinGlossary: boolean;
   files: string[];
@@ -137,121 +174,113 @@ interface Options {
   version: boolean;
 }
 
+type Token = ReturnType<typeof parseArgv>['tokens'] extends Array<infer T> | undefined ? T : never;
+
+function tokensOf(argv: readonly string[], options: OptionTable): Token[] {
+  return parseArgv({ args: [...argv], options, strict: false, allowPositionals: true, tokens: true }).tokens ?? [];
+}
+
 /**
- * Reads the arguments in order. Options may come before or after the command; each is checked
- * against the command's options as soon as the command is known (a command that is not known is
- * checked as `analyze`, as it always was), so the first bad argument is the one reported.
+ * Reads the arguments with `util.parseArgs`. Options may come before or after the command; they
+ * are checked against the command's table (a command that is not known is checked as `analyze`,
+ * as it always was), in order, so the first bad argument is the one reported.
  */
 function parseArgs(argv: readonly string[]): Options {
   const options: Options = { glossaries: [], files: [], force: false, noBuiltinGlossary: false, help: false, version: false };
+  // where the command is: the first argument that is not an option or an option's value
+  const words: string[] = [];
+  for (const t of tokensOf(argv, ALL_OPTIONS)) {
+    if (t.kind === 'option-terminator') break;
+    if (t.kind === 'positional') words.push(t.value);
+  }
+  const [command, sub] = words;
+  const key: CommandKey | undefined =
+    command === 'export' ? 'export' : command === 'codebook' ? (sub === 'export' || sub === 'import' ? `codebook ${sub}` : undefined) : 'analyze';
+  const table = key ? COMMAND_OPTIONS[key] : ALL_OPTIONS;
+
   let onlyFiles = false;
-  /** the command whose options apply, once known */
-  let key: CommandKey | undefined;
-  /** options met before the command was known */
-  const pending: Array<{ name: string; value?: string }> = [];
-
-  const apply = (k: CommandKey, name: string, value: string | undefined): void => {
-    if (!COMMAND_OPTIONS[k].includes(name)) throw new CliError(`unknown option ${name}; see --help`);
-    switch (name) {
-      case '--glossary':
-        options.glossaries.push(value!);
-        break;
-      case '--packs':
-        options.packs = value;
-        break;
-      case '--reference-date':
-        options.referenceDate = value;
-        break;
-      case '--format':
-        if (k === 'analyze' && !(OUTPUT_FORMATS as readonly string[]).includes(value!)) throw new CliError(`unknown format "${value}" (use json, summary, csv or md)`);
-        if (k === 'export' && !(EXPORT_FORMATS as readonly string[]).includes(value!)) throw new CliError(`unknown format "${value}" (use csv, md or webanno)`);
-        options.format = value;
-        break;
-      case '--folder':
-        options.folder = value;
-        break;
-      case '--annotations':
-        options.annotations = value;
-        break;
-      case '--out':
-        options.out = value;
-        break;
-      case '--force':
-        options.force = true;
-        break;
-      case '--no-builtin-glossary':
-        options.noBuiltinGlossary = true;
-        break;
-    }
-  };
-  const known = (k: CommandKey): void => {
-    key = k;
-    for (const p of pending.splice(0)) apply(k, p.name, p.value);
-  };
-
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (onlyFiles || arg === '-' || !arg.startsWith('-')) {
-      if (options.command === undefined && !onlyFiles) {
-        options.command = arg;
-        if (arg === 'analyze' || arg === 'export') known(arg);
-        else if (arg !== 'codebook') known('analyze');
-      } else if (options.command === 'codebook' && options.subcommand === undefined && !onlyFiles) {
-        options.subcommand = arg;
-        if (arg !== 'export' && arg !== 'import') throw new CliError(`unknown command "codebook ${arg}" (use "codebook export" or "codebook import FILE.qdc"); see --help`);
-        known(`codebook ${arg}`);
-      } else options.files.push(arg);
-      continue;
-    }
-    if (arg === '--') {
+  for (const t of tokensOf(argv, table)) {
+    if (t.kind === 'option-terminator') {
       onlyFiles = true;
       continue;
     }
-    const eq = arg.indexOf('=');
-    const name = eq > 0 && arg.startsWith('--') ? arg.slice(0, eq) : arg;
-    const inline = eq > 0 && arg.startsWith('--') ? arg.slice(eq + 1) : undefined;
-    if (name === '--help' || name === '-h') {
-      options.help = true;
+    if (t.kind === 'positional') {
+      if (!onlyFiles && options.command === undefined) options.command = t.value;
+      else if (!onlyFiles && options.command === 'codebook' && options.subcommand === undefined) {
+        options.subcommand = t.value;
+        if (key === undefined) throw new CliError(`unknown command "codebook ${t.value}" (use "codebook export" or "codebook import FILE.qdc"); see --help`);
+      } else options.files.push(t.value);
       continue;
     }
-    if (name === '--version' || name === '-V') {
-      options.version = true;
-      continue;
+    const spec = Object.prototype.hasOwnProperty.call(table, t.name) ? table[t.name] : undefined;
+    if (!spec) throw new CliError(`unknown option ${t.rawName}; see --help`);
+    if (spec.type === 'string' && t.value === undefined) throw new CliError(`${t.rawName} needs a value; see --help`);
+    if (spec.type === 'boolean' && t.inlineValue) throw new CliError(`${t.rawName} takes no value; see --help`);
+    const value = t.value ?? '';
+    switch (t.name) {
+      case 'help':
+        options.help = true;
+        break;
+      case 'version':
+        options.version = true;
+        break;
+      case 'max-size':
+        options.maxBytes = parseMaxSize(value);
+        break;
+      case 'glossary':
+        options.glossaries.push(value);
+        break;
+      case 'packs':
+        options.packs = value;
+        break;
+      case 'reference-date':
+        options.referenceDate = value;
+        break;
+      case 'format':
+        if (key === 'analyze' && !(OUTPUT_FORMATS as readonly string[]).includes(value)) throw new CliError(`unknown format "${value}" (use json, summary, csv or md)`);
+        if (key === 'export' && !(EXPORT_FORMATS as readonly string[]).includes(value)) throw new CliError(`unknown format "${value}" (use csv, md or webanno)`);
+        options.format = value;
+        break;
+      case 'folder':
+        options.folder = value;
+        break;
+      case 'annotations':
+        options.annotations = value;
+        break;
+      case 'out':
+        options.out = value;
+        break;
+      case 'force':
+        options.force = true;
+        break;
+      case 'no-builtin-glossary':
+        options.noBuiltinGlossary = true;
+        break;
     }
-    const takesValue = VALUE_OPTIONS.includes(name);
-    if (!takesValue && !FLAG_OPTIONS.includes(name)) throw new CliError(`unknown option ${name}; see --help`);
-    if (key !== undefined && !COMMAND_OPTIONS[key].includes(name)) throw new CliError(`unknown option ${name}; see --help`);
-    let value: string | undefined;
-    if (takesValue) {
-      if (inline !== undefined) value = inline;
-      else if (i + 1 >= argv.length) throw new CliError(`${name} needs a value; see --help`);
-      else value = argv[++i];
-    } else if (inline !== undefined) throw new CliError(`${name} takes no value; see --help`);
-    if (key !== undefined) apply(key, name, value);
-    else pending.push({ name, value });
   }
-  // no command at all: the options are checked as analyze's, as they always were
-  if (options.command === undefined) known('analyze');
   return options;
 }
 
-/** `analyze`: every input is checked before anything is printed. */
-function analyzeCommand(options: Options, glossaryFiles: string[], io: CliIO): number {
+/** `analyze`: every input is read (once) and checked before anything is printed. */
+function analyzeCommand(options: Options, glossaryFiles: string[], io: CliIO, inputs: Inputs): number {
   if (!options.files.length) throw new CliError('no input files; see --help');
-  const glossaries = loadGlossaries(glossaryFiles, io);
-  for (const file of options.files) readTextFile(file);
+  const glossaries = loadGlossaries(glossaryFiles, io, inputs);
+  const texts = options.files.map((file) => inputs.text(file, 'file', io));
 
   const analyzer = new Analyzer(glossaries);
   const formatter = formatterFor((options.format ?? 'json') as OutputFormat, glossaries);
-  io.stdout.write(formatter.header());
-  options.files.forEach((file, index) => {
-    const text = readTextFile(file);
-    // the rule the editor uses too: --reference-date, else the document's own date
-    const reference = resolveReferenceDate(text, { explicit: options.referenceDate });
-    const annotations = analyzer.analyze(text, { referenceDate: reference?.date });
-    io.stdout.write(formatter.document({ path: file, text, annotations, reference }, index));
-  });
-  io.stdout.write(formatter.footer());
+  function* output(): Iterable<string> {
+    yield formatter.header();
+    for (let index = 0; index < texts.length; index++) {
+      const text = texts[index];
+      // the rule the editor uses too: --reference-date, else the document's own date
+      const reference = resolveReferenceDate(text, { explicit: options.referenceDate });
+      const doc: DocumentResult = { path: options.files[index], text, annotations: analyzer.analyze(text, { referenceDate: reference?.date }), reference };
+      yield* formatter.document(doc, index);
+    }
+    yield formatter.footer();
+  }
+  writeOutput({ kind: 'stdout' }, output(), io, inputs);
   return 0;
 }
 
@@ -274,12 +303,14 @@ export function runCli(argv: readonly string[], io: CliIO): number {
     if (options.referenceDate !== undefined && !isIsoDate(options.referenceDate)) {
       throw new CliError(`invalid --reference-date "${options.referenceDate}": use a real date written YYYY-MM-DD`);
     }
-    const builtin = builtinPackFiles(io.builtinDir ?? defaultBuiltinDir(), packsOption(options.packs));
-    /** analyze's rule: the --glossary files, else the built-in packs that are there; both when --packs is given */
+    const builtin = options.noBuiltinGlossary ? [] : builtinPackFiles(io.builtinDir ?? defaultBuiltinDir(), packsOption(options.packs));
+    const inputs = new Inputs({ maxBytes: options.maxBytes, stdin: io.stdin });
+    /** the codebook commands' rule: the --glossary files, else the built-in packs; both when --packs is given */
     const glossaryFiles = (): string[] => (!options.glossaries.length ? builtin : options.packs !== undefined ? [...builtin, ...options.glossaries] : options.glossaries);
     switch (options.command) {
       case 'analyze':
-        return analyzeCommand(options, glossaryFiles(), io);
+        // as in the editor and export: the built-in packs, then the --glossary files
+        return analyzeCommand(options, [...builtin, ...options.glossaries], io, inputs);
       case 'export':
         if (options.format === undefined) throw new CliError('export needs --format csv, md or webanno; see --help');
         if (options.files.length) throw new CliError(`unexpected argument "${options.files[0]}": export reads the documents of --folder; see --help`);
@@ -288,24 +319,25 @@ export function runCli(argv: readonly string[], io: CliIO): number {
             format: options.format as ExportFormat,
             folder: options.folder ?? '.',
             annotations: options.annotations,
-            builtinGlossaries: options.noBuiltinGlossary ? [] : builtin,
+            builtinGlossaries: builtin,
             glossaries: options.glossaries,
             referenceDate: options.referenceDate,
             out: options.out,
           },
           io,
+          inputs,
         );
         return 0;
       case 'codebook':
         if (options.subcommand === undefined) throw new CliError('missing codebook command: use "codebook export" or "codebook import FILE.qdc"; see --help');
         if (options.subcommand === 'export') {
           if (options.files.length) throw new CliError(`unexpected argument "${options.files[0]}": codebook export reads the --glossary files; see --help`);
-          exportCodebook(glossaryFiles(), options.out, io);
+          exportCodebook(glossaryFiles(), options.out, io, inputs);
           return 0;
         }
         if (options.files.length === 0) throw new CliError('codebook import needs the codebook to read (FILE.qdc); see --help');
         if (options.files.length > 1) throw new CliError(`codebook import reads one codebook, not ${options.files.length}; see --help`);
-        importCodebook({ file: options.files[0], out: options.out, force: options.force, glossaries: glossaryFiles() }, io);
+        importCodebook({ file: options.files[0], out: options.out, force: options.force, glossaries: glossaryFiles() }, io, inputs);
         return 0;
     }
     throw new CliError(`unknown command "${options.command}"; see --help`);
@@ -317,12 +349,4 @@ export function runCli(argv: readonly string[], io: CliIO): number {
     io.stderr.write(`internal error: ${String((e as Error)?.stack ?? e)}\n`);
     return EXIT_INTERNAL;
   }
-}
-
-if (require.main === module) {
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(0); // the reader went away (| head)
-    throw e;
-  });
-  process.exitCode = runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr });
 }

@@ -11,6 +11,8 @@
  * - whole processes: a child process (this file with `--child`) that reads the glossary and
  *   one document and analyses it, against a child doing the regex scan: wall time (startup,
  *   load, analysis) and peak RSS (`process.resourceUsage().maxRSS`).
+ * Then the growth check of benchCorners.ts (each hostile corner case at 1x and 10x, a ratio
+ * over 12 flagged; `--corners` runs it alone, `--no-corners` leaves it out).
  * Prints figures and whether the targets are met; never fails on time.
  */
 import { spawnSync } from 'node:child_process';
@@ -23,6 +25,7 @@ import { loadProduct, readText } from './measureProduct';
 import type { LoadedProduct } from './measureProduct';
 import { SeededRandom } from './measureRandom';
 import { formatTable } from './measureTable';
+import { runCorners } from './benchCorners';
 
 const MB = 1 << 20;
 const DEFAULT_SEED = 20221116;
@@ -40,6 +43,8 @@ interface BenchOptions {
   runs: number;
   seed: number;
   children: boolean;
+  /** the growth check of the corner cases: also (true), only ('only'), or not (false) */
+  corners: boolean | 'only';
 }
 
 /** Options of a child process: `--child product|baseline --doc FILE --glossary FILE --terms-file FILE`. */
@@ -70,10 +75,10 @@ interface ChildReport {
 
 class UsageError extends Error {}
 
-const USAGE = 'usage: npm run bench -- [--sizes 1,10] [--terms 5000] [--runs 5] [--seed N] [--no-child]';
+const USAGE = 'usage: npm run bench -- [--sizes 1,10] [--terms 5000] [--runs 5] [--seed N] [--no-child] [--corners | --no-corners]';
 
 function parseArgs(argv: readonly string[]): BenchOptions | ChildOptions {
-  const bench: BenchOptions = { sizes: [1, 10], terms: 5000, runs: 5, seed: DEFAULT_SEED, children: true };
+  const bench: BenchOptions = { sizes: [1, 10], terms: 5000, runs: 5, seed: DEFAULT_SEED, children: true, corners: true };
   const child: Partial<ChildOptions> = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -93,6 +98,8 @@ function parseArgs(argv: readonly string[]): BenchOptions | ChildOptions {
       case '--runs': bench.runs = positive(value(), true); break;
       case '--seed': bench.seed = positive(value(), true); break;
       case '--no-child': bench.children = false; break;
+      case '--corners': bench.corners = 'only'; break;
+      case '--no-corners': bench.corners = false; break;
       case '--child': {
         const mode = value();
         if (mode !== 'product' && mode !== 'baseline') throw new UsageError(`bad --child mode: ${mode}`);
@@ -451,8 +458,12 @@ function main(argv: readonly string[]): number {
     process.stderr.write(e.message + '\n');
     return 2;
   }
+  const print = (s: string): void => void process.stdout.write(s + '\n');
   if ('mode' in options) runChild(options);
-  else runBench(options, (s) => process.stdout.write(s + '\n'));
+  else {
+    if (options.corners !== 'only') runBench(options, print);
+    if (options.corners) runCorners(print);
+  }
   return 0;
 }
 

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import type { AddToGlossaryResult, ExportCodebookResult, ImportCodebookResult } from '../../src/extension/features/glossaryAuthoring';
-import { parseXml } from '../../src/core/exchange/qdc';
+import { parseXml } from '../../src/core/exchange/xml';
 import { validateCodebook } from '../support/qdcCodebookRules';
 import { getApi, setSetting, spansOf, waitFor, workspaceUri, writeWorkspaceFile } from './helpers';
 

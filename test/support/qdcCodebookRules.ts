@@ -1,6 +1,7 @@
 // The structure rules of the REFI-QDA Codebook.xsd, as a check on parsed codebooks: shared by the
 // unit tests of the codec and the integration test of the export command.
-import { QDC_NAMESPACE, type XmlElement } from '../../src/core/exchange/qdc';
+import { QDC_NAMESPACE } from '../../src/core/exchange/qdc';
+import type { XmlElement } from '../../src/core/exchange/xml';
 
 const GUID = /^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|\{[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\})$/;
 const RGB = /^#(?:[A-Fa-f0-9]{6}|[A-Fa-f0-9]{3})$/;

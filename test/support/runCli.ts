@@ -24,14 +24,18 @@ export function builtinPacksDir(parent: string, packs: Record<string, string>): 
   return dir;
 }
 
-/** Runs the command line with `builtinDir` as the folder of the built-in packs. */
-export function run(argv: string[], builtinDir = NO_BUILTIN): CliRun {
+/**
+ * Runs the command line with `builtinDir` as the folder of the built-in packs; `stdin`: what
+ * standard input holds for `-` (by default nothing: an empty input).
+ */
+export function run(argv: string[], builtinDir = NO_BUILTIN, stdin: string | Uint8Array = ''): CliRun {
   let stdout = '';
   let stderr = '';
   const io: CliIO = {
     stdout: { write: (s: string) => (stdout += s) },
     stderr: { write: (s: string) => (stderr += s) },
     builtinDir,
+    stdin: () => Buffer.from(stdin),
   };
   const code = runCli(argv, io);
   return { code, stdout, stderr };

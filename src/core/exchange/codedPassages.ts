@@ -72,8 +72,10 @@ export function codedPassage(tag: PassageSource, lines: LineIndex | undefined, a
   const countries: string[] = [];
   const dates: CodedPassage['dates'] = [];
   if (!tag.orphaned) {
-    for (const a of annotations) {
-      if (a.start < tag.start || a.end > tag.end) continue;
+    // annotations are sorted by start: only those that start inside the passage are looked at
+    for (let i = firstStartingAt(annotations, tag.start); i < annotations.length && annotations[i].start < tag.end; i++) {
+      const a = annotations[i];
+      if (a.end > tag.end) continue;
       if (a.kind === 'country' && !countries.includes(a.country)) countries.push(a.country);
       else if (a.kind === 'date') {
         const date: CodedPassage['dates'][number] = { text: a.text };
@@ -102,6 +104,18 @@ export function codedPassage(tag: PassageSource, lines: LineIndex | undefined, a
   if (tag.created) passage.created = tag.created;
   if (tag.modified) passage.modified = tag.modified;
   return passage;
+}
+
+/** The index of the first annotation that starts at or after `offset` (`annotations` sorted by start). */
+export function firstStartingAt(annotations: readonly Annotation[], offset: number): number {
+  let lo = 0;
+  let hi = annotations.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (annotations[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The glossary as the exports need it: a theme by id and its ancestors. */
@@ -151,9 +165,15 @@ export function collectPassages(documents: Iterable<TaggedDocument>): CodedPassa
   const passages: CodedPassage[] = [];
   for (const doc of documents) {
     const lines = doc.text === undefined ? undefined : new LineIndex(doc.text);
-    for (const tag of doc.tags) passages.push(codedPassage(tag, lines, doc.annotations, doc.themes));
+    const annotations = isSortedByStart(doc.annotations) ? doc.annotations : [...doc.annotations].sort((a, b) => a.start - b.start);
+    for (const tag of doc.tags) passages.push(codedPassage(tag, lines, annotations, doc.themes));
   }
   return passages.sort(comparePassages);
+}
+
+function isSortedByStart(annotations: readonly Annotation[]): boolean {
+  for (let i = 1; i < annotations.length; i++) if (annotations[i].start < annotations[i - 1].start) return false;
+  return true;
 }
 
 /** The formats of a coded-passage export. */
@@ -165,13 +185,18 @@ export const PASSAGE_FORMATS: readonly PassageFormat[] = ['csv', 'md', 'webanno'
  * resolved against it); the Markdown report's title is "Coded passages".
  */
 export function renderPassages(format: PassageFormat, passages: readonly CodedPassage[], folderUri: string): string {
+  return [...renderPassageChunks(format, passages, folderUri)].join('');
+}
+
+/** `renderPassages` in pieces, for a writer that streams: a large export is never one string. */
+export function renderPassageChunks(format: PassageFormat, passages: readonly CodedPassage[], folderUri: string): Iterable<string> {
   switch (format) {
     case 'csv':
-      return passagesToCsv(passages);
+      return csvChunks(passages);
     case 'md':
-      return passagesToMarkdown(passages, 'Coded passages');
+      return markdownChunks(passages, 'Coded passages');
     case 'webanno':
-      return JSON.stringify(passagesToWebAnnotations(passages, folderUri), null, 2) + '\n';
+      return webAnnotationChunks(passages, folderUri);
   }
 }
 
@@ -205,11 +230,14 @@ export function formatDate(date: { text: string; from?: string; to?: string }): 
  * `orphaned` is `true` or `false`; `line` is 1-based; `start`/`end` are UTF-16 offsets.
  */
 export function passagesToCsv(passages: readonly CodedPassage[], options: CsvOptions = {}): string {
+  return [...csvChunks(passages, options)].join('');
+}
+
+function* csvChunks(passages: readonly CodedPassage[], options: CsvOptions = {}): Iterable<string> {
   const text = (value: string | undefined): string => csvCell(value ?? '', options);
-  const rows = [CSV_HEADER.join(',')];
+  yield `\ufeff${CSV_HEADER.join(',')}\r\n`;
   for (const p of passages) {
-    rows.push(
-      [
+    yield [
         text(p.document),
         text(p.theme),
         text(p.themeLabel),
@@ -221,10 +249,8 @@ export function passagesToCsv(passages: readonly CodedPassage[], options: CsvOpt
         text(p.countries.join('; ')),
         text(p.dates.map(formatDate).join('; ')),
         p.orphaned ? 'true' : 'false',
-      ].join(','),
-    );
+      ].join(',') + '\r\n';
   }
-  return '\ufeff' + rows.join('\r\n') + '\r\n';
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -239,6 +265,35 @@ export function passagesToCsv(passages: readonly CodedPassage[], options: CsvOpt
  * line breaks inside a passage and inside a note are kept.
  */
 export function passagesToMarkdown(passages: readonly CodedPassage[], title: string): string {
+  return [...markdownChunks(passages, title)].join('');
+}
+
+/**
+ * Lines as one text, in pieces: joined with `\n`, the line breaks at the end made one (as
+ * `lines.join('\n').replace(/\n+$/, '') + '\n'`).
+ */
+function* joinedLines(lines: Iterable<string>): Iterable<string> {
+  let held = ''; // line breaks not written yet: they may be the trailing ones
+  let first = true;
+  for (const line of lines) {
+    const piece = (first ? '' : '\n') + line;
+    first = false;
+    const body = piece.replace(/\n+$/, '');
+    if (body === '') {
+      held += piece;
+      continue;
+    }
+    yield held + body;
+    held = piece.slice(body.length);
+  }
+  yield '\n';
+}
+
+function markdownChunks(passages: readonly CodedPassage[], title: string): Iterable<string> {
+  return joinedLines(markdownLines(passages, title));
+}
+
+function* markdownLines(passages: readonly CodedPassage[], title: string): Iterable<string> {
   const out: string[] = [`# ${escapeProseInline(title)}`, ''];
   const total = passages.length;
   const documents = new Set(passages.map((p) => p.document)).size;
@@ -268,9 +323,10 @@ export function passagesToMarkdown(passages: readonly CodedPassage[], title: str
         const where = `Line ${p.line}${p.orphaned ? ' (not found in the document any more)' : ''}`;
         out.push('', p.note?.trim() ? `${where}. Note: ${escapeProseLines(p.note)}` : `${where}.`, '');
       }
+      yield* out.splice(0);
     }
   }
-  return out.join('\n').replace(/\n+$/, '') + '\n';
+  yield* out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -341,33 +397,61 @@ function documentIri(document: string): string {
  */
 export function passagesToWebAnnotations(passages: readonly CodedPassage[], baseUri: string, label = 'Thai Policy Lens coded passages'): WebAnnotationCollection {
   const base = folderUri(baseUri);
-  const items = passages.map((p): WebAnnotation => {
-    const body: WebAnnotationBody[] = [
-      { type: 'TextualBody', purpose: 'tagging', value: p.themeLabel || p.theme, format: 'text/plain' },
-      { type: 'SpecificResource', purpose: 'classifying', source: `#theme-${encodeURIComponent(p.theme)}` },
-    ];
-    const note = p.note?.trim();
-    if (note) body.push({ type: 'TextualBody', purpose: 'commenting', value: p.note!, format: 'text/plain' });
-    const selector: WebAnnotation['target']['selector'] = [{ type: 'TextQuoteSelector', exact: p.text }];
-    if (!p.orphaned) selector.push({ type: 'TextPositionSelector', start: p.start, end: p.end });
-    const annotation: WebAnnotation = {
-      id: UUID.test(p.id) ? `urn:uuid:${p.id.toLowerCase()}` : `#annotation-${encodeURIComponent(p.id)}`,
-      type: 'Annotation',
-      motivation: note ? ['tagging', 'commenting'] : 'tagging',
-      body,
-      target: { source: documentIri(p.document), selector },
-    };
-    if (p.created) annotation.created = p.created;
-    if (p.modified) annotation.modified = p.modified;
-    return annotation;
-  });
+  const collection = webAnnotationCollection(passages.length, base, label);
+  if (collection.first) collection.first.items = passages.map((p) => webAnnotation(p));
+  return collection;
+}
+
+/** The collection without its annotations (`first.items` empty when there are any). */
+function webAnnotationCollection(total: number, base: string, label: string): WebAnnotationCollection {
   const collection: WebAnnotationCollection = {
     '@context': ['http://www.w3.org/ns/anno.jsonld', { '@base': base }],
     id: '#annotations',
     type: 'AnnotationCollection',
     label,
-    total: items.length,
+    total,
   };
-  if (items.length) collection.first = { id: '#annotations-page-1', type: 'AnnotationPage', startIndex: 0, items };
+  if (total) collection.first = { id: '#annotations-page-1', type: 'AnnotationPage', startIndex: 0, items: [] };
   return collection;
+}
+
+/** One passage as a Web Annotation (see `passagesToWebAnnotations`). */
+function webAnnotation(p: CodedPassage): WebAnnotation {
+  const body: WebAnnotationBody[] = [
+    { type: 'TextualBody', purpose: 'tagging', value: p.themeLabel || p.theme, format: 'text/plain' },
+    { type: 'SpecificResource', purpose: 'classifying', source: `#theme-${encodeURIComponent(p.theme)}` },
+  ];
+  const note = p.note?.trim();
+  if (note) body.push({ type: 'TextualBody', purpose: 'commenting', value: p.note!, format: 'text/plain' });
+  const selector: WebAnnotation['target']['selector'] = [{ type: 'TextQuoteSelector', exact: p.text }];
+  if (!p.orphaned) selector.push({ type: 'TextPositionSelector', start: p.start, end: p.end });
+  const annotation: WebAnnotation = {
+    id: UUID.test(p.id) ? `urn:uuid:${p.id.toLowerCase()}` : `#annotation-${encodeURIComponent(p.id)}`,
+    type: 'Annotation',
+    motivation: note ? ['tagging', 'commenting'] : 'tagging',
+    body,
+    target: { source: documentIri(p.document), selector },
+  };
+  if (p.created) annotation.created = p.created;
+  if (p.modified) annotation.modified = p.modified;
+  return annotation;
+}
+
+/**
+ * `JSON.stringify(passagesToWebAnnotations(...), null, 2) + '\n'` in pieces: the collection,
+ * then each annotation stringified on its own and indented to its place in `first.items`.
+ */
+function* webAnnotationChunks(passages: readonly CodedPassage[], baseUri: string, label = 'Thai Policy Lens coded passages'): Iterable<string> {
+  const base = folderUri(baseUri);
+  const shell = JSON.stringify(webAnnotationCollection(passages.length, base, label), null, 2) + '\n';
+  if (passages.length === 0) {
+    yield shell;
+    return;
+  }
+  const at = shell.lastIndexOf('[]'); // the empty `items` of `first`, the last member of the last member
+  yield shell.slice(0, at) + '[\n';
+  for (let i = 0; i < passages.length; i++) {
+    yield `${i ? ',\n' : ''}      ${JSON.stringify(webAnnotation(passages[i]), null, 2).replace(/\n/g, '\n      ')}`;
+  }
+  yield '\n    ]' + shell.slice(at + 2);
 }

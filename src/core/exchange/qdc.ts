@@ -20,8 +20,10 @@
  * description of a code carries what the glossary knows, in lines another tool shows as they are
  * and `qdcToGlossary` reads back:
  *   English: <label_en or en>         first line, when there is one
- *   <gloss>                           any number of lines
- *   Aliases: <a>; <b>                 terms only, when there are aliases
+ *   <gloss>                           any number of lines; a line that would read as one of
+ *                                     these fields, or starts with `\`, gets a `\` in front
+ *   Aliases: <a>; <b>                 terms only, when there are aliases (`\\`, `\;` and line
+ *                                     breaks as `\uXXXX` inside an alias)
  *   Matching: whole word              terms only, when `whole_word: true`
  *   Theme id: <id>                    themes only, so that ids survive a round trip
  * One Set, "Themes (Thai Policy Lens)", lists the codes that are themes, so a theme without
@@ -42,12 +44,14 @@
  * character references; a document type declaration with an internal subset is refused, so no
  * entity expansion can happen). Pure: no `vscode`, no Node modules.
  */
+import { v5 as uuidv5 } from 'uuid';
 import { Document, isScalar, isSeq, visit } from 'yaml';
 import type { GlossaryTerm, GlossaryTheme } from '../glossary/glossary';
 import { parseGlossary, themeColor } from '../glossary/glossary';
 import { normalizeTerm } from '../text/normalize';
 import { opaqueHex } from '../text/color';
 import { ID_PATTERN } from '../text/patterns';
+import { escapeXmlAttribute, escapeXmlText, parseXml, XmlError, type XmlElement } from './xml';
 
 /** The codebook namespace of the REFI-QDA standard. */
 export const QDC_NAMESPACE = 'urn:QDA-XML:codebook:1.0';
@@ -77,64 +81,11 @@ export class QdcError extends Error {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Name-based GUIDs: UUID version 5 (RFC 9562), SHA-1 written here so the core stays pure.
-
-/** SHA-1 of bytes (FIPS 180-4). */
-export function sha1(bytes: Uint8Array): Uint8Array {
-  const paddedLength = Math.ceil((bytes.length + 9) / 64) * 64;
-  const buf = new Uint8Array(paddedLength);
-  buf.set(bytes);
-  buf[bytes.length] = 0x80;
-  const view = new DataView(buf.buffer);
-  view.setUint32(paddedLength - 8, Math.floor(bytes.length / 0x20000000)); // high bits of the bit length
-  view.setUint32(paddedLength - 4, (bytes.length * 8) >>> 0);
-  let h0 = 0x67452301, h1 = 0xefcdab89, h2 = 0x98badcfe, h3 = 0x10325476, h4 = 0xc3d2e1f0;
-  const w = new Uint32Array(80);
-  for (let block = 0; block < paddedLength; block += 64) {
-    for (let i = 0; i < 16; i++) w[i] = view.getUint32(block + i * 4);
-    for (let i = 16; i < 80; i++) {
-      const x = w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16];
-      w[i] = (x << 1) | (x >>> 31);
-    }
-    let a = h0, b = h1, c = h2, d = h3, e = h4;
-    for (let i = 0; i < 80; i++) {
-      let f: number, k: number;
-      if (i < 20) { f = (b & c) | (~b & d); k = 0x5a827999; }
-      else if (i < 40) { f = b ^ c ^ d; k = 0x6ed9eba1; }
-      else if (i < 60) { f = (b & c) | (b & d) | (c & d); k = 0x8f1bbcdc; }
-      else { f = b ^ c ^ d; k = 0xca62c1d6; }
-      const t = (((a << 5) | (a >>> 27)) + f + e + k + w[i]) >>> 0;
-      e = d;
-      d = c;
-      c = ((b << 30) | (b >>> 2)) >>> 0;
-      b = a;
-      a = t;
-    }
-    h0 = (h0 + a) >>> 0; h1 = (h1 + b) >>> 0; h2 = (h2 + c) >>> 0; h3 = (h3 + d) >>> 0; h4 = (h4 + e) >>> 0;
-  }
-  const out = new Uint8Array(20);
-  const outView = new DataView(out.buffer);
-  [h0, h1, h2, h3, h4].forEach((h, i) => outView.setUint32(i * 4, h));
-  return out;
-}
+// Name-based GUIDs: UUID version 5 (RFC 9562), by the `uuid` package (browser-safe)
 
 /** The name-based UUID (version 5) of `name` in the namespace `namespace` (a UUID string). */
 export function uuidV5(namespace: string, name: string): string {
-  const hex = namespace.replace(/[{}-]/g, '');
-  if (!/^[0-9a-fA-F]{32}$/.test(hex)) throw new Error(`not a UUID: ${namespace}`);
-  const nameBytes = new TextEncoder().encode(name);
-  const input = new Uint8Array(16 + nameBytes.length);
-  for (let i = 0; i < 16; i++) input[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);
-  input.set(nameBytes, 16);
-  const hash = sha1(input).subarray(0, 16);
-  hash[6] = (hash[6] & 0x0f) | 0x50; // version 5
-  hash[8] = (hash[8] & 0x3f) | 0x80; // RFC variant
-  let s = '';
-  for (let i = 0; i < 16; i++) {
-    if (i === 4 || i === 6 || i === 8 || i === 10) s += '-';
-    s += hash[i].toString(16).padStart(2, '0');
-  }
-  return s;
+  return uuidv5(name, namespace);
 }
 
 /** The GUID of a theme's code. */
@@ -158,42 +109,53 @@ export interface QdcExportOptions {
   origin?: string;
 }
 
-/** Text for XML: drops characters XML 1.0 cannot hold (control characters, lone surrogates). */
-function xmlChars(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '');
-}
-
-/** Escapes text content. `\r` is written as a reference so that it survives line-end normalization. */
-export function escapeXmlText(text: string): string {
-  return xmlChars(text).replace(/[&<>\r]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&#13;'));
-}
-
-/** Escapes an attribute value (double-quoted); tabs and line breaks as references so they survive. */
-export function escapeXmlAttribute(text: string): string {
-  return xmlChars(text).replace(/[&<>"\t\n\r]/g, (c) => {
-    switch (c) {
-      case '&': return '&amp;';
-      case '<': return '&lt;';
-      case '>': return '&gt;';
-      case '"': return '&quot;';
-      case '\t': return '&#9;';
-      case '\n': return '&#10;';
-      default: return '&#13;';
-    }
-  });
-}
-
 /** A colour in the standard's RGBType (#RRGGBB): 3/4/8-digit glossary colours are converted, alpha dropped. */
 export function toRgbColor(color: string): string {
   return opaqueHex(color).toUpperCase();
+}
+
+/**
+ * A gloss line that the import would take for one of the fields (or that starts with the escape
+ * character itself): written with a `\` in front, which the import takes off, so that no gloss
+ * can pass for a field.
+ */
+const LOOKS_LIKE_FIELD = /^\s*(?:\\|(?:English|Aliases|Matching|Theme id)\s*:)/i;
+
+/** Characters an alias cannot hold as they are on the `Aliases:` line: the escape, the separator, line breaks. */
+const ALIAS_SPECIAL = /[\\;\r\n\u0085\u2028\u2029]/g;
+
+/** An alias on the `Aliases:` line: `\\`, `\;`, and line breaks as `\uXXXX`. */
+function escapeAlias(alias: string): string {
+  return alias.replace(ALIAS_SPECIAL, (c) => (c === '\\' || c === ';' ? `\\${c}` : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+}
+
+/** The aliases of an `Aliases:` line: split at `;` that are not escaped, then unescaped. */
+function unescapeAliases(line: string): string[] {
+  const out: string[] = [];
+  let current = '';
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (c === '\\' && i + 1 < line.length) {
+      const hex = /^u([0-9a-fA-F]{4})/.exec(line.slice(i + 1, i + 6));
+      if (hex) {
+        current += String.fromCharCode(parseInt(hex[1], 16));
+        i += 5;
+      } else current += line[++i];
+    } else if (c === ';') {
+      out.push(current);
+      current = '';
+    } else current += c;
+  }
+  out.push(current);
+  return out.map((a) => a.trim()).filter((a) => a !== '');
 }
 
 /** The description lines of a code, in the layout `qdcToGlossary` reads back. */
 function description(english: string | undefined, gloss: string | undefined, extra: { aliases?: string[]; wholeWord?: boolean; themeId?: string }): string {
   const lines: string[] = [];
   if (english?.trim()) lines.push(`English: ${english.trim().replace(/\s+/g, ' ')}`);
-  if (gloss?.trim()) lines.push(gloss.trim());
-  if (extra.aliases?.length) lines.push(`Aliases: ${extra.aliases.join('; ')}`);
+  if (gloss?.trim()) lines.push(...gloss.trim().split('\n').map((line) => (LOOKS_LIKE_FIELD.test(line) ? `\\${line}` : line)));
+  if (extra.aliases?.length) lines.push(`Aliases: ${extra.aliases.map(escapeAlias).join('; ')}`);
   if (extra.wholeWord) lines.push('Matching: whole word');
   if (extra.themeId) lines.push(`Theme id: ${extra.themeId}`);
   return lines.join('\n');
@@ -210,11 +172,21 @@ export function glossaryToQdc(themes: readonly GlossaryTheme[], options: QdcExpo
   out.push(`<CodeBook xmlns="${QDC_NAMESPACE}"${origin}>`);
   out.push('  <Codes>');
   const used = new Set<string>();
+  /** per name written more than once: the suffix its next repeat takes */
+  const repeats = new Map<string, number>();
   const themeGuids: string[] = [];
-  /** A GUID not used yet in this file (the same term written twice in one theme gets a suffix). */
+  /**
+   * A GUID not used yet in this file: the same term written twice in one theme gets `#2`, `#3`
+   * ... in its name. Each GUID is computed once: a repeat starts from the suffix the last one took.
+   */
   const unique = (guid: string, name: string): string => {
     let candidate = guid;
-    for (let n = 2; used.has(candidate); n++) candidate = uuidV5(GUID_NAMESPACE, `${name}#${n}`);
+    if (used.has(candidate)) {
+      let n = repeats.get(name) ?? 2;
+      do candidate = uuidV5(GUID_NAMESPACE, `${name}#${n++}`);
+      while (used.has(candidate));
+      repeats.set(name, n);
+    }
     used.add(candidate);
     return candidate;
   };
@@ -253,225 +225,6 @@ export function glossaryToQdc(themes: readonly GlossaryTheme[], options: QdcExpo
   out.push('  </Sets>');
   out.push('</CodeBook>');
   return out.join('\n') + '\n';
-}
-
-// ---------------------------------------------------------------------------------------------
-// A small XML reader
-
-/** An element of a parsed XML document. */
-export interface XmlElement {
-  /** the qualified name as written (`prefix:local` or `local`) */
-  name: string;
-  local: string;
-  /** the namespace URI the element is in ('' for none) */
-  namespace: string;
-  /** attributes by qualified name as written (namespace declarations included) */
-  attributes: Map<string, string>;
-  children: XmlElement[];
-  /** the element's own text content (not that of its children), entities decoded */
-  text: string;
-  line: number;
-  column: number;
-}
-
-const NAME_START = /[A-Za-z_:\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u037d\u037f-\u1fff\u200c\u200d\u2070-\u218f\u2c00-\u2fef\u3001-\ud7ff\uf900-\ufdcf\ufdf0-\ufffd]/;
-const NAME_CHAR = /[-.0-9\u00b7\u0300-\u036f\u203f\u2040A-Za-z_:\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u037d\u037f-\u1fff\u200c\u200d\u2070-\u218f\u2c00-\u2fef\u3001-\ud7ff\uf900-\ufdcf\ufdf0-\ufffd]/;
-const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-
-/** Parses an XML document (the subset described at the top of this file) into its root element. */
-export function parseXml(source: string): XmlElement {
-  return new XmlReader(source).document();
-}
-
-class XmlReader {
-  private pos = 0;
-  /** offsets of line starts, for positions in messages */
-  private lineStarts: number[] | undefined;
-
-  constructor(private readonly src: string) {
-    if (src.charCodeAt(0) === 0xfeff) this.pos = 1;
-  }
-
-  private where(offset: number): { line: number; column: number } {
-    if (!this.lineStarts) {
-      this.lineStarts = [0];
-      for (let i = this.src.indexOf('\n'); i >= 0; i = this.src.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
-    }
-    let lo = 0, hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - this.lineStarts[lo] + 1 };
-  }
-
-  private fail(message: string, offset = this.pos): never {
-    const { line, column } = this.where(offset);
-    throw new QdcError(`not well-formed XML: ${message}`, line, column);
-  }
-
-  private startsWith(s: string): boolean {
-    return this.src.startsWith(s, this.pos);
-  }
-
-  private skipSpace(): void {
-    while (this.pos < this.src.length && /[ \t\r\n]/.test(this.src[this.pos])) this.pos++;
-  }
-
-  /** Skips up to and past `end`; fails when it never comes. */
-  private skipPast(end: string, what: string): void {
-    const at = this.src.indexOf(end, this.pos);
-    if (at < 0) this.fail(`unclosed ${what}`);
-    this.pos = at + end.length;
-  }
-
-  private name(): string {
-    const start = this.pos;
-    if (!NAME_START.test(this.src[this.pos] ?? '')) this.fail('a name was expected');
-    this.pos++;
-    while (this.pos < this.src.length && NAME_CHAR.test(this.src[this.pos])) this.pos++;
-    return this.src.slice(start, this.pos);
-  }
-
-  /** Decodes entity and character references in text or an attribute value. */
-  private decode(raw: string, offset: number): string {
-    if (!raw.includes('&')) return raw;
-    return raw.replace(/&([^;&<\s]*);?/g, (whole, body: string, at: number) => {
-      if (!whole.endsWith(';')) this.fail('"&" must start a reference such as &amp;', offset + at);
-      if (body.startsWith('#')) {
-        const code = body[1] === 'x' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-        const valid = /^#(?:x[0-9a-fA-F]+|[0-9]+)$/.test(body) && (code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff));
-        if (!valid) this.fail(`invalid character reference &${body};`, offset + at);
-        return String.fromCodePoint(code);
-      }
-      const value = PREDEFINED[body];
-      if (value === undefined) this.fail(`unknown entity &${body};`, offset + at);
-      return value;
-    });
-  }
-
-  /** The prolog, the root element and what may follow it. */
-  document(): XmlElement {
-    this.misc(true);
-    if (this.pos >= this.src.length || this.src[this.pos] !== '<') this.fail(this.pos >= this.src.length ? 'the file is empty' : 'the document must start with an element');
-    const root = this.element();
-    this.misc(false);
-    if (this.pos < this.src.length) this.fail('content after the root element');
-    return root;
-  }
-
-  /** Comments, processing instructions, white space (and in the prolog a document type declaration). */
-  private misc(prolog: boolean): void {
-    for (;;) {
-      this.skipSpace();
-      if (this.startsWith('<?')) this.skipPast('?>', 'processing instruction');
-      else if (this.startsWith('<!--')) this.skipPast('-->', 'comment');
-      else if (prolog && this.startsWith('<!DOCTYPE')) {
-        const end = this.src.indexOf('>', this.pos);
-        const bracket = this.src.indexOf('[', this.pos);
-        if (bracket >= 0 && (end < 0 || bracket < end)) this.fail('a document type declaration with an internal subset is not accepted');
-        if (end < 0) this.fail('unclosed document type declaration');
-        this.pos = end + 1;
-      } else return;
-    }
-  }
-
-  /** One element and its content, read with an explicit stack (no recursion). */
-  private element(): XmlElement {
-    type Frame = { el: XmlElement; scope: Map<string, string> };
-    const stack: Frame[] = [];
-    let root: XmlElement | undefined;
-    const rootScope = new Map<string, string>([['xml', 'http://www.w3.org/XML/1998/namespace']]);
-    for (;;) {
-      // at '<' of a start tag
-      const tagStart = this.pos;
-      this.pos++;
-      const name = this.name();
-      const attributes = new Map<string, string>();
-      let selfClosing = false;
-      for (;;) {
-        const hadSpace = /[ \t\r\n]/.test(this.src[this.pos] ?? '');
-        this.skipSpace();
-        if (this.startsWith('/>')) {
-          this.pos += 2;
-          selfClosing = true;
-          break;
-        }
-        if (this.startsWith('>')) {
-          this.pos++;
-          break;
-        }
-        if (this.pos >= this.src.length) this.fail(`unclosed start tag <${name}>`, tagStart);
-        if (!hadSpace) this.fail('white space is needed between attributes');
-        const attrStart = this.pos;
-        const attrName = this.name();
-        this.skipSpace();
-        if (this.src[this.pos] !== '=') this.fail(`attribute ${attrName} needs "=" and a quoted value`);
-        this.pos++;
-        this.skipSpace();
-        const quote = this.src[this.pos];
-        if (quote !== '"' && quote !== "'") this.fail(`the value of ${attrName} must be quoted`);
-        const valueStart = this.pos + 1;
-        const valueEnd = this.src.indexOf(quote, valueStart);
-        if (valueEnd < 0) this.fail(`unclosed value of ${attrName}`);
-        const raw = this.src.slice(valueStart, valueEnd);
-        if (raw.includes('<')) this.fail(`"<" in the value of ${attrName}`, valueStart + raw.indexOf('<'));
-        if (attributes.has(attrName)) this.fail(`attribute ${attrName} is written twice`, attrStart);
-        // attribute-value normalization: literal white space characters become spaces
-        attributes.set(attrName, this.decode(raw.replace(/[\t\n\r]/g, ' '), valueStart));
-        this.pos = valueEnd + 1;
-      }
-      const parentScope = stack.length ? stack[stack.length - 1].scope : rootScope;
-      let scope = parentScope;
-      for (const [attr, value] of attributes) {
-        if (attr === 'xmlns' || attr.startsWith('xmlns:')) {
-          if (scope === parentScope) scope = new Map(parentScope);
-          scope.set(attr === 'xmlns' ? '' : attr.slice(6), value);
-        }
-      }
-      const colon = name.indexOf(':');
-      const prefix = colon >= 0 ? name.slice(0, colon) : '';
-      const namespace = scope.get(prefix);
-      if (prefix && namespace === undefined) this.fail(`undeclared namespace prefix "${prefix}"`, tagStart);
-      const { line, column } = this.where(tagStart);
-      const el: XmlElement = { name, local: colon >= 0 ? name.slice(colon + 1) : name, namespace: namespace ?? '', attributes, children: [], text: '', line, column };
-      if (stack.length) stack[stack.length - 1].el.children.push(el);
-      else root = el;
-      if (!selfClosing) stack.push({ el, scope });
-      // content until the next start tag, or the end of the root
-      for (;;) {
-        if (stack.length === 0) return root!;
-        const current = stack[stack.length - 1].el;
-        const lt = this.src.indexOf('<', this.pos);
-        if (lt < 0) this.fail(`<${current.name}> is not closed`, this.pos);
-        if (lt > this.pos) {
-          const raw = this.src.slice(this.pos, lt);
-          if (raw.includes(']]>')) this.fail('"]]>" in text', this.pos + raw.indexOf(']]>'));
-          current.text += this.decode(raw.replace(/\r\n?/g, '\n'), this.pos);
-          this.pos = lt;
-        }
-        if (this.startsWith('</')) {
-          this.pos += 2;
-          const closeStart = this.pos;
-          const closing = this.name();
-          this.skipSpace();
-          if (this.src[this.pos] !== '>') this.fail(`unclosed end tag </${closing}>`);
-          this.pos++;
-          if (closing !== current.name) this.fail(`</${closing}> closes <${current.name}> (line ${current.line})`, closeStart);
-          stack.pop();
-        } else if (this.startsWith('<!--')) this.skipPast('-->', 'comment');
-        else if (this.startsWith('<![CDATA[')) {
-          const end = this.src.indexOf(']]>', this.pos + 9);
-          if (end < 0) this.fail('unclosed CDATA section');
-          current.text += this.src.slice(this.pos + 9, end).replace(/\r\n?/g, '\n');
-          this.pos = end + 3;
-        } else if (this.startsWith('<?')) this.skipPast('?>', 'processing instruction');
-        else if (this.startsWith('<!')) this.fail('unexpected markup declaration');
-        else break; // a child's start tag
-      }
-    }
-  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -538,9 +291,9 @@ export function parseDescription(text: string): CodeDescription {
   }
   for (;;) {
     const last = lines[lines.length - 1]?.trim() ?? '';
-    const aliases = /^Aliases:\s*(.*)$/.exec(last);
+    const aliases = /^Aliases:\s*([^]*)$/.exec(last);
     if (aliases && out.aliases.length === 0) {
-      out.aliases = aliases[1].split(';').map((a) => a.trim()).filter((a) => a !== '');
+      out.aliases = unescapeAliases(aliases[1]);
       lines.pop();
     } else if (/^Matching:\s*whole word$/i.test(last) && !out.wholeWord) {
       out.wholeWord = true;
@@ -550,7 +303,11 @@ export function parseDescription(text: string): CodeDescription {
       lines.pop();
     } else break;
   }
-  const gloss = lines.join('\n').trim();
+  // a gloss line written with a `\` in front (it looked like a field, or started with `\`)
+  const gloss = lines
+    .map((line) => line.replace(/^(\s*)\\/, '$1'))
+    .join('\n')
+    .trim();
   if (gloss) out.gloss = gloss;
   return out;
 }
@@ -586,7 +343,14 @@ function childrenNamed(el: XmlElement, local: string): XmlElement[] {
 
 /** Reads a REFI-QDA codebook and writes it as a new glossary (see the top of this file). */
 export function qdcToGlossary(xml: string, options: QdcImportOptions = {}): QdcImportResult {
-  const book = findCodeBook(parseXml(xml));
+  let root: XmlElement;
+  try {
+    root = parseXml(xml);
+  } catch (e) {
+    if (e instanceof XmlError) throw new QdcError(`not well-formed XML: ${e.message}`, e.line, e.column);
+    throw e;
+  }
+  const book = findCodeBook(root);
   const codesElements = childrenNamed(book, 'Codes');
   if (codesElements.length === 0) throw new QdcError('the codebook has no <Codes> element', book.line, book.column);
   const topCodes = codesElements.flatMap((c) => childrenNamed(c, 'Code'));
@@ -604,6 +368,8 @@ export function qdcToGlossary(xml: string, options: QdcImportOptions = {}): QdcI
   const taken = new Set(options.takenIds ?? []);
   const ids = new Set<string>();
   let anonymous = 0;
+  /** per id asked for more than once: the suffix to try next (so that 30,000 codes of one name take linear time) */
+  const nextSuffix = new Map<string, number>();
   const uniqueId = (base: string | undefined, line: number): string => {
     let id = base;
     if (!id) {
@@ -611,7 +377,12 @@ export function qdcToGlossary(xml: string, options: QdcImportOptions = {}): QdcI
       while (ids.has(id) || taken.has(id));
     }
     let candidate = id;
-    for (let n = 2; ids.has(candidate) || taken.has(candidate); n++) candidate = `${id}-${n}`;
+    if (ids.has(candidate) || taken.has(candidate)) {
+      let n = nextSuffix.get(id) ?? 2;
+      do candidate = `${id}-${n++}`;
+      while (ids.has(candidate) || taken.has(candidate));
+      nextSuffix.set(id, n);
+    }
     if (candidate !== id && taken.has(id)) warnings.push(`line ${line}: theme id "${id}" is already used by a loaded glossary; written as "${candidate}"`);
     ids.add(candidate);
     return candidate;
@@ -736,24 +507,6 @@ function glossaryYaml(themes: ImportedTheme[], origin: string | undefined, sourc
 
 // ---------------------------------------------------------------------------------------------
 // Files
-
-/** Text of an XML file: UTF-16 by its byte order mark, else the declared encoding, else UTF-8. */
-export function decodeXml(bytes: Uint8Array): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 200));
-  const declared = /^(?:\ufeff|\u00ef\u00bb\u00bf)?<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(head)?.[1];
-  let label = 'utf-8';
-  if (declared && !/^utf-?8$/i.test(declared)) {
-    try {
-      new TextDecoder(declared);
-      label = declared;
-    } catch {
-      throw new Error(`the encoding "${declared}" is not supported`);
-    }
-  }
-  return new TextDecoder(label, { fatal: label === 'utf-8' }).decode(bytes);
-}
 
 /** A file name stem from a codebook's name: without its extension and characters file systems refuse. */
 export function safeFileStem(fileName: string): string {

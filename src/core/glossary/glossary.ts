@@ -2,10 +2,11 @@
  * Glossary files (docs/glossary-format.md): parsing with source positions, validation, and the
  * merged view of all loaded files (`GlossarySet`).
  */
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
-import type { Document, Node as YamlNode, Pair, YAMLMap } from 'yaml';
+import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import type { Alias, Node as YamlNode, Pair, YAMLMap } from 'yaml';
 import { readPlainYaml } from './quickYaml';
 import { normalizeTerm } from '../text/normalize';
+import { lineColumnAt } from '../text/lines';
 import { COLOR_PATTERN } from '../text/color';
 import { ID_PATTERN } from '../text/patterns';
 
@@ -86,6 +87,8 @@ export interface ParseResult {
 }
 
 const COUNTRY_CODE_PATTERN = /^[A-Za-z]{2}$/;
+/** A combining mark (tone marks, Thai vowels above and below, accents ...). */
+const COMBINING_START = /^\p{M}/u;
 const ROOT_KEYS = new Set(['version', 'themes', 'countries']);
 const THEME_KEYS = new Set(['id', 'label', 'label_en', 'color', 'gloss', 'terms', 'themes']);
 const TERM_KEYS = new Set(['term', 'whole_word', 'case_sensitive', 'en', 'gloss', 'aliases']);
@@ -100,8 +103,8 @@ class GlossaryReader {
     private readonly file: string,
     /** the document's root node */
     private readonly contents: unknown,
-    /** the document, to resolve aliases in; absent where there can be none */
-    private readonly doc: Document.Parsed | undefined,
+    /** the node each alias stands for (`resolveAliases`); absent where there can be none */
+    private readonly aliases: ReadonlyMap<Alias, YamlNode> | undefined,
     private readonly lines: LineCounter,
     private readonly textLength: number,
   ) {}
@@ -124,9 +127,9 @@ class GlossaryReader {
     this.diagnostics.push(diag);
   }
 
-  /** Follows YAML aliases (`*name`) to the node they stand for. */
+  /** Follows YAML aliases (`*name`) to the node they stand for (found once, in `resolveAliases`). */
   resolve(node: unknown): YamlNode | null {
-    if (isAlias(node)) return (this.doc && (node.resolve(this.doc) as YamlNode | undefined)) ?? null;
+    if (isAlias(node)) return this.aliases?.get(node) ?? null;
     return (node as YamlNode | null) ?? null;
   }
 
@@ -257,29 +260,51 @@ class GlossaryReader {
       this.report('error', seq, '"terms" must be a list', pair.key);
       return;
     }
+    const seen = new Map<string, SourcePos>();
     for (const raw of seq.items) {
       const node = this.resolve(raw);
       if (isMap(node)) {
         const term = this.readTermMap(node, theme);
-        if (term) out.push(term);
+        if (term) {
+          this.checkRepeat(term.term, node, seq, seen);
+          out.push(term);
+        }
         continue;
       }
       const text = this.text(node);
       if (text === undefined && !(isScalar(node) && node.value === null)) {
         this.report('error', node, 'a term must be text or a mapping with "term"', seq);
       } else if (this.checkTerm(text ?? '', node, seq)) {
+        this.checkRepeat(text!, node, seq, seen);
         out.push({ term: text!.trim(), wholeWord: false, aliases: [], theme, source: this.pos(node, seq) });
       }
     }
   }
 
-  /** Reports an empty term (also one that normalization leaves empty); true when usable. */
-  private checkTerm(text: string, node: YamlNode | null, fallback: YamlNode): boolean {
-    if (normalizeTerm(text) === '') {
-      this.report('error', node, 'empty term', fallback);
+  /**
+   * Reports an empty term (also one that normalization leaves empty), and one that starts with a
+   * combining mark (a tone mark or a vowel written above or below a letter: alone it would match
+   * inside words); true when usable.
+   */
+  private checkTerm(text: string, node: YamlNode | null, fallback: YamlNode, what = 'term'): boolean {
+    const normalized = normalizeTerm(text);
+    if (normalized === '') {
+      this.report('error', node, `empty ${what}`, fallback);
+      return false;
+    }
+    if (COMBINING_START.test(normalized)) {
+      this.report('error', node, `${what === 'term' ? 'a term' : 'an alias'} cannot start with a combining mark (U+${normalized.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}, a tone mark or a vowel written above or below a letter): it would match inside words`, fallback);
       return false;
     }
     return true;
+  }
+
+  /** Warns of a term written twice in one theme (compared as normalized); `seen` holds the theme's terms so far. */
+  private checkRepeat(text: string, node: YamlNode | null, fallback: YamlNode, seen: Map<string, SourcePos>): void {
+    const key = normalizeTerm(text);
+    const first = seen.get(key);
+    if (first) this.report('warning', node, `"${text.trim()}" is already a term of this theme (line ${first.line}); written twice`, fallback);
+    else seen.set(key, this.pos(node, fallback));
   }
 
   private readTermMap(node: YAMLMap, theme: string): GlossaryTerm | undefined {
@@ -330,8 +355,7 @@ class GlossaryReader {
     for (const item of items) {
       const text = this.text(item);
       if (text === undefined) this.report('error', item, 'an alias must be text', pair.key);
-      else if (normalizeTerm(text) === '') this.report('error', item, 'empty alias', pair.key);
-      else out.push(text.trim());
+      else if (this.checkTerm(text, item, pair.key, 'alias')) out.push(text.trim());
     }
     return out;
   }
@@ -361,14 +385,116 @@ class GlossaryReader {
   }
 }
 
+/** How deep a glossary's YAML may nest (blocks, sequence items and flow collections together). */
+export const MAX_YAML_NESTING = 100;
+/** How many nodes YAML aliases (`*name`) may add to a glossary, all uses together. */
+export const MAX_ALIAS_EXPANSION = 100_000;
+
+/**
+ * Where a YAML text nests deeper than `max` levels (indentation levels, sequence dashes on one
+ * line, open flow brackets), as an offset; -1 when it does not. A cheap scan, so that neither
+ * YAML reader recurses into a hostile depth.
+ */
+export function deepNesting(text: string, max = MAX_YAML_NESTING): number {
+  const indents: number[] = [];
+  let flow = 0;
+  for (let start = 0; start < text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    let p = start;
+    while (p < end && (text.charCodeAt(p) === 0x20 || text.charCodeAt(p) === 0x09)) p++;
+    if (p < end && text[p] !== '#' && text[p] !== '\r') {
+      const indent = p - start;
+      if (flow === 0) {
+        while (indents.length && indents[indents.length - 1] >= indent) indents.pop();
+        indents.push(indent);
+      }
+      let dashes = 0;
+      for (let q = p; q < end; q++) {
+        const c = text[q];
+        if (c === '#' && (q === p || text[q - 1] === ' ')) break;
+        if (c === '"' || c === "'") {
+          // skip a quoted scalar on this line
+          const close = text.indexOf(c, q + 1);
+          if (close < 0 || close > end) break;
+          q = close;
+          continue;
+        }
+        if (c === '[' || c === '{') flow++;
+        else if (c === ']' || c === '}') flow = Math.max(0, flow - 1);
+        else if (c === '-' && q === p + dashes * 2 && (text[q + 1] === ' ' || q + 1 === end)) dashes++;
+        if (indents.length + dashes + flow > max) return q;
+      }
+    }
+    start = end + 1;
+  }
+  return -1;
+}
+
+/**
+ * The node each alias of a document stands for, found in one pass in document order (an alias
+ * names the last anchor of that name before it), with the number of nodes the aliases add when
+ * followed. An alias inside the node it names (a loop), or aliases that together add more than
+ * `MAX_ALIAS_EXPANSION` nodes (an "alias bomb": a few hundred bytes that expand to billions), is
+ * refused at that alias.
+ */
+export function resolveAliases(root: unknown, limit = MAX_ALIAS_EXPANSION): { targets: Map<Alias, YamlNode>; problem?: { alias: Alias; message: string } } {
+  const anchors = new Map<string, YamlNode>();
+  const targets = new Map<Alias, YamlNode>();
+  /** expanded size of each finished node that has an anchor */
+  const sizes = new Map<unknown, number>();
+  let added = 0;
+  type Frame = { node: unknown; children: unknown[]; next: number; size: number };
+  const enter = (node: unknown): Frame => {
+    const n = node as YamlNode & { anchor?: string };
+    if (!isAlias(node) && n && typeof n === 'object' && n.anchor) anchors.set(n.anchor, n);
+    const children: unknown[] = isCollection(node) ? (node.items as unknown[]) : isPair(node) ? [node.key, node.value] : [];
+    return { node, children, next: 0, size: 1 };
+  };
+  const stack: Frame[] = [enter(root)];
+  while (stack.length) {
+    const top = stack[stack.length - 1];
+    if (top.next < top.children.length) {
+      const child = top.children[top.next++];
+      if (child === null || child === undefined) continue;
+      if (isAlias(child)) {
+        const target = anchors.get(child.source);
+        if (!target) continue; // an unknown alias: the parser has reported it
+        const size = sizes.get(target);
+        if (size === undefined) return { targets, problem: { alias: child, message: `the alias *${child.source} is inside the node it names (a loop)` } };
+        targets.set(child, target);
+        added += size;
+        top.size += size;
+        if (added > limit) {
+          return { targets, problem: { alias: child, message: `aliases expand to more than ${limit.toLocaleString('en-US')} nodes (a YAML alias bomb?); write the entries out instead` } };
+        }
+        continue;
+      }
+      stack.push(enter(child));
+      continue;
+    }
+    stack.pop();
+    const anchored = top.node as { anchor?: string };
+    if (anchored && typeof anchored === 'object' && anchored.anchor) sizes.set(top.node, top.size);
+    if (stack.length) stack[stack.length - 1].size += top.size;
+  }
+  return { targets };
+}
+
 /**
  * Parses and validates one glossary file. `glossary` is absent when there is any error.
  *
  * A file in the plain subset of YAML that glossaries are written in is read by the quick
- * reader of glossary-yaml.ts; when that reader gives up, or the file has anything to report,
- * the `yaml` package parses it (so every diagnostic comes from one parser).
+ * reader of quickYaml.ts; when that reader gives up, or the file has anything to report,
+ * the `yaml` package parses it (so every diagnostic comes from one parser). A file nested deeper
+ * than `MAX_YAML_NESTING` levels is refused before either reads it.
  */
 export function parseGlossary(text: string, file: string): ParseResult {
+  const deep = deepNesting(text);
+  if (deep >= 0) {
+    const { line, column } = lineColumnAt(text, deep);
+    return { errors: [{ file, line, column, message: `the YAML is nested more than ${MAX_YAML_NESTING} levels deep`, severity: 'error' }] };
+  }
   const plain = readPlainYaml(text);
   if (plain) {
     const reader = new GlossaryReader(file, plain.contents, undefined, plain.lines, text.length);
@@ -383,16 +509,22 @@ export function parseGlossaryDocument(text: string, file: string): ParseResult {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const yamlProblems: GlossaryDiagnostic[] = [];
-  const toDiag = (e: { pos: [number, number]; message: string }, severity: 'error' | 'warning'): GlossaryDiagnostic => {
-    const start = lines.linePos(Math.min(e.pos[0], text.length));
-    const end = lines.linePos(Math.min(e.pos[1], text.length));
-    const message = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-    return { file, line: Math.max(1, start.line), column: start.col, endLine: Math.max(1, end.line), endColumn: end.col, message: `invalid YAML: ${message}`, severity };
+  const diag = (pos: readonly [number, number], message: string, severity: 'error' | 'warning'): GlossaryDiagnostic => {
+    const start = lines.linePos(Math.min(pos[0], text.length));
+    const end = lines.linePos(Math.min(pos[1], text.length));
+    return { file, line: Math.max(1, start.line), column: start.col, endLine: Math.max(1, end.line), endColumn: end.col, message, severity };
   };
+  const toDiag = (e: { pos: [number, number]; message: string }, severity: 'error' | 'warning'): GlossaryDiagnostic =>
+    diag(e.pos, `invalid YAML: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`, severity);
   for (const e of doc.errors) yamlProblems.push(toDiag(e, 'error'));
   if (yamlProblems.length > 0) return { errors: yamlProblems };
   for (const w of doc.warnings) yamlProblems.push(toDiag(w, 'warning'));
-  const reader = new GlossaryReader(file, doc.contents, doc, lines, text.length);
+  const aliases = resolveAliases(doc.contents);
+  if (aliases.problem) {
+    const range = aliases.problem.alias.range ?? [0, 0];
+    return { errors: [diag([range[0], range[1]], aliases.problem.message, 'error')] };
+  }
+  const reader = new GlossaryReader(file, doc.contents, aliases.targets, lines, text.length);
   const glossary = reader.read();
   const errors = [...yamlProblems, ...reader.diagnostics].sort((a, b) => a.line - b.line || a.column - b.column);
   return errors.some((e) => e.severity === 'error') ? { errors } : { glossary, errors };

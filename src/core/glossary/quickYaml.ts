@@ -20,6 +20,9 @@ export interface PlainYaml {
   lines: LineCounter;
 }
 
+/** Blocks nested deeper than this are left to `yaml` (a glossary nests a few levels per theme level). */
+const MAX_BLOCK_DEPTH = 100;
+
 /** Gives up on the file (caught in `readPlainYaml`). */
 class NotPlain extends Error {}
 
@@ -100,11 +103,17 @@ class PlainReader {
     return { contents, lines: this.counter };
   }
 
+  /** How many blocks are open (a bound on the recursion: deeper files go to `yaml`). */
+  private depth = 0;
+
   /** The block (mapping or sequence) whose first line is the next line, at indentation `indent`. */
   private block(indent: number): YamlNode {
+    if (++this.depth > MAX_BLOCK_DEPTH) throw new NotPlain();
     const line = this.lines[this.at];
     const first = line.start + indent;
-    return this.isDash(first, line.end) ? this.sequence(indent) : this.mapping(indent, first);
+    const node = this.isDash(first, line.end) ? this.sequence(indent) : this.mapping(indent, first);
+    this.depth--;
+    return node;
   }
 
   /** Is there a sequence item's `-` at `pos` (followed by a space or the end of the line)? */

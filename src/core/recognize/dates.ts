@@ -1153,6 +1153,11 @@ class DateScanner {
       inferred = from !== undefined;
     }
     if (found.part && from !== undefined && from === to) [from, to] = partOf(from, found.part);
+    if (!inDateRange(from) || !inDateRange(to)) {
+      // before 1 CE or after 9999 (พุทธศตวรรษที่ 1, ปีหน้า in 9999): no YYYY to give, not reported
+      this.lastEnd = found.end;
+      return;
+    }
     const { start, end, calendar } = found;
     const text = this.text.slice(start, end);
     // keys in the order of cli.md: kind, start, end, text, from, to, calendar, inferred, relative;
@@ -1272,6 +1277,11 @@ function endsWith(text: string, end: number, word: string): boolean {
 function endsWithAny(text: string, end: number, words: readonly string[]): boolean {
   for (let n = 0; n < words.length; n++) if (endsWith(text, end, words[n])) return true;
   return false;
+}
+
+/** Is a from/to value (or its absence) within years 0001-9999, the YYYY the annotations promise? */
+function inDateRange(value: string | undefined): boolean {
+  return value === undefined || (/^\d{4}(?:-|$)/.test(value) && !value.startsWith('0000'));
 }
 
 /** Compares the month/day of a range's two ends (ignoring years): <0, 0 or >0. */

@@ -71,8 +71,15 @@ export function parseIsoDay(s: string | undefined): Ymd | undefined {
 
 /** The day `days` after (or before, if negative) `d`. */
 export function addDays(d: Ymd, days: number): Ymd {
-  const t = new Date(Date.UTC(d.year, d.month - 1, d.day + days));
+  const t = utcDay(d.year, d.month - 1, d.day + days);
   return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() };
+}
+
+/** A UTC day (`Date.UTC` would read years 0-99 as 1900-1999). */
+function utcDay(year: number, month0: number, day: number): Date {
+  const t = new Date(0);
+  t.setUTCFullYear(year, month0, day);
+  return t;
 }
 
 /** The month `months` after (or before) year/month, as [year, month]. */
@@ -83,7 +90,7 @@ export function addMonths(year: number, month: number, months: number): [number,
 
 /** Monday of the ISO week (Monday to Sunday) that contains `d`. */
 export function mondayOf(d: Ymd): Ymd {
-  const weekday = new Date(Date.UTC(d.year, d.month - 1, d.day)).getUTCDay(); // 0 = Sunday
+  const weekday = utcDay(d.year, d.month - 1, d.day).getUTCDay(); // 0 = Sunday
   return addDays(d, -((weekday + 6) % 7));
 }
 

@@ -104,8 +104,13 @@ function isWordUnit(c: number): boolean {
   return c < 0x250 && WORD_UNIT[c] === 1;
 }
 
-/** Characters of context on each side given to the word segmenter for `whole_word` terms. */
-const SEGMENT_WINDOW = 20;
+/**
+ * The word segmenter reads the text in pieces of this many characters, each with `SEGMENT_MARGIN`
+ * characters of context on either side. Not a line at once: ICU's Thai word breaking slows down
+ * past a few thousand characters without a break (a 1 MB line of ก did not finish in minutes).
+ */
+const SEGMENT_PIECE = 1024;
+const SEGMENT_MARGIN = 32;
 let segmenter: Intl.Segmenter | null | undefined;
 
 function thaiSegmenter(): Intl.Segmenter | null {
@@ -116,19 +121,55 @@ function thaiSegmenter(): Intl.Segmenter | null {
 }
 
 /**
- * Does [start, end) of `text` begin and end on word edges? Decided by the Thai word
- * segmenter on a small window around the span only. A `ฯ` right after the span may be
- * inside or outside it.
+ * The word edges of one text, for `whole_word` terms: each piece of the text is segmented once,
+ * when a candidate first falls in it, and its edges kept for every other candidate there.
+ */
+export class WordEdges {
+  /** 1 where a word starts (or the text ends), for the pieces segmented so far */
+  private edges: Uint8Array | undefined;
+  /** 1 for each piece segmented */
+  private done: Uint8Array | undefined;
+
+  constructor(private readonly text: string) {}
+
+  /** Is there a word edge at `offset`? */
+  isEdge(offset: number): boolean {
+    const text = this.text;
+    if (offset <= 0 || offset >= text.length) return true;
+    const seg = thaiSegmenter();
+    if (!seg) return true;
+    if (!this.edges) {
+      this.edges = new Uint8Array(text.length + 1);
+      this.done = new Uint8Array(Math.ceil(text.length / SEGMENT_PIECE) + 1);
+    }
+    const piece = Math.floor(offset / SEGMENT_PIECE);
+    if (this.done![piece] === 0) {
+      this.done![piece] = 1;
+      const zoneStart = piece * SEGMENT_PIECE;
+      const zoneEnd = Math.min(text.length, zoneStart + SEGMENT_PIECE);
+      const from = Math.max(0, zoneStart - SEGMENT_MARGIN);
+      const to = Math.min(text.length, zoneEnd + SEGMENT_MARGIN);
+      for (const s of seg.segment(text.slice(from, to))) {
+        const at = from + s.index;
+        if (at >= zoneStart && at < zoneEnd) this.edges[at] = 1;
+      }
+    }
+    return this.edges[offset] === 1;
+  }
+
+  /** Does [start, end) begin and end on word edges? A `ฯ` right after the span may be inside or outside it. */
+  spanOnEdges(start: number, end: number): boolean {
+    if (!this.isEdge(start)) return false;
+    return this.isEdge(end) || (end > start + 1 && this.text.charCodeAt(end - 1) === 0x0e2f && this.isEdge(end - 1));
+  }
+}
+
+/**
+ * Does [start, end) of `text` begin and end on word edges (by the Thai word segmenter)? For one
+ * span; the matcher keeps a `WordEdges` per text for all of them.
  */
 export function onWordEdges(text: string, start: number, end: number): boolean {
-  const seg = thaiSegmenter();
-  if (!seg) return true;
-  const from = Math.max(0, start - SEGMENT_WINDOW);
-  const to = Math.min(text.length, end + SEGMENT_WINDOW);
-  const edges = new Set<number>([to]);
-  for (const s of seg.segment(text.slice(from, to))) edges.add(from + s.index);
-  const endOk = edges.has(end) || (end > start + 1 && text.charCodeAt(end - 1) === 0x0e2f && edges.has(end - 1));
-  return edges.has(start) && endOk;
+  return new WordEdges(text).spanOnEdges(start, end);
 }
 
 /** Doubles a typed array, keeping its content. */
@@ -634,6 +675,7 @@ export class Matcher {
     const { starts, ends, groups } = candidates;
     const { groupKind, groupFlags, groupA, groupB, groupText } = this;
     const chosen = candidates.chosenRoom();
+    const edges = new WordEdges(original);
     /** annotations of the groups read from their targets; `chosen` holds ~index for them */
     const read: MatcherAnnotation[] = [];
     let count = 0;
@@ -665,7 +707,7 @@ export class Matcher {
           }
         }
         if (kind === GROUP_OTHER) {
-          const annotation = this.accept(original, start, end, this.groups[g]);
+          const annotation = this.accept(original, start, end, this.groups[g], edges);
           if (!annotation) continue;
           chosen[count++] = ~read.length;
           read.push(annotation);
@@ -700,12 +742,12 @@ export class Matcher {
   }
 
   /** The annotation for the first target that its context allows, if any. */
-  private accept(original: string, start: number, end: number, targets: MatchTarget[]): MatcherAnnotation | undefined {
+  private accept(original: string, start: number, end: number, targets: MatchTarget[], edges: WordEdges): MatcherAnnotation | undefined {
     for (let i = 0; i < targets.length; i++) {
       const t = targets[i];
       if (t.kind === 'term') {
         if (t.exactCase !== undefined && !hasLatinLetters(original, start, end, t.exactCase)) continue;
-        if (t.wholeWord && !onWordEdges(original, start, end)) continue;
+        if (t.wholeWord && !edges.spanOnEdges(start, end)) continue;
         return { kind: 'term', start, end, text: original.slice(start, end), theme: t.theme, term: t.term };
       }
       const reading = this.countryContext(original, start, end);

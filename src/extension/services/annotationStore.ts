@@ -17,7 +17,7 @@
  */
 import * as vscode from 'vscode';
 import { isFileNotFound, readText, writeTextAtomic } from './files';
-import { AnnotationsState, type AnnotationsFileError, type FileTheme, type StoredTag } from '../../core';
+import { AnnotationsState, isInsidePath, type AnnotationsFileError, type FileTheme, type StoredTag } from '../../core';
 import { Disposable } from '../disposable';
 
 export const WRITE_DELAY_MS = 300;
@@ -211,6 +211,10 @@ export class AnnotationStore extends Disposable {
    */
   private async syncWithDisk(): Promise<boolean> {
     if (this.isDisposed) return false;
+    if (!isInsidePath(this.relativePath.replace(/^\.\//, ''))) {
+      this.fail({ message: `Thai Policy Lens: the setting thaiPolicyLens.annotationsFile ("${this.relativePath}") must name a file inside the workspace folder. Tags are not saved until it does.` });
+      return false;
+    }
     let text: string | undefined;
     try {
       text = await this.readText();

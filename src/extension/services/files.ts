@@ -1,17 +1,24 @@
 /**
  * Reading and writing files for the extension layer, through `vscode.workspace.fs` only (so it
  * works on remote and virtual file systems and in the browser). One home for: decoding text
- * (UTF-8, the byte-order mark dropped as the editor does), whole-file atomic writes, and telling
- * a missing file from an unreadable one.
+ * (the core's decoder: UTF-8 or UTF-16 by its byte-order mark, the mark dropped as the editor
+ * does), reading only regular files of a bounded size, whole-file atomic writes, and telling a
+ * missing file from an unreadable one.
  */
 import * as vscode from 'vscode';
+import { decodeText as decodeBytes, type DecodedText } from '../../core';
 
-const decoder = new TextDecoder('utf-8');
 const encoder = new TextEncoder();
 
-/** The text of UTF-8 bytes, without a byte-order mark. */
+/** The most a file read whole as text may hold (an annotations file, a glossary), in bytes. */
+export const MAX_TEXT_FILE_BYTES = 128_000_000;
+
+/**
+ * The text of a file's bytes, by the core's one decoder (UTF-8, or UTF-16 with its byte order
+ * mark; the mark dropped). Throws for bytes that are not text (NUL bytes, UTF-16 without a mark).
+ */
 export function decodeText(bytes: Uint8Array): string {
-  return decoder.decode(bytes);
+  return decodeBytes(bytes).text;
 }
 
 /** True when `err` says the file does not exist. */
@@ -29,9 +36,21 @@ export async function exists(uri: vscode.Uri): Promise<boolean> {
   }
 }
 
-/** A file's text. Throws what the file system throws (see `isFileNotFound`). */
+/** A file's text. Throws what the file system throws (see `isFileNotFound`), and for what `readDecoded` refuses. */
 export async function readText(uri: vscode.Uri): Promise<string> {
-  return decodeText(await vscode.workspace.fs.readFile(uri));
+  return (await readDecoded(uri)).text;
+}
+
+/**
+ * A file's decoded text (with the place of any invalid UTF-8), read only when it is a regular
+ * file (a link to one is followed) of at most `maxBytes`: a device or FIFO (such as a link to
+ * /dev/zero) is never read.
+ */
+export async function readDecoded(uri: vscode.Uri, maxBytes = MAX_TEXT_FILE_BYTES): Promise<DecodedText> {
+  const stat = await vscode.workspace.fs.stat(uri);
+  if ((stat.type & vscode.FileType.File) === 0) throw new Error(stat.type & vscode.FileType.Directory ? 'it is a directory' : 'it is not a regular file');
+  if (stat.size > maxBytes) throw new Error(`it is larger than ${Math.round(maxBytes / 1e6)} MB`);
+  return decodeBytes(await vscode.workspace.fs.readFile(uri));
 }
 
 /**
@@ -42,7 +61,7 @@ export async function readText(uri: vscode.Uri): Promise<string> {
 export async function readTextWithin(uri: vscode.Uri, maxChars: number): Promise<string | undefined> {
   try {
     const stat = await vscode.workspace.fs.stat(uri);
-    if (stat.type & vscode.FileType.Directory || stat.size > maxChars * 3) return undefined;
+    if ((stat.type & vscode.FileType.File) === 0 || stat.size > maxChars * 3) return undefined;
     const text = decodeText(await vscode.workspace.fs.readFile(uri));
     return text.length > maxChars ? undefined : text;
   } catch {

@@ -6,8 +6,8 @@
  * its last good version in force (core GlossarySet).
  */
 import * as vscode from 'vscode';
-import { readText } from './files';
-import { BUILTIN_PACKS, GlossarySet, selectPacks, type GlossaryDiagnostic, type GlossaryTerm, type GlossaryTheme } from '../../core';
+import { readDecoded } from './files';
+import { BUILTIN_PACKS, GlossarySet, isInsidePath, selectPacks, type GlossaryDiagnostic, type GlossaryTerm, type GlossaryTheme } from '../../core';
 import { Analyzer } from '../../core';
 import { GLOSSARY_GLOB, SKIPPED_FOLDERS_GLOB, isAbsolutePath, isGlossaryFileName } from '../../core';
 import { Disposable } from '../disposable';
@@ -113,13 +113,24 @@ export class GlossaryService extends Disposable {
     return this.loading;
   }
 
+  /**
+   * The files of `thaiPolicyLens.glossaryFiles`. Names from the user's own settings may be
+   * anywhere; names from a workspace's settings (untrusted: they come with the folder) must stay
+   * inside the workspace folder, and are left out otherwise.
+   */
   private extraFiles(): vscode.Uri[] {
     const names = this.settings.glossaryFiles;
+    const fromWorkspace = new Set(this.settings.glossaryFilesFromWorkspace);
     const base = vscode.workspace.workspaceFolders?.[0]?.uri;
     const out: vscode.Uri[] = [];
     for (const name of names) {
       if (!name) continue;
-      if (isAbsolutePath(name)) out.push(vscode.Uri.file(name));
+      const absolute = isAbsolutePath(name);
+      if (fromWorkspace.has(name) && (absolute || !isInsidePath(name.replace(/\\/g, '/').replace(/^\.\//, '')))) {
+        console.warn(`[thai-policy-lens] thaiPolicyLens.glossaryFiles: "${name}" from the workspace settings is outside the workspace folder; not read`);
+        continue;
+      }
+      if (absolute) out.push(vscode.Uri.file(name));
       else if (base) out.push(vscode.Uri.joinPath(base, name));
     }
     return out;
@@ -143,7 +154,13 @@ export class GlossaryService extends Disposable {
   private async loadFile(uri: vscode.Uri, notify = true): Promise<void> {
     let text: string;
     try {
-      text = await readText(uri);
+      const decoded = await readDecoded(uri);
+      if (decoded.invalid) {
+        const at = new vscode.Position(decoded.invalid.line - 1, decoded.invalid.column - 1);
+        this.diagnostics.set(uri, [new vscode.Diagnostic(new vscode.Range(at, at.translate(0, 1)), 'invalid UTF-8: save the glossary as UTF-8', vscode.DiagnosticSeverity.Error)]);
+        return;
+      }
+      text = decoded.text;
     } catch (err) {
       const message = `cannot read glossary: ${err instanceof Error ? err.message : String(err)}`;
       this.diagnostics.set(uri, [new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), message, vscode.DiagnosticSeverity.Error)]);
@@ -156,6 +173,7 @@ export class GlossaryService extends Disposable {
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     const before = this.set.version;
     this.set.update(uri.toString(), text);
+    await new Promise((resolve) => setTimeout(resolve, 0)); // the parse and the matcher build that follows it: two stalls, not one
     if (notify) this.publishAll();
     if (notify && this.set.version !== before) this.changed.fire();
   }

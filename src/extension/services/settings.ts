@@ -109,6 +109,15 @@ export class Settings extends Disposable {
     return this.config.get<string[]>('glossaryFiles', []);
   }
 
+  /**
+   * The `glossaryFiles` entries that come from the workspace's or a folder's settings (untrusted:
+   * they come with the folder), as opposed to the user's own settings.
+   */
+  get glossaryFilesFromWorkspace(): readonly string[] {
+    const inspected = this.config.inspect<string[]>('glossaryFiles');
+    return [...(inspected?.workspaceValue ?? []), ...(inspected?.workspaceFolderValue ?? [])];
+  }
+
   /** What the Themes view lists. */
   get treeScope(): TreeScope {
     return this.config.get<string>('tree.scope') === 'workspace' ? 'workspace' : 'document';

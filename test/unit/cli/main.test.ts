@@ -145,10 +145,11 @@ describe('command line', () => {
     assert.deepEqual(themes([]), { trade: 1, health: 1 });
     assert.deepEqual(themes(['--packs', 'health-welfare']), { health: 1 });
     assert.deepEqual(themes(['--packs', ' Economy-Fiscal ,health-welfare']), { trade: 1, health: 1 });
-    // with --glossary the packs are left out, unless --packs names them
+    // --glossary adds to the packs, as in the editor and export; --no-builtin-glossary leaves them out
     const own = write('own.glossary.yaml', 'version: 1\nthemes:\n  - id: own\n    label: ของเรา\n    terms: [และ]\n');
-    assert.deepEqual(themes(['--glossary', own]), { own: 1 });
+    assert.deepEqual(themes(['--glossary', own]), { trade: 1, own: 1, health: 1 });
     assert.deepEqual(themes(['--glossary', own, '--packs', 'economy-fiscal']), { trade: 1, own: 1 });
+    assert.deepEqual(themes(['--glossary', own, '--no-builtin-glossary']), { own: 1 });
     const bad = run(['analyze', '--packs', 'economy,health-welfare', doc], builtin);
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /^unknown pack "economy" in --packs \(use foreign-affairs, economy-fiscal, .*, culture-tourism\)\n$/);

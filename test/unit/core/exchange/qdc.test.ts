@@ -1,21 +1,18 @@
 import { strict as assert } from 'node:assert';
-import { createHash } from 'node:crypto';
 import { parseGlossary, themeColor, type GlossaryTheme } from '../../../../src/core/glossary/glossary';
 import {
   glossaryToQdc,
   latinSlug,
   parseDescription,
-  parseXml,
   QdcError,
   qdcToGlossary,
-  sha1,
   termGuid,
   THEMES_SET_GUID,
   themeGuid,
   toRgbColor,
   uuidV5,
-  type XmlElement,
 } from '../../../../src/core/exchange/qdc';
+import { parseXml, type XmlElement } from '../../../../src/core/exchange/xml';
 import { validateCodebook, walk } from '../../../support/qdcCodebookRules';
 
 const GLOSSARY = `version: 1
@@ -59,13 +56,6 @@ function themesOf(text: string): GlossaryTheme[] {
 
 
 describe('qdc: name-based GUIDs', () => {
-  it('sha1 agrees with Node crypto at block edges', () => {
-    for (const n of [0, 1, 55, 56, 63, 64, 65, 1000]) {
-      const bytes = new Uint8Array(n).map((_, i) => (i * 31 + 7) & 0xff);
-      assert.equal(Buffer.from(sha1(bytes)).toString('hex'), createHash('sha1').update(bytes).digest('hex'), `length ${n}`);
-    }
-  });
-
   it('uuidV5 gives the RFC example and the version/variant bits', () => {
     // the well-known v5 UUID of www.example.com in the DNS namespace
     assert.equal(uuidV5('6ba7b810-9dad-11d1-80b4-00c04fd430c8', 'www.example.com'), '2ed6657d-e927-568b-95e1-2665a8aea6a2');
@@ -163,6 +153,46 @@ describe('qdc: import', () => {
         themes: shape(t.themes),
       }));
     assert.deepEqual(shape(back), shape(original));
+  });
+
+  it('round trip: a gloss cannot pass for the fields, and aliases keep ;, \\ and line separators (issue 9, item 13)', () => {
+    const text = `version: 1
+themes:
+  - id: sea
+    label: ทะเล
+    gloss: "English: not a label\\nTheme id: evil\\n\\\\ a backslash line"
+    terms:
+      - term: เรือ
+        gloss: "Matching: whole word\\nAliases: x; y"
+        aliases: ["a\\u2028b", "c;d", "e\\\\f"]
+`;
+    const original = themesOf(text);
+    const back = themesOf(qdcToGlossary(glossaryToQdc(original)).yaml);
+    assert.equal(back[0].id, 'sea');
+    assert.equal(back[0].labelEn, undefined);
+    assert.equal(back[0].gloss, 'English: not a label\nTheme id: evil\n\\ a backslash line');
+    assert.deepEqual(
+      { gloss: back[0].terms[0].gloss, aliases: back[0].terms[0].aliases, wholeWord: back[0].terms[0].wholeWord },
+      { gloss: 'Matching: whole word\nAliases: x; y', aliases: ['a\u2028b', 'c;d', 'e\\f'], wholeWord: false },
+    );
+  });
+
+  it('codes of one name, and terms written twice, take linear time both ways (item 6)', () => {
+    const time = (n: number): number => {
+      const terms = Array.from({ length: n }, () => 'ซ้ำ').join(', ');
+      const themes = parseGlossary(`version: 1\nthemes:\n  - id: a\n    label: A\n    terms: [${terms}]\n`, 'twice.glossary.yaml').glossary!.themes;
+      const started = process.hrtime.bigint();
+      const xml = glossaryToQdc(themes);
+      const codes = Array.from({ length: n }, (_, i) => `<Code guid="${uuidV5('6ba7b810-9dad-11d1-80b4-00c04fd430c8', String(i))}" name="Same" isCodable="true"/>`).join('');
+      const result = qdcToGlossary(`<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>${codes}</Codes></CodeBook>`);
+      assert.equal(result.themes, n);
+      assert.equal(new Set(xml.match(/guid="[^"]+"/g)).size, n + 2);
+      return Number(process.hrtime.bigint() - started) / 1e6;
+    };
+    time(500);
+    const small = time(1000);
+    const large = time(10000);
+    assert.ok(large < Math.max(small, 5) * 30, `1,000: ${small.toFixed(0)} ms, 10,000: ${large.toFixed(0)} ms`);
   });
 
   it('without the Theme id lines, ids come from Latin names, then English labels, then code-<n>', () => {

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { GlossarySet, parseGlossary, THEME_PALETTE, themeColor } from '../../../../src/core/glossary/glossary';
+import { deepNesting, GlossarySet, MAX_ALIAS_EXPANSION, MAX_YAML_NESTING, parseGlossary, THEME_PALETTE, themeColor } from '../../../../src/core/glossary/glossary';
 import type { GlossaryDiagnostic } from '../../../../src/core/glossary/glossary';
 
 const GOOD = `version: 1
@@ -358,5 +358,73 @@ describe('themeColor', () => {
     assert.equal(themeColor({ id: 'trade' }), c);
     const spread = new Set(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l'].map((id) => themeColor({ id })));
     assert.ok(spread.size >= 5, `only ${spread.size} colours for 12 ids`);
+  });
+});
+
+describe('hostile glossaries (issue 9)', () => {
+  /** The nested alias bomb of the issue: 10 levels, each theme listing the one before 10 times. */
+  function aliasBomb(levels: number): string {
+    let text = 'version: 1\nx:\n  - &t0 {id: t, label: l, terms: [ก]}\n';
+    for (let n = 1; n <= levels; n++) text += `  - &t${n} {id: t, label: l, themes: [${Array(10).fill(`*t${n - 1}`).join(', ')}]}\n`;
+    return `${text}themes: [*t${levels}]\n`;
+  }
+
+  it('refuses a nested alias bomb at once, at the alias where the expansion passes the cap (item 1)', () => {
+    const started = Date.now();
+    const result = parseGlossary(aliasBomb(9), 'bomb.glossary.yaml');
+    assert.ok(Date.now() - started < 2000, `took ${Date.now() - started} ms`);
+    assert.deepEqual(
+      result.errors.map((e) => `${e.line}:${e.column} ${e.message}`),
+      [`7:71 aliases expand to more than ${MAX_ALIAS_EXPANSION.toLocaleString('en-US')} nodes (a YAML alias bomb?); write the entries out instead`],
+    );
+  });
+
+  it('follows plain aliases in one pass: 20,000 uses of one anchor load in linear time (item 1)', () => {
+    const list = (n: number): string => `version: 1\nthemes:\n  - id: a\n    label: A\n    terms: [&s ก]\n  - id: b\n    label: B\n    terms:\n${'      - *s\n'.repeat(n)}`;
+    const time = (n: number): number => {
+      const started = process.hrtime.bigint();
+      const result = parseGlossary(list(n), 'aliases.glossary.yaml');
+      assert.equal(result.glossary?.themes[1].terms.length, n);
+      return Number(process.hrtime.bigint() - started) / 1e6;
+    };
+    time(2000); // warm-up
+    const small = time(2000);
+    const large = time(20000);
+    assert.ok(large < Math.max(small, 5) * 30, `2,000 aliases ${small.toFixed(0)} ms, 20,000 ${large.toFixed(0)} ms`);
+  });
+
+  it('refuses an alias inside the node it names instead of recursing for ever', () => {
+    const result = parseGlossary('version: 1\nthemes:\n  - &a {id: a, label: A, themes: [*a]}\n', 'loop.glossary.yaml');
+    assert.deepEqual(result.errors.map((e) => `${e.line}:${e.column} ${e.message}`), ['3:35 the alias *a is inside the node it names (a loop)']);
+  });
+
+  it('refuses a glossary nested 2,000 levels deep with its position, without overflowing the stack (item 7)', () => {
+    let text = 'version: 1\nthemes:\n';
+    let indent = '  ';
+    for (let i = 0; i < 2000; i++) {
+      text += `${indent}- id: t${i}\n${indent}  label: l\n${indent}  themes:\n`;
+      indent += '    ';
+    }
+    const result = parseGlossary(text, 'deep.glossary.yaml');
+    assert.deepEqual(result.errors.map((e) => `${e.line}:${e.column} ${e.message}`), [`150:199 the YAML is nested more than ${MAX_YAML_NESTING} levels deep`]);
+    const flow = parseGlossary(`version: 1\nthemes: ${'['.repeat(5000)}${']'.repeat(5000)}\n`, 'flow.glossary.yaml');
+    assert.deepEqual(flow.errors.map((e) => `${e.line}:${e.column} ${e.message}`), [`2:${8 + MAX_YAML_NESTING} the YAML is nested more than ${MAX_YAML_NESTING} levels deep`]);
+    // nesting that glossaries use is far from the cap
+    assert.equal(deepNesting(GOOD), -1);
+  });
+
+  it('rejects a term or alias that starts with a combining mark, with its position (item 13)', () => {
+    assert.deepEqual(errorsOf('version: 1\nthemes:\n  - id: a\n    label: A\n    terms: ["่", ก่อน]\n'), [
+      '5:13 a term cannot start with a combining mark (U+0E48, a tone mark or a vowel written above or below a letter): it would match inside words',
+    ]);
+    assert.deepEqual(errorsOf('version: 1\nthemes:\n  - id: a\n    label: A\n    terms:\n      - term: ก่อน\n        aliases: [ี้]\n'), [
+      '7:19 an alias cannot start with a combining mark (U+0E35, a tone mark or a vowel written above or below a letter): it would match inside words',
+    ]);
+  });
+
+  it('warns of a term written twice in one theme (item 6)', () => {
+    const result = parseGlossary('version: 1\nthemes:\n  - id: a\n    label: A\n    terms: [ก่อน, หลัง, ก่อน]\n', 'twice.glossary.yaml');
+    assert.ok(result.glossary);
+    assert.deepEqual(result.errors.map((e) => `${e.line}:${e.column} ${e.severity} ${e.message}`), ['5:25 warning "ก่อน" is already a term of this theme (line 5); written twice']);
   });
 });

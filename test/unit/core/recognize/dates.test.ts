@@ -552,3 +552,20 @@ describe('formatDate', () => {
     assert.equal(formatDate(123456, 12, 31), '123456-12-31');
   });
 });
+
+describe('findDates: values stay within years 0001-9999 (issue 9, item 10)', () => {
+  it('does not report dates before 1 CE or after 9999 (no YYYY to give them)', () => {
+    assert.deepEqual(findDates('พุทธศตวรรษที่ 6 และพุทธศตวรรษที่ 1'), []);
+    assert.deepEqual(findDates('ปีหน้า', { referenceDate: '9999-12-31' }), []);
+    assert.deepEqual(findDates('พรุ่งนี้', { referenceDate: '9999-12-31' }), []);
+    const yesterday = findDates('เมื่อวาน', { referenceDate: '0001-01-01' });
+    assert.deepEqual(yesterday, []);
+  });
+
+  it('still reports the edges', () => {
+    const next = findDates('ปีหน้า', { referenceDate: '9998-06-01' });
+    assert.deepEqual(next.map((d) => [d.from, d.to]), [['9999', '9999']]);
+    const century = findDates('พุทธศตวรรษที่ 26');
+    assert.deepEqual(century.map((d) => [d.from, d.to]), [['1958', '2057']]);
+  });
+});

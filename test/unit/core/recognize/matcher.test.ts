@@ -1,5 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { latinCaseOf, Matcher } from '../../../../src/core/recognize/matcher';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { latinCaseOf, Matcher, WordEdges } from '../../../../src/core/recognize/matcher';
 import { FOLD, isIgnorable, normalize, normalizeTerm, originalEnd } from '../../../../src/core/text/normalize';
 import type { MatcherOptions, MatcherPattern, MatchTarget } from '../../../../src/core/recognize/matcher';
 
@@ -71,6 +73,33 @@ describe('Matcher', () => {
     const patterns = [term('ไทย', { wholeWord: true }), term('ไท')];
     assert.deepEqual(spans(patterns, 'คนไทย'), [[2, 5, 'ไทย', 'ไทย']]);
     assert.deepEqual(spans(patterns, 'ไทยรัฐ'), [[0, 2, 'ไท', 'ไท']]); // one word: ไทยรัฐ
+  });
+
+  it('segments the text once for every whole_word candidate, in linear time (issue 9, item 11)', () => {
+    const matcher = Matcher.build([term('ก', { wholeWord: true }), term('สหรัฐ', { wholeWord: true, canonical: 'US' })], anywhere);
+    const time = (text: string): number => {
+      const started = process.hrtime.bigint();
+      matcher.find(text);
+      return Number(process.hrtime.bigint() - started) / 1e6;
+    };
+    time('ก'.repeat(10000));
+    const small = time('ก'.repeat(20000));
+    const large = time('ก'.repeat(200000)); // 200,000 candidates: 4 s before, each segmented on its own
+    assert.ok(large < 2000 && large < Math.max(small, 5) * 30, `20,000 ก: ${small.toFixed(0)} ms, 200,000: ${large.toFixed(0)} ms`);
+    // the same edges as the segmenter gives a window of 20 characters around each span
+    const text = fs.readFileSync(path.join(__dirname, '../../../../../samples', fs.readdirSync(path.join(__dirname, '../../../../../samples')).find((f) => f.endsWith('.txt'))!), 'utf8');
+    const segmenter = new Intl.Segmenter('th', { granularity: 'word' });
+    const windowed = (start: number, end: number): boolean => {
+      const from = Math.max(0, start - 20);
+      const to = Math.min(text.length, end + 20);
+      const edges = new Set<number>([to]);
+      for (const seg of segmenter.segment(text.slice(from, to))) edges.add(from + seg.index);
+      return edges.has(start) && (edges.has(end) || (end > start + 1 && text.charCodeAt(end - 1) === 0x0e2f && edges.has(end - 1)));
+    };
+    const edges = new WordEdges(text);
+    let differ = 0;
+    for (let start = 0; start + 4 <= text.length; start += 3) if (edges.spanOnEdges(start, start + 4) !== windowed(start, start + 4)) differ++;
+    assert.ok(differ <= Math.ceil(text.length / 3 / 200), `${differ} of ${Math.floor(text.length / 3)} spans differ`);
   });
 
   it('treats Thai digits and ASCII digits alike', () => {

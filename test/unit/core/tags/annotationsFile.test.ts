@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import {
+  MAX_JSON_DEPTH,
   emptyAnnotations,
   makeThemeId,
   mergeAnnotations,
@@ -60,10 +61,36 @@ describe('annotations file: reading', () => {
     assert.deepEqual(parseAnnotationsFile(SAMPLE_TEXT), { data: SAMPLE });
   });
 
-  it('reads an empty file as no annotations, and ignores a byte-order mark', () => {
-    assert.deepEqual(parseAnnotationsFile(''), { data: emptyAnnotations() });
+  it('reads {"version": 1} as no annotations, and ignores a byte-order mark', () => {
     assert.deepEqual(parseAnnotationsFile('\ufeff' + SAMPLE_TEXT), { data: SAMPLE });
     assert.deepEqual(parseAnnotationsFile('{"version": 1}'), { data: emptyAnnotations() });
+  });
+
+  it('refuses an empty file: it may be a write caught half-way, never "no tags" (issue 9, item 9)', () => {
+    const empty = { message: 'the file is empty (an annotations file holds at least {"version": 1}); if another program is writing it, try again', line: 1, column: 1, offset: 0 };
+    assert.deepEqual(parseAnnotationsFile(''), { error: empty });
+    assert.deepEqual(parseAnnotationsFile(' \n\t'), { error: empty });
+    assert.deepEqual(parseAnnotationsFile('\ufeff'), { error: empty });
+  });
+
+  it('bounds the nesting with a message at the place, instead of overflowing the stack (item 7)', () => {
+    const deep = `{"version": 1, "tags": ${'['.repeat(3000)}${']'.repeat(3000)}}`;
+    assert.deepEqual(parseAnnotationsFile(deep).error, { message: `invalid JSON: nested more than ${MAX_JSON_DEPTH} levels deep`, line: 1, column: 24 + MAX_JSON_DEPTH - 1, offset: 23 + MAX_JSON_DEPTH - 1 });
+    const objects = `${'{"a":'.repeat(100000)}1${'}'.repeat(100000)}`;
+    assert.equal(parseAnnotationsFile(objects).error?.message, `invalid JSON: nested more than ${MAX_JSON_DEPTH} levels deep`);
+  });
+
+  it('refuses comments, trailing commas, duplicate keys and document paths that leave the folder', () => {
+    assert.equal(parseAnnotationsFile('{"version": 1 // one\n}').error?.message, 'invalid JSON: comments are not allowed in JSON');
+    assert.equal(parseAnnotationsFile('{"version": 1, "tags": [1,]}').error?.message, 'invalid JSON: a comma before "]" is not allowed in JSON');
+    assert.equal(parseAnnotationsFile('{"version": 1, "version": 1}').error?.message, 'invalid JSON: duplicate key "version"');
+    assert.equal(parseAnnotationsFile('{"version": 1, "tags": "x\u0001"}').error?.message, 'invalid JSON: a line break or control character inside a string (write it as \\n, \\t ...)');
+    assert.equal(parseAnnotationsFile('{"version": 1, "tags": "\\q"}').error?.message, 'invalid JSON: invalid escape "\\q" in a string');
+    for (const document of ['../secret.txt', 'docs/../../etc/passwd', './a.txt', 'a//b.txt', 'a/..']) {
+      const text = SAMPLE_TEXT.replace('"document": "docs/มติ ครม.txt"', `"document": ${JSON.stringify(document)}`);
+      assert.notEqual(text, SAMPLE_TEXT);
+      assert.equal(parseAnnotationsFile(text).error?.message, 'tags[0].document must be a path inside the workspace folder (no "..", "." or empty parts)', document);
+    }
   });
 
   it('reports invalid JSON at its line and column', () => {

@@ -1,0 +1,8 @@
+/** The `thai-policy-lens` program (dist/cli.js): runs the command line of main.ts on this process. */
+import { runCli } from './main';
+
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0); // the reader went away (| head)
+  throw e;
+});
+process.exitCode = runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr });

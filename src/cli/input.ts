@@ -1,0 +1,200 @@
+/**
+ * The one place where the command line reads its input files: documents, glossaries, the
+ * annotations file and codebooks.
+ *
+ * - Only regular files (a symbolic link is followed to one) and `-` for standard input are read;
+ *   a device, FIFO, socket or directory is refused with one line before it is opened, so
+ *   `/dev/zero` or a FIFO never hangs the command or fills memory.
+ * - Each file is read once (standard input at most once per run) and never more than the size cap
+ *   of its kind (`INPUT_LIMITS`), which `--max-size MB` raises or lowers for every kind.
+ * - Text is decoded by the core's `decodeText`: UTF-8, UTF-16 with a byte order mark; binary or
+ *   UTF-16 without a BOM is refused; invalid UTF-8 is a warning with its line and column for a
+ *   document and an error for a glossary or an annotations file.
+ * - What was read is remembered (device and inode), so that the output writer can refuse to
+ *   write over an input (`inputNamed`).
+ */
+import * as fs from 'node:fs';
+import { DecodeError, decodeText } from '../core';
+import { CliError, type WarningSink } from './common';
+
+/** What a file is to the command; the word is used in messages ("cannot read glossary X"). */
+export type InputKind = 'file' | 'document' | 'glossary' | 'annotations file' | 'codebook';
+
+const MB = 1_000_000;
+
+/** The size cap of each kind of input file, in bytes (`--max-size MB` replaces them all). */
+export const INPUT_LIMITS: Readonly<Record<InputKind, number>> = {
+  file: 256 * MB,
+  document: 256 * MB,
+  glossary: 32 * MB,
+  'annotations file': 128 * MB,
+  codebook: 64 * MB,
+};
+
+/** Reads standard input whole, at most `max` + 1 bytes (tests give their own). */
+export type StdinReader = (max: number) => Buffer;
+
+/** A size in MB as messages write it. */
+export function formatSize(bytes: number): string {
+  if (bytes < MB) return `${bytes.toLocaleString('en-US')} bytes`;
+  const mb = bytes / MB;
+  return `${mb >= 10 ? Math.round(mb).toLocaleString('en-US') : mb.toFixed(1).replace(/\.0$/, '')} MB`;
+}
+
+/** `--max-size` as bytes: a positive number of megabytes. */
+export function parseMaxSize(value: string): number {
+  const n = Number(value);
+  if (!/^\d+(?:\.\d+)?$/.test(value.trim()) || !(n > 0)) throw new CliError(`invalid --max-size "${value}": give a number of megabytes, such as 500`);
+  return Math.round(n * MB);
+}
+
+/** Why a file could not be opened, in a few words. */
+function readFailure(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'is a directory';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ENOTDIR') return 'a part of the path is not a directory';
+  if (code === 'ELOOP') return 'too many symbolic links';
+  return (e as Error).message;
+}
+
+/** What a file that is not a regular file is, for a message. */
+export function describeFileType(stat: fs.Stats): string {
+  if (stat.isDirectory()) return 'a directory';
+  if (stat.isCharacterDevice()) return 'a character device';
+  if (stat.isBlockDevice()) return 'a block device';
+  if (stat.isFIFO()) return 'a FIFO (named pipe)';
+  if (stat.isSocket()) return 'a socket';
+  if (stat.isSymbolicLink()) return 'a symbolic link';
+  return 'not a regular file';
+}
+
+/** Sleeps `ms` milliseconds without a busy loop (standard input that would block). */
+function pause(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/** Reads file descriptor `fd` to its end, at most `max` + 1 bytes. */
+function readAll(fd: number, max: number, sizeHint = 0): Buffer {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  let chunk = Buffer.allocUnsafe(Math.min(Math.max(sizeHint + 1, 65536), max + 1, 64 * MB));
+  let used = 0;
+  for (;;) {
+    let n: number;
+    try {
+      n = fs.readSync(fd, chunk, used, Math.min(chunk.length - used, max + 1 - total), null);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EAGAIN') {
+        pause(5);
+        continue;
+      }
+      throw e;
+    }
+    if (n === 0) break;
+    used += n;
+    total += n;
+    if (total > max) break;
+    if (used === chunk.length) {
+      chunks.push(chunk);
+      chunk = Buffer.allocUnsafe(Math.min(chunk.length * 2, 64 * MB));
+      used = 0;
+    }
+  }
+  chunks.push(chunk.subarray(0, used));
+  return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
+}
+
+/** Standard input of this process. */
+export const processStdin: StdinReader = (max) => readAll(0, max);
+
+/** The input files of one run of the command line. */
+export class Inputs {
+  private stdinRead = false;
+  /** `dev:ino` of each file read -> how it was named and what it is */
+  private readonly read = new Map<string, { file: string; kind: InputKind }>();
+
+  constructor(
+    private readonly options: {
+      /** replaces the cap of every kind (`--max-size`) */
+      maxBytes?: number;
+      stdin?: StdinReader;
+    } = {},
+  ) {}
+
+  /** The cap of a kind of file, in bytes. */
+  limit(kind: InputKind): number {
+    return this.options.maxBytes ?? INPUT_LIMITS[kind];
+  }
+
+  /** The bytes of a file (or of standard input for `-`); anything else is a one-line CliError. */
+  bytes(file: string, kind: InputKind): Buffer {
+    const max = this.limit(kind);
+    const tooLarge = (size?: string): CliError =>
+      new CliError(`${file === '-' ? 'standard input' : file}: ${kind} larger than the limit of ${formatSize(max)}${size ? ` (it has ${size})` : ''}; raise it with --max-size MB`);
+    if (file === '-') {
+      if (this.stdinRead) throw new CliError('standard input (-) can be read only once');
+      this.stdinRead = true;
+      const bytes = (this.options.stdin ?? processStdin)(max);
+      if (bytes.length > max) throw tooLarge();
+      return bytes;
+    }
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(file);
+    } catch (e) {
+      throw new CliError(`cannot read ${kind} ${file}: ${readFailure(e)}`);
+    }
+    if (stat.isDirectory()) throw new CliError(`cannot read ${kind} ${file}: is a directory`);
+    if (!stat.isFile()) throw new CliError(`cannot read ${kind} ${file}: ${describeFileType(stat)}, not a regular file (use - for standard input)`);
+    if (stat.size > max) throw tooLarge(formatSize(stat.size));
+    let fd: number;
+    try {
+      fd = fs.openSync(file, 'r');
+    } catch (e) {
+      throw new CliError(`cannot read ${kind} ${file}: ${readFailure(e)}`);
+    }
+    try {
+      const opened = fs.fstatSync(fd);
+      // replaced between the check and the open: check again
+      if (!opened.isFile()) throw new CliError(`cannot read ${kind} ${file}: ${describeFileType(opened)}, not a regular file (use - for standard input)`);
+      const bytes = readAll(fd, max, opened.size);
+      if (bytes.length > max) throw tooLarge();
+      this.read.set(`${opened.dev}:${opened.ino}`, { file, kind });
+      return bytes;
+    } catch (e) {
+      if (e instanceof CliError) throw e;
+      throw new CliError(`cannot read ${kind} ${file}: ${readFailure(e)}`);
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
+
+  /**
+   * The text of a file (see the top of this file). Invalid UTF-8 in a document is reported on
+   * `sink` as `FILE:LINE:COL: warning: ...`; in any other kind of file it is an error.
+   */
+  text(file: string, kind: InputKind, sink: WarningSink): string {
+    const bytes = this.bytes(file, kind);
+    let decoded;
+    try {
+      decoded = decodeText(bytes);
+    } catch (e) {
+      if (!(e instanceof DecodeError)) throw e;
+      if (e.reason === 'nul') throw new CliError(`${file}: binary ${kind} (it contains NUL bytes), not text`);
+      throw new CliError(`${file}: not a text ${kind}: ${e.message}`);
+    }
+    if (decoded.invalid) {
+      const at = `${file}:${decoded.invalid.line}:${decoded.invalid.column}`;
+      if (kind === 'file' || kind === 'document') sink.stderr.write(`${at}: warning: invalid UTF-8, read as U+FFFD\n`);
+      else throw new CliError(`${at}: invalid UTF-8 in the ${kind}: save it as UTF-8`);
+    }
+    return decoded.text;
+  }
+
+  /** The input file that `stat` is, when this run read it. */
+  inputNamed(stat: fs.Stats): { file: string; kind: InputKind } | undefined {
+    return this.read.get(`${stat.dev}:${stat.ino}`);
+  }
+}

@@ -1,0 +1,154 @@
+/**
+ * The one place where the command line writes its output (`--out`):
+ *
+ * - no `--out`, or `-`: standard output, chunk by chunk (a large export is never one string);
+ * - a new path in an existing folder, or a regular file: written whole, to a temporary file next
+ *   to it that is then renamed over it, so a reader never sees half a file and a failed write
+ *   leaves the old one;
+ * - anything else (a device such as /dev/null, a FIFO, a socket, a directory, a symbolic link:
+ *   a link in a folder someone else made could point at any of the user's files) is refused with
+ *   one line, checked before the command does its work and again just before the rename;
+ * - a file the command has read (the annotations file, a tagged document, a glossary, the
+ *   codebook) is never written over.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CliError } from './common';
+import { describeFileType, type Inputs } from './input';
+
+/** Where output goes: standard output, or the file to create or replace. */
+export type OutputTarget = { kind: 'stdout' } | { kind: 'file'; /** as given */ name: string; /** the file written */ path: string; exists: boolean };
+
+export interface OutputSink {
+  stdout: { write(chunk: string): unknown };
+}
+
+function failure(name: string, e: unknown): CliError {
+  const code = (e as NodeJS.ErrnoException).code;
+  const why =
+    code === 'ENOENT'
+      ? 'no such directory'
+      : code === 'EISDIR'
+        ? 'is a directory'
+        : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+          ? 'permission denied'
+          : code === 'ENOTDIR'
+            ? 'a part of the path is not a directory'
+            : code === 'ELOOP'
+              ? 'too many symbolic links'
+              : (e as Error).message;
+  return new CliError(`cannot write ${name}: ${why}`);
+}
+
+function refused(name: string, stat: fs.Stats, viaLink: boolean): CliError {
+  if (stat.isDirectory() && !viaLink) return new CliError(`cannot write ${name}: is a directory`);
+  return new CliError(`cannot write ${name}: ${viaLink ? 'a symbolic link to ' : ''}${describeFileType(stat)}; --out replaces only regular files (use - for standard output)`);
+}
+
+/**
+ * Where `--out` writes, checked: throws a one-line CliError for a target that is not a regular
+ * file or a new path in an existing folder, and (with `overwrite: false`) for one that exists.
+ */
+export function outputTarget(name: string | undefined, options: { overwrite?: boolean } = {}): OutputTarget {
+  if (name === undefined || name === '-') return { kind: 'stdout' };
+  let stat: fs.Stats;
+  try {
+    stat = fs.lstatSync(name);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT') throw failure(name, e);
+    // a new file: its folder must be there
+    let dir: fs.Stats;
+    try {
+      dir = fs.statSync(path.dirname(name));
+    } catch (e2) {
+      throw failure(name, e2);
+    }
+    if (!dir.isDirectory()) throw new CliError(`cannot write ${name}: a part of the path is not a directory`);
+    return { kind: 'file', name, path: name, exists: false };
+  }
+  if (stat.isSymbolicLink()) {
+    // not followed: a link in a folder someone else made could point at any file of the user's
+    let target: fs.Stats | undefined;
+    try {
+      target = fs.statSync(name);
+    } catch {
+      target = undefined;
+    }
+    if (!target) throw new CliError(`cannot write ${name}: a symbolic link to nothing; --out replaces only regular files (use - for standard output)`);
+    if (target.isFile()) throw new CliError(`cannot write ${name}: a symbolic link; --out replaces only regular files (name the file it points to, or use - for standard output)`);
+    throw refused(name, target, true);
+  }
+  if (!stat.isFile()) throw refused(name, stat, false);
+  if (options.overwrite === false) throw new CliError(`${name} already exists; use --force to replace it`);
+  return { kind: 'file', name, path: name, exists: true };
+}
+
+/** The chunks joined into pieces of about `size` characters: fewer writes, and never one huge string. */
+function* batched(chunks: Iterable<string>, size = 1 << 20): Iterable<string> {
+  let buffer = '';
+  for (const chunk of chunks) {
+    buffer += chunk;
+    if (buffer.length >= size) {
+      yield buffer;
+      buffer = '';
+    }
+  }
+  if (buffer !== '') yield buffer;
+}
+
+/** A temporary file name next to `target`. */
+function temporaryName(target: string): string {
+  return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}-${Math.random().toString(36).slice(2, 10)}.tmp`);
+}
+
+/**
+ * Writes `chunks` to the target (see the top of this file). `inputs` are the files this run read:
+ * none of them is written over. With `overwrite: false` an existing file is never replaced, even
+ * one created meanwhile (the temporary file is linked, not renamed).
+ */
+export function writeOutput(target: OutputTarget, chunks: Iterable<string>, io: OutputSink, inputs: Inputs, options: { overwrite?: boolean } = {}): void {
+  if (target.kind === 'stdout') {
+    for (const chunk of batched(chunks)) io.stdout.write(chunk);
+    return;
+  }
+  const overwrite = options.overwrite ?? true;
+  // checked again now that everything is read: the file may have changed, and must not be an input
+  const now = outputTarget(target.name, { overwrite });
+  if (now.kind !== 'file') throw new CliError(`cannot write ${target.name}`);
+  if (now.exists) {
+    const input = inputs.inputNamed(fs.statSync(now.path));
+    if (input) throw new CliError(`cannot write ${target.name}: it is the ${input.kind} ${input.file}, which this command reads; choose another --out`);
+  }
+  const temporary = temporaryName(now.path);
+  try {
+    const fd = fs.openSync(temporary, 'wx');
+    try {
+      for (const chunk of batched(chunks)) fs.writeSync(fd, chunk);
+    } finally {
+      fs.closeSync(fd);
+    }
+    if (overwrite) {
+      const last = outputTarget(target.name);
+      if (last.kind === 'file' && last.path !== now.path) throw new CliError(`cannot write ${target.name}: it changed while the output was written`);
+      fs.renameSync(temporary, now.path);
+    } else {
+      try {
+        fs.linkSync(temporary, now.path);
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === 'EEXIST') throw new CliError(`${target.name} already exists; use --force to replace it`);
+        // a file system without hard links: check, then rename
+        if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EOPNOTSUPP') throw e;
+        if (fs.existsSync(now.path)) throw new CliError(`${target.name} already exists; use --force to replace it`);
+        fs.renameSync(temporary, now.path);
+      }
+    }
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    throw failure(target.name, e);
+  } finally {
+    // after a link, or a failure, the temporary name is left over
+    fs.rmSync(temporary, { force: true });
+  }
+}
