@@ -10,7 +10,7 @@
  *
  * Pure: no `vscode`, so the unit tests check it on in-memory documents against a full analysis.
  */
-import type { Annotation } from '../core';
+import { firstStartingAt, type Annotation } from '../core';
 import type { TextChange } from './inMemoryDocument';
 
 /** An edit since the last analysis: the old text `[start, oldEnd)` replaced by `newLength` characters. */
@@ -153,13 +153,7 @@ function spansByKey(list: readonly Annotation[]): Map<string, string> {
 function firstEndingAfter(list: readonly Annotation[], offset: number): number {
   // Annotations do not nest much (terms and countries never overlap; a date may overlap one),
   // so a binary search on start, then a short walk back, finds it.
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
+  let lo = firstStartingAt(list, offset);
   while (lo > 0 && list[lo - 1].end > offset) lo--;
   return lo;
 }

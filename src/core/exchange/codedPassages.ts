@@ -9,6 +9,7 @@ import type { Annotation } from '../types';
 import { csvCell } from '../text/csv';
 import { LineIndex } from '../text/lines';
 import { escapeProseInline, escapeProseLines, escapeQuoteLines } from '../text/markdown';
+import { firstStartingAt } from '../recognize/analyze';
 
 /** One tagged passage, as the exports see it. */
 export interface CodedPassage {
@@ -104,18 +105,6 @@ export function codedPassage(tag: PassageSource, lines: LineIndex | undefined, a
   if (tag.created) passage.created = tag.created;
   if (tag.modified) passage.modified = tag.modified;
   return passage;
-}
-
-/** The index of the first annotation that starts at or after `offset` (`annotations` sorted by start). */
-export function firstStartingAt(annotations: readonly Annotation[], offset: number): number {
-  let lo = 0;
-  let hi = annotations.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (annotations[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** The glossary as the exports need it: a theme by id and its ancestors. */

@@ -104,3 +104,15 @@ export function analyze(text: string, glossaries?: GlossarySource, options: Anal
   }
   return analyzer.analyze(text, options);
 }
+
+/** The index of the first annotation that starts at or after `offset` (`annotations` sorted by start). */
+export function firstStartingAt(annotations: readonly Annotation[], offset: number): number {
+  let lo = 0;
+  let hi = annotations.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (annotations[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
