@@ -410,13 +410,21 @@ interface MergedView {
   flat: FlatTheme[];
   byId: Map<string, FlatTheme>;
   countryAliases: CountryAlias[];
-  /** duplicate ids across files, by the file of the later occurrence */
+  /** notes about themes merged across files (a different label ...), by the file of the later definition */
   conflicts: Map<string, GlossaryDiagnostic[]>;
 }
 
 /**
- * All loaded glossary files merged. A file with errors keeps its last good version in force;
- * a theme id already defined in an earlier file is reported at the later one and ignored there.
+ * All loaded glossary files merged. A file with errors keeps its last good version in force.
+ *
+ * Files merge by theme id: a theme whose id an earlier file already defines is the same theme.
+ * Its terms are added to that theme, its sub-themes go under it (or merge in turn), and it stays
+ * where it was first defined. The first definition's label stays; its English label, colour and
+ * gloss stay too, and where the first leaves one out, the first later file that gives it supplies
+ * it. A later definition with another label or English label, or under another parent, gets a
+ * warning at its file:line:column (never an error: the terms are added all the same). So a
+ * workspace glossary adds terms to a built-in theme by declaring its id. Within one file an id
+ * may appear once (the parser reports a repeat as an error).
  */
 export class GlossarySet {
   private readonly states = new Map<string, FileState>();
@@ -465,7 +473,7 @@ export class GlossarySet {
     this.merged = undefined;
   }
 
-  /** The files loaded, in load order (earlier files win on duplicate ids). */
+  /** The files loaded, in load order (the first definition of a theme id gives its label). */
   get files(): string[] {
     return [...this.states.keys()];
   }
@@ -475,7 +483,7 @@ export class GlossarySet {
     return this.states.get(file)?.good;
   }
 
-  /** A file's diagnostics: its own, plus its theme ids already defined in earlier files. */
+  /** A file's diagnostics: its own, plus the warnings about its themes merged into earlier ones. */
   diagnostics(file: string): GlossaryDiagnostic[] {
     const state = this.states.get(file);
     if (!state) return [];
@@ -527,41 +535,60 @@ export class GlossarySet {
   private view(): MergedView {
     if (this.merged) return this.merged;
     const view: MergedView = { themes: [], flat: [], byId: new Map(), countryAliases: [], conflicts: new Map() };
-    /** Copies a theme for the merged tree, leaving out sub-themes whose id is already taken. */
-    const admit = (file: string, theme: GlossaryTheme, ancestors: GlossaryTheme[]): GlossaryTheme | undefined => {
-      const earlier = view.byId.get(theme.id);
+    /** the merged themes by id, each with the theme it is nested in */
+    const merged = new Map<string, { theme: GlossaryTheme; parent?: GlossaryTheme }>();
+    const warn = (file: string, at: SourcePos, message: string): void => {
+      const list = view.conflicts.get(file) ?? [];
+      list.push({ file, line: at.line, column: at.column, message, severity: 'warning' });
+      view.conflicts.set(file, list);
+    };
+    const where = (p: SourcePos): string => `${p.file}:${p.line}:${p.column}`;
+    /** Adds a theme of `file` (and its sub-themes) under `parent`, or merges it into the theme of the same id. */
+    const admit = (file: string, theme: GlossaryTheme, parent: GlossaryTheme | undefined): void => {
+      const earlier = merged.get(theme.id);
       if (earlier) {
-        const first = earlier.theme.source;
-        const list = view.conflicts.get(file) ?? [];
-        list.push({
-          file,
-          line: theme.source.line,
-          column: theme.source.column,
-          message: `duplicate theme id "${theme.id}" (already defined at ${first.file}:${first.line}:${first.column}); ignored here`,
-          severity: 'error',
-        });
-        view.conflicts.set(file, list);
-        return undefined;
+        const first = earlier.theme;
+        const at = `"${theme.id}" is already defined at ${where(first.source)}`;
+        if (theme.label.trim() !== first.label.trim()) {
+          warn(file, theme.source, `theme ${at} with the label «${first.label}»; that label stays (this file's terms are added to the theme)`);
+        } else if (theme.labelEn !== undefined && first.labelEn !== undefined && theme.labelEn.trim() !== first.labelEn.trim()) {
+          warn(file, theme.source, `theme ${at} with the English label "${first.labelEn}"; that label stays (this file's terms are added to the theme)`);
+        }
+        if ((earlier.parent?.id ?? '') !== (parent?.id ?? '')) {
+          const there = earlier.parent ? `under «${earlier.parent.label}»` : 'at the top level';
+          warn(file, theme.source, `theme ${at} ${there}; it stays there (this file's terms are added to it)`);
+        }
+        first.labelEn ??= theme.labelEn;
+        first.color ??= theme.color;
+        first.gloss ??= theme.gloss;
+        first.terms.push(...theme.terms);
+        for (const child of theme.themes) admit(file, child, first);
+        return;
       }
-      const copy: GlossaryTheme = { ...theme, themes: [] };
-      const entry: FlatTheme = { theme: copy, ancestors };
-      view.flat.push(entry);
-      view.byId.set(theme.id, entry);
-      for (const child of theme.themes) {
-        const admitted = admit(file, child, [...ancestors, copy]);
-        if (admitted) copy.themes.push(admitted);
-      }
-      return copy;
+      const copy: GlossaryTheme = { ...theme, terms: [...theme.terms], themes: [], depth: parent ? parent.depth + 1 : 0 };
+      if (parent) copy.parent = parent.id;
+      else delete copy.parent;
+      merged.set(theme.id, { theme: copy, parent });
+      if (parent) parent.themes.push(copy);
+      else view.themes.push(copy);
+      for (const child of theme.themes) admit(file, child, copy);
     };
     for (const [file, state] of this.states) {
       const g = state.good;
       if (!g) continue;
-      for (const top of g.themes) {
-        const admitted = admit(file, top, []);
-        if (admitted) view.themes.push(admitted);
-      }
+      for (const top of g.themes) admit(file, top, undefined);
       for (const c of g.countries) for (const alias of c.aliases) view.countryAliases.push({ code: c.code, alias, source: c.source });
     }
+    // depth first, in the order the themes were first defined
+    const walk = (themes: GlossaryTheme[], ancestors: GlossaryTheme[]): void => {
+      for (const theme of themes) {
+        const entry: FlatTheme = { theme, ancestors };
+        view.flat.push(entry);
+        view.byId.set(theme.id, entry);
+        walk(theme.themes, [...ancestors, theme]);
+      }
+    };
+    walk(view.themes, []);
     this.merged = view;
     return view;
   }

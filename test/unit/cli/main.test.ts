@@ -116,6 +116,15 @@ describe('command line', () => {
     assert.deepEqual(document.annotations, [{ kind: 'country', start: 0, end: 3, text: 'ไทย', country: 'TH' }]);
   });
 
+  it('merges glossaries by theme id, with a warning (not an error) for a different label', () => {
+    const g1 = write('one.glossary.yaml', TRADE);
+    const g2 = write('two.glossary.yaml', 'version: 1\nthemes:\n  - id: trade\n    label: พาณิชย์\n    terms: [เขตการค้าเสรี]\n');
+    const result = run(['analyze', '--format', 'summary', '--glossary', g1, '--glossary', g2, write('d.txt', 'การค้าเสรี และเขตการค้าเสรี')]);
+    assert.equal(result.code, 0);
+    assert.equal(result.stderr, `${g2}:3:5: warning: theme "trade" is already defined at ${g1}:3:5 with the label «การค้า»; that label stays (this file's terms are added to the theme)\n`);
+    assert.deepEqual(JSON.parse(result.stdout).documents[0].themes, { trade: 2 });
+  });
+
   it('uses the built-in glossary when no --glossary is given', () => {
     const builtin = write('builtin.glossary.yaml', TRADE);
     const doc = write('doc.txt', 'การค้าเสรี');
@@ -168,17 +177,6 @@ describe('command line', () => {
         () => {
           const g = write('colour.glossary.yaml', 'version: 1\nthemes:\n  - id: a\n    label: x\n    color: red\n');
           return [['analyze', '--glossary', g, write('d.txt', 'ไทย')], `${g}:5:12: "red" is not a colour: use #rgb, #rrggbb or #rrggbbaa`];
-        },
-      ],
-      [
-        'a duplicate id across glossaries',
-        () => {
-          const g1 = write('one.glossary.yaml', TRADE);
-          const g2 = write('two.glossary.yaml', TRADE);
-          return [
-            ['analyze', '--glossary', g1, '--glossary', g2, write('d.txt', 'ไทย')],
-            `${g2}:3:5: duplicate theme id "trade" (already defined at ${g1}:3:5); ignored here`,
-          ];
         },
       ],
       ['a bad date', () => [['analyze', '--reference-date', '2024-02-30', write('d.txt', 'ไทย')], 'invalid --reference-date "2024-02-30": use a real date written YYYY-MM-DD']],

@@ -175,25 +175,86 @@ describe('GlossarySet', () => {
   const A = themesYaml('  - id: trade\n    label: การค้า\n    terms: [การค้าเสรี]\n');
   const B = themesYaml('  - id: health\n    label: สาธารณสุข\n    terms: [วัคซีน]\n  - id: trade\n    label: การค้าซ้ำ\n    terms: [ภาษีศุลกากร]\n');
 
-  it('merges files in order and reports a duplicate id at the later file (the earlier wins)', () => {
+  it('merges files by theme id: a later file adds its terms to the theme, whose first label stays, with a warning', () => {
     const set = new GlossarySet();
     assert.deepEqual(set.update('a.yaml', A), []);
     const diagnostics: GlossaryDiagnostic[] = set.update('b.yaml', B);
     assert.deepEqual(
-      diagnostics.map((d) => [d.file, d.line, d.column, d.severity]),
-      [['b.yaml', 6, 5, 'error']],
+      diagnostics.map((d) => [d.file, d.line, d.column, d.severity, d.message]),
+      [['b.yaml', 6, 5, 'warning', 'theme "trade" is already defined at a.yaml:3:5 with the label «การค้า»; that label stays (this file\'s terms are added to the theme)']],
     );
-    assert.match(diagnostics[0].message, /duplicate theme id "trade" \(already defined at a\.yaml:3:5\)/);
     assert.deepEqual(
       set.themes.map((t) => t.id),
       ['trade', 'health'],
     );
     assert.equal(set.theme('trade')?.label, 'การค้า');
     assert.deepEqual(
-      set.termsOf('trade').map((t) => t.term),
-      ['การค้าเสรี'],
+      set.termsOf('trade').map((t) => [t.term, t.source.file]),
+      [
+        ['การค้าเสรี', 'a.yaml'],
+        ['ภาษีศุลกากร', 'b.yaml'],
+      ],
     );
     assert.deepEqual(set.diagnostics('a.yaml'), []);
+    // the parsed files themselves are left as they were
+    assert.deepEqual(set.glossary('a.yaml')!.themes[0].terms.map((t) => t.term), ['การค้าเสรี']);
+    // without the earlier file the later one's theme stands alone, with its own label
+    set.remove('a.yaml');
+    assert.deepEqual(set.diagnostics('b.yaml'), []);
+    assert.equal(set.theme('trade')?.label, 'การค้าซ้ำ');
+  });
+
+  it('adds a term to a theme by id without a word of warning when the label is the same', () => {
+    const builtin = themesYaml(
+      '  - id: security-defence\n    label: ความมั่นคง\n    label_en: Security\n    terms: [ความมั่นคงแห่งชาติ]\n    themes:\n      - id: maritime-security\n        label: ความมั่นคงทางทะเล\n        terms: [เสรีภาพในการเดินเรือ]\n  - id: health\n    label: สาธารณสุข\n',
+    );
+    const workspace = themesYaml('  - id: security-defence\n    label: ความมั่นคง\n    terms:\n      - term: กองทัพเรือ\n        en: Navy\n');
+    const set = new GlossarySet();
+    set.update('builtin.yaml', builtin);
+    assert.deepEqual(set.update('ws.yaml', workspace), []);
+    assert.deepEqual(set.themes.map((t) => t.id), ['security-defence', 'health']);
+    assert.deepEqual(set.termsOf('security-defence').map((t) => t.term), ['ความมั่นคงแห่งชาติ', 'กองทัพเรือ']);
+    assert.equal(set.theme('security-defence')?.labelEn, 'Security');
+    assert.equal(set.terms.length, 3);
+  });
+
+  it('puts a later file\'s sub-themes under the merged theme, depth first, and warns when it nests a theme elsewhere', () => {
+    const set = new GlossarySet();
+    set.update('a.yaml', themesYaml('  - id: economy\n    label: เศรษฐกิจ\n    themes:\n      - id: trade\n        label: การค้า\n  - id: health\n    label: สาธารณสุข\n'));
+    const diagnostics = set.update(
+      'b.yaml',
+      themesYaml('  - id: trade\n    label: การค้า\n    color: "#123456"\n    themes:\n      - id: fta\n        label: เอฟทีเอ\n  - id: economy\n    label: เศรษฐกิจ\n    themes:\n      - id: tax\n        label: ภาษี\n'),
+    );
+    assert.deepEqual(
+      diagnostics.map((d) => `${d.line}:${d.column} ${d.severity} ${d.message}`),
+      ['3:5 warning theme "trade" is already defined at a.yaml:6:9 under «เศรษฐกิจ»; it stays there (this file\'s terms are added to it)'],
+    );
+    assert.deepEqual(
+      set.flatThemes.map((f) => [f.theme.id, f.theme.depth, f.theme.parent ?? '', f.ancestors.map((a) => a.id).join('/')]),
+      [
+        ['economy', 0, '', ''],
+        ['trade', 1, 'economy', 'economy'],
+        ['fta', 2, 'trade', 'economy/trade'],
+        ['tax', 1, 'economy', 'economy'],
+        ['health', 0, '', ''],
+      ],
+    );
+    assert.deepEqual(set.themes.map((t) => t.id), ['economy', 'health']);
+    // a field the first definition leaves out comes from the later one
+    assert.equal(set.theme('trade')?.color, '#123456');
+  });
+
+  it('warns about a different English label, and still reports a repeated id within one file as an error', () => {
+    const set = new GlossarySet();
+    set.update('a.yaml', themesYaml('  - id: trade\n    label: การค้า\n    label_en: Trade\n'));
+    assert.deepEqual(
+      set.update('b.yaml', themesYaml('  - id: trade\n    label: การค้า\n    label_en: Commerce\n')).map((d) => `${d.line}:${d.column} ${d.severity} ${d.message}`),
+      ['3:5 warning theme "trade" is already defined at a.yaml:3:5 with the English label "Trade"; that label stays (this file\'s terms are added to the theme)'],
+    );
+    assert.deepEqual(
+      set.update('c.yaml', themesYaml('  - id: x\n    label: ก\n  - id: x\n    label: ข\n')).map((d) => `${d.line}:${d.column} ${d.severity}`),
+      ['5:9 error'],
+    );
   });
 
   it('keeps the last good version of a file that has errors', () => {
