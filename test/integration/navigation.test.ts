@@ -27,7 +27,7 @@ describe('navigation', () => {
   });
 
   after(async () => {
-    for (const name of ['navigation-a.txt', 'navigation-b.txt', 'navigation-empty.txt', 'navigation-none.txt']) {
+    for (const name of ['navigation-a.txt', 'navigation-b.txt', 'navigation-empty.txt', 'navigation-none.txt', 'navigation-touch.txt']) {
       await vscode.workspace.fs.delete(workspaceUri(name)).then(undefined, () => undefined);
     }
   });
@@ -86,6 +86,24 @@ describe('navigation', () => {
       step = await run<JumpResult>('thaiPolicyLens.nextOccurrence', { themeId: 'test-public-diplomacy' });
       assert.deepEqual(step.selection, spansOf(text, 'การทูตสาธารณะ')[0]);
       assert.equal(step.result.wrapped, true);
+    });
+
+    it('keeps walking the theme of the last jump where its term touches a term of another theme', async () => {
+      await getApi();
+      // ceasefire (security) runs straight into public diplomacy, as unspaced Thai does
+      const uri = await writeWorkspaceFile('navigation-touch.txt', 'หยุดยิงการทูตสาธารณะ และหยุดยิงการทูตสาธารณะ แล้วหยุดยิง\n');
+      const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+      const ceasefires = spansOf(editor.document.getText(), 'หยุดยิง');
+      placeCursor(editor, 2);
+      for (const [i, expected] of [ceasefires[1], ceasefires[2], ceasefires[0]].entries()) {
+        const step = await run<JumpResult>('thaiPolicyLens.nextOccurrence');
+        assert.equal(step.result.themeId, 'test-security', `press ${i + 1}`);
+        assert.deepEqual(step.selection, expected, `press ${i + 1}`);
+      }
+      // once the cursor moves elsewhere, the term at the cursor decides again
+      placeCursor(editor, spansOf(editor.document.getText(), 'การทูตสาธารณะ')[1][0] + 2);
+      const step = await run<JumpResult>('thaiPolicyLens.nextOccurrence');
+      assert.equal(step.result.themeId, 'test-public-diplomacy');
     });
 
     it('says so when the theme does not occur, and leaves the selection', async () => {

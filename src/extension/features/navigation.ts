@@ -17,7 +17,7 @@ import type { Annotation, TermAnnotation } from '../../core';
 import type { FeatureContext } from '../featureContext';
 import { searchGlossary, searchThemes, themeTitle, type GlossaryMatch } from '../../features/glossarySearch';
 import { escapeIcons } from '../../features/markdown';
-import { annotationAt, occurrencesOf, step, themeFamily, type Direction } from '../../features/occurrences';
+import { annotationAt, occurrencesOf, step, themeFamily, themeToWalk, type Direction, type LastJump } from '../../features/occurrences';
 
 export { searchGlossary, searchThemes } from '../../features/glossarySearch';
 export type { GlossaryMatch } from '../../features/glossarySearch';
@@ -97,6 +97,8 @@ function toItem(match: GlossaryMatch): MatchItem {
 /** Next / Previous Occurrence of Theme, Go to Theme..., Search Glossary..., Open Glossary Entry. */
 export class Navigation extends Disposable {
   private status?: vscode.Disposable;
+  /** what the last Next / Previous Occurrence selected: its theme is kept until the selection moves */
+  private lastJump: LastJump | undefined;
 
   constructor(private readonly ctx: FeatureContext) {
     super();
@@ -200,8 +202,17 @@ export class Navigation extends Disposable {
   // -------------------------------------------------------------------------------------
   // Next / previous occurrence
 
+  /** The theme to walk without an argument: the last jump's while its selection stays, else the term at the cursor's. */
+  private themeAtCursor(): string | undefined {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor || !this.ctx.analysis.isEnabledFor(editor.document)) return undefined;
+    const doc = editor.document;
+    const selection = { uri: doc.uri.toString(), start: doc.offsetAt(editor.selection.start), end: doc.offsetAt(editor.selection.end), active: doc.offsetAt(editor.selection.active) };
+    return themeToWalk(undefined, this.lastJump, selection, this.ctx.analysis.get(doc).annotations);
+  }
+
   async occurrence(direction: Direction, arg?: unknown): Promise<JumpResult | undefined> {
-    let themeId = readArgs(arg).themeId ?? this.termAtCursor()?.theme;
+    let themeId = readArgs(arg).themeId ?? this.themeAtCursor();
     if (!themeId) themeId = (await this.pickTheme(direction === 'next' ? 'Thai Policy Lens: Next Occurrence of Theme' : 'Thai Policy Lens: Previous Occurrence of Theme'))?.themeId;
     if (!themeId) return undefined;
     const theme = this.set.theme(themeId);
@@ -276,6 +287,7 @@ export class Navigation extends Disposable {
     const doc = editor.document;
     const range = new vscode.Range(doc.positionAt(a.start), doc.positionAt(a.end));
     editor.selection = new vscode.Selection(range.start, range.end);
+    this.lastJump = { uri: doc.uri.toString(), themeId: theme.id, start: a.start, end: a.end };
     editor.revealRange(range, vscode.TextEditorRevealType.InCenter);
     const what = term ? `«${term}»` : this.themeName(theme);
     let message = `Thai Policy Lens: ${what} ${index + 1} of ${found.length} in ${fileName(doc.uri)}`;
