@@ -24,6 +24,7 @@ import { TagService } from './services/tagService';
 import { WorkspaceIndex } from './services/workspaceIndex';
 import { TEST_HOOKS, type TestHooks } from './testHooks';
 import { Decorations } from './ui/decorations';
+import { shownThemePicker } from './ui/themePicker';
 
 /** What was drawn in an editor, as plain data: decoration key -> [startOffset, endOffset][] */
 export interface HighlightSnapshot {
@@ -139,7 +140,7 @@ class ThaiPolicyLens {
       getTags: (uri: vscode.Uri) => tags.tagsOf(uri),
     };
     // The tests' way in (not part of the API): see testHooks.ts.
-    const hooks: TestHooks = { tagging: tagging.testHooks };
+    const hooks: TestHooks = { tagging: tagging.testHooks, themePicker: shownThemePicker };
     Object.defineProperty(this.api, TEST_HOOKS, { value: hooks, enumerable: false });
   }
 

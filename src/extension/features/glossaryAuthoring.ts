@@ -150,7 +150,7 @@ export class GlossaryAuthoring extends Disposable {
       const choice = await this.pickTheme(term);
       if (!choice) return undefined;
       if (choice.isNew) {
-        newTheme = await this.askNewTheme();
+        newTheme = await this.askNewTheme(choice.typed);
         if (!newTheme) return undefined;
       } else themeId = choice.themeId;
     }
@@ -228,10 +228,11 @@ export class GlossaryAuthoring extends Disposable {
   }
 
   /** Asks the label and the id of a new theme; undefined when cancelled. */
-  private async askNewTheme(): Promise<{ id: string; label: string } | undefined> {
+  private async askNewTheme(typed: string): Promise<{ id: string; label: string } | undefined> {
     const label = await vscode.window.showInputBox({
       title: 'Thai Policy Lens: New Theme (label)',
       prompt: 'Label of the new theme, as the tree shows it (e.g. การทูตดิจิทัล)',
+      value: typed,
       ignoreFocusOut: true,
       validateInput: (v) => (v.trim() === '' ? 'Write a label.' : undefined),
     });
