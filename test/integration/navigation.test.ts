@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import type { JumpResult, OpenedEntry } from '../../src/extension/features/navigation';
-import { getApi, openFixture, setSetting, spansOf, waitFor, workspaceUri, writeWorkspaceFile } from './helpers';
+import { findItem, getApi, openFixture, setSetting, spansOf, waitFor, workspaceUri, writeWorkspaceFile } from './helpers';
 
 /** The selection of an editor as [start, end] offsets. */
 function selected(editor: vscode.TextEditor): [number, number] {
@@ -210,6 +210,24 @@ describe('navigation', () => {
       found = await run<JumpResult>('thaiPolicyLens.searchGlossary', 'การทูตแบบดิจิทัล');
       assert.equal(found.result.term, 'การทูตดิจิทัล');
       assert.deepEqual(found.selection, spansOf(text, 'การทูตดิจิทัล')[0]);
+    });
+
+    it('finds countries by their Thai or English name: selects the first mention and shows it in the tree', async () => {
+      const api = await getApi();
+      const editor = await openFixture('policy.txt');
+      const text = editor.document.getText();
+      let found = await run<JumpResult>('thaiPolicyLens.searchGlossary', 'japan');
+      assert.deepEqual([found.result.themeId, found.result.country], ['', 'JP']);
+      assert.deepEqual(found.selection, spansOf(text, 'ญี่ปุ่น')[0]);
+      await waitFor(async () => (findItem(await api.getTreeItems(), 'country:JP')?.selected ? true : undefined), 'Japan selected in the tree');
+      found = await run<JumpResult>('thaiPolicyLens.goToTheme', 'อินโดนีเซีย');
+      assert.equal(found.result.country, 'ID');
+      assert.deepEqual(found.selection, spansOf(text, 'สาธารณรัฐอินโดนีเซีย')[0], 'the formal name as written');
+      // a country found by name but not mentioned here: said so
+      found = await run<JumpResult>('thaiPolicyLens.searchGlossary', 'north korea');
+      assert.deepEqual([found.result.country, found.result.message], ['KP', 'Thai Policy Lens: «เกาหลีเหนือ» is not mentioned in policy.txt.']);
+      found = await run<JumpResult>('thaiPolicyLens.searchGlossary', 'เกาหลีเหนือ');
+      assert.equal(found.result.country, 'KP');
     });
 
     it('says when nothing matches or the theme does not occur, leaving the selection', async () => {

@@ -28,7 +28,10 @@ const PICK_DEBOUNCE_MS = 60;
 
 /** What a jump did: where the selection went, or why it did not move. */
 export interface JumpResult {
+  /** the theme walked ('' for a country) */
   themeId: string;
+  /** set when the jump was to a country (Go to Theme or Search Glossary on a country) */
+  country?: string;
   /** set when the jump was to one canonical term (Search Glossary on a term) */
   term?: string;
   /** the document and the offsets selected; absent when nothing was found */
@@ -86,7 +89,7 @@ function oneLine(text: string, max = 160): string {
 
 function toItem(match: GlossaryMatch): MatchItem {
   // The icon is ours; the text is the glossary's, so icon syntax in it is escaped.
-  const icon = match.kind === 'theme' ? '$(symbol-namespace)' : '$(tag)';
+  const icon = match.kind === 'theme' ? '$(symbol-namespace)' : match.kind === 'country' ? '$(globe)' : '$(tag)';
   const text = match.kind === 'theme' ? themeTitle(match) : `${match.label}${match.labelEn ? ` — ${match.labelEn}` : ''}`;
   const item: MatchItem = { match, label: `${icon} ${escapeIcons(text)}`, alwaysShow: true };
   if (match.path) item.description = escapeIcons(match.path);
@@ -195,8 +198,9 @@ export class Navigation extends Disposable {
     });
   }
 
-  private pickTheme(title = 'Thai Policy Lens: Go to Theme'): Promise<GlossaryMatch | undefined> {
-    return this.pick(title, 'Theme (Thai or English label, term, alias or gloss)', (q) => searchThemes(this.set, q));
+  private pickTheme(title = 'Thai Policy Lens: Go to Theme', withCountries = true): Promise<GlossaryMatch | undefined> {
+    const placeholder = withCountries ? 'Theme (Thai or English label, term, alias or gloss) or country' : 'Theme (Thai or English label, term, alias or gloss)';
+    return this.pick(title, placeholder, (q) => searchThemes(this.set, q, undefined, undefined, { countries: withCountries }));
   }
 
   // -------------------------------------------------------------------------------------
@@ -213,7 +217,7 @@ export class Navigation extends Disposable {
 
   async occurrence(direction: Direction, arg?: unknown): Promise<JumpResult | undefined> {
     let themeId = readArgs(arg).themeId ?? this.themeAtCursor();
-    if (!themeId) themeId = (await this.pickTheme(direction === 'next' ? 'Thai Policy Lens: Next Occurrence of Theme' : 'Thai Policy Lens: Previous Occurrence of Theme'))?.themeId;
+    if (!themeId) themeId = (await this.pickTheme(direction === 'next' ? 'Thai Policy Lens: Next Occurrence of Theme' : 'Thai Policy Lens: Previous Occurrence of Theme', false))?.themeId;
     if (!themeId) return undefined;
     const theme = this.set.theme(themeId);
     if (!theme) {
@@ -309,7 +313,7 @@ export class Navigation extends Disposable {
     let match: GlossaryMatch | undefined;
     if (typeof arg === 'string') {
       const theme = this.set.theme(arg);
-      match = theme ? { kind: 'theme', themeId: theme.id, label: theme.label, path: '', score: 0 } : searchThemes(this.set, arg, 1)[0];
+      match = theme ? { kind: 'theme', themeId: theme.id, label: theme.label, path: '', score: 0 } : searchThemes(this.set, arg, 1, [], { countries: true })[0];
       if (!match) return this.noMatch(arg);
     } else match = await this.pickTheme();
     return match ? this.goTo(match) : undefined;
@@ -319,10 +323,10 @@ export class Navigation extends Disposable {
   async searchGlossary(arg?: unknown): Promise<JumpResult | undefined> {
     let match: GlossaryMatch | undefined;
     if (typeof arg === 'string') {
-      match = searchGlossary(this.set, arg, 1)[0];
+      match = searchGlossary(this.set, arg, 1, { countries: true })[0];
       if (!match) return this.noMatch(arg);
     } else {
-      match = await this.pick('Thai Policy Lens: Search Glossary', 'Term or theme (Thai or English, alias or gloss)', (q) => searchGlossary(this.set, q));
+      match = await this.pick('Thai Policy Lens: Search Glossary', 'Term, theme or country (Thai or English, alias or gloss)', (q) => searchGlossary(this.set, q, undefined, { countries: true }));
     }
     return match ? this.goTo(match) : undefined;
   }
@@ -333,8 +337,9 @@ export class Navigation extends Disposable {
     return { themeId: '', wrapped: false, message };
   }
 
-  /** Reveals the theme in the tree and selects the first occurrence of the theme or term. */
+  /** Reveals the theme (or country) in the tree and selects the first occurrence of the theme, term or country. */
   private async goTo(match: GlossaryMatch): Promise<JumpResult> {
+    if (match.kind === 'country' && match.country) return this.goToCountry(match.country, match.label);
     const theme = this.set.theme(match.themeId);
     if (!theme) return { themeId: match.themeId, wrapped: false, message: `no theme "${match.themeId}"` };
     await vscode.commands.executeCommand(SHOW_IN_TREE, theme.id).then(undefined, () => undefined); // not registered yet: ignore
@@ -353,6 +358,32 @@ export class Navigation extends Disposable {
       return { themeId: theme.id, ...(match.term !== undefined ? { term: match.term } : {}), wrapped: false, message };
     }
     return this.select(editor, theme, found, 0, false, 'next', match.term);
+  }
+
+  /** Reveals a country in the tree and selects its first mention in the active document. */
+  private async goToCountry(code: string, name: string): Promise<JumpResult> {
+    await vscode.commands.executeCommand(SHOW_IN_TREE, { country: code }).then(undefined, () => undefined);
+    const editor = vscode.window.activeTextEditor;
+    const what = `«${name}»`;
+    if (!editor || !this.ctx.analysis.isEnabledFor(editor.document)) {
+      const message = `Thai Policy Lens: open a document to find ${what}.`;
+      this.tell(message);
+      return { themeId: '', country: code, wrapped: false, message };
+    }
+    const doc = editor.document;
+    const found = this.ctx.analysis.get(doc).annotations.filter((a) => a.kind === 'country' && a.country === code);
+    if (found.length === 0) {
+      const message = `Thai Policy Lens: ${what} is not mentioned in ${fileName(doc.uri)}.`;
+      this.tell(message);
+      return { themeId: '', country: code, wrapped: false, message };
+    }
+    const a = found[0];
+    const range = new vscode.Range(doc.positionAt(a.start), doc.positionAt(a.end));
+    editor.selection = new vscode.Selection(range.start, range.end);
+    editor.revealRange(range, vscode.TextEditorRevealType.InCenter);
+    const message = `Thai Policy Lens: ${what} 1 of ${found.length} in ${fileName(doc.uri)}`;
+    this.say(message);
+    return { themeId: '', country: code, uri: doc.uri.toString(), start: a.start, end: a.end, index: 0, total: found.length, wrapped: false, message };
   }
 
   // -------------------------------------------------------------------------------------
