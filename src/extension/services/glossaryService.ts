@@ -20,6 +20,8 @@ export class GlossaryService extends Disposable {
   /** Fires when the merged glossary content changes (not when only diagnostics change). */
   readonly onDidChange = this.changed.event;
   private readonly builtinUri: vscode.Uri;
+  /** the extension's `glossaries/` folder, where the built-in glossary files are */
+  private readonly builtinDir: vscode.Uri;
   private loading: Promise<void> = Promise.resolve();
 
   constructor(
@@ -27,7 +29,8 @@ export class GlossaryService extends Disposable {
     private readonly settings: Settings,
   ) {
     super();
-    this.builtinUri = vscode.Uri.joinPath(extensionUri, 'glossaries', 'builtin.glossary.yaml');
+    this.builtinDir = vscode.Uri.joinPath(extensionUri, 'glossaries');
+    this.builtinUri = vscode.Uri.joinPath(this.builtinDir, 'builtin.glossary.yaml');
     const watcher = vscode.workspace.createFileSystemWatcher(GLOSSARY_GLOB);
     this.registerAll(
       watcher,
@@ -88,8 +91,17 @@ export class GlossaryService extends Disposable {
     return this.set.files.map((f) => vscode.Uri.parse(f)).filter((u) => u.toString() !== this.builtinUri.toString());
   }
 
+  /** The built-in glossary file. */
   get builtinGlossaryUri(): vscode.Uri {
     return this.builtinUri;
+  }
+
+  /**
+   * True for a file (a URI string) of the built-in glossary: any file of the extension's
+   * `glossaries/` folder, which an update of the extension replaces (the user never edits it).
+   */
+  isBuiltinFile(file: string): boolean {
+    return file.startsWith(`${this.builtinDir.toString()}/`);
   }
 
   private location(file: string, line: number, column: number): vscode.Location {

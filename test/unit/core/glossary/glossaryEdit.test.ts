@@ -188,4 +188,21 @@ describe('glossaryEdit.addTermToGlossary', () => {
   it('cleanTerm makes white space runs one space', () => {
     assert.equal(cleanTerm('  ความ\tร่วม\n\nมือ  '), 'ความ ร่วม มือ');
   });
+
+  it('extends a theme defined elsewhere by its id, writing the ancestors the file lacks around it', () => {
+    const ancestors = [{ id: 'security-defence', label: 'ความมั่นคงและการป้องกันประเทศ', labelEn: 'Security and defence' }];
+    const maritime = { id: 'maritime-security', label: 'ความมั่นคงทางทะเล', labelEn: 'Maritime security', ancestors };
+    // a new file: the parent as a skeleton (id and labels), the theme under it
+    const fresh = addTermToGlossary('', { term: 'เรือตรวจการณ์', newTheme: maritime });
+    assert.deepEqual(parseGlossary(fresh.text, 'g.yaml').errors, []);
+    const [top] = parseGlossary(fresh.text, 'g.yaml').glossary!.themes;
+    assert.deepEqual([top.id, top.label, top.labelEn, top.terms.length], ['security-defence', 'ความมั่นคงและการป้องกันประเทศ', 'Security and defence', 0]);
+    assert.deepEqual([top.themes[0].id, top.themes[0].terms.map((t) => t.term)], ['maritime-security', ['เรือตรวจการณ์']]);
+    assert.equal(fresh.themeId, 'maritime-security');
+    // a file that defines the parent: the theme goes under it, the rest of the file as it was
+    const withParent = 'version: 1\nthemes:\n  - id: security-defence\n    label: ความมั่นคงและการป้องกันประเทศ\n    terms: [กองทัพเรือ]\n';
+    const r = addTermToGlossary(withParent, { term: 'เรือตรวจการณ์', newTheme: maritime });
+    assert.deepEqual(insertedLines(withParent, r.text), ['    themes:', '      - id: maritime-security', '        label: ความมั่นคงทางทะเล', '        label_en: Maritime security', '        terms:', '          - เรือตรวจการณ์']);
+    assert.equal(r.layoutKept, true);
+  });
 });
