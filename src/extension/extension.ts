@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import type { Annotation } from '../core';
 import type { GlossaryTheme } from '../core';
 import type { FeatureContext } from './featureContext';
+import { BuiltinGlossary } from './features/builtinGlossary';
 import { registerExportReports } from './features/exportReports';
 import { GlossaryAuthoring } from './features/glossaryAuthoring';
 import { Highlights } from './features/highlights';
@@ -80,7 +81,7 @@ class ThaiPolicyLens {
     const tags = (this.tags = own(new TagService(settings)));
     const tree = own(new ThemeTree(ctx, tags));
     own(new Hovers(ctx));
-    own(new Navigation(ctx));
+    own(new Navigation(ctx, own(new BuiltinGlossary(ctx))));
     own(new Outline(settings));
     own(new StarterGlossary(glossaries));
     own(new GlossaryAuthoring(ctx));

@@ -340,7 +340,11 @@ export function buildThemeTree(input: TreeInput): TreeModel {
     const found = byTheme.get(theme.id);
     const terms: TermElement[] = [];
     const notFound: NotFoundElement = { type: 'termsNotFound', id: `notfound:${theme.id}`, parent: el, children: [] };
+    const seen = new Set<string>();
     for (const term of theme.terms) {
+      // a term two glossary files give the same theme (merged by id) is listed once
+      if (seen.has(term.term)) continue;
+      seen.add(term.term);
       const termMatched = matched || filter!.has(term.term, term.en, ...term.aliases);
       let occurrences = found?.get(term.term) ?? [];
       if (!termMatched) occurrences = occurrences.filter((o) => filter!.inPath(o.source));

@@ -281,5 +281,54 @@ describe('navigation', () => {
       assert.equal(yaml.document.uri.toString(), workspaceUri('test.glossary.yaml').toString());
       assert.deepEqual([yaml.selection.active.line, yaml.selection.active.character], [line, lines[line].indexOf('term:')]);
     });
+
+    it('opens the built-in glossary read-only, and copies a theme or the whole of it into the workspace to edit', async () => {
+      const api = await getApi();
+      await setSetting('thaiPolicyLens.useBuiltinGlossary', true);
+      const copies: vscode.Uri[] = [];
+      try {
+        await waitFor(() => (api.getGlossary().themes.some((t) => t.id === 'security-defence') ? true : undefined), 'the built-in glossary');
+        const builtinFile = api.getGlossary().themes.find((t) => t.id === 'security-defence')!.source.file;
+        const { result, editor } = await run<OpenedEntry>('thaiPolicyLens.openGlossaryEntry', { themeId: 'security-defence' });
+        assert.equal(editor.document.uri.scheme, 'thai-policy-lens-builtin');
+        assert.equal(result.uri, editor.document.uri.toString());
+        assert.equal(editor.document.getText(), new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(builtinFile))));
+        assert.match(editor.document.lineAt(result.line).text, /- id: security-defence/);
+        // typing does nothing: the editor is read-only
+        const before = editor.document.getText();
+        editor.selection = new vscode.Selection(0, 0, 0, 0);
+        await vscode.commands.executeCommand('type', { text: 'an edit ' });
+        assert.equal(editor.document.getText(), before, 'the built-in glossary cannot be edited');
+        assert.equal(editor.document.isDirty, false);
+        assert.equal(vscode.workspace.fs.isWritableFileSystem('thai-policy-lens-builtin'), false);
+
+        // one theme, nested: inside a skeleton of its parent, merged with the built-in theme by id
+        const theme = await vscode.commands.executeCommand<{ file: string }>('thaiPolicyLens.copyBuiltinTheme', { themeId: 'maritime-security' });
+        const themeCopy = vscode.Uri.parse(theme.file);
+        copies.push(themeCopy);
+        assert.equal(themeCopy.toString(), workspaceUri('maritime-security.glossary.yaml').toString());
+        assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), themeCopy.toString(), 'the copy is open, to edit');
+        const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(themeCopy));
+        assert.match(text, /^version: 1\nthemes:\n {2}- id: security-defence\n/m);
+        assert.match(text, /\n {6}- id: maritime-security\n/);
+        assert.deepEqual(vscode.languages.getDiagnostics(themeCopy), [], 'no error or warning in the copy');
+        assert.equal(api.getGlossary().themes.filter((t) => t.id === 'security-defence').length, 1);
+
+        // the whole glossary: the built-in one is turned off in this workspace, the copy replaces it
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+        const whole = await vscode.commands.executeCommand<{ file: string }>('thaiPolicyLens.copyBuiltinGlossary', { file: builtinFile });
+        const wholeCopy = vscode.Uri.parse(whole.file);
+        copies.push(wholeCopy);
+        assert.equal(wholeCopy.toString(), workspaceUri(builtinFile.slice(builtinFile.lastIndexOf('/') + 1)).toString());
+        assert.equal(vscode.workspace.getConfiguration('thaiPolicyLens').get('useBuiltinGlossary'), false);
+        await waitFor(() => (api.getGlossary().files.some((f) => f === wholeCopy.toString()) && !api.getGlossary().files.includes(builtinFile) ? true : undefined), 'the copy in force');
+        assert.ok(api.getGlossary().themes.some((t) => t.id === 'security-defence'), 'the themes come from the copy');
+      } finally {
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+        for (const uri of copies) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+        await setSetting('thaiPolicyLens.useBuiltinGlossary', false);
+        await vscode.commands.executeCommand('thaiPolicyLens.reloadGlossaries');
+      }
+    });
   });
 });

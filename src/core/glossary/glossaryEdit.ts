@@ -393,3 +393,60 @@ function locate(text: string, themeId: string, term: string, layoutKept: boolean
   }
   throw new Error(`internal error: the new term is not in theme "${themeId}" after the edit`);
 }
+
+/**
+ * A glossary file holding one theme of `text` (a glossary file's text) as it is written there,
+ * comments and layout included, re-indented; a nested theme comes inside skeletons of its
+ * ancestors (id and labels only), so that, with glossary files merging by theme id, it stays
+ * where it was. `header` (lines without `#`) is written first as a comment. Throws a
+ * GlossaryEditError when the text does not parse or has no theme `themeId`.
+ */
+export function themeFileText(text: string, themeId: string, header: readonly string[] = []): string {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const src = eol === '\n' ? text : text.replace(/\r\n/g, '\n');
+  const doc = parseDocument(src, { uniqueKeys: false });
+  if (doc.errors.length || !isMap(doc.contents)) throw new GlossaryEditError('yaml', 'the glossary does not parse');
+  // the theme and the mappings of its ancestors, outermost first
+  let found: { node: YAMLMap; ancestors: YAMLMap[] } | undefined;
+  const walk = (seq: unknown, ancestors: YAMLMap[]): void => {
+    if (!isSeq(seq) || found) return;
+    for (const item of seq.items) {
+      if (!isMap(item)) continue;
+      if (item.get('id') === themeId) {
+        found = { node: item, ancestors };
+        return;
+      }
+      walk(pairOf(item, 'themes')?.value, [...ancestors, item]);
+    }
+  };
+  walk(pairOf(doc.contents, 'themes')?.value, []);
+  if (!found) throw new GlossaryEditError('unknown-theme', `theme "${themeId}" is not defined in this file`);
+  const depth = found.ancestors.length;
+  const scalar = (value: unknown) => new Document(value).toString(TO_STRING).trimEnd();
+  const out: string[] = header.map((line) => (line ? `# ${line}` : '#'));
+  out.push('version: 1', 'themes:');
+  found.ancestors.forEach((a, i) => {
+    const pad = ' '.repeat(2 + 4 * i);
+    out.push(`${pad}- id: ${scalar(a.get('id'))}`, `${pad}  label: ${scalar(a.get('label'))}`);
+    const en = a.get('label_en');
+    if (typeof en === 'string') out.push(`${pad}  label_en: ${scalar(en)}`);
+    out.push(`${pad}  themes:`);
+  });
+  const node = found.node;
+  const range = node.range;
+  const dash = range ? src.lastIndexOf('-', range[0]) : -1;
+  const start = range ? lineStart(src, range[0]) : -1;
+  if (range && !node.flow && dash >= start && src.slice(start, dash).trim() === '' && src.slice(dash + 1, range[0]).trim() === '') {
+    // the theme's own lines, moved to their new depth
+    const end = afterLine(src, range[1]).at;
+    const shift = 2 + 4 * depth - (dash - start);
+    for (const line of src.slice(start, end).replace(/\n$/, '').split('\n')) {
+      const indent = line.length - line.trimStart().length;
+      out.push(line.trim() === '' ? '' : ' '.repeat(Math.max(0, indent + shift)) + line.trimStart());
+    }
+  } else {
+    // not a block item (a flow mapping, say): the library writes it, without its comments
+    out.push(itemLines(node.toJSON(), 2 + 4 * depth, '\n'));
+  }
+  return withEol(out.join('\n') + '\n', eol);
+}

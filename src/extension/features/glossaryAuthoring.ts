@@ -10,7 +10,7 @@
  * returns what it did, or `{ error }` with the message it showed.
  */
 import * as vscode from 'vscode';
-import { exists, readText, writeTextAtomic } from '../services/files';
+import { exists, freeGlossaryName, readText, writeTextAtomic } from '../services/files';
 import { Disposable } from '../disposable';
 import { openAt, showErrorAt } from '../ui/messages';
 import { pickTheme, type ThemeChoice } from '../ui/themePicker';
@@ -444,7 +444,7 @@ export class GlossaryAuthoring extends Disposable {
           'Keep Both',
         );
         if (!choice) return undefined;
-        if (choice === 'Keep Both') target = await freeName(target);
+        if (choice === 'Keep Both') target = await freeGlossaryName(target);
       }
     }
     await writeTextAtomic(target, result.yaml);
@@ -464,14 +464,5 @@ export class GlossaryAuthoring extends Disposable {
         });
     }
     return { file: target.toString(), themes: result.themes, terms: result.terms, warnings: result.warnings };
-  }
-}
-
-/** `name-2.glossary.yaml`, `name-3...`: the first that does not exist. */
-async function freeName(uri: vscode.Uri): Promise<vscode.Uri> {
-  const base = uri.path.replace(/\.glossary\.yaml$/, '');
-  for (let n = 2; ; n++) {
-    const candidate = uri.with({ path: `${base}-${n}.glossary.yaml` });
-    if (!(await exists(candidate))) return candidate;
   }
 }

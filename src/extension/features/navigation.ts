@@ -5,7 +5,8 @@
  *   document (in path order) that has one.
  * - Go to Theme... and Search Glossary...: a quick pick ranked by fuse.js (glossarySearch.ts);
  *   the choice is revealed in the theme tree and its first occurrence selected.
- * - Open Glossary Entry: the glossary file at the term's (or theme's) line and column.
+ * - Open Glossary Entry: the glossary file at the term's (or theme's) line and column; a built-in
+ *   glossary file read-only, with an offer to copy it into the workspace (builtinGlossary.ts).
  *
  * Every command also takes an argument that skips the UI (a theme id, a query) and returns
  * what it did as plain data, for the tests and for other commands.
@@ -15,6 +16,7 @@ import type { GlossaryTheme } from '../../core';
 import { Disposable } from '../disposable';
 import type { Annotation, TermAnnotation } from '../../core';
 import type { FeatureContext } from '../featureContext';
+import type { BuiltinGlossary } from './builtinGlossary';
 import { searchGlossary, searchThemes, themeTitle, type GlossaryMatch } from '../../features/glossarySearch';
 import { escapeIcons } from '../../features/markdown';
 import { annotationAt, occurrencesOf, step, themeFamily, themeToWalk, type Direction, type LastJump } from '../../features/occurrences';
@@ -103,7 +105,10 @@ export class Navigation extends Disposable {
   /** what the last Next / Previous Occurrence selected: its theme is kept until the selection moves */
   private lastJump: LastJump | undefined;
 
-  constructor(private readonly ctx: FeatureContext) {
+  constructor(
+    private readonly ctx: FeatureContext,
+    private readonly builtin: BuiltinGlossary,
+  ) {
     super();
     this.registerAll(
       vscode.commands.registerCommand('thaiPolicyLens.nextOccurrence', (arg?: unknown) => this.occurrence('next', arg)),
@@ -409,8 +414,12 @@ export class Navigation extends Disposable {
     const entry = term !== undefined ? this.ctx.glossaries.findTerm(themeId, term) : undefined;
     const location = entry ? this.ctx.glossaries.termLocation(entry) : this.ctx.glossaries.themeLocation(theme);
     const pos = location.range.start;
-    await vscode.window.showTextDocument(location.uri, { selection: new vscode.Range(pos, pos), preview: false });
-    return { uri: location.uri.toString(), line: pos.line, character: pos.character };
+    // the built-in glossary opens read-only (an update replaces it), with an offer to copy it
+    const readOnly = this.builtin.readOnlyUri(location.uri.toString());
+    const uri = readOnly ?? location.uri;
+    await vscode.window.showTextDocument(uri, { selection: new vscode.Range(pos, pos), preview: false });
+    if (readOnly) this.builtin.offerCopies(theme.id);
+    return { uri: uri.toString(), line: pos.line, character: pos.character };
   }
 }
 

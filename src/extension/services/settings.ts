@@ -86,6 +86,12 @@ export class Settings extends Disposable {
     return this.config.get<boolean>('useBuiltinGlossary', true);
   }
 
+  /** Turns the built-in glossary on or off in this workspace (user setting without a folder). */
+  async setUseBuiltinGlossary(value: boolean): Promise<void> {
+    const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+    await this.config.update('useBuiltinGlossary', value, target);
+  }
+
   /** Extra glossary files as written (absolute, or relative to the first workspace folder). */
   get glossaryFiles(): readonly string[] {
     return this.config.get<string[]>('glossaryFiles', []);

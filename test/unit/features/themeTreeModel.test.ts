@@ -276,4 +276,15 @@ describe('themes view model', () => {
     assert.deepEqual(items[2].children!.map((c) => c.id), ['tag:b', 'tag:a']);
     assert.deepEqual(rows(tree({ sources: [policy()], tagsOf: () => tags, looseTheme, filter: 'new talks' })), ['การเจรจาใหม่ | 2 tags · New talks']);
   });
+
+  it('lists a term once when two glossary files give it to the same theme', () => {
+    const merged = new GlossarySet();
+    merged.update('a.yaml', GLOSSARY);
+    merged.update('b.yaml', 'version: 1\nthemes:\n  - id: test-security\n    label: ความมั่นคงทดสอบ\n    terms: [หยุดยิง, สงบศึก]\n');
+    const text = 'หยุดยิง และสงบศึก';
+    const doc = new TreeSource('file:///ws/m.txt', text, new Analyzer(merged).analyze(text), 'm.txt');
+    const model = buildThemeTree({ themes: merged.themes, sources: [doc], filter: '', workspace: false, showEmpty: true });
+    const items = snapshot(model.roots, { workspace: false, expanded: new Set(), selected: new Set() });
+    assert.deepEqual(rows(find(items, 'theme:test-security')!.children), ['หยุดยิง | 1 · Ceasefire', 'สงบศึก | 1', '2 terms not found']);
+  });
 });
