@@ -11,6 +11,8 @@ export interface TestHooks {
   tagging: TaggingTestHooks;
   /** the theme picker on screen (tagging, re-tagging, adding to the glossary), if any */
   themePicker(): vscode.QuickPick<vscode.QuickPickItem> | undefined;
+  /** the last information message shown through ui/messages.ts */
+  lastInformation(): string | undefined;
 }
 
 export const TEST_HOOKS = Symbol.for('thaiPolicyLens.testHooks');
