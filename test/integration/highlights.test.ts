@@ -71,7 +71,11 @@ describe('highlights', () => {
       assert.equal(drawn.length, 1);
       assert.match(api.getStatusText(), /symbol-color\) 1 \$\(globe\) 2 /);
     } finally {
-      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      // the untitled documents are closed without a word (not saved)
+      for (const uri of opened) {
+        await vscode.window.showTextDocument(uri);
+        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      }
       await setSetting('thaiPolicyLens.glossaryFiles', undefined);
       await vscode.workspace.fs.delete(outside, { recursive: true }).then(undefined, () => undefined);
       await vscode.commands.executeCommand('thaiPolicyLens.reloadGlossaries');
