@@ -3,7 +3,7 @@
  * Each formatter writes a header, each document in pieces (an annotation or a row at a time),
  * and a footer, so that no output is ever one huge string (output.ts streams them).
  */
-import { LineIndex, countryByCode, csvRow, escapeTableCell, type Annotation, type AnnotationKind, type GlossarySet, type ReferenceDate } from '../core';
+import { LineIndex, analysisReportMarkdown, csvRow, type Annotation, type AnnotationKind, type GlossarySet, type ReferenceDate } from '../core';
 
 export type OutputFormat = 'json' | 'summary' | 'csv' | 'md';
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ['json', 'summary', 'csv', 'md'];
@@ -102,87 +102,13 @@ const csvFormatter: Formatter = {
   footer: () => '',
 };
 
-/** Lists line numbers compactly: at most `max` of them, then "…". */
-function lineList(lines: number[], max = 12): string {
-  const unique = [...new Set(lines)];
-  return unique.slice(0, max).join(', ') + (unique.length > max ? ', …' : '');
-}
-
+/** The md report: one analysis report per document (core `analysisReportMarkdown`, which the editor shows too). */
 function mdFormatter(glossaries: GlossarySet | undefined): Formatter {
-  const themeTitle = (id: string): string => {
-    const theme = glossaries?.theme(id);
-    if (!theme) return escapeTableCell(id);
-    const path = [...(glossaries?.ancestors(id) ?? []), theme].map((t) => escapeTableCell(t.label)).join(' › ');
-    return `${path}${theme.labelEn ? ` (${escapeTableCell(theme.labelEn)})` : ''} \`${id}\``;
-  };
   return {
     header: () => '',
-    document: (doc, index) => {
-      const lines = new LineIndex(doc.text);
-      const terms = doc.annotations.filter((a) => a.kind === 'term');
-      const countries = doc.annotations.filter((a) => a.kind === 'country');
-      const dates = doc.annotations.filter((a) => a.kind === 'date');
-      const out: string[] = [];
-      if (index) out.push('---', '');
-      out.push(`# ${escapeTableCell(doc.path)}`, '');
-      out.push(`${doc.text.length} characters: ${terms.length} terms, ${countries.length} countries, ${dates.length} dates.`, '');
-
-      out.push('## Themes', '');
-      if (!terms.length) out.push('No glossary terms found.', '');
-      const byTheme = new Map<string, Map<string, number[]>>();
-      for (const a of terms) {
-        const termLines = byTheme.get(a.theme) ?? new Map<string, number[]>();
-        byTheme.set(a.theme, termLines);
-        const list = termLines.get(a.term) ?? [];
-        termLines.set(a.term, list);
-        list.push(lines.lineNumber(a.start));
-      }
-      const themeOrder = [...byTheme].sort((x, y) => total(y[1]) - total(x[1]) || (x[0] < y[0] ? -1 : 1));
-      for (const [id, termLines] of themeOrder) {
-        out.push(`### ${themeTitle(id)}: ${total(termLines)}`, '', '| Term | Count | Lines |', '| --- | ---: | --- |');
-        for (const [term, ls] of [...termLines].sort((x, y) => y[1].length - x[1].length)) out.push(`| ${escapeTableCell(term)} | ${ls.length} | ${lineList(ls)} |`);
-        out.push('');
-      }
-
-      out.push('## Countries', '');
-      if (!countries.length) out.push('No countries found.', '');
-      else {
-        const byCode = new Map<string, { written: Set<string>; lines: number[] }>();
-        for (const a of countries) {
-          const entry = byCode.get(a.country) ?? { written: new Set<string>(), lines: [] };
-          byCode.set(a.country, entry);
-          entry.written.add(a.text);
-          entry.lines.push(lines.lineNumber(a.start));
-        }
-        out.push('| Country | Code | Count | As written | Lines |', '| --- | --- | ---: | --- | --- |');
-        for (const [code, entry] of [...byCode].sort((x, y) => y[1].lines.length - x[1].lines.length || (x[0] < y[0] ? -1 : 1))) {
-          const c = countryByCode(code);
-          const name = c ? `${c.nameTh} (${c.nameEn})` : code;
-          out.push(`| ${escapeTableCell(name)} | ${code} | ${entry.lines.length} | ${[...entry.written].map(escapeTableCell).join(', ')} | ${lineList(entry.lines)} |`);
-        }
-        out.push('');
-      }
-
-      out.push('## Dates', '');
-      if (!dates.length) out.push('No dates found.', '');
-      else {
-        out.push('| Line | As written | From | To | Calendar |', '| ---: | --- | --- | --- | --- |');
-        for (const d of dates) {
-          const note = d.relative && !d.from ? ` (relative: ${escapeTableCell(d.relative)})` : d.inferred ? ' (year inferred)' : '';
-          out.push(`| ${lines.lineNumber(d.start)} | ${escapeTableCell(d.text)}${note} | ${d.from ?? ''} | ${d.to ?? ''} | ${d.calendar} |`);
-        }
-        out.push('');
-      }
-      return [`${out.join('\n')}\n`];
-    },
+    document: (doc, index) => [analysisReportMarkdown(doc, glossaries, index)],
     footer: () => '',
   };
-}
-
-function total(termLines: Map<string, number[]>): number {
-  let n = 0;
-  for (const ls of termLines.values()) n += ls.length;
-  return n;
 }
 
 /** The formatter for a format; `glossaries` gives theme labels to the md report. */

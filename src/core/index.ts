@@ -7,7 +7,7 @@
  *   glossary/   the glossary model, its YAML readers, editing a glossary file, which files are glossaries
  *   recognize/  analysis: the matcher, countries, dates, document structure
  *   tags/       anchoring passages, following tags through edits, the annotations file and its state
- *   exchange/   coded passages (CSV, Markdown, W3C), REFI-QDA codebooks
+ *   exchange/   coded passages (CSV, Markdown, W3C), REFI-QDA codebooks, the analysis report (Markdown)
  */
 export * from './types';
 export * from './text/normalize';
@@ -34,3 +34,4 @@ export * from './tags/liveTags';
 export * from './exchange/codedPassages';
 export * from './exchange/xml';
 export * from './exchange/qdc';
+export * from './exchange/analysisReport';

@@ -5,10 +5,11 @@
  * structure, glossary authoring, tagging, exports), and returns the API other extensions use.
  */
 import * as vscode from 'vscode';
-import type { Annotation } from '../core';
+import { analysisReportMarkdown, type Annotation } from '../core';
 import type { GlossaryTheme } from '../core';
 import type { FeatureContext } from './featureContext';
 import { registerBuiltinPacks } from './features/builtinPacks';
+import { BuiltinGlossary } from './features/builtinGlossary';
 import { registerExportReports } from './features/exportReports';
 import { GlossaryAuthoring } from './features/glossaryAuthoring';
 import { Highlights } from './features/highlights';
@@ -25,6 +26,8 @@ import { TagService } from './services/tagService';
 import { WorkspaceIndex } from './services/workspaceIndex';
 import { TEST_HOOKS, type TestHooks } from './testHooks';
 import { Decorations } from './ui/decorations';
+import { lastInformationShown, showInformation } from './ui/messages';
+import { shownThemePicker } from './ui/themePicker';
 
 /** What was drawn in an editor, as plain data: decoration key -> [startOffset, endOffset][] */
 export interface HighlightSnapshot {
@@ -80,7 +83,7 @@ class ThaiPolicyLens {
     const tags = (this.tags = own(new TagService(settings)));
     const tree = own(new ThemeTree(ctx, tags));
     own(new Hovers(ctx));
-    own(new Navigation(ctx));
+    own(new Navigation(ctx, own(new BuiltinGlossary(ctx))));
     own(new Outline(settings));
     own(new StarterGlossary(glossaries));
     own(new GlossaryAuthoring(ctx));
@@ -90,16 +93,27 @@ class ThaiPolicyLens {
 
     const documentFor = async (uri: vscode.Uri) =>
       vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) ?? (await vscode.workspace.openTextDocument(uri));
-    own(vscode.commands.registerCommand('thaiPolicyLens.version', () => version));
     own(
+      vscode.commands.registerCommand('thaiPolicyLens.version', () => {
+        void showInformation(`Thai Policy Lens ${version}`);
+        return version;
+      }),
+    );
+    own(
+      // from the palette: the analysis as a readable report in a new editor; with a URI, the annotations only
       vscode.commands.registerCommand('thaiPolicyLens.analyzeDocument', async (uri?: vscode.Uri) => {
         const doc = uri ? await documentFor(uri) : vscode.window.activeTextEditor?.document;
         if (!doc) {
-          void vscode.window.showInformationMessage('Thai Policy Lens: open a document to analyse.');
+          void showInformation('Thai Policy Lens: open a document to analyse.');
           return [];
         }
         await loaded;
-        return analysis.get(doc).annotations;
+        const { annotations } = analysis.get(doc);
+        if (!uri) {
+          const report = analysisReportMarkdown({ path: vscode.workspace.asRelativePath(doc.uri, false), text: doc.getText(), annotations }, glossaries.set);
+          await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'markdown', content: report }), { preview: false });
+        }
+        return annotations;
       }),
     );
     own(vscode.commands.registerCommand('thaiPolicyLens.reloadGlossaries', () => glossaries.reload()));
@@ -141,7 +155,7 @@ class ThaiPolicyLens {
       getTags: (uri: vscode.Uri) => tags.tagsOf(uri),
     };
     // The tests' way in (not part of the API): see testHooks.ts.
-    const hooks: TestHooks = { tagging: tagging.testHooks };
+    const hooks: TestHooks = { tagging: tagging.testHooks, themePicker: shownThemePicker, lastInformation: lastInformationShown };
     Object.defineProperty(this.api, TEST_HOOKS, { value: hooks, enumerable: false });
   }
 

@@ -4,10 +4,15 @@
  * reads it. (The symbol is a global one, so the tests, which load their own copy of this module,
  * find it on the extension's object.)
  */
+import type * as vscode from 'vscode';
 import type { TaggingTestHooks } from './features/tagging';
 
 export interface TestHooks {
   tagging: TaggingTestHooks;
+  /** the theme picker on screen (tagging, re-tagging, adding to the glossary), if any */
+  themePicker(): vscode.QuickPick<vscode.QuickPickItem> | undefined;
+  /** the last information message shown through ui/messages.ts */
+  lastInformation(): string | undefined;
 }
 
 export const TEST_HOOKS = Symbol.for('thaiPolicyLens.testHooks');

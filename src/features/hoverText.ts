@@ -70,9 +70,11 @@ export function termHoverMarkdown(input: TermHoverInput): string {
   if (entry?.en) head += ` — ${escapeInline(entry.en)}`;
   parts.push(head);
   if (a.text !== a.term) parts.push(`Written here as «${escapeInline(a.text)}»`);
-  parts.push(theme ? `Theme: ${themePathMarkdown(ancestors, theme)}` : `Theme: ${escapeInline(a.theme)} (no longer in the glossary)`);
+  let themeLine = theme ? `Theme: ${themePathMarkdown(ancestors, theme)}` : `Theme: ${escapeInline(a.theme)} (no longer in the glossary)`;
+  // a term without a gloss of its own: the theme's gloss, on the theme's line ("Theme:" once)
+  if (!entry?.gloss && theme?.gloss) themeLine += ` — ${escapeInline(theme.gloss)}`;
+  parts.push(themeLine);
   if (entry?.gloss) parts.push(escapeBlock(entry.gloss));
-  else if (theme?.gloss) parts.push(`_Theme:_ ${escapeBlock(theme.gloss)}`);
   if (entry && entry.aliases.length > 0) parts.push(`Also written: ${entry.aliases.map(escapeInline).join(', ')}`);
   let counts = `In this document: this term ${times(input.termCount)}`;
   if (theme) counts += `; the theme ${times(input.themeCount)}${theme.themes.length > 0 ? ' (with its sub-themes)' : ''}`;

@@ -86,3 +86,43 @@ export function step(occurrences: readonly { start: number; end: number }[], off
   if (index >= 0 && occurrences[index].end > offset) index--; // the cursor is inside it
   return index >= 0 ? { index, wrapped: false } : { index: n - 1, wrapped: true };
 }
+
+/** What the last Next / Previous Occurrence selected, and the theme it walked. */
+export interface LastJump {
+  /** the document's URI, as a string */
+  uri: string;
+  themeId: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * The theme the next jump walks when none is given: the last jump's while the selection is still
+ * what that jump selected (or an empty cursor inside it), else undefined (then the term at the
+ * cursor decides). In unspaced Thai one term often ends where the next begins, so after a jump
+ * the cursor sits at the start of another theme's term too: the theme must not change there.
+ */
+export function themeOfLastJump(last: LastJump | undefined, selection: { uri: string; start: number; end: number }): string | undefined {
+  if (!last || last.uri !== selection.uri) return undefined;
+  const same = selection.start === last.start && selection.end === last.end;
+  const inside = selection.start === selection.end && last.start <= selection.start && selection.start <= last.end;
+  return same || inside ? last.themeId : undefined;
+}
+
+/**
+ * The theme Next / Previous Occurrence walks: the one given, else the last jump's while the
+ * selection has not moved away from it, else the theme of the term at the cursor (one ending at
+ * the cursor counts).
+ */
+export function themeToWalk(
+  given: string | undefined,
+  last: LastJump | undefined,
+  selection: { uri: string; start: number; end: number; active: number },
+  annotations: readonly Annotation[],
+): string | undefined {
+  if (given) return given;
+  const kept = themeOfLastJump(last, selection);
+  if (kept) return kept;
+  const a = annotationAt(annotations, selection.active, true);
+  return a?.kind === 'term' ? a.theme : undefined;
+}

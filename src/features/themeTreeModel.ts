@@ -1,24 +1,32 @@
 /**
  * The model of the Themes view, without VS Code: from the glossary's themes and the documents in
  * scope (their text and annotations), the tree of themes (nested, with the number of occurrences,
- * sub-themes included) -> sub-themes, tagged passages, terms with their counts (terms that do not
- * occur grouped under "n terms not found") -> each occurrence with its line of text; then a
- * Countries branch (most mentioned first) and a Dates branch (a timeline sorted by the Gregorian
- * value, unresolved dates last). With no glossary themes the tree is empty.
+ * sub-themes included) -> sub-themes, tagged passages, terms with their counts -> each occurrence
+ * with its line of text; then a Countries branch (most mentioned first) and a Dates branch (a
+ * timeline sorted by the Gregorian value, equal dates grouped, unresolved dates last). Tags whose
+ * theme is in no glossary (made with "New theme..." and kept in the annotations file, or gone)
+ * appear under a theme of their own. With no glossary themes the tree is empty.
  *
- * The filter keeps themes, terms, countries and dates whose names contain the text (with all
- * their occurrences), and occurrences whose text, line or, in workspace scope, file path contains
- * it. `present` gives what an item shows (label, description, tooltip, icon, where it leads) and
+ * Themes and terms that do not occur are left out unless `showEmpty` (then a theme's absent terms
+ * are grouped under "n terms not found"); themes and terms are sorted by count (ties in glossary
+ * order) or kept in glossary order (`sort`).
+ *
+ * The filter matches names, not the text around an occurrence: themes (label, English label,
+ * id), terms (term, English, aliases), countries (names, code), dates (as written, their value),
+ * tags (their text and note); a theme or term that matches comes with all its occurrences. In
+ * workspace scope it also matches file paths (to narrow the tree to a file or folder).
+ * `present` gives what an item shows (label, description, tooltip, icon, where it leads) and
  * `snapshot` the whole tree as plain data; src/extension/features/themeTree.ts shows it.
  *
  * Pure: no `vscode`, so the unit tests check the tree on in-memory documents.
  */
 import type { Annotation, CountryAnnotation, DateAnnotation, TermAnnotation } from '../core';
 import { LineIndex, countryByCode, flagEmoji, themeColor, type GlossaryTerm, type GlossaryTheme } from '../core';
+import { UNKNOWN_THEME_COLOR } from './tagText';
 
 /** A plain copy of one tree item, for the API and tests. */
 export interface TreeItemSnapshot {
-  /** the item's contextValue: theme, term, termsNotFound, occurrence, countries, country, dates, date, tag, more */
+  /** the item's contextValue: theme, looseTheme, term, termsNotFound, occurrence, countries, country, dates, dateGroup, date, tag, more */
   kind: string;
   label: string;
   description?: string;
@@ -65,8 +73,6 @@ const MIN_CUT = 8;
 /** A document the tree lists, with its line table built on first use. */
 export class TreeSource {
   private lines: LineIndex | undefined;
-  private hitsFor: string | undefined;
-  private hits: number[] = [];
 
   constructor(
     /** the document's URI, as a string */
@@ -108,32 +114,6 @@ export class TreeSource {
     const lines = this.lineIndex();
     return [lines.lineStart(line), lines.lineEnd(line)];
   }
-
-  /**
-   * True when the line of `offset` contains `needle` (lower-case). The positions of the needle
-   * are found once per needle over the whole text, so a filter costs one scan per document.
-   */
-  lineContains(offset: number, needle: string): boolean {
-    if (this.hitsFor !== needle) {
-      // (lower-casing that changes the length would shift offsets: then search the text as is)
-      const lower = this.text.toLowerCase();
-      const hay = lower.length === this.text.length ? lower : this.text;
-      const hits: number[] = [];
-      for (let i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + 1)) hits.push(i);
-      this.hits = hits;
-      this.hitsFor = needle;
-    }
-    const [start, end] = this.lineSpan(this.lineOf(offset));
-    const hits = this.hits;
-    let lo = 0;
-    let hi = hits.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (hits[mid] < start) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < hits.length && hits[lo] + needle.length <= end;
-  }
 }
 
 /** One annotation in one document. */
@@ -154,6 +134,10 @@ export interface ThemeElement {
   total: number;
   /** occurrences of the theme's own terms */
   own: number;
+  /** tags shown under the theme and its sub-themes */
+  tags: number;
+  /** a theme in no glossary: the annotations file's own (`file`), or one found nowhere (`unknown`) */
+  loose?: 'file' | 'unknown';
   children: TreeElement[];
 }
 export interface TermElement {
@@ -207,7 +191,14 @@ export interface DateElement {
   type: 'date';
   id: string;
   occ: Occurrence<DateAnnotation>;
+  parent: DatesElement | DateGroupElement;
+}
+/** Equal dates (the same Gregorian value; unresolved ones: the same text), once, expanding to their places. */
+export interface DateGroupElement {
+  type: 'dateGroup';
+  id: string;
   parent: DatesElement;
+  children: DateElement[];
 }
 export interface MoreElement {
   type: 'more';
@@ -225,6 +216,7 @@ export type TreeElement =
   | CountryElement
   | DatesElement
   | DateElement
+  | DateGroupElement
   | MoreElement;
 
 /** What the tree shows. */
@@ -247,14 +239,30 @@ export interface TreeInput {
   filter: string;
   /** workspace scope: the filter also matches file paths */
   workspace: boolean;
+  /** a theme in no glossary (the annotations file's own, made while tagging), for the tags of document `uri` */
+  looseTheme?: (themeId: string, uri: string) => LooseTreeTheme | undefined;
+  /** list themes and terms that do not occur too (default: leave them out) */
+  showEmpty?: boolean;
+  /** themes and terms by count (the default; ties in glossary order), or in glossary order */
+  sort?: TreeSort;
+}
+
+export type TreeSort = 'count' | 'glossary';
+
+/** A theme that is in no glossary: the annotations file's own. */
+export interface LooseTreeTheme {
+  id: string;
+  label: string;
+  labelEn?: string;
+  color?: string;
 }
 
 // ---------------------------------------------------------------------------------------
 // Filtering
 
 /**
- * A case-insensitive filter over themes, terms, countries, dates and lines of text; in workspace
- * scope also over file paths (to narrow the tree to a file or folder).
+ * A case-insensitive filter over names: of themes, terms, countries and dates, the text and note
+ * of tags; in workspace scope also over file paths (to narrow the tree to a file or folder).
  */
 class Filter {
   readonly needle: string;
@@ -268,12 +276,9 @@ class Filter {
     for (const v of values) if (v && v.toLowerCase().includes(this.needle)) return true;
     return false;
   }
-  /** the occurrence's own text, the line it is on, or (workspace scope) its file's path */
-  occurrence(o: Occurrence): boolean {
-    return this.passage(o.source, o.ann.start, o.ann.text);
-  }
-  passage(source: TreeSource, start: number, text: string | undefined): boolean {
-    return this.has(text) || (this.matchPaths && source.pathContains(this.needle)) || source.lineContains(start, this.needle);
+  /** (workspace scope) the file's path */
+  inPath(source: TreeSource): boolean {
+    return this.matchPaths && source.pathContains(this.needle);
   }
 }
 
@@ -285,6 +290,8 @@ export function buildThemeTree(input: TreeInput): TreeModel {
   const model: TreeModel = { roots: [], themes: new Map(), shown: 0 };
   if (input.themes.length === 0) return model; // the welcome content (no glossary) shows instead
   const filter = input.filter ? new Filter(input.filter, input.workspace) : undefined;
+  const showEmpty = input.showEmpty ?? false;
+  const byCount = (input.sort ?? 'count') === 'count';
 
   // occurrences by theme id, then by canonical term
   const byTheme = new Map<string, Map<string, Occurrence<TermAnnotation>[]>>();
@@ -307,52 +314,88 @@ export function buildThemeTree(input: TreeInput): TreeModel {
   }
   const tagsByTheme = tagElementsByTheme(input);
 
+  /** Sorts themes and terms by count, most first; ties (and glossary order) keep their order. */
+  const weight = (el: TreeElement): number => (el.type === 'theme' ? el.total + el.tags : el.type === 'term' ? el.occurrences.length : 0);
+  const ordered = <T extends TreeElement>(items: T[]): T[] => (byCount ? [...items].sort((a, b) => weight(b) - weight(a)) : items);
+
   const buildTheme = (theme: GlossaryTheme, parent: ThemeElement | undefined, ancestorMatched: boolean): ThemeElement | undefined => {
     const matched = ancestorMatched || !filter || filter.has(theme.label, theme.labelEn, theme.id);
-    const el: ThemeElement = { type: 'theme', id: `theme:${theme.id}`, theme, parent, total: 0, own: 0, children: [] };
+    const el: ThemeElement = { type: 'theme', id: `theme:${theme.id}`, theme, parent, total: 0, own: 0, tags: 0, children: [] };
     for (const tag of tagsByTheme.get(theme.id) ?? []) {
-      if (matched || filter!.has(tag.tag.note) || filter!.passage(tag.source, tag.tag.start, tag.tag.text)) {
+      if (matched || filter!.has(tag.tag.note, tag.tag.text) || filter!.inPath(tag.source)) {
         el.children.push({ ...tag, parent: el });
+        el.tags++;
         model.shown++; // tags are listed, not counted among the occurrences of terms
       }
     }
+    const subThemes: ThemeElement[] = [];
     for (const child of theme.themes) {
       const sub = buildTheme(child, el, matched);
       if (sub) {
-        el.children.push(sub);
+        subThemes.push(sub);
         el.total += sub.total;
+        el.tags += sub.tags;
       }
     }
     const found = byTheme.get(theme.id);
+    const terms: TermElement[] = [];
     const notFound: NotFoundElement = { type: 'termsNotFound', id: `notfound:${theme.id}`, parent: el, children: [] };
+    const seen = new Set<string>();
     for (const term of theme.terms) {
+      // a term two glossary files give the same theme (merged by id) is listed once
+      if (seen.has(term.term)) continue;
+      seen.add(term.term);
       const termMatched = matched || filter!.has(term.term, term.en, ...term.aliases);
       let occurrences = found?.get(term.term) ?? [];
-      if (!termMatched) occurrences = occurrences.filter((o) => filter!.occurrence(o));
+      if (!termMatched) occurrences = occurrences.filter((o) => filter!.inPath(o.source));
       if (occurrences.length) {
-        el.children.push({ type: 'term', id: `term:${theme.id}:${term.term}`, term, parent: el, occurrences });
+        terms.push({ type: 'term', id: `term:${theme.id}:${term.term}`, term, parent: el, occurrences });
         el.own += occurrences.length;
-      } else if (termMatched) {
+      } else if (termMatched && showEmpty) {
         notFound.children.push({ type: 'term', id: `term:${theme.id}:${term.term}`, term, parent: notFound, occurrences: [] });
       }
     }
+    el.children.push(...ordered(subThemes), ...ordered(terms));
     if (notFound.children.length) el.children.push(notFound);
     el.total += el.own;
     model.shown += el.own;
-    if (!matched && el.children.length === 0) return undefined;
+    // without showEmpty a theme with nothing in it goes; with it, one the filter leaves empty
+    if (showEmpty ? !matched && el.children.length === 0 : el.total === 0 && el.tags === 0) return undefined;
     model.themes.set(theme.id, el);
     return el;
   };
+  const roots: ThemeElement[] = [];
   for (const theme of input.themes) {
     const el = buildTheme(theme, undefined, false);
-    if (el) model.roots.push(el);
+    if (el) roots.push(el);
   }
+  // tags whose theme is in no glossary: under a theme of their own (the annotations file's, or its id)
+  for (const [themeId, tags] of tagsByTheme) {
+    if (model.themes.has(themeId) || glossaryHas(input.themes, themeId)) continue;
+    const loose = input.looseTheme?.(themeId, tags[0].source.uri);
+    const theme: GlossaryTheme = { id: themeId, label: loose?.label ?? themeId, terms: [], themes: [], depth: 0, source: { file: '', line: 0, column: 0 } };
+    if (loose?.labelEn) theme.labelEn = loose.labelEn;
+    if (loose?.color) theme.color = loose.color;
+    const matched = !filter || filter.has(theme.label, theme.labelEn, theme.id);
+    const el: ThemeElement = { type: 'theme', id: `theme:${themeId}`, theme, parent: undefined, total: 0, own: 0, tags: 0, loose: loose ? 'file' : 'unknown', children: [] };
+    for (const tag of tags) {
+      if (matched || filter!.has(tag.tag.note, tag.tag.text) || filter!.inPath(tag.source)) {
+        el.children.push({ ...tag, parent: el });
+        el.tags++;
+        model.shown++;
+      }
+    }
+    if (el.tags === 0) continue;
+    model.themes.set(themeId, el);
+    roots.push(el);
+  }
+  model.roots.push(...ordered(roots));
 
   // Countries, most mentioned first
   const countries: CountriesElement = { type: 'countries', id: 'countries', total: 0, children: [] };
   for (const [code, all] of byCountry) {
     const c = countryByCode(code);
-    const occurrences = !filter || filter.has(c?.nameTh, c?.nameEn, c?.formalTh, c?.formalEn, code) ? all : all.filter((o) => filter.occurrence(o));
+    const occurrences = !filter || filter.has(c?.nameTh, c?.nameEn, c?.formalTh, c?.formalEn, code) ? all : all.filter((o) => filter.inPath(o.source));
     if (occurrences.length === 0) continue;
     countries.children.push({ type: 'country', id: `country:${code}`, code, parent: countries, occurrences });
     countries.total += occurrences.length;
@@ -361,16 +404,40 @@ export function buildThemeTree(input: TreeInput): TreeModel {
   if (!filter || countries.total) model.roots.push(countries);
   model.shown += countries.total;
 
-  // Dates: a timeline; unresolved ones last, in document order
+  // Dates: a timeline, equal dates once; unresolved ones last, in document order
   const datesEl: DatesElement = { type: 'dates', id: 'dates', children: [], total: 0 };
-  const shownDates = filter ? dates.filter((o) => filter.has(o.ann.from, o.ann.to, o.ann.relative) || filter.occurrence(o)) : dates;
+  const shownDates = filter ? dates.filter((o) => filter.has(o.ann.text, o.ann.from, o.ann.to, o.ann.relative) || filter.inPath(o.source)) : dates;
   // (the sort is stable: equal dates stay in document order, documents in path order)
   const sortedDates = [...shownDates].sort((a, b) => compareDates(a.ann, b.ann));
   datesEl.total = sortedDates.length;
-  datesEl.children = capped(datesEl, sortedDates.map((occ) => ({ type: 'date', id: `date:${occ.source.uri}#${occ.ann.start}`, occ, parent: datesEl })));
+  const groups: TreeElement[] = [];
+  for (let i = 0; i < sortedDates.length; ) {
+    const key = dateKey(sortedDates[i].ann);
+    let j = i + 1;
+    while (j < sortedDates.length && dateKey(sortedDates[j].ann) === key) j++;
+    const dateOf = (occ: Occurrence<DateAnnotation>, parent: DatesElement | DateGroupElement): DateElement => ({ type: 'date', id: `date:${occ.source.uri}#${occ.ann.start}`, occ, parent });
+    if (j - i === 1) groups.push(dateOf(sortedDates[i], datesEl));
+    else {
+      const group: DateGroupElement = { type: 'dateGroup', id: `dates:${key}`, parent: datesEl, children: [] };
+      group.children = sortedDates.slice(i, j).map((occ) => dateOf(occ, group));
+      groups.push(group);
+    }
+    i = j;
+  }
+  datesEl.children = capped(datesEl, groups);
   if (!filter || datesEl.total) model.roots.push(datesEl);
   model.shown += datesEl.total;
   return model;
+}
+
+/** True when a theme of `themes` (at any depth) has this id. */
+function glossaryHas(themes: readonly GlossaryTheme[], id: string): boolean {
+  return themes.some((t) => t.id === id || glossaryHas(t.themes, id));
+}
+
+/** Dates are equal when they have the same Gregorian value; unresolved ones, the same text. */
+function dateKey(d: DateAnnotation): string {
+  return d.from ? `${d.from}/${d.to ?? d.from}` : `?${d.text}`;
 }
 
 /** The tags of the documents in scope, by theme, in document order. */
@@ -395,6 +462,7 @@ export function childrenOf(el: TreeElement): TreeElement[] {
     case 'termsNotFound':
     case 'countries':
     case 'dates':
+    case 'dateGroup':
       return el.children;
     case 'term':
       el.children ??= capped(el, el.occurrences.map((occ) => ({ type: 'occurrence', id: `occ:${occ.source.uri}#${occ.ann.start}`, occ, parent: el })));
@@ -445,11 +513,22 @@ export function present(el: TreeElement, workspace: boolean): ItemView {
     const line = `line ${o.source.lineOf(o.ann.start) + 1}`;
     return workspace ? `${o.source.name} · ${line}` : line;
   };
+  /** the whole line of an occurrence (labels may be cut), and where it is */
+  const fullLine = (o: { source: TreeSource; start: number }): string[] => {
+    const [start, end] = o.source.lineSpan(o.source.lineOf(o.start));
+    return [o.source.text.slice(start, end).trim()];
+  };
   switch (el.type) {
     case 'theme': {
       const t = el.theme;
       const sub = el.total - el.own;
-      const tooltip = [[t.label, ...(t.labelEn ? [t.labelEn] : [])], ...(t.gloss ? [[t.gloss]] : []), [`${el.total} ${el.total === 1 ? 'occurrence' : 'occurrences'}${sub ? ` (${sub} in sub-themes)` : ''}`]];
+      const tags = el.tags ? [[`${el.tags} ${el.tags === 1 ? 'tagged passage' : 'tagged passages'}`]] : [];
+      if (el.loose) {
+        const origin = el.loose === 'file' ? 'a theme of the annotations file (made while tagging)' : 'a theme found in no glossary and not in the annotations file';
+        const tooltip = [[t.label, ...(t.labelEn ? [t.labelEn] : [])], [origin], ...tags];
+        return { label: t.label, description: withEnglish(`${el.tags} ${el.tags === 1 ? 'tag' : 'tags'}`, t.labelEn), icon: { color: el.loose === 'file' ? themeColor(t) : UNKNOWN_THEME_COLOR }, tooltip, collapsible: true };
+      }
+      const tooltip = [[t.label, ...(t.labelEn ? [t.labelEn] : [])], ...(t.gloss ? [[t.gloss]] : []), [`${el.total} ${el.total === 1 ? 'occurrence' : 'occurrences'}${sub ? ` (${sub} in sub-themes)` : ''}`], ...tags];
       return { label: t.label, description: withEnglish(String(el.total), t.labelEn), icon: { color: themeColor(t) }, tooltip, collapsible: true };
     }
     case 'term': {
@@ -473,44 +552,77 @@ export function present(el: TreeElement, workspace: boolean): ItemView {
         view.highlight = line.highlight;
         view.reveal = { uri: el.source.uri, start: tag.start, end: tag.end };
       }
-      if (tag.note) view.tooltip = [[tag.note]];
+      view.tooltip = [[tag.text], ...(tag.note ? [[tag.note]] : [])];
       return view;
     }
     case 'occurrence': {
       const o = el.occ;
       const line = o.source.excerpt(o.ann.start, o.ann.end);
-      return { label: line.text, highlight: line.highlight, description: where(o), reveal: { uri: o.source.uri, start: o.ann.start, end: o.ann.end }, tooltip: [[line.text]], collapsible: false };
+      return { label: line.text, highlight: line.highlight, description: where(o), reveal: { uri: o.source.uri, start: o.ann.start, end: o.ann.end }, tooltip: [fullLine({ source: o.source, start: o.ann.start }), [where(o)]], collapsible: false };
     }
     case 'countries':
       return { label: 'Countries', description: String(el.total), icon: { codicon: 'globe' }, collapsible: el.children.length > 0 };
     case 'country': {
       const c = countryByCode(el.code);
       const flag = flagEmoji(el.code);
+      const n = el.occurrences.length;
+      const formal = [c?.formalTh, c?.formalEn].filter((name, i) => name && name !== [c?.nameTh, c?.nameEn][i]) as string[];
       return {
         label: `${flag ? flag + ' ' : ''}${c?.nameTh ?? el.code}`,
-        description: withEnglish(String(el.occurrences.length), c?.nameEn),
-        tooltip: [[[c?.formalTh, c?.formalEn ?? c?.nameEn, el.code].filter(Boolean).join('\n')]],
+        description: withEnglish(String(n), c?.nameEn),
+        tooltip: [[c?.nameTh ?? el.code, ...(c?.nameEn ? [c.nameEn] : [])], ...(formal.length ? [formal] : []), [el.code], [`${n} ${n === 1 ? 'occurrence' : 'occurrences'}`]],
         collapsible: true,
       };
     }
     case 'dates':
       return { label: 'Dates', description: String(el.total), icon: { codicon: 'calendar' }, collapsible: el.children.length > 0 };
+    case 'dateGroup': {
+      const first = el.children[0].occ.ann;
+      // labelled as it is written most often (ties: first in the timeline)
+      const forms = new Map<string, number>();
+      for (const d of el.children) forms.set(d.occ.ann.text, (forms.get(d.occ.ann.text) ?? 0) + 1);
+      let label = first.text;
+      for (const [text, count] of forms) if (count > forms.get(label)!) label = text;
+      const n = el.children.length;
+      return {
+        label,
+        description: `${gregorian(first)} (${n})`,
+        tooltip: [[`${gregorian(first)}: ${n} ${n === 1 ? 'place' : 'places'}`], [`written: ${[...forms.keys()].join(', ')}`]],
+        icon: { codicon: 'calendar' },
+        collapsible: true,
+      };
+    }
     case 'date': {
       const o = el.occ;
-      return { label: o.ann.text, description: `${gregorian(o.ann)} · ${where(o)}`, reveal: { uri: o.source.uri, start: o.ann.start, end: o.ann.end }, tooltip: [[o.source.excerpt(o.ann.start, o.ann.end).text]], collapsible: false };
+      const tooltip = [fullLine({ source: o.source, start: o.ann.start }), [`${o.ann.text}: ${gregorian(o.ann)}`, where(o)]];
+      const reveal = { uri: o.source.uri, start: o.ann.start, end: o.ann.end };
+      if (el.parent.type === 'dateGroup') {
+        // under its group the value is said once: each place shows its line
+        const line = o.source.excerpt(o.ann.start, o.ann.end);
+        return { label: line.text, highlight: line.highlight, description: where(o), reveal, tooltip, collapsible: false };
+      }
+      return { label: o.ann.text, description: `${gregorian(o.ann)} · ${where(o)}`, reveal, tooltip, collapsible: false };
     }
     case 'more':
       return { label: `${el.hidden} more…`, tooltip: 'Narrow the list with the filter to see these', collapsible: false };
   }
 }
 
+/**
+ * The item's context value (package.json menus): its type; a theme in no glossary is a
+ * `looseTheme` (it has no glossary entry to open).
+ */
+export function contextValue(el: TreeElement): string {
+  return el.type === 'theme' && el.loose ? 'looseTheme' : el.type;
+}
+
 /** The tree as plain data, every item expanded, as the view shows it. */
 export function snapshot(roots: readonly TreeElement[], view: { workspace: boolean; expanded: ReadonlySet<string>; selected: ReadonlySet<string> }): TreeItemSnapshot[] {
   const copy = (el: TreeElement): TreeItemSnapshot => {
     const item = present(el, view.workspace);
-    const out: TreeItemSnapshot = { kind: el.type, label: item.label, id: el.id };
+    const out: TreeItemSnapshot = { kind: contextValue(el), label: item.label, id: el.id };
     if (item.description !== undefined) out.description = item.description;
-    if (el.type === 'theme') out.color = themeColor(el.theme);
+    if (el.type === 'theme') out.color = 'color' in (item.icon ?? {}) ? (item.icon as { color: string }).color : themeColor(el.theme);
     if (item.collapsible) out.expanded = view.expanded.has(el.id);
     if (view.selected.has(el.id)) out.selected = true;
     if (item.reveal) out.target = { ...item.reveal };

@@ -149,6 +149,37 @@ describe('exports of coded passages', () => {
     }
   });
 
+  it('saves into .policy-lens/exports by default, which the workspace index skips', async () => {
+    // the save dialog (VS Code's own; a quick input in the browser) starts there: accept it as it is
+    let result: ExportResult | undefined;
+    let settled = false;
+    const pending = vscode.commands.executeCommand<ExportResult>('thaiPolicyLens.exportMarkdown').then((r) => {
+      settled = true;
+      result = r;
+    });
+    for (let i = 0; i < 100 && !settled; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    }
+    await pending;
+    const exported = workspaceUri('.policy-lens', 'exports', 'coded-passages.md');
+    assert.equal(result?.file, exported.toString());
+    assert.match(await read('.policy-lens/exports/coded-passages.md'), /^# Coded passages/);
+    // the export quotes the passages, with their terms and countries: none of it is counted
+    try {
+      await vscode.commands.executeCommand('thaiPolicyLens.tree.scopeWorkspace');
+      await vscode.commands.executeCommand('thaiPolicyLens.tree.refresh');
+      await vscode.commands.executeCommand('thaiPolicyLens.tree.filter', '.policy-lens');
+      assert.deepEqual(await api.getTreeItems(), [], 'nothing of the exports folder in the workspace tree');
+      await vscode.commands.executeCommand('thaiPolicyLens.tree.filter', DOCUMENT);
+      assert.ok((await api.getTreeItems()).length > 0, 'the document itself is indexed');
+    } finally {
+      await vscode.commands.executeCommand('thaiPolicyLens.tree.clearFilter');
+      await vscode.commands.executeCommand('thaiPolicyLens.tree.scopeDocument');
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    }
+  });
+
   it('writes the same bytes as `thai-policy-lens export` on the same folder, in every format', async () => {
     const folder = workspaceUri().fsPath;
     const reference = vscode.workspace.getConfiguration('thaiPolicyLens').get<string>('referenceDate', '');

@@ -120,7 +120,7 @@ describe('glossary authoring', () => {
 
   it('creates a new theme in a closed file, at the end of its themes', async () => {
     const api = await getApi();
-    const result = await add({ text: 'ท่าเรือ\nน้ำลึก', newTheme: { id: 'authoring-ports', label: 'ท่าเรือทดสอบ' }, file: work.toString() });
+    const result = await add({ text: 'ท่าเรือ\nน้ำลึก', newTheme: { id: 'authoring-ports', label: 'ท่าเรือทดสอบ' }, file: work.toString(), confirm: true });
     assert.deepEqual(result, { file: work.toString(), line: 14, themeId: 'authoring-ports' });
     assert.equal(await readText(work), WORK + '  - id: authoring-ports\n    label: ท่าเรือทดสอบ\n    terms:\n      - ท่าเรือ น้ำลึก\n');
     const theme = findTheme('authoring-ports', api.getGlossary().themes);
@@ -140,29 +140,58 @@ describe('glossary authoring', () => {
     assert.equal(findTheme('authoring-cyber', api.getGlossary().themes)?.labelEn, 'Cyber');
   });
 
-  it('puts a term of a built-in theme into a workspace companion theme', async () => {
+  it('adds a term to a built-in theme by its id in a workspace glossary: one theme, in the tree too', async () => {
     const api = await getApi();
     await setSetting('thaiPolicyLens.useBuiltinGlossary', true);
     try {
-      await themeLoaded('diplomacy');
-      const builtin = findTheme('diplomacy', api.getGlossary().themes)!;
-      const result = await add({ text: 'การทูตวัคซีนทดสอบ', themeId: 'diplomacy', file: work.toString() });
+      await themeLoaded('security-defence');
+      const builtin = findTheme('security-defence', api.getGlossary().themes)!;
+      const builtinTerms = builtin.terms.length;
+      const result = await add({ text: 'กองเรือตรวจการณ์ทดสอบ', themeId: 'security-defence', file: work.toString() });
       assert.ok(!('error' in result), JSON.stringify(result));
-      assert.equal(result.themeId, 'diplomacy-local');
-      const companion = findTheme('diplomacy-local', api.getGlossary().themes)!;
-      assert.equal(companion.label, builtin.label);
-      assert.equal(companion.source.file, work.toString());
-      assert.deepEqual(companion.terms.map((t) => t.term), ['การทูตวัคซีนทดสอบ']);
-      // a second term goes to the same companion, in the same file
-      const second = await add({ text: 'การทูตสุขภาพทดสอบ', themeId: 'diplomacy' });
-      assert.deepEqual(second, { file: work.toString(), line: result.line + 1, themeId: 'diplomacy-local' });
-      const refused = await add({ text: 'การทูตวัคซีนทดสอบ', themeId: 'diplomacy' });
-      assert.match((refused as { error: string }).error, /already a term/);
+      assert.equal(result.themeId, 'security-defence');
+      // the workspace file declares the theme by its id and label: no second theme, no warning
+      const text = await readText(work);
+      assert.ok(text.includes(`  - id: security-defence\n    label: ${builtin.label}\n`), text);
+      assert.deepEqual(vscode.languages.getDiagnostics(work), []);
+      await waitFor(() => (findTheme('security-defence', api.getGlossary().themes)!.terms.length === builtinTerms + 1 ? true : undefined), 'the term in the merged theme');
+      assert.equal(api.getGlossary().themes.filter((t) => t.label === builtin.label).length, 1, 'one theme with that label');
+      assert.equal(findTheme('security-defence-local', api.getGlossary().themes), undefined);
+      // a second term goes to the same theme in the same file
+      const second = await add({ text: 'เรือยามฝั่งทดสอบ', themeId: 'security-defence' });
+      assert.deepEqual(second, { file: work.toString(), line: result.line + 1, themeId: 'security-defence' });
+      assert.match((await add({ text: 'กองเรือตรวจการณ์ทดสอบ', themeId: 'security-defence' }) as { error: string }).error, /already a term/);
+      // a nested built-in theme goes under its parent, by id
+      const nested = await add({ text: 'ท่าเรือน้ำลึกทดสอบ', themeId: 'maritime-security' });
+      assert.equal((nested as { themeId: string }).themeId, 'maritime-security');
+      assert.deepEqual(vscode.languages.getDiagnostics(work), []);
+      // the Themes view shows the theme once, with the new term
+      const doc = await vscode.workspace.openTextDocument(await write('authoring-builtin.txt', 'ความมั่นคงของกองเรือตรวจการณ์ทดสอบ\n'));
+      await vscode.window.showTextDocument(doc);
+      const items = await api.getTreeItems();
+      const themes = items.filter((i) => i.label === builtin.label);
+      assert.equal(themes.length, 1, JSON.stringify(items.map((i) => i.label)));
+      assert.ok(themes[0].children!.some((c) => c.label === 'กองเรือตรวจการณ์ทดสอบ'), JSON.stringify(themes[0].children));
     } finally {
       await setSetting('thaiPolicyLens.useBuiltinGlossary', false);
       await vscode.workspace.fs.writeFile(work, new TextEncoder().encode(WORK));
       await vscode.commands.executeCommand('thaiPolicyLens.reloadGlossaries');
     }
+  });
+
+  it('asks before adding a selection longer than 60 characters or over a line break', async () => {
+    const before = await readText(work);
+    const long = 'ความร่วมมือทางเศรษฐกิจระหว่างประเทศเพื่อนบ้านในอนุภูมิภาคลุ่มแม่น้ำโขงทดสอบ';
+    assert.ok(long.length > 60);
+    const refused = await add({ text: long, themeId: 'authoring-trade' });
+    assert.match((refused as { error: string }).error, /^not added: The selection «.*» is \d+ characters long/);
+    const twoLines = await add({ text: 'ระเบียงเศรษฐกิจ\nทดสอบ', themeId: 'authoring-trade' });
+    assert.match((twoLines as { error: string }).error, /spans more than one line/);
+    assert.equal(await readText(work), before, 'nothing written without an answer');
+    const confirmed = await add({ text: long, themeId: 'authoring-trade', confirm: true });
+    assert.equal((confirmed as { themeId: string }).themeId, 'authoring-trade');
+    await vscode.workspace.fs.writeFile(work, new TextEncoder().encode(WORK));
+    await vscode.commands.executeCommand('thaiPolicyLens.reloadGlossaries');
   });
 
   it('refuses an empty selection, a term already in the theme, and a bad new id', async () => {

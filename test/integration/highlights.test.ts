@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import { getApi, openFixture, spansOf, waitFor, setSetting, writeWorkspaceFile } from './helpers';
+import { getApi, openFixture, spansOf, waitFor, setSetting, workspaceUri, writeWorkspaceFile } from './helpers';
 
 describe('highlights', () => {
   afterEach(async () => {
@@ -24,6 +24,60 @@ describe('highlights', () => {
     assert.deepEqual(shown.ranges['country'], [...spansOf(text, 'สาธารณรัฐอินโดนีเซีย'), ...spansOf(text, 'สหรัฐฯ'), ...spansOf(text, 'ญี่ปุ่น')]);
     assert.deepEqual(shown.ranges['date'], [...spansOf(text, '16 พฤศจิกายน 2564'), ...spansOf(text, '28 ก.ค.68'), ...spansOf(text, 'พ.ศ. 2569')]);
     assert.match(api.getStatusText(), /\b6\b.*\b3\b.*\b3\b/, 'status bar shows 6 terms, 3 countries, 3 dates');
+  });
+
+  it('while the glossaries load, draws nothing and never counts countries without the themes', async function () {
+    this.timeout(90_000);
+    const api = await getApi();
+    // many glossary files named in the workspace settings (inside the folder: the workspace's
+    // settings may not name files outside it), so that reading them all takes a while
+    const count = 100;
+    const outside = workspaceUri('tpl-load');
+    const files: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const file = vscode.Uri.joinPath(outside, `g${i}.yaml`);
+      await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(`version: 1\nthemes:\n  - id: load-test-${i}\n    label: ทดสอบการโหลด${i}\n    terms: [คำทดสอบการโหลด${i}]\n`));
+      files.push(`tpl-load/g${i}.yaml`);
+    }
+    const opened: vscode.Uri[] = [];
+    try {
+      await setSetting('thaiPolicyLens.glossaryFiles', files);
+      await waitFor(() => (api.getGlossary().files.length > count ? true : undefined), 'the glossaries loaded');
+      await api.ready();
+      // reload, and meanwhile open new documents one after another, as a user opening files at start-up
+      let reloading = true;
+      const reload = Promise.resolve(vscode.commands.executeCommand('thaiPolicyLens.reloadGlossaries')).then(() => (reloading = false));
+      const seen: Array<{ status: string; themes: number; countries: number }> = [];
+      for (let n = 0; reloading && n < 200; n++) {
+        const doc = await vscode.workspace.openTextDocument({ language: 'plaintext', content: `ที่ประชุมตกลงหยุดยิงกับญี่ปุ่นและจีน ครั้งที่ ${n}\n` });
+        const uri = doc.uri;
+        opened.push(uri);
+        await vscode.window.showTextDocument(doc, { preview: false });
+        if (!reloading) break;
+        const h = api.getHighlights(uri);
+        const themes = Object.keys(h?.ranges ?? {}).filter((k) => k.startsWith('theme:')).length;
+        seen.push({ status: api.getStatusText(), themes, countries: h?.ranges['country']?.length ?? 0 });
+      }
+      await reload;
+      assert.ok(seen.length > 0, 'a document was shown while the glossaries were loading (else this test proves nothing)');
+      for (const s of seen) {
+        assert.doesNotMatch(s.status, /\$\(symbol-color\) 0 \$\(globe\) [1-9]/, `the status bar counted countries without the themes: ${JSON.stringify(seen)}`);
+        assert.ok(!(s.countries > 0 && s.themes === 0), `countries drawn without the themes: ${JSON.stringify(seen)}`);
+      }
+      const last = opened[opened.length - 1];
+      const drawn = await waitFor(() => api.getHighlights(last)?.ranges['theme:test-security'], 'the themes drawn after the load');
+      assert.equal(drawn.length, 1);
+      assert.match(api.getStatusText(), /symbol-color\) 1 \$\(globe\) 2 /);
+    } finally {
+      // the untitled documents are closed without a word (not saved)
+      for (const uri of opened) {
+        await vscode.window.showTextDocument(uri);
+        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      }
+      await setSetting('thaiPolicyLens.glossaryFiles', undefined);
+      await vscode.workspace.fs.delete(outside, { recursive: true }).then(undefined, () => undefined);
+      await vscode.commands.executeCommand('thaiPolicyLens.reloadGlossaries');
+    }
   });
 
   it('the per-category toggles hide and show a category', async () => {

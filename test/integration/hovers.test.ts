@@ -40,6 +40,15 @@ describe('hovers', () => {
     for (const name of ['hovers-dates.txt', 'hovers-untrusted.txt']) await vscode.workspace.fs.delete(workspaceUri(name)).then(undefined, () => undefined);
   });
 
+  it('a term with no gloss of its own says "Theme:" once, with the theme\'s gloss on that line', async () => {
+    await getApi();
+    const editor = await openFixture('policy.txt');
+    const shown = await hoverAt(editor.document, offsetOf(editor.document.getText(), 'การเจรจาทวิภาคี'));
+    const v = shown.value;
+    assert.equal(v.split('Theme:').length - 1, 1, v);
+    assert.ok(v.includes('\n\nTheme: การทูตทดสอบ (Test diplomacy) — ประเด็นทดสอบด้าน \\*\\*การทูต\\*\\*\n\n'), v);
+  });
+
   it('a term: theme path, English, gloss, aliases, counts and command links', async () => {
     await getApi();
     const editor = await openFixture('policy.txt');

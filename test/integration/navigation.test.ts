@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import type { JumpResult, OpenedEntry } from '../../src/extension/features/navigation';
-import { getApi, openFixture, setSetting, spansOf, waitFor, workspaceUri, writeWorkspaceFile } from './helpers';
+import { findItem, getApi, openFixture, setSetting, spansOf, waitFor, workspaceUri, writeWorkspaceFile } from './helpers';
 
 /** The selection of an editor as [start, end] offsets. */
 function selected(editor: vscode.TextEditor): [number, number] {
@@ -27,7 +27,7 @@ describe('navigation', () => {
   });
 
   after(async () => {
-    for (const name of ['navigation-a.txt', 'navigation-b.txt', 'navigation-empty.txt', 'navigation-none.txt']) {
+    for (const name of ['navigation-a.txt', 'navigation-b.txt', 'navigation-empty.txt', 'navigation-none.txt', 'navigation-touch.txt']) {
       await vscode.workspace.fs.delete(workspaceUri(name)).then(undefined, () => undefined);
     }
   });
@@ -86,6 +86,24 @@ describe('navigation', () => {
       step = await run<JumpResult>('thaiPolicyLens.nextOccurrence', { themeId: 'test-public-diplomacy' });
       assert.deepEqual(step.selection, spansOf(text, 'การทูตสาธารณะ')[0]);
       assert.equal(step.result.wrapped, true);
+    });
+
+    it('keeps walking the theme of the last jump where its term touches a term of another theme', async () => {
+      await getApi();
+      // ceasefire (security) runs straight into public diplomacy, as unspaced Thai does
+      const uri = await writeWorkspaceFile('navigation-touch.txt', 'หยุดยิงการทูตสาธารณะ และหยุดยิงการทูตสาธารณะ แล้วหยุดยิง\n');
+      const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+      const ceasefires = spansOf(editor.document.getText(), 'หยุดยิง');
+      placeCursor(editor, 2);
+      for (const [i, expected] of [ceasefires[1], ceasefires[2], ceasefires[0]].entries()) {
+        const step = await run<JumpResult>('thaiPolicyLens.nextOccurrence');
+        assert.equal(step.result.themeId, 'test-security', `press ${i + 1}`);
+        assert.deepEqual(step.selection, expected, `press ${i + 1}`);
+      }
+      // once the cursor moves elsewhere, the term at the cursor decides again
+      placeCursor(editor, spansOf(editor.document.getText(), 'การทูตสาธารณะ')[1][0] + 2);
+      const step = await run<JumpResult>('thaiPolicyLens.nextOccurrence');
+      assert.equal(step.result.themeId, 'test-public-diplomacy');
     });
 
     it('says so when the theme does not occur, and leaves the selection', async () => {
@@ -194,6 +212,24 @@ describe('navigation', () => {
       assert.deepEqual(found.selection, spansOf(text, 'การทูตดิจิทัล')[0]);
     });
 
+    it('finds countries by their Thai or English name: selects the first mention and shows it in the tree', async () => {
+      const api = await getApi();
+      const editor = await openFixture('policy.txt');
+      const text = editor.document.getText();
+      let found = await run<JumpResult>('thaiPolicyLens.searchGlossary', 'japan');
+      assert.deepEqual([found.result.themeId, found.result.country], ['', 'JP']);
+      assert.deepEqual(found.selection, spansOf(text, 'ญี่ปุ่น')[0]);
+      await waitFor(async () => (findItem(await api.getTreeItems(), 'country:JP')?.selected ? true : undefined), 'Japan selected in the tree');
+      found = await run<JumpResult>('thaiPolicyLens.goToTheme', 'อินโดนีเซีย');
+      assert.equal(found.result.country, 'ID');
+      assert.deepEqual(found.selection, spansOf(text, 'สาธารณรัฐอินโดนีเซีย')[0], 'the formal name as written');
+      // a country found by name but not mentioned here: said so
+      found = await run<JumpResult>('thaiPolicyLens.searchGlossary', 'north korea');
+      assert.deepEqual([found.result.country, found.result.message], ['KP', 'Thai Policy Lens: «เกาหลีเหนือ» is not mentioned in policy.txt.']);
+      found = await run<JumpResult>('thaiPolicyLens.searchGlossary', 'เกาหลีเหนือ');
+      assert.equal(found.result.country, 'KP');
+    });
+
     it('says when nothing matches or the theme does not occur, leaving the selection', async () => {
       await getApi();
       const uri = await writeWorkspaceFile('navigation-none.txt', 'ไม่มีคำในอภิธานศัพท์ที่นี่\n');
@@ -244,6 +280,59 @@ describe('navigation', () => {
       const line = lines.findIndex((l) => l.includes('- term: การทูตสาธารณะ'));
       assert.equal(yaml.document.uri.toString(), workspaceUri('test.glossary.yaml').toString());
       assert.deepEqual([yaml.selection.active.line, yaml.selection.active.character], [line, lines[line].indexOf('term:')]);
+    });
+
+    it('opens the built-in glossary read-only, and copies a theme or the whole of it into the workspace to edit', async () => {
+      const api = await getApi();
+      await setSetting('thaiPolicyLens.useBuiltinGlossary', true);
+      const copies: vscode.Uri[] = [];
+      try {
+        await waitFor(() => (api.getGlossary().themes.some((t) => t.id === 'security-defence') ? true : undefined), 'the built-in glossary');
+        const builtinFile = api.getGlossary().themes.find((t) => t.id === 'security-defence')!.source.file;
+        const { result, editor } = await run<OpenedEntry>('thaiPolicyLens.openGlossaryEntry', { themeId: 'security-defence' });
+        assert.equal(editor.document.uri.scheme, 'thai-policy-lens-builtin');
+        assert.equal(result.uri, editor.document.uri.toString());
+        assert.equal(editor.document.getText(), new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(builtinFile))));
+        assert.match(editor.document.lineAt(result.line).text, /- id: security-defence/);
+        // typing does nothing: the editor is read-only
+        const before = editor.document.getText();
+        editor.selection = new vscode.Selection(0, 0, 0, 0);
+        await vscode.commands.executeCommand('type', { text: 'an edit ' });
+        assert.equal(editor.document.getText(), before, 'the built-in glossary cannot be edited');
+        assert.equal(editor.document.isDirty, false);
+        assert.equal(vscode.workspace.fs.isWritableFileSystem('thai-policy-lens-builtin'), false);
+
+        // one theme, nested: inside a skeleton of its parent, merged with the built-in theme by id
+        const theme = await vscode.commands.executeCommand<{ file: string }>('thaiPolicyLens.copyBuiltinTheme', { themeId: 'maritime-security' });
+        const themeCopy = vscode.Uri.parse(theme.file);
+        copies.push(themeCopy);
+        assert.equal(themeCopy.toString(), workspaceUri('maritime-security.glossary.yaml').toString());
+        assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), themeCopy.toString(), 'the copy is open, to edit');
+        const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(themeCopy));
+        assert.match(text, /^version: 1\nthemes:\n {2}- id: security-defence\n/m);
+        assert.match(text, /\n {6}- id: maritime-security\n/);
+        assert.deepEqual(vscode.languages.getDiagnostics(themeCopy), [], 'no error or warning in the copy');
+        assert.equal(api.getGlossary().themes.filter((t) => t.id === 'security-defence').length, 1);
+
+        // the whole glossary: the built-in one is turned off in this workspace, the copy replaces it
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+        const whole = await vscode.commands.executeCommand<{ file: string }>('thaiPolicyLens.copyBuiltinGlossary', { file: builtinFile });
+        const wholeCopy = vscode.Uri.parse(whole.file);
+        copies.push(wholeCopy);
+        assert.equal(wholeCopy.toString(), workspaceUri(builtinFile.slice(builtinFile.lastIndexOf('/') + 1)).toString());
+        // the copy replaces its pack: that pack is left out of thaiPolicyLens.builtinPacks, the others stay
+        const packId = builtinFile.slice(builtinFile.lastIndexOf('/') + 1).replace(/\.glossary\.yaml$/, '');
+        const packs = vscode.workspace.getConfiguration('thaiPolicyLens').get<string[]>('builtinPacks') ?? [];
+        assert.ok(!packs.includes(packId) && packs.length > 0, JSON.stringify(packs));
+        await waitFor(() => (api.getGlossary().files.some((f) => f === wholeCopy.toString()) && !api.getGlossary().files.includes(builtinFile) ? true : undefined), 'the copy in force');
+        assert.ok(api.getGlossary().themes.some((t) => t.id === 'security-defence'), 'the themes come from the copy');
+      } finally {
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+        for (const uri of copies) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+        await setSetting('thaiPolicyLens.builtinPacks', undefined);
+        await setSetting('thaiPolicyLens.useBuiltinGlossary', false);
+        await vscode.commands.executeCommand('thaiPolicyLens.reloadGlossaries');
+      }
     });
   });
 });

@@ -120,6 +120,27 @@ describe('tagging', () => {
     assert.deepEqual([made.start, made.end, made.text], [start, lineEnd, SECOND]);
   });
 
+  it('takes the matching theme on Enter in the theme picker; "New theme..." is never the active item while a theme matches', async () => {
+    const { editor, text } = await openCopy();
+    const { start, end } = span(text, PASSAGE);
+    editor.selection = new vscode.Selection(editor.document.positionAt(start), editor.document.positionAt(end));
+    const hooks = testHooksOf(api);
+    const pending = vscode.commands.executeCommand<TagInfo | undefined>('thaiPolicyLens.tagSelection');
+    try {
+      const picker = await waitFor(() => hooks.themePicker(), 'the theme picker');
+      // before anything is typed, the first theme is active, not "New theme..."
+      await waitFor(() => (picker.activeItems[0]?.label.includes('การทูตทดสอบ') ? true : undefined), 'the first theme active');
+      picker.value = 'security';
+      await waitFor(() => (picker.activeItems[0]?.label.includes('Test security') ? true : undefined), `"Test security" active (active: ${picker.activeItems[0]?.label})`);
+      assert.equal(picker.items[0].label, '$(add) New theme...', '"New theme..." is still listed first');
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      const made = await pending;
+      assert.equal(made?.theme, 'test-security');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    }
+  });
+
   it('follows its text through edits before it and inside it', async () => {
     const { editor, text } = await openCopy();
     const uri = editor.document.uri;

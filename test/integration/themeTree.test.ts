@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import type { TreeItemSnapshot } from '../../src/extension/features/themeTree';
+import { testHooksOf } from '../../src/extension/testHooks';
 import { findItem as find, getApi, openFixture, setSetting, spansOf, waitFor, workspaceUri, writeWorkspaceFile } from './helpers';
 
 /** Two more documents for the workspace scope, written by the tests (and removed after). */
@@ -61,12 +62,51 @@ describe('theme tree', () => {
       diplomacy[1].children!.map((o) => o.kind),
       ['occurrence', 'occurrence'],
     );
-    // a term that does not occur is listed under "not found"
+    // a term that does not occur is left out
     const security = items[1].children!;
-    assert.deepEqual(rows(security), ['การไม่แพร่ขยายอาวุธนิวเคลียร์ | 1 · Nuclear non-proliferation', 'หยุดยิง | 1 · Ceasefire', '1 term not found']);
+    assert.deepEqual(rows(security), ['การไม่แพร่ขยายอาวุธนิวเคลียร์ | 1 · Nuclear non-proliferation', 'หยุดยิง | 1 · Ceasefire']);
     assert.deepEqual(rows(security[1].children), ['ทั้งสองฝ่ายตกลงหยุดยิงตั้งแต่ 28 ก.ค.68 บริเวณทะเลจีนใต้ไม่เกี่ยวข้อง | line 4']);
-    assert.deepEqual(rows(security[2].children), ['อาวุธนิวเคลียร์ | 0 · Nuclear weapons']);
-    assert.equal(security[2].kind, 'termsNotFound');
+  });
+
+  it('hides themes and terms with no occurrence until asked, and sorts by count or in glossary order', async () => {
+    try {
+      await openFixture('themeTree-b.md'); // security 1, public diplomacy 1; nothing else of the glossary
+      assert.deepEqual(rows(await tree()).slice(0, 2), ['การทูตทดสอบ | 1 · Test diplomacy', 'ความมั่นคงทดสอบ | 1 · Test security']);
+      assert.deepEqual(rows(find(await tree(), 'theme:test-security')!.children), ['หยุดยิง | 1 · Ceasefire']);
+      await vscode.commands.executeCommand('thaiPolicyLens.tree.showEmpty');
+      assert.equal(vscode.workspace.getConfiguration('thaiPolicyLens.tree').get('showEmpty'), true);
+      const security = find(await tree(), 'theme:test-security')!;
+      assert.deepEqual(rows(security.children), ['หยุดยิง | 1 · Ceasefire', '2 terms not found']);
+      assert.deepEqual(rows(security.children![1].children), ['อาวุธนิวเคลียร์ | 0 · Nuclear weapons', 'การไม่แพร่ขยายอาวุธนิวเคลียร์ | 0 · Nuclear non-proliferation']);
+      await vscode.commands.executeCommand('thaiPolicyLens.tree.hideEmpty');
+      assert.deepEqual(rows(find(await tree(), 'theme:test-security')!.children), ['หยุดยิง | 1 · Ceasefire']);
+
+      // by count: security (2) before diplomacy (1); in glossary order: diplomacy first
+      await writeWorkspaceFile('tree-sort.txt', 'หยุดยิง และหยุดยิงอีกครั้ง ก่อนการเจรจาทวิภาคี');
+      await openFixture('tree-sort.txt');
+      assert.deepEqual(rows(await tree()).slice(0, 2), ['ความมั่นคงทดสอบ | 2 · Test security', 'การทูตทดสอบ | 1 · Test diplomacy']);
+      await vscode.commands.executeCommand('thaiPolicyLens.tree.sortByGlossary');
+      assert.equal(vscode.workspace.getConfiguration('thaiPolicyLens.tree').get('sort'), 'glossary');
+      assert.deepEqual(rows(await tree()).slice(0, 2), ['การทูตทดสอบ | 1 · Test diplomacy', 'ความมั่นคงทดสอบ | 2 · Test security']);
+      await vscode.commands.executeCommand('thaiPolicyLens.tree.sortByCount');
+      assert.deepEqual(rows(await tree()).slice(0, 2), ['ความมั่นคงทดสอบ | 2 · Test security', 'การทูตทดสอบ | 1 · Test diplomacy']);
+    } finally {
+      await setSetting('thaiPolicyLens.tree.showEmpty', undefined);
+      await setSetting('thaiPolicyLens.tree.sort', undefined);
+      await vscode.workspace.fs.delete(workspaceUri('tree-sort.txt')).then(undefined, () => undefined);
+    }
+  });
+
+  it('groups equal dates on the timeline, expanding to their places', async () => {
+    try {
+      await writeWorkspaceFile('tree-dates.txt', 'งบประมาณปี พ.ศ. 2567\nแผนงานปี พ.ศ. 2567\nรายงานปี พ.ศ. 2567 และ 5 มีนาคม 2568');
+      await openFixture('tree-dates.txt');
+      const dates = (await tree()).find((i) => i.kind === 'dates')!;
+      assert.deepEqual(rows(dates.children), ['พ.ศ. 2567 | 2024 (3)', '5 มีนาคม 2568 | 2025-03-05 · line 3']);
+      assert.deepEqual(rows(dates.children![0].children), ['งบประมาณปี พ.ศ. 2567 | line 1', 'แผนงานปี พ.ศ. 2567 | line 2', 'รายงานปี พ.ศ. 2567 และ 5 มีนาคม 2568 | line 3']);
+    } finally {
+      await vscode.workspace.fs.delete(workspaceUri('tree-dates.txt')).then(undefined, () => undefined);
+    }
   });
 
   it('lists the countries found with flags and counts, and the dates as a timeline', async () => {
@@ -96,7 +136,7 @@ describe('theme tree', () => {
     await openFixture('themeTree-b.md');
     const items = await tree();
     assert.deepEqual(rows(items), ['การทูตทดสอบ | 1 · Test diplomacy', 'ความมั่นคงทดสอบ | 1 · Test security', 'Countries | 1', 'Dates | 0']);
-    assert.deepEqual(rows(items[0].children), ['การทูตสาธารณะทดสอบ | 1 · Test public diplomacy', '2 terms not found']);
+    assert.deepEqual(rows(items[0].children), ['การทูตสาธารณะทดสอบ | 1 · Test public diplomacy']);
   });
 
   it('revealOccurrence selects exactly the occurrence', async () => {
@@ -163,16 +203,16 @@ describe('theme tree', () => {
     assert.deepEqual(rows(find(await tree(), 'term:test-security:หยุดยิง')!.children), ['ทั้งสองฝ่ายตกลงหยุดยิงตั้งแต่ 28 ก.ค.68 บริเวณทะเลจีนใต้ไม่เกี่ยวข้อง | line 4']);
   });
 
-  it('the filter narrows the tree to matching themes, terms and lines', async () => {
+  it('the filter narrows the tree to the themes, terms, countries and dates it names, not to lines of text', async () => {
     await openFixture('policy.txt');
     const filter = await vscode.commands.executeCommand('thaiPolicyLens.tree.filter', 'สาธารณะ');
     assert.equal(filter, 'สาธารณะ');
     const items = await tree();
-    // the sub-theme matches by its label; line 3 (where การทูตสาธารณะ is) keeps the other things on it
-    assert.deepEqual(rows(items), ['การทูตทดสอบ | 1 · Test diplomacy', 'ความมั่นคงทดสอบ | 1 · Test security', 'Countries | 2']);
+    // the sub-theme matches by its label; the other things on its line (the US, Japan, non-proliferation) do not
+    assert.deepEqual(rows(items), ['การทูตทดสอบ | 1 · Test diplomacy']);
     assert.deepEqual(rows(items[0].children), ['การทูตสาธารณะทดสอบ | 1 · Test public diplomacy']);
-    assert.deepEqual(rows(items[1].children), ['การไม่แพร่ขยายอาวุธนิวเคลียร์ | 1 · Nuclear non-proliferation']);
-    assert.deepEqual(rows(items[2].children), ['🇯🇵 ญี่ปุ่น | 1 · Japan', '🇺🇸 สหรัฐอเมริกา | 1 · United States']);
+    await vscode.commands.executeCommand('thaiPolicyLens.tree.filter', 'japan');
+    assert.deepEqual(rows(await tree()), ['Countries | 1']);
 
     // English, any case: the term's English name
     await vscode.commands.executeCommand('thaiPolicyLens.tree.filter', 'CEASEFIRE');
@@ -182,6 +222,31 @@ describe('theme tree', () => {
 
     await vscode.commands.executeCommand('thaiPolicyLens.tree.clearFilter');
     assert.deepEqual(rows(await tree()), ['การทูตทดสอบ | 4 · Test diplomacy', 'ความมั่นคงทดสอบ | 2 · Test security', 'Countries | 3', 'Dates | 3']);
+  });
+
+  it('lists a passage tagged with a theme made by "New theme..." under that theme', async () => {
+    const api = await getApi();
+    const editor = await openFixture('themeTree-a.txt');
+    const text = editor.document.getText();
+    const start = text.indexOf('ฝ่ายไทยเสนอ');
+    try {
+      const tag = await vscode.commands.executeCommand<{ theme: string } | undefined>('thaiPolicyLens.tagSelection', {
+        uri: editor.document.uri.toString(),
+        range: { start, end: start + 'ฝ่ายไทยเสนอ'.length },
+        newTheme: { label: 'ข้อเสนอของไทย', labelEn: 'Thai proposals' },
+      });
+      assert.ok(tag, 'tagged');
+      const items = await waitFor(async () => {
+        const t = await tree();
+        return find(t, `theme:${tag.theme}`) ? t : undefined;
+      }, 'the new theme in the tree');
+      const theme = find(items, `theme:${tag.theme}`)!;
+      assert.deepEqual([theme.kind, theme.label, theme.description], ['looseTheme', 'ข้อเสนอของไทย', '1 tag · Thai proposals']);
+      assert.deepEqual(rows(theme.children), ['ฝ่ายไทยเสนอการเจรจาทวิภาคีกับกัมพูชา ต่อเนื่องจากการประชุมเมื่อ 12 ม.ค. 2566 | tag · line 3']);
+    } finally {
+      await vscode.workspace.fs.delete(workspaceUri('.policy-lens'), { recursive: true }).then(undefined, () => undefined);
+      await testHooksOf(api).tagging.reload();
+    }
   });
 
   it('is empty (the welcome content shows) when no glossary is loaded', async () => {

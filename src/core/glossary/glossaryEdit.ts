@@ -27,6 +27,12 @@ export interface NewTheme {
   gloss?: string;
   /** id of the theme to nest it in; the top level when absent */
   parentId?: string;
+  /**
+   * Instead of `parentId`: the themes it is nested in elsewhere, outermost first (a theme of the
+   * built-in glossary extended by id). It goes under the innermost of them this file defines;
+   * those it lacks are written around it with their id and labels only (files merge by theme id).
+   */
+  ancestors?: ReadonlyArray<Pick<NewTheme, 'id' | 'label' | 'labelEn'>>;
 }
 
 export interface AddTermRequest {
@@ -72,9 +78,9 @@ export function cleanTerm(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/** The text of a new glossary file holding one theme and its first term. */
+/** The text of a new glossary file holding one theme (in the ancestors given) and its first term. */
 function newFileText(request: AddTermRequest, theme: NewTheme, eol: string): string {
-  const doc = new Document({ version: 1, themes: [themeObject(theme, termObject(request))] });
+  const doc = new Document({ version: 1, themes: [wrapped(themeObject(theme, termObject(request)), theme.ancestors ?? [])] });
   doc.commentBefore = ' Thai Policy Lens glossary (format: version 1): themes and the terms that signal them.';
   return withEol(doc.toString(TO_STRING), eol);
 }
@@ -98,6 +104,19 @@ function themeObject(theme: NewTheme, term: unknown): Record<string, unknown> {
   if (theme.gloss?.trim()) node.gloss = theme.gloss.trim();
   node.terms = [term];
   return node;
+}
+
+/** A theme item nested in skeletons of `ancestors` (outermost first): id and labels only. */
+function wrapped(item: Record<string, unknown>, ancestors: NonNullable<NewTheme['ancestors']>): Record<string, unknown> {
+  let out = item;
+  for (let i = ancestors.length - 1; i >= 0; i--) {
+    const a = ancestors[i];
+    const node: Record<string, unknown> = { id: a.id, label: a.label.trim() };
+    if (a.labelEn?.trim()) node.label_en = a.labelEn.trim();
+    node.themes = [out];
+    out = node;
+  }
+  return out;
 }
 
 function withEol(text: string, eol: string): string {
@@ -177,7 +196,7 @@ export function addTermToGlossary(text: string, request: AddTermRequest): AddTer
   }
   if (doc.contents === null) {
     // an empty file, or one with only comments: a new glossary after them
-    if (!newTheme || newTheme.parentId) throw new GlossaryEditError('unknown-theme', `theme "${themeId}" is not defined in this file`);
+    if (!newTheme || newTheme.parentId) throw new GlossaryEditError('unknown-theme', `theme "${newTheme?.parentId ?? themeId}" is not defined in this file`);
     const fresh = text.trim() === '' ? newFileText(request, newTheme, eol) : text.trimEnd() + eol + newFileText(request, newTheme, eol);
     return locate(fresh, themeId, term, true);
   }
@@ -186,14 +205,28 @@ export function addTermToGlossary(text: string, request: AddTermRequest): AddTer
   const themes = themeMaps(root);
 
   let target: YAMLMap | undefined;
+  /** the theme the new one goes into (its parent, or the innermost ancestor the file defines) */
+  let holderId: string | undefined;
+  /** the ancestors the file lacks, written around the new theme */
+  let missing: NonNullable<NewTheme['ancestors']> = [];
   if (newTheme) {
     if (themes.has(newTheme.id)) {
       const at = lines.linePos(themes.get(newTheme.id)!.range?.[0] ?? 0);
       throw new GlossaryEditError('duplicate-theme', `theme id "${newTheme.id}" is already used in this file (line ${at.line})`, at.line, at.col);
     }
     if (newTheme.parentId) {
+      holderId = newTheme.parentId;
       target = themes.get(newTheme.parentId);
       if (!target) throw new GlossaryEditError('unknown-theme', `theme "${newTheme.parentId}" is not defined in this file`);
+    } else if (newTheme.ancestors?.length) {
+      const ancestors = newTheme.ancestors;
+      let i = ancestors.length - 1;
+      while (i >= 0 && !themes.has(ancestors[i].id)) i--;
+      if (i >= 0) {
+        holderId = ancestors[i].id;
+        target = themes.get(holderId);
+      }
+      missing = ancestors.slice(i + 1);
     }
   } else {
     target = themes.get(themeId);
@@ -208,7 +241,7 @@ export function addTermToGlossary(text: string, request: AddTermRequest): AddTer
   // the list to append to, and what to append
   const holder = newTheme ? target ?? root : target!;
   const listKey = newTheme ? 'themes' : 'terms';
-  const itemData = newTheme ? themeObject(newTheme, termObject(request)) : termObject(request);
+  const itemData = newTheme ? wrapped(themeObject(newTheme, termObject(request)), missing) : termObject(request);
   const spliced = spliceIntoBlockList(text, holder, listKey, itemData, eol);
   if (spliced !== undefined) {
     try {
@@ -217,7 +250,7 @@ export function addTermToGlossary(text: string, request: AddTermRequest): AddTer
       // an unusual layout the splice got wrong: let the library write the document instead
     }
   }
-  return locate(rewriteWithDocument(text, themeId, newTheme, itemData), themeId, term, false);
+  return locate(rewriteWithDocument(text, newTheme ? holderId : themeId, !!newTheme, itemData), themeId, term, false);
 }
 
 /** The YAML lines of one list item (`- ...`), indented by `indent` spaces, without a final newline. */
@@ -312,12 +345,15 @@ function replaceEmptyValue(text: string, pair: Pair<unknown, unknown>, from: num
   return edited.slice(0, at) + (needsEol ? eol : '') + itemLines(itemData, keyCol + 2, eol) + eol + edited.slice(at);
 }
 
-/** Adds the item through the Document API and writes the whole document again. */
-function rewriteWithDocument(text: string, themeId: string, newTheme: NewTheme | undefined, itemData: unknown): string {
+/**
+ * Adds the item through the Document API and writes the whole document again: a new theme into
+ * the theme `holderId` (the top level when absent), a term into the theme `holderId`.
+ */
+function rewriteWithDocument(text: string, holderId: string | undefined, newTheme: boolean, itemData: unknown): string {
   const doc = parseDocument(text, { uniqueKeys: false });
   const root = doc.contents as YAMLMap;
   const themes = themeMaps(root);
-  const holder = newTheme ? (newTheme.parentId ? themes.get(newTheme.parentId)! : root) : themes.get(themeId)!;
+  const holder = holderId === undefined ? root : themes.get(holderId)!;
   const key = newTheme ? 'themes' : 'terms';
   const item = doc.createNode(itemData);
   const pair = pairOf(holder, key);
@@ -356,4 +392,61 @@ function locate(text: string, themeId: string, term: string, layoutKept: boolean
     }
   }
   throw new Error(`internal error: the new term is not in theme "${themeId}" after the edit`);
+}
+
+/**
+ * A glossary file holding one theme of `text` (a glossary file's text) as it is written there,
+ * comments and layout included, re-indented; a nested theme comes inside skeletons of its
+ * ancestors (id and labels only), so that, with glossary files merging by theme id, it stays
+ * where it was. `header` (lines without `#`) is written first as a comment. Throws a
+ * GlossaryEditError when the text does not parse or has no theme `themeId`.
+ */
+export function themeFileText(text: string, themeId: string, header: readonly string[] = []): string {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const src = eol === '\n' ? text : text.replace(/\r\n/g, '\n');
+  const doc = parseDocument(src, { uniqueKeys: false });
+  if (doc.errors.length || !isMap(doc.contents)) throw new GlossaryEditError('yaml', 'the glossary does not parse');
+  // the theme and the mappings of its ancestors, outermost first
+  let found: { node: YAMLMap; ancestors: YAMLMap[] } | undefined;
+  const walk = (seq: unknown, ancestors: YAMLMap[]): void => {
+    if (!isSeq(seq) || found) return;
+    for (const item of seq.items) {
+      if (!isMap(item)) continue;
+      if (item.get('id') === themeId) {
+        found = { node: item, ancestors };
+        return;
+      }
+      walk(pairOf(item, 'themes')?.value, [...ancestors, item]);
+    }
+  };
+  walk(pairOf(doc.contents, 'themes')?.value, []);
+  if (!found) throw new GlossaryEditError('unknown-theme', `theme "${themeId}" is not defined in this file`);
+  const depth = found.ancestors.length;
+  const scalar = (value: unknown) => new Document(value).toString(TO_STRING).trimEnd();
+  const out: string[] = header.map((line) => (line ? `# ${line}` : '#'));
+  out.push('version: 1', 'themes:');
+  found.ancestors.forEach((a, i) => {
+    const pad = ' '.repeat(2 + 4 * i);
+    out.push(`${pad}- id: ${scalar(a.get('id'))}`, `${pad}  label: ${scalar(a.get('label'))}`);
+    const en = a.get('label_en');
+    if (typeof en === 'string') out.push(`${pad}  label_en: ${scalar(en)}`);
+    out.push(`${pad}  themes:`);
+  });
+  const node = found.node;
+  const range = node.range;
+  const dash = range ? src.lastIndexOf('-', range[0]) : -1;
+  const start = range ? lineStart(src, range[0]) : -1;
+  if (range && !node.flow && dash >= start && src.slice(start, dash).trim() === '' && src.slice(dash + 1, range[0]).trim() === '') {
+    // the theme's own lines, moved to their new depth
+    const end = afterLine(src, range[1]).at;
+    const shift = 2 + 4 * depth - (dash - start);
+    for (const line of src.slice(start, end).replace(/\n$/, '').split('\n')) {
+      const indent = line.length - line.trimStart().length;
+      out.push(line.trim() === '' ? '' : ' '.repeat(Math.max(0, indent + shift)) + line.trimStart());
+    }
+  } else {
+    // not a block item (a flow mapping, say): the library writes it, without its comments
+    out.push(itemLines(node.toJSON(), 2 + 4 * depth, '\n'));
+  }
+  return withEol(out.join('\n') + '\n', eol);
 }

@@ -2,7 +2,7 @@
  * Which files are glossaries: every `*.glossary.yaml` (or `.yml`) of the workspace outside
  * `node_modules` and `.git` folders, and the files a user names (setting
  * `thaiPolicyLens.glossaryFiles`): absolute, or relative to the workspace folder. The editor and
- * the command line find them by these rules.
+ * the command line find them by these rules. Also the folders the scans skip, and where exports go.
  *
  * Pure: no `vscode`, no Node modules.
  */
@@ -13,6 +13,11 @@ export const GLOSSARY_GLOB = '**/*.glossary.{yaml,yml}';
 export const SKIPPED_FOLDERS: readonly string[] = ['node_modules', '.git'];
 /** `SKIPPED_FOLDERS` as one exclude glob. */
 export const SKIPPED_FOLDERS_GLOB = `{${SKIPPED_FOLDERS.map((f) => `**/${f}/**`).join(',')}}`;
+/**
+ * The folder the editor's exports go to by default, relative to the workspace folder. Documents
+ * in it are never indexed, so the extension's own output does not feed back into its counts.
+ */
+export const EXPORTS_FOLDER = '.policy-lens/exports';
 /** The glossary file made in a workspace that has none (Create Starter Glossary, Add to Glossary). */
 export const NEW_GLOSSARY_FILE = 'policy.glossary.yaml';
 

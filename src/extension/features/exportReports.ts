@@ -1,6 +1,7 @@
 /**
  * Exports of the coded passages (the analyst's tags): CSV, a Markdown report and W3C Web
- * Annotation JSON, from the tree's title menu and the command palette. The formats are in
+ * Annotation JSON, from the tree's title menu and the command palette; the save dialog starts in
+ * `.policy-lens/exports/`, which the workspace index skips. The formats are in
  * `core/exports.ts`; this file gathers the tags, the countries and dates inside each passage,
  * asks where to save, and writes the file in one go.
  *
@@ -10,7 +11,7 @@
  */
 import * as vscode from 'vscode';
 import { writeTextAtomic } from '../services/files';
-import { collectPassages, renderPassages, themeLookup, type CodedPassage, type PassageFormat, type TaggedDocument } from '../../core';
+import { EXPORTS_FOLDER, collectPassages, renderPassages, themeLookup, type CodedPassage, type PassageFormat, type TaggedDocument } from '../../core';
 import type { FeatureContext } from '../featureContext';
 import type { Tagging, TagInfo } from './tagging';
 
@@ -81,9 +82,12 @@ class ExportReports {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     let target = args?.file ? vscode.Uri.parse(args.file) : undefined;
     if (!target) {
+      // by default into the exports folder, which the workspace index skips (an export is not a document)
+      const exports = folder && vscode.Uri.joinPath(folder, EXPORTS_FOLDER);
+      if (exports) await vscode.workspace.fs.createDirectory(exports).then(undefined, () => undefined);
       target = await vscode.window.showSaveDialog({
         title: spec.title,
-        defaultUri: folder ? vscode.Uri.joinPath(folder, spec.fileName) : undefined,
+        defaultUri: exports ? vscode.Uri.joinPath(exports, spec.fileName) : undefined,
         filters: { [spec.filter]: [spec.extension] },
         saveLabel: 'Export',
       });

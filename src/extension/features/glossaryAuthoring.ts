@@ -1,26 +1,29 @@
 /**
  * Glossary authoring: "Add Selection to Glossary..." writes the selected words as a term of a
  * theme (or of a new theme) into a workspace glossary file, keeping the file's comments and
- * layout; "Export Glossary as REFI-QDA Codebook (.qdc)..." and "Import REFI-QDA Codebook..."
+ * layout; a term of a built-in theme goes into a workspace glossary under the theme's own id
+ * (glossary files merge by theme id, so it is one theme); a selection longer than 60 characters
+ * or over a line break is asked about first; "Export Glossary as REFI-QDA Codebook (.qdc)..." and "Import REFI-QDA Codebook..."
  * exchange the glossary with qualitative-analysis tools (NVivo, ATLAS.ti, MAXQDA, QualCoder).
  *
  * Every command also takes an argument object that skips its dialogs (used by the tests), and
  * returns what it did, or `{ error }` with the message it showed.
  */
 import * as vscode from 'vscode';
-import { exists, readText, writeTextAtomic } from '../services/files';
+import { exists, freeGlossaryName, readText, writeTextAtomic } from '../services/files';
 import { Disposable } from '../disposable';
 import { openAt, showErrorAt } from '../ui/messages';
 import { pickTheme, type ThemeChoice } from '../ui/themePicker';
 import { NEW_GLOSSARY_FILE } from '../../core';
 import { GlossaryEditError, addTermToGlossary, cleanTerm, type NewTheme } from '../../core';
 import type { GlossaryTheme } from '../../core';
-import { ID_PATTERN, themeColor } from '../../core';
+import { ID_PATTERN } from '../../core';
 import { normalizeTerm } from '../../core';
 import { QdcError, decodeXml, glossaryToQdc, latinSlug, qdcToGlossary, safeFileStem } from '../../core';
 import type { FeatureContext } from '../featureContext';
 import { themeTitle } from '../../features/glossarySearch';
 import { escapeIcons } from '../../features/markdown';
+import { longTermQuestion } from '../../features/newTerm';
 
 /** A selection longer than this is not taken as a term. */
 export const MAX_TERM_LENGTH = 120;
@@ -36,6 +39,11 @@ export interface AddToGlossaryArgs {
   en?: string;
   /** the glossary file to write to (a URI string); needed for a new or built-in theme */
   file?: string;
+  /**
+   * The answer to the question a long selection (or one over a line break) asks: with arguments
+   * it is not asked, and such a selection is added only with `confirm: true`.
+   */
+  confirm?: boolean;
 }
 
 export type AddToGlossaryResult =
@@ -44,7 +52,7 @@ export type AddToGlossaryResult =
       file: string;
       /** 1-based line of the new term in that file */
       line: number;
-      /** the theme the term was written to (for a built-in theme: its workspace companion) */
+      /** the theme the term was written to */
       themeId: string;
     }
   | { error: string };
@@ -67,11 +75,6 @@ export interface ImportCodebookArgs {
 
 export type ImportCodebookResult = { file: string; themes: number; terms: number; warnings: string[] } | { error: string };
 
-/** The workspace companion of a built-in theme: built-in themes cannot be written to. */
-export function companionThemeId(builtinId: string): string {
-  return `${builtinId}-local`;
-}
-
 const isArgs = (arg: unknown): arg is Record<string, unknown> => !!arg && typeof arg === 'object' && !(arg instanceof vscode.Uri);
 
 interface FilePickItem extends vscode.QuickPickItem {
@@ -81,9 +84,15 @@ interface FilePickItem extends vscode.QuickPickItem {
 /** Where a term is to be written. */
 interface Destination {
   uri: vscode.Uri;
-  /** the theme id in that file (a built-in theme's companion, or the new theme) */
+  /** the theme id in that file */
   themeId: string;
+  /** the theme to write first: a new one, or one defined elsewhere (a built-in theme) extended by its id */
   newTheme?: NewTheme;
+}
+
+/** True when `themes` (at any depth) has a theme with this id. */
+function defines(themes: readonly GlossaryTheme[], id: string): boolean {
+  return themes.some((t) => t.id === id || defines(t.themes, id));
 }
 
 /** The commands Add Selection to Glossary..., Export Glossary as REFI-QDA Codebook..., Import REFI-QDA Codebook.... */
@@ -125,6 +134,11 @@ export class GlossaryAuthoring extends Disposable {
     return this.ctx.glossaries.isBuiltinFile(file);
   }
 
+  /** The workspace glossary files that define theme `id` themselves, in load order. */
+  private workspaceFilesDefining(id: string): string[] {
+    return this.set.files.filter((f) => !this.isBuiltin(f) && defines(this.set.glossary(f)?.themes ?? [], id));
+  }
+
   private fileName(uri: vscode.Uri): string {
     return vscode.workspace.asRelativePath(uri, false);
   }
@@ -142,6 +156,12 @@ export class GlossaryAuthoring extends Disposable {
     if (term.length > MAX_TERM_LENGTH) {
       return this.fail(`the selection is ${term.length} characters long; a glossary term is a word or a short phrase (at most ${MAX_TERM_LENGTH} characters).`);
     }
+    const question = longTermQuestion(raw);
+    if (question) {
+      const add = 'Add';
+      const confirmed = withArgs ? args?.confirm === true : (await vscode.window.showWarningMessage(question, { modal: true }, add)) === add;
+      if (!confirmed) return withArgs ? { error: `not added: ${question}` } : undefined;
+    }
 
     // the theme
     let themeId = args?.themeId;
@@ -150,7 +170,7 @@ export class GlossaryAuthoring extends Disposable {
       const choice = await this.pickTheme(term);
       if (!choice) return undefined;
       if (choice.isNew) {
-        newTheme = await this.askNewTheme();
+        newTheme = await this.askNewTheme(choice.typed);
         if (!newTheme) return undefined;
       } else themeId = choice.themeId;
     }
@@ -191,17 +211,12 @@ export class GlossaryAuthoring extends Disposable {
     return this.write(destination, term, gloss, en, withArgs);
   }
 
-  /** A message when the term is already in the theme (or, for a built-in theme, in its companion). */
+  /** A message when the term is already in the theme (whichever file gave it). */
   private duplicateIn(theme: GlossaryTheme, term: string): string | undefined {
     const key = normalizeTerm(term);
-    const themes = [theme];
-    const companion = this.isBuiltin(theme.source.file) ? this.set.theme(companionThemeId(theme.id)) : undefined;
-    if (companion) themes.push(companion);
-    for (const t of themes) {
-      for (const existing of t.terms) {
-        if (normalizeTerm(existing.term) === key) return `«${term}» is already a term of theme «${themeTitle(t)}».`;
-        if (existing.aliases.some((a) => normalizeTerm(a) === key)) return `«${term}» is already an alias of «${existing.term}» in theme «${themeTitle(t)}».`;
-      }
+    for (const existing of theme.terms) {
+      if (normalizeTerm(existing.term) === key) return `«${term}» is already a term of theme «${themeTitle(theme)}».`;
+      if (existing.aliases.some((a) => normalizeTerm(a) === key)) return `«${term}» is already an alias of «${existing.term}» in theme «${themeTitle(theme)}».`;
     }
     return undefined;
   }
@@ -228,10 +243,11 @@ export class GlossaryAuthoring extends Disposable {
   }
 
   /** Asks the label and the id of a new theme; undefined when cancelled. */
-  private async askNewTheme(): Promise<{ id: string; label: string } | undefined> {
+  private async askNewTheme(typed: string): Promise<{ id: string; label: string } | undefined> {
     const label = await vscode.window.showInputBox({
       title: 'Thai Policy Lens: New Theme (label)',
       prompt: 'Label of the new theme, as the tree shows it (e.g. การทูตดิจิทัล)',
+      value: typed,
       ignoreFocusOut: true,
       validateInput: (v) => (v.trim() === '' ? 'Write a label.' : undefined),
     });
@@ -249,28 +265,24 @@ export class GlossaryAuthoring extends Disposable {
     return { id: id.trim(), label: label.trim() };
   }
 
-  /** The file (and theme id in it) to write to; asks when the theme has no workspace file. */
+  /**
+   * The file (and theme id in it) to write to: the workspace file that defines the theme; for a
+   * theme no workspace file defines (a built-in one) or a new theme, the file given or chosen,
+   * where a built-in theme is extended by its own id (glossary files merge by theme id).
+   */
   private async destination(theme: GlossaryTheme | undefined, newTheme: AddToGlossaryArgs['newTheme'], file: string | undefined): Promise<Destination | { error: string } | undefined> {
-    if (theme && !this.isBuiltin(theme.source.file)) {
-      const own = vscode.Uri.parse(theme.source.file);
-      if (file && file !== own.toString()) return this.fail(`theme «${themeTitle(theme)}» is defined in ${this.fileName(own)}, not in ${this.fileName(vscode.Uri.parse(file))}.`);
-      return { uri: own, themeId: theme.id };
-    }
+    if (file && this.isBuiltin(file)) return this.fail('the built-in glossary cannot be changed; choose a workspace glossary file.');
     let target: Destination;
     if (theme) {
-      // A built-in theme cannot be written to, and a theme id is defined in one file only: the term
-      // goes to a companion theme in a workspace file, with the same label and colour.
-      const companionId = companionThemeId(theme.id);
-      const companion = this.set.theme(companionId);
-      if (companion && !this.isBuiltin(companion.source.file)) return { uri: vscode.Uri.parse(companion.source.file), themeId: companionId };
-      const spec: NewTheme = {
-        id: companionId,
-        label: theme.label,
-        color: themeColor(theme),
-        gloss: `Terms added in this workspace to the built-in theme "${theme.id}" (a theme is defined in one file only).`,
-      };
+      const own = this.workspaceFilesDefining(theme.id);
+      if (file ? own.includes(file) : own.length > 0) return { uri: vscode.Uri.parse(file ?? own[0]), themeId: theme.id };
+      const outer = this.set.ancestors(theme.id);
+      const ancestors = outer.map((a) => ({ id: a.id, label: a.label, ...(a.labelEn ? { labelEn: a.labelEn } : {}) }));
+      const spec: NewTheme = { id: theme.id, label: theme.label, ...(ancestors.length ? { ancestors } : {}) };
       if (theme.labelEn) spec.labelEn = theme.labelEn;
-      target = { uri: vscode.Uri.file('/'), themeId: companionId, newTheme: spec };
+      target = { uri: vscode.Uri.file('/'), themeId: theme.id, newTheme: spec };
+      // without a file given: the workspace file that extends the innermost of its ancestors, if any
+      file ??= [...outer].reverse().map((a) => this.workspaceFilesDefining(a.id)[0]).find((f) => f !== undefined);
     } else target = { uri: vscode.Uri.file('/'), themeId: newTheme!.id, newTheme: newTheme! };
     if (file) target.uri = vscode.Uri.parse(file);
     else {
@@ -432,7 +444,7 @@ export class GlossaryAuthoring extends Disposable {
           'Keep Both',
         );
         if (!choice) return undefined;
-        if (choice === 'Keep Both') target = await freeName(target);
+        if (choice === 'Keep Both') target = await freeGlossaryName(target);
       }
     }
     await writeTextAtomic(target, result.yaml);
@@ -452,14 +464,5 @@ export class GlossaryAuthoring extends Disposable {
         });
     }
     return { file: target.toString(), themes: result.themes, terms: result.terms, warnings: result.warnings };
-  }
-}
-
-/** `name-2.glossary.yaml`, `name-3...`: the first that does not exist. */
-async function freeName(uri: vscode.Uri): Promise<vscode.Uri> {
-  const base = uri.path.replace(/\.glossary\.yaml$/, '');
-  for (let n = 2; ; n++) {
-    const candidate = uri.with({ path: `${base}-${n}.glossary.yaml` });
-    if (!(await exists(candidate))) return candidate;
   }
 }

@@ -1,7 +1,9 @@
 /**
  * Highlights: glossary terms in their theme's colour, countries and dates in their own styles,
  * each with overview-ruler marks; per-category toggles (commands and settings) and a status-bar
- * item with the counts, which toggles them.
+ * item with the counts, which toggles them. Nothing is drawn (and the status bar says so) while
+ * the glossaries load, at start-up or on a reload: the first highlights and counts have the
+ * glossary's themes, never countries and dates alone.
  */
 import * as vscode from 'vscode';
 import { themeColor } from '../../core';
@@ -60,6 +62,8 @@ export class Highlights extends Disposable {
         }
       }),
       glossaries.onDidChange(() => this.resetThemeTypes()),
+      // what was left undrawn while the glossaries loaded (a load may change nothing, and fire no change)
+      glossaries.onDidLoad(() => this.refreshVisible()),
       settings.onDidChange((e) => {
         if (e.affects('highlight', 'languages')) this.refreshVisible();
       }),
@@ -108,6 +112,10 @@ export class Highlights extends Disposable {
   }
 
   refreshVisible(): void {
+    if (this.glossaries.loadingAll) {
+      this.updateStatus(); // the editors are drawn when the glossaries are loaded
+      return;
+    }
     for (const editor of vscode.window.visibleTextEditors) {
       if (this.analysis.isEnabledFor(editor.document)) this.apply(editor, this.analysis.get(editor.document));
       else this.clear(editor);
@@ -141,6 +149,10 @@ export class Highlights extends Disposable {
   private apply(editor: vscode.TextEditor, result: DocumentAnalysis): void {
     const doc = editor.document;
     if (result.version !== doc.version) return;
+    if (this.glossaries.loadingAll) {
+      if (editor === vscode.window.activeTextEditor) this.updateStatus();
+      return; // drawn when the glossaries are loaded (onDidLoad)
+    }
     const key = doc.uri.toString();
     const show = { themes: this.enabled('themes'), countries: this.enabled('countries'), dates: this.enabled('dates') };
     const previous = this.drawn.get(editor);
@@ -190,6 +202,12 @@ export class Highlights extends Disposable {
     void vscode.commands.executeCommand('setContext', 'thaiPolicyLens.active', active);
     if (!editor || !active) {
       this.status.hide();
+      return;
+    }
+    if (this.glossaries.loadingAll) {
+      this.status.text = '$(sync~spin) Thai Policy Lens';
+      this.status.tooltip = 'Thai Policy Lens: loading the glossaries…';
+      this.status.show();
       return;
     }
     const result = this.analysis.peek(editor.document) ?? this.analysis.get(editor.document);

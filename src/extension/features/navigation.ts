@@ -5,7 +5,8 @@
  *   document (in path order) that has one.
  * - Go to Theme... and Search Glossary...: a quick pick ranked by fuse.js (glossarySearch.ts);
  *   the choice is revealed in the theme tree and its first occurrence selected.
- * - Open Glossary Entry: the glossary file at the term's (or theme's) line and column.
+ * - Open Glossary Entry: the glossary file at the term's (or theme's) line and column; a built-in
+ *   glossary file read-only, with an offer to copy it into the workspace (builtinGlossary.ts).
  *
  * Every command also takes an argument that skips the UI (a theme id, a query) and returns
  * what it did as plain data, for the tests and for other commands.
@@ -15,9 +16,10 @@ import type { GlossaryTheme } from '../../core';
 import { Disposable } from '../disposable';
 import type { Annotation, TermAnnotation } from '../../core';
 import type { FeatureContext } from '../featureContext';
+import type { BuiltinGlossary } from './builtinGlossary';
 import { searchGlossary, searchThemes, themeTitle, type GlossaryMatch } from '../../features/glossarySearch';
 import { escapeIcons } from '../../features/markdown';
-import { annotationAt, occurrencesOf, step, themeFamily, type Direction } from '../../features/occurrences';
+import { annotationAt, occurrencesOf, step, themeFamily, themeToWalk, type Direction, type LastJump } from '../../features/occurrences';
 
 export { searchGlossary, searchThemes } from '../../features/glossarySearch';
 export type { GlossaryMatch } from '../../features/glossarySearch';
@@ -28,7 +30,10 @@ const PICK_DEBOUNCE_MS = 60;
 
 /** What a jump did: where the selection went, or why it did not move. */
 export interface JumpResult {
+  /** the theme walked ('' for a country) */
   themeId: string;
+  /** set when the jump was to a country (Go to Theme or Search Glossary on a country) */
+  country?: string;
   /** set when the jump was to one canonical term (Search Glossary on a term) */
   term?: string;
   /** the document and the offsets selected; absent when nothing was found */
@@ -86,7 +91,7 @@ function oneLine(text: string, max = 160): string {
 
 function toItem(match: GlossaryMatch): MatchItem {
   // The icon is ours; the text is the glossary's, so icon syntax in it is escaped.
-  const icon = match.kind === 'theme' ? '$(symbol-namespace)' : '$(tag)';
+  const icon = match.kind === 'theme' ? '$(symbol-namespace)' : match.kind === 'country' ? '$(globe)' : '$(tag)';
   const text = match.kind === 'theme' ? themeTitle(match) : `${match.label}${match.labelEn ? ` — ${match.labelEn}` : ''}`;
   const item: MatchItem = { match, label: `${icon} ${escapeIcons(text)}`, alwaysShow: true };
   if (match.path) item.description = escapeIcons(match.path);
@@ -97,8 +102,13 @@ function toItem(match: GlossaryMatch): MatchItem {
 /** Next / Previous Occurrence of Theme, Go to Theme..., Search Glossary..., Open Glossary Entry. */
 export class Navigation extends Disposable {
   private status?: vscode.Disposable;
+  /** what the last Next / Previous Occurrence selected: its theme is kept until the selection moves */
+  private lastJump: LastJump | undefined;
 
-  constructor(private readonly ctx: FeatureContext) {
+  constructor(
+    private readonly ctx: FeatureContext,
+    private readonly builtin: BuiltinGlossary,
+  ) {
     super();
     this.registerAll(
       vscode.commands.registerCommand('thaiPolicyLens.nextOccurrence', (arg?: unknown) => this.occurrence('next', arg)),
@@ -193,16 +203,26 @@ export class Navigation extends Disposable {
     });
   }
 
-  private pickTheme(title = 'Thai Policy Lens: Go to Theme'): Promise<GlossaryMatch | undefined> {
-    return this.pick(title, 'Theme (Thai or English label, term, alias or gloss)', (q) => searchThemes(this.set, q));
+  private pickTheme(title = 'Thai Policy Lens: Go to Theme', withCountries = true): Promise<GlossaryMatch | undefined> {
+    const placeholder = withCountries ? 'Theme (Thai or English label, term, alias or gloss) or country' : 'Theme (Thai or English label, term, alias or gloss)';
+    return this.pick(title, placeholder, (q) => searchThemes(this.set, q, undefined, undefined, { countries: withCountries }));
   }
 
   // -------------------------------------------------------------------------------------
   // Next / previous occurrence
 
+  /** The theme to walk without an argument: the last jump's while its selection stays, else the term at the cursor's. */
+  private themeAtCursor(): string | undefined {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor || !this.ctx.analysis.isEnabledFor(editor.document)) return undefined;
+    const doc = editor.document;
+    const selection = { uri: doc.uri.toString(), start: doc.offsetAt(editor.selection.start), end: doc.offsetAt(editor.selection.end), active: doc.offsetAt(editor.selection.active) };
+    return themeToWalk(undefined, this.lastJump, selection, this.ctx.analysis.get(doc).annotations);
+  }
+
   async occurrence(direction: Direction, arg?: unknown): Promise<JumpResult | undefined> {
-    let themeId = readArgs(arg).themeId ?? this.termAtCursor()?.theme;
-    if (!themeId) themeId = (await this.pickTheme(direction === 'next' ? 'Thai Policy Lens: Next Occurrence of Theme' : 'Thai Policy Lens: Previous Occurrence of Theme'))?.themeId;
+    let themeId = readArgs(arg).themeId ?? this.themeAtCursor();
+    if (!themeId) themeId = (await this.pickTheme(direction === 'next' ? 'Thai Policy Lens: Next Occurrence of Theme' : 'Thai Policy Lens: Previous Occurrence of Theme', false))?.themeId;
     if (!themeId) return undefined;
     const theme = this.set.theme(themeId);
     if (!theme) {
@@ -276,6 +296,7 @@ export class Navigation extends Disposable {
     const doc = editor.document;
     const range = new vscode.Range(doc.positionAt(a.start), doc.positionAt(a.end));
     editor.selection = new vscode.Selection(range.start, range.end);
+    this.lastJump = { uri: doc.uri.toString(), themeId: theme.id, start: a.start, end: a.end };
     editor.revealRange(range, vscode.TextEditorRevealType.InCenter);
     const what = term ? `«${term}»` : this.themeName(theme);
     let message = `Thai Policy Lens: ${what} ${index + 1} of ${found.length} in ${fileName(doc.uri)}`;
@@ -297,7 +318,7 @@ export class Navigation extends Disposable {
     let match: GlossaryMatch | undefined;
     if (typeof arg === 'string') {
       const theme = this.set.theme(arg);
-      match = theme ? { kind: 'theme', themeId: theme.id, label: theme.label, path: '', score: 0 } : searchThemes(this.set, arg, 1)[0];
+      match = theme ? { kind: 'theme', themeId: theme.id, label: theme.label, path: '', score: 0 } : searchThemes(this.set, arg, 1, [], { countries: true })[0];
       if (!match) return this.noMatch(arg);
     } else match = await this.pickTheme();
     return match ? this.goTo(match) : undefined;
@@ -307,10 +328,10 @@ export class Navigation extends Disposable {
   async searchGlossary(arg?: unknown): Promise<JumpResult | undefined> {
     let match: GlossaryMatch | undefined;
     if (typeof arg === 'string') {
-      match = searchGlossary(this.set, arg, 1)[0];
+      match = searchGlossary(this.set, arg, 1, { countries: true })[0];
       if (!match) return this.noMatch(arg);
     } else {
-      match = await this.pick('Thai Policy Lens: Search Glossary', 'Term or theme (Thai or English, alias or gloss)', (q) => searchGlossary(this.set, q));
+      match = await this.pick('Thai Policy Lens: Search Glossary', 'Term, theme or country (Thai or English, alias or gloss)', (q) => searchGlossary(this.set, q, undefined, { countries: true }));
     }
     return match ? this.goTo(match) : undefined;
   }
@@ -321,8 +342,9 @@ export class Navigation extends Disposable {
     return { themeId: '', wrapped: false, message };
   }
 
-  /** Reveals the theme in the tree and selects the first occurrence of the theme or term. */
+  /** Reveals the theme (or country) in the tree and selects the first occurrence of the theme, term or country. */
   private async goTo(match: GlossaryMatch): Promise<JumpResult> {
+    if (match.kind === 'country' && match.country) return this.goToCountry(match.country, match.label);
     const theme = this.set.theme(match.themeId);
     if (!theme) return { themeId: match.themeId, wrapped: false, message: `no theme "${match.themeId}"` };
     await vscode.commands.executeCommand(SHOW_IN_TREE, theme.id).then(undefined, () => undefined); // not registered yet: ignore
@@ -341,6 +363,32 @@ export class Navigation extends Disposable {
       return { themeId: theme.id, ...(match.term !== undefined ? { term: match.term } : {}), wrapped: false, message };
     }
     return this.select(editor, theme, found, 0, false, 'next', match.term);
+  }
+
+  /** Reveals a country in the tree and selects its first mention in the active document. */
+  private async goToCountry(code: string, name: string): Promise<JumpResult> {
+    await vscode.commands.executeCommand(SHOW_IN_TREE, { country: code }).then(undefined, () => undefined);
+    const editor = vscode.window.activeTextEditor;
+    const what = `«${name}»`;
+    if (!editor || !this.ctx.analysis.isEnabledFor(editor.document)) {
+      const message = `Thai Policy Lens: open a document to find ${what}.`;
+      this.tell(message);
+      return { themeId: '', country: code, wrapped: false, message };
+    }
+    const doc = editor.document;
+    const found = this.ctx.analysis.get(doc).annotations.filter((a) => a.kind === 'country' && a.country === code);
+    if (found.length === 0) {
+      const message = `Thai Policy Lens: ${what} is not mentioned in ${fileName(doc.uri)}.`;
+      this.tell(message);
+      return { themeId: '', country: code, wrapped: false, message };
+    }
+    const a = found[0];
+    const range = new vscode.Range(doc.positionAt(a.start), doc.positionAt(a.end));
+    editor.selection = new vscode.Selection(range.start, range.end);
+    editor.revealRange(range, vscode.TextEditorRevealType.InCenter);
+    const message = `Thai Policy Lens: ${what} 1 of ${found.length} in ${fileName(doc.uri)}`;
+    this.say(message);
+    return { themeId: '', country: code, uri: doc.uri.toString(), start: a.start, end: a.end, index: 0, total: found.length, wrapped: false, message };
   }
 
   // -------------------------------------------------------------------------------------
@@ -366,8 +414,12 @@ export class Navigation extends Disposable {
     const entry = term !== undefined ? this.ctx.glossaries.findTerm(themeId, term) : undefined;
     const location = entry ? this.ctx.glossaries.termLocation(entry) : this.ctx.glossaries.themeLocation(theme);
     const pos = location.range.start;
-    await vscode.window.showTextDocument(location.uri, { selection: new vscode.Range(pos, pos), preview: false });
-    return { uri: location.uri.toString(), line: pos.line, character: pos.character };
+    // the built-in glossary opens read-only (an update replaces it), with an offer to copy it
+    const readOnly = this.builtin.readOnlyUri(location.uri.toString());
+    const uri = readOnly ?? location.uri;
+    await vscode.window.showTextDocument(uri, { selection: new vscode.Range(pos, pos), preview: false });
+    if (readOnly) this.builtin.offerCopies(theme.id);
+    return { uri: uri.toString(), line: pos.line, character: pos.character };
   }
 }
 

@@ -123,6 +123,7 @@ export class TaggingFeature extends Disposable {
     const label = await vscode.window.showInputBox({
       title: 'Thai Policy Lens: New Theme',
       prompt: 'Label of the new theme (kept in the annotations file until you add it to a glossary)',
+      value: choice.typed,
       validateInput: (v) => (v.trim() === '' ? 'Write a label.' : undefined),
     });
     if (label === undefined) return undefined;

@@ -8,18 +8,24 @@
  * rebuilt, debounced, when the analysis, the glossary, the active editor, the index or the tags
  * change, and only while the view is visible (or when `snapshot()` asks).
  *
+ * Themes and terms that do not occur are hidden unless `thaiPolicyLens.tree.showEmpty`; themes and
+ * terms are sorted by count or in glossary order (`thaiPolicyLens.tree.sort`); context keys
+ * `thaiPolicyLens.treeShowEmpty` and `thaiPolicyLens.treeSort` choose the title actions.
+ *
  * Commands: `thaiPolicyLens.revealOccurrence` ({ uri, start, end }: select that text),
- * `thaiPolicyLens.showInTree` (themeId: reveal, select and expand the theme), and the view's
- * title actions `thaiPolicyLens.tree.scopeDocument|scopeWorkspace|refresh|filter|clearFilter`
- * (`filter` and `refresh` take an argument / return a result, for tests).
+ * `thaiPolicyLens.showInTree` (themeId, or { country }: reveal, select and expand it), and the
+ * view's title actions `thaiPolicyLens.tree.scopeDocument|scopeWorkspace|refresh|filter|clearFilter|
+ * showEmpty|hideEmpty|sortByCount|sortByGlossary` (`filter` and `refresh` take an argument /
+ * return a result, for tests).
  */
 import * as vscode from 'vscode';
 import { Disposable } from '../disposable';
 import type { FeatureContext } from '../featureContext';
 import type { IndexedDocument, IndexPassStats } from '../services/workspaceIndex';
-import type { TreeScope } from '../services/settings';
+import type { TreeScope, TreeSort } from '../services/settings';
+import type { FileTheme } from '../../core';
 import { openAt } from '../ui/messages';
-import { buildThemeTree, childrenOf, present, snapshot, TreeSource, type TreeElement, type TreeItemSnapshot, type TreeModel, type TreeTag, type TreeTooltip } from '../../features/themeTreeModel';
+import { buildThemeTree, childrenOf, contextValue, present, snapshot, TreeSource, type TreeElement, type TreeItemSnapshot, type TreeModel, type TreeTag, type TreeTooltip } from '../../features/themeTreeModel';
 
 export type { TreeItemSnapshot, TreeTag } from '../../features/themeTreeModel';
 export type { TreeScope } from '../services/settings';
@@ -28,6 +34,8 @@ export type { TreeScope } from '../services/settings';
 export interface TreeTagSource {
   readonly onDidChange: vscode.Event<void>;
   tagsOf(uri: vscode.Uri): readonly TreeTag[];
+  /** a theme kept in the annotations file of the folder holding `uri` (made while tagging) */
+  fileTheme(themeId: string, uri?: vscode.Uri): FileTheme | undefined;
 }
 
 /** Arguments of `thaiPolicyLens.revealOccurrence`. */
@@ -101,18 +109,27 @@ export class ThemeTree extends Disposable implements vscode.TreeDataProvider<Tre
       }),
       ctx.settings.onDidChange((e) => {
         if (e.affects('tree.scope')) this.setScope(ctx.settings.treeScope);
-        else if (e.affects('languages')) {
+        else if (e.affects('tree.showEmpty', 'tree.sort')) {
+          void this.setContext();
+          this.invalidate();
+        } else if (e.affects('languages')) {
           this.followEditor(vscode.window.activeTextEditor);
           this.invalidate();
         }
       }),
       vscode.commands.registerCommand('thaiPolicyLens.revealOccurrence', (args: RevealArgs) => revealOccurrence(args)),
-      vscode.commands.registerCommand('thaiPolicyLens.showInTree', (arg: string | { themeId: string }) => this.showInTree(typeof arg === 'string' ? arg : arg?.themeId)),
+      vscode.commands.registerCommand('thaiPolicyLens.showInTree', (arg: string | { themeId?: string; country?: string }) =>
+        this.showInTree(typeof arg === 'string' ? `theme:${arg}` : arg?.country ? `country:${arg.country}` : arg?.themeId ? `theme:${arg.themeId}` : undefined),
+      ),
       vscode.commands.registerCommand('thaiPolicyLens.tree.scopeDocument', () => this.changeScope('document')),
       vscode.commands.registerCommand('thaiPolicyLens.tree.scopeWorkspace', () => this.changeScope('workspace')),
       vscode.commands.registerCommand('thaiPolicyLens.tree.refresh', () => this.refresh()),
       vscode.commands.registerCommand('thaiPolicyLens.tree.filter', (text?: string) => this.askFilter(text)),
       vscode.commands.registerCommand('thaiPolicyLens.tree.clearFilter', () => this.setFilter('')),
+      vscode.commands.registerCommand('thaiPolicyLens.tree.showEmpty', () => this.changeOption('tree.showEmpty', true)),
+      vscode.commands.registerCommand('thaiPolicyLens.tree.hideEmpty', () => this.changeOption('tree.showEmpty', false)),
+      vscode.commands.registerCommand('thaiPolicyLens.tree.sortByCount', () => this.changeOption('tree.sort', 'count')),
+      vscode.commands.registerCommand('thaiPolicyLens.tree.sortByGlossary', () => this.changeOption('tree.sort', 'glossary')),
     );
     void this.setContext();
     this.updateTitle();
@@ -155,7 +172,7 @@ export class ThemeTree extends Disposable implements vscode.TreeDataProvider<Tre
       item.command = { command: 'thaiPolicyLens.revealOccurrence', title: 'Reveal Occurrence', arguments: [args] };
     }
     item.id = el.id;
-    item.contextValue = el.type;
+    item.contextValue = contextValue(el);
     return item;
   }
 
@@ -236,19 +253,30 @@ export class ThemeTree extends Disposable implements vscode.TreeDataProvider<Tre
     if (themes.length === 0) return { model: buildThemeTree({ themes, sources: [], filter: '', workspace: false }) };
     const { sources, uris, skipped } = this.sources();
     this.uris = new Map(uris.map((uri) => [uri.toString(), uri]));
-    const tagsOf = (uri: string) => this.tags.tagsOf(this.uris.get(uri) ?? vscode.Uri.parse(uri));
-    return { model: buildThemeTree({ themes, sources, tagsOf, filter: this.filterText, workspace: this.scope === 'workspace' }), skipped };
+    const uriOf = (uri: string) => this.uris.get(uri) ?? vscode.Uri.parse(uri);
+    const tagsOf = (uri: string) => this.tags.tagsOf(uriOf(uri));
+    const looseTheme = (themeId: string, uri: string) => this.tags.fileTheme(themeId, uriOf(uri));
+    const { treeShowEmpty: showEmpty, treeSort: sort } = this.ctx.settings;
+    return { model: buildThemeTree({ themes, sources, tagsOf, looseTheme, filter: this.filterText, workspace: this.scope === 'workspace', showEmpty, sort }), skipped };
   }
 
   // ----- commands
 
-  /** Reveals, selects and expands a theme's item (clearing a filter that hides it). */
-  async showInTree(themeId: string | undefined): Promise<boolean> {
-    if (!themeId || !this.ctx.glossaries.set.theme(themeId)) return false;
-    let el = this.current().themes.get(themeId);
+  /** The item of a theme (`theme:<id>`) or a country (`country:<code>`) in the tree shown now. */
+  private find(id: string): TreeElement | undefined {
+    const model = this.current();
+    if (id.startsWith('theme:')) return model.themes.get(id.slice('theme:'.length));
+    const countries = model.roots.find((r) => r.type === 'countries');
+    return countries ? childrenOf(countries).find((c) => c.id === id) : undefined;
+  }
+
+  /** Reveals, selects and expands a theme's (or a country's) item, clearing a filter that hides it. */
+  async showInTree(id: string | undefined): Promise<boolean> {
+    if (!id) return false;
+    let el = this.find(id);
     if (!el && this.filterText) {
       await this.setFilter('');
-      el = this.current().themes.get(themeId);
+      el = this.find(id);
     }
     if (!el) return false;
     // The view may be rebuilding (after an edit or a glossary change) while it reveals, and then
@@ -261,7 +289,7 @@ export class ThemeTree extends Disposable implements vscode.TreeDataProvider<Tre
       }
       await new Promise((resolve) => setTimeout(resolve, 40 * (attempt + 1)));
       if (this.selected.has(el.id)) break;
-      el = this.current().themes.get(themeId) ?? el;
+      el = this.find(id) ?? el;
     }
     return true;
   }
@@ -270,6 +298,13 @@ export class ThemeTree extends Disposable implements vscode.TreeDataProvider<Tre
     this.setScope(scope);
     await this.ctx.settings.setTreeScope(scope);
     if (scope === 'workspace') await this.ctx.index.whenReady();
+    this.refreshNow();
+  }
+
+  /** Shows or hides themes with no occurrence, or changes the order (a setting). */
+  private async changeOption(name: 'tree.showEmpty' | 'tree.sort', value: boolean | TreeSort): Promise<void> {
+    await this.ctx.settings.setTreeOption(name, value);
+    await this.setContext();
     this.refreshNow();
   }
 
@@ -295,7 +330,7 @@ export class ThemeTree extends Disposable implements vscode.TreeDataProvider<Tre
     if (typeof text !== 'string') {
       const value = await vscode.window.showInputBox({
         title: 'Filter Themes',
-        prompt: 'Show only themes, terms, countries, dates and occurrences whose name or line (or file, for the whole workspace) contains this text',
+        prompt: 'Show only the themes, terms, countries, dates and tags whose name (Thai or English) contains this text (or, for the whole workspace, the files whose path does)',
         value: this.filterText,
         placeHolder: 'e.g. การทูต, ceasefire, 2568',
       });
@@ -316,6 +351,8 @@ export class ThemeTree extends Disposable implements vscode.TreeDataProvider<Tre
     return Promise.all([
       vscode.commands.executeCommand('setContext', 'thaiPolicyLens.treeScope', this.scope),
       vscode.commands.executeCommand('setContext', 'thaiPolicyLens.treeFiltered', this.filterText !== ''),
+      vscode.commands.executeCommand('setContext', 'thaiPolicyLens.treeShowEmpty', this.ctx.settings.treeShowEmpty),
+      vscode.commands.executeCommand('setContext', 'thaiPolicyLens.treeSort', this.ctx.settings.treeSort),
     ]);
   }
 

@@ -89,3 +89,16 @@ export async function writeTextAtomic(target: vscode.Uri, text: string): Promise
     throw err;
   }
 }
+
+/**
+ * `uri` if nothing is there, else the first of `name-2.glossary.yaml`, `name-3...` (for any
+ * other file, `name-2.ext`) that does not exist.
+ */
+export async function freeGlossaryName(uri: vscode.Uri): Promise<vscode.Uri> {
+  if (!(await exists(uri))) return uri;
+  const m = /^(.*?)((?:\.glossary)?\.[^./]+)?$/.exec(uri.path)!;
+  for (let n = 2; ; n++) {
+    const candidate = uri.with({ path: `${m[1]}-${n}${m[2] ?? ''}` });
+    if (!(await exists(candidate))) return candidate;
+  }
+}

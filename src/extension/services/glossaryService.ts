@@ -13,6 +13,9 @@ import { GLOSSARY_GLOB, SKIPPED_FOLDERS_GLOB, isAbsolutePath, isGlossaryFileName
 import { Disposable } from '../disposable';
 import type { Settings } from './settings';
 
+/** A glossary file's text, or the error to show when it cannot be read. */
+type GlossaryRead = { text: string } | { error: vscode.Diagnostic };
+
 export class GlossaryService extends Disposable {
   readonly set = new GlossarySet();
   readonly analyzer = new Analyzer(this.set);
@@ -23,6 +26,11 @@ export class GlossaryService extends Disposable {
   /** the extension's `glossaries/` folder, where the built-in packs are */
   private readonly builtinDir: vscode.Uri;
   private loading: Promise<void> = Promise.resolve();
+  /** reloads asked for and not finished */
+  private pendingReloads = 0;
+  private readonly loaded = new vscode.EventEmitter<void>();
+  /** Fires when the (re)loads of every glossary asked for are done, whether or not the glossary changed. */
+  readonly onDidLoad = this.loaded.event;
 
   constructor(
     extensionUri: vscode.Uri,
@@ -46,6 +54,7 @@ export class GlossaryService extends Disposable {
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reload()),
       this.diagnostics,
       this.changed,
+      this.loaded,
     );
   }
 
@@ -54,15 +63,36 @@ export class GlossaryService extends Disposable {
     return this.loading;
   }
 
-  /** Loads everything from scratch. */
+  /**
+   * True from the moment a (re)load of every glossary is asked for (the first one at start-up)
+   * until it is done: what is analysed meanwhile may lack the glossary's themes.
+   */
+  get loadingAll(): boolean {
+    return this.pendingReloads > 0;
+  }
+
+  /**
+   * Loads everything from scratch: every file is read first, then the glossary in force is
+   * replaced at once, so that it is never half loaded (or empty) while the files are read.
+   */
   reload(): Promise<void> {
+    this.pendingReloads++;
     return this.queue(async () => {
-      const before = this.set.version;
-      for (const file of this.set.files) this.set.remove(file);
-      this.diagnostics.clear();
-      for (const uri of await this.sources()) await this.loadFile(uri, false);
-      this.publishAll();
-      if (this.set.version !== before) this.changed.fire();
+      try {
+        const files: Array<[vscode.Uri, GlossaryRead]> = [];
+        for (const uri of await this.sources()) files.push([uri, await this.read(uri)]);
+        const before = this.set.version;
+        for (const file of this.set.files) this.set.remove(file);
+        this.diagnostics.clear();
+        for (const [uri, read] of files) {
+          if ('error' in read) this.diagnostics.set(uri, [read.error]);
+          else this.set.update(uri.toString(), read.text);
+        }
+        this.publishAll();
+        if (this.set.version !== before) this.changed.fire();
+      } finally {
+        if (--this.pendingReloads === 0) this.loaded.fire();
+      }
     });
   }
 
@@ -96,9 +126,17 @@ export class GlossaryService extends Disposable {
     return selectPacks(this.settings.builtinPacks).packs.map((p) => vscode.Uri.joinPath(this.builtinDir, p.file));
   }
 
-  /** True for a file (a URI string) of a built-in pack, which the user never edits. */
+  /** The files of every built-in pack, chosen or not. */
+  allBuiltinUris(): vscode.Uri[] {
+    return BUILTIN_PACKS.map((p) => vscode.Uri.joinPath(this.builtinDir, p.file));
+  }
+
+  /**
+   * True for a file (a URI string) of the built-in glossary: any file of the extension's
+   * `glossaries/` folder, which an update of the extension replaces (the user never edits it).
+   */
   isBuiltinFile(file: string): boolean {
-    return BUILTIN_PACKS.some((p) => vscode.Uri.joinPath(this.builtinDir, p.file).toString() === file);
+    return file.startsWith(`${this.builtinDir.toString()}/`);
   }
 
   private location(file: string, line: number, column: number): vscode.Location {
@@ -151,31 +189,33 @@ export class GlossaryService extends Disposable {
     return out;
   }
 
-  private async loadFile(uri: vscode.Uri, notify = true): Promise<void> {
-    let text: string;
+  /** A glossary file's text, or the error to show at its start when it cannot be read. */
+  private async read(uri: vscode.Uri): Promise<GlossaryRead> {
     try {
       const decoded = await readDecoded(uri);
       if (decoded.invalid) {
         const at = new vscode.Position(decoded.invalid.line - 1, decoded.invalid.column - 1);
-        this.diagnostics.set(uri, [new vscode.Diagnostic(new vscode.Range(at, at.translate(0, 1)), 'invalid UTF-8: save the glossary as UTF-8', vscode.DiagnosticSeverity.Error)]);
-        return;
+        return { error: new vscode.Diagnostic(new vscode.Range(at, at.translate(0, 1)), 'invalid UTF-8: save the glossary as UTF-8', vscode.DiagnosticSeverity.Error) };
       }
-      text = decoded.text;
+      return { text: withoutBom(decoded.text) };
     } catch (err) {
       const message = `cannot read glossary: ${err instanceof Error ? err.message : String(err)}`;
-      this.diagnostics.set(uri, [new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), message, vscode.DiagnosticSeverity.Error)]);
-      return;
+      return { error: new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), message, vscode.DiagnosticSeverity.Error) };
     }
-    await this.loadText(uri, text, notify);
   }
 
-  private async loadText(uri: vscode.Uri, text: string, notify = true): Promise<void> {
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  private async loadFile(uri: vscode.Uri): Promise<void> {
+    const read = await this.read(uri);
+    if ('error' in read) this.diagnostics.set(uri, [read.error]);
+    else await this.loadText(uri, read.text);
+  }
+
+  private async loadText(uri: vscode.Uri, text: string): Promise<void> {
     const before = this.set.version;
-    this.set.update(uri.toString(), text);
+    this.set.update(uri.toString(), withoutBom(text));
     await new Promise((resolve) => setTimeout(resolve, 0)); // the parse and the matcher build that follows it: two stalls, not one
-    if (notify) this.publishAll();
-    if (notify && this.set.version !== before) this.changed.fire();
+    this.publishAll();
+    if (this.set.version !== before) this.changed.fire();
   }
 
   private unload(uri: vscode.Uri): void {
@@ -192,6 +232,10 @@ export class GlossaryService extends Disposable {
       this.diagnostics.set(vscode.Uri.parse(file), list.map(toDiagnostic));
     }
   }
+}
+
+function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 function toDiagnostic(d: GlossaryDiagnostic): vscode.Diagnostic {

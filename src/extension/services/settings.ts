@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { DEFAULT_ANNOTATIONS_FILE } from '../../core';
 import { Disposable } from '../disposable';
+import type { TreeSort } from '../../features/themeTreeModel';
 
 const SECTION = 'thaiPolicyLens';
 
@@ -18,12 +19,15 @@ export type SettingName =
   | 'glossaryFiles'
   | 'referenceDate'
   | 'tree.scope'
+  | 'tree.showEmpty'
+  | 'tree.sort'
   | 'thaiPolicyFiles'
   | 'annotationsFile'
   | 'files.exclude';
 
 export type HighlightCategory = 'themes' | 'countries' | 'dates';
 export type TreeScope = 'document' | 'workspace';
+export type { TreeSort };
 
 /** What changed: `affects('languages', 'maxFileSize')` is true when either did. */
 export interface SettingsChange {
@@ -104,6 +108,12 @@ export class Settings extends Disposable {
     if (ids.length > 0 && !this.useBuiltinGlossary) await config.update('useBuiltinGlossary', true, where('useBuiltinGlossary'));
   }
 
+  /** Turns the built-in glossary on or off in this workspace (user setting without a folder). */
+  async setUseBuiltinGlossary(value: boolean): Promise<void> {
+    const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+    await this.config.update('useBuiltinGlossary', value, target);
+  }
+
   /** Extra glossary files as written (absolute, or relative to the first workspace folder). */
   get glossaryFiles(): readonly string[] {
     return this.config.get<string[]>('glossaryFiles', []);
@@ -125,9 +135,24 @@ export class Settings extends Disposable {
 
   /** Sets the Themes view's scope (workspace setting, or user setting without a folder), if it differs. */
   async setTreeScope(scope: TreeScope): Promise<void> {
+    await this.setTreeOption('tree.scope', scope);
+  }
+
+  /** Whether the Themes view lists themes and terms that do not occur. */
+  get treeShowEmpty(): boolean {
+    return this.config.get<boolean>('tree.showEmpty', false);
+  }
+
+  /** How the Themes view orders themes and terms. */
+  get treeSort(): TreeSort {
+    return this.config.get<string>('tree.sort') === 'glossary' ? 'glossary' : 'count';
+  }
+
+  /** Sets a setting of the Themes view (workspace setting, or user setting without a folder), if it differs. */
+  async setTreeOption(name: 'tree.scope' | 'tree.showEmpty' | 'tree.sort', value: TreeScope | boolean | TreeSort): Promise<void> {
     const config = this.config;
     const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
-    if (config.get<string>('tree.scope') !== scope) await config.update('tree.scope', scope, target);
+    if (config.get(name) !== value) await config.update(name, value, target);
   }
 
   /** Globs of the plain-text files opened as Thai policy documents (blank and non-string ones left out). */

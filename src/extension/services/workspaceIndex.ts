@@ -1,7 +1,8 @@
 /**
  * The workspace index: the annotations of every text and Markdown file in the workspace
  * (`**\/*.{txt,md,markdown}` and the `thaiPolicyLens.thaiPolicyFiles` patterns, without
- * node_modules, .git, `files.exclude` and files over `thaiPolicyLens.maxFileSize` characters).
+ * node_modules, .git, the exports folder `.policy-lens/exports`, `files.exclude` and files over
+ * `thaiPolicyLens.maxFileSize` characters).
  *
  * Files are read and analysed in the background, a few reads ahead of the analysis, yielding to
  * the event loop every few milliseconds so the editor stays responsive; a progress item shows in
@@ -12,7 +13,7 @@
 import * as vscode from 'vscode';
 import { readTextWithin } from './files';
 import type { Annotation } from '../../core';
-import { SKIPPED_FOLDERS } from '../../core';
+import { EXPORTS_FOLDER, SKIPPED_FOLDERS } from '../../core';
 import { Disposable } from '../disposable';
 import type { AnalysisService } from './analysisService';
 import type { GlossaryService } from './glossaryService';
@@ -44,7 +45,8 @@ interface Entry extends IndexedDocument {
 }
 
 const TEXT_GLOBS = ['**/*.txt', '**/*.md', '**/*.markdown'];
-const ALWAYS_EXCLUDED = SKIPPED_FOLDERS.map((folder) => `**/${folder}/**`);
+/** node_modules, .git, and the extension's own exports (which would count its findings twice) */
+const ALWAYS_EXCLUDED = [...SKIPPED_FOLDERS.map((folder) => `**/${folder}/**`), `**/${EXPORTS_FOLDER}/**`];
 /** Work this long at most before yielding to the event loop. */
 const SLICE_MS = 10;
 /** Files read ahead of the analysis. */
@@ -192,7 +194,7 @@ export class WorkspaceIndex extends Disposable {
   }
 
   private isExcluded(uri: vscode.Uri): boolean {
-    return SKIPPED_FOLDERS.some((folder) => uri.path.includes(`/${folder}/`));
+    return [...SKIPPED_FOLDERS, EXPORTS_FOLDER].some((folder) => uri.path.includes(`/${folder}/`));
   }
 
   private maxSize(): number {

@@ -2,19 +2,20 @@
  * The editor's decoration types, in one place: glossary terms (a translucent background and a
  * thick underline in their theme's colour), countries (dotted) and dates (dashed) in their own
  * theme colours, and tagged passages (a thin border in the theme's colour and a light
- * background). Types are made on first use, and disposed of together.
+ * background). The underlines are text underlines drawn below Thai marks under the letters
+ * (src/features/underline.ts), not bottom borders, which cross them. Types are made on first
+ * use, and disposed of together.
  */
 import * as vscode from 'vscode';
 import { opaqueHex } from '../../core';
 import { Disposable } from '../disposable';
+import { themeColorVariable, underline } from '../../features/underline';
 
 export class Decorations extends Disposable {
   readonly country = this.register(
     vscode.window.createTextEditorDecorationType({
       backgroundColor: new vscode.ThemeColor('thaiPolicyLens.countryBackground'),
-      borderWidth: '0 0 1px 0',
-      borderStyle: 'dotted',
-      borderColor: new vscode.ThemeColor('thaiPolicyLens.countryBorder'),
+      textDecoration: underline('dotted', themeColorVariable('thaiPolicyLens.countryBorder'), 1),
       overviewRulerColor: new vscode.ThemeColor('thaiPolicyLens.countryBorder'),
       overviewRulerLane: vscode.OverviewRulerLane.Center,
       rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
@@ -23,9 +24,7 @@ export class Decorations extends Disposable {
   readonly date = this.register(
     vscode.window.createTextEditorDecorationType({
       backgroundColor: new vscode.ThemeColor('thaiPolicyLens.dateBackground'),
-      borderWidth: '0 0 1px 0',
-      borderStyle: 'dashed',
-      borderColor: new vscode.ThemeColor('thaiPolicyLens.dateBorder'),
+      textDecoration: underline('dashed', themeColorVariable('thaiPolicyLens.dateBorder'), 1),
       overviewRulerColor: new vscode.ThemeColor('thaiPolicyLens.dateBorder'),
       overviewRulerLane: vscode.OverviewRulerLane.Left,
       rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
@@ -40,9 +39,7 @@ export class Decorations extends Disposable {
       const rgb = opaqueHex(color);
       return {
         backgroundColor: rgb + '38', // translucent: the text stays readable on light and dark themes
-        borderWidth: '0 0 2px 0',
-        borderStyle: 'solid',
-        borderColor: rgb,
+        textDecoration: underline('solid', rgb, 2),
         overviewRulerColor: rgb,
         overviewRulerLane: vscode.OverviewRulerLane.Right,
         rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,

@@ -1,7 +1,7 @@
 /**
  * Messages that point at a place in a file: an error with an "Open File" button that opens the
  * file there (a corrupt annotations file, a glossary that cannot be edited), and opening a file
- * at an offset or a line and column.
+ * at an offset or a line and column. Also information messages, the last of which the tests read.
  */
 import * as vscode from 'vscode';
 
@@ -37,4 +37,17 @@ export async function openAt(place: FilePlace, options: { preview?: boolean } = 
   const editor = await vscode.window.showTextDocument(doc, { selection, preview: options.preview });
   if (selection) editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   return editor;
+}
+
+let lastInformation: string | undefined;
+
+/** Shows an information message (with buttons, if any); resolves to the button chosen. */
+export function showInformation(message: string, ...buttons: string[]): Thenable<string | undefined> {
+  lastInformation = message;
+  return vscode.window.showInformationMessage(message, ...buttons);
+}
+
+/** The last message `showInformation` showed (for the tests). */
+export function lastInformationShown(): string | undefined {
+  return lastInformation;
 }

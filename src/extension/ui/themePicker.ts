@@ -2,7 +2,9 @@
  * The theme quick pick (tagging a passage, changing a tag's theme, adding a term to the
  * glossary): "New theme..." first, then the themes ranked by the glossary search
  * (src/features/glossarySearch.ts) as the user types, over Thai and English labels, ids, terms,
- * aliases and glosses. Glossary text is untrusted: icon syntax in it is escaped.
+ * aliases and glosses. The best theme is the active item whenever there is one, so Enter takes
+ * it; "New theme..." is chosen only by moving to it (or when no theme matches), and starts from
+ * what was typed. Glossary text is untrusted: icon syntax in it is escaped.
  */
 import * as vscode from 'vscode';
 import type { GlossarySet } from '../../core';
@@ -25,8 +27,8 @@ export interface ThemePickerOptions {
   ignoreFocusOut?: boolean;
 }
 
-/** A theme chosen, or "New theme...". */
-export type ThemeChoice = { themeId: string; isNew?: undefined } | { themeId?: undefined; isNew: true };
+/** A theme chosen, or "New theme..." (with what was typed in the picker, as a first label). */
+export type ThemeChoice = { themeId: string; isNew?: undefined } | { themeId?: undefined; isNew: true; typed: string };
 
 interface ThemeItem extends vscode.QuickPickItem {
   themeId?: string;
@@ -35,6 +37,14 @@ interface ThemeItem extends vscode.QuickPickItem {
 
 /** Every theme when nothing is typed: the picker lists them all, not the search's first 200. */
 const NO_LIMIT = Number.MAX_SAFE_INTEGER;
+
+/** The theme picker on screen, for the integration tests (testHooks.ts). */
+let shown: vscode.QuickPick<vscode.QuickPickItem> | undefined;
+
+/** The theme picker on screen, if any (for the tests). */
+export function shownThemePicker(): vscode.QuickPick<vscode.QuickPickItem> | undefined {
+  return shown;
+}
 
 /** Asks for a theme of `set` (or a new one); undefined when cancelled. */
 export async function pickTheme(set: GlossarySet, options: ThemePickerOptions): Promise<ThemeChoice | undefined> {
@@ -62,12 +72,18 @@ export async function pickTheme(set: GlossarySet, options: ThemePickerOptions): 
       const preferred = options.preferred;
       matches = [...matches.filter((m) => preferred(m.themeId)), ...matches.filter((m) => !preferred(m.themeId))];
     }
-    qp.items = [newItem, ...matches.map(toItem)];
+    const themes = matches.map(toItem);
+    qp.items = [newItem, ...themes];
+    // the best theme is the active item: Enter takes it, never "New theme..." while a theme matches
+    if (themes.length) qp.activeItems = [themes[0]];
   };
   update();
+  shown = qp;
   const chosen = await chooseFrom(qp, update);
+  const typed = qp.value.trim();
+  if (shown === qp) shown = undefined;
   if (!chosen) return undefined;
-  return chosen.isNew ? { isNew: true } : chosen.themeId !== undefined ? { themeId: chosen.themeId } : undefined;
+  return chosen.isNew ? { isNew: true, typed } : chosen.themeId !== undefined ? { themeId: chosen.themeId } : undefined;
 }
 
 /**

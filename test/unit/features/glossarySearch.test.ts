@@ -129,6 +129,55 @@ describe('glossary search', () => {
   });
 });
 
+describe('glossary search: the name meant first, and countries', () => {
+  // a theme of security terms in the style of the built-in glossary: many longer names contain the word
+  const SECURITY = `version: 1
+themes:
+  - id: security-defence
+    label: ความมั่นคงและการป้องกันประเทศ
+    label_en: Security and defence
+    terms:
+      - term: ความมั่นคง
+        en: security
+        gloss: สภาวะที่รัฐและประชาชนปลอดภัยจากภัยคุกคาม ทั้งทางทหารและที่ไม่ใช่ทางทหาร
+      - term: คณะมนตรีความมั่นคงแห่งสหประชาชาติ
+        en: UN Security Council
+        aliases: [คณะมนตรีความมั่นคง, UNSC]
+      - term: ความมั่นคงทางอาหาร
+        en: food security
+        gloss: ภาวะที่ทุกคนเข้าถึงอาหารที่เพียงพอ ปลอดภัย และมีคุณค่าทางโภชนาการได้ตลอดเวลา
+        aliases: [ความมั่นคงด้านอาหาร]
+      - term: ความมั่นคงทางพลังงาน
+        en: energy security
+        aliases: [ความมั่นคงด้านพลังงาน]
+      - term: ความมั่นคงด้านสุขภาพ
+        en: health security
+        aliases: [ความมั่นคงทางสุขภาพ]
+`;
+  const set = new GlossarySet();
+  set.update('file:///w/security.glossary.yaml', SECURITY);
+
+  it('ranks the term that is the query first, also with a tone mark missing or one letter off', () => {
+    assert.equal(top(searchGlossary(set, 'ความมั่นคง'))[0], 'term:ความมั่นคง');
+    assert.equal(top(searchGlossary(set, 'ความมันคง'))[0], 'term:ความมั่นคง', 'the tone mark left out');
+    assert.equal(top(searchGlossary(set, 'ความมั่นคลง'))[0], 'term:ความมั่นคง', 'one letter too many');
+    assert.equal(top(searchGlossary(set, 'security'))[0], 'term:ความมั่นคง', 'its English');
+    // the other matches follow, by Fuse's score
+    assert.ok(top(searchGlossary(set, 'ความมันคง')).includes('term:คณะมนตรีความมั่นคงแห่งสหประชาชาติ'));
+  });
+
+  it('finds countries by their Thai and English names when asked, never for an empty query', () => {
+    const [korea] = searchGlossary(glossary(), 'north korea', 200, { countries: true });
+    assert.deepEqual([korea.kind, korea.country, korea.label, korea.labelEn], ['country', 'KP', 'เกาหลีเหนือ', 'North Korea']);
+    assert.equal(searchThemes(glossary(), 'เกาหลีเหนือ', 200, [], { countries: true })[0].country, 'KP');
+    assert.equal(searchThemes(glossary(), 'Democratic People', 200, [], { countries: true })[0].country, 'KP', 'by the formal name');
+    assert.equal(searchGlossary(glossary(), 'north korea').length, 0, 'not unless asked');
+    assert.ok(searchGlossary(glossary(), '', 200, { countries: true }).every((m) => m.kind !== 'country'));
+    // a theme that is the query stays before a country that only resembles it
+    assert.equal(top(searchGlossary(glossary(), 'ความมั่นคง', 200, { countries: true }))[0], 'theme:security');
+  });
+});
+
 describe('occurrences', () => {
   const annotations: Annotation[] = [
     { kind: 'term', start: 0, end: 5, text: 'aaaaa', theme: 'diplomacy', term: 'a' },

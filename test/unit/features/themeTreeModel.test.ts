@@ -101,9 +101,8 @@ describe('themes view model', () => {
     assert.deepEqual(rows(diplomacy), ['การทูตสาธารณะทดสอบ | 1 · Test public diplomacy', 'การทูตดิจิทัล | 2 · Digital diplomacy', 'การเจรจาทวิภาคี | 1']);
     assert.deepEqual(rows(diplomacy[1].children), ['…ความร่วมมือด้านการทูตดิจิทัล | line 1', '…อินโดนีเซียเรื่องการทูตดิจิทัล | line 2']);
     const security = items[1].children!;
-    assert.deepEqual(rows(security), ['การไม่แพร่ขยายอาวุธนิวเคลียร์ | 1 · Nuclear non-proliferation', 'หยุดยิง | 1 · Ceasefire', '1 term not found']);
-    assert.deepEqual(rows(security[2].children), ['อาวุธนิวเคลียร์ | 0 · Nuclear weapons']);
-    assert.equal(security[2].kind, 'termsNotFound');
+    // a term that does not occur is left out
+    assert.deepEqual(rows(security), ['การไม่แพร่ขยายอาวุธนิวเคลียร์ | 1 · Nuclear non-proliferation', 'หยุดยิง | 1 · Ceasefire']);
     const ceasefire = POLICY.indexOf('หยุดยิง');
     assert.deepEqual(security[1].children![0], {
       kind: 'occurrence',
@@ -122,16 +121,21 @@ describe('themes view model', () => {
     assert.deepEqual(rows(dates.children), ['12 ม.ค. 2566 | 2023-01-12 · line 3', '5 มีนาคม 2568 | 2025-03-05 · line 2', 'พ.ศ. 2570 | 2027 · line 2']);
   });
 
-  it('filters themes, terms and lines; English in any case', () => {
+  it('filters by the names of themes, terms, countries and dates, not by the line an occurrence is on; English in any case', () => {
+    // the line of การไม่แพร่ขยายอาวุธนิวเคลียร์ (and of the US and Japan) contains การทูตสาธารณะ: not a match
     const items = tree({ sources: [policy()], filter: 'สาธารณะ' });
-    assert.deepEqual(rows(items), ['การทูตทดสอบ | 1 · Test diplomacy', 'ความมั่นคงทดสอบ | 1 · Test security', 'Countries | 2']);
+    assert.deepEqual(rows(items), ['การทูตทดสอบ | 1 · Test diplomacy']);
     assert.deepEqual(rows(items[0].children), ['การทูตสาธารณะทดสอบ | 1 · Test public diplomacy']);
-    assert.deepEqual(rows(items[1].children), ['การไม่แพร่ขยายอาวุธนิวเคลียร์ | 1 · Nuclear non-proliferation']);
     const ceasefire = tree({ sources: [policy()], filter: 'CEASEFIRE' });
     assert.deepEqual(rows(ceasefire), ['ความมั่นคงทดสอบ | 1 · Test security']);
     assert.deepEqual(rows(ceasefire[0].children), ['หยุดยิง | 1 · Ceasefire']);
+    assert.deepEqual(rows(tree({ sources: [policy()], filter: 'japan' })), ['Countries | 1']);
+    assert.deepEqual(rows(tree({ sources: [policy()], filter: 'ญี่ปุ่น' })), ['Countries | 1']);
+    assert.deepEqual(rows(tree({ sources: [policy()], filter: '2569' })), ['Dates | 1']);
+    // a word of the text that names nothing finds nothing
+    assert.deepEqual(rows(tree({ sources: [policy()], filter: 'ที่ประชุมย้ำ' })), []);
     const model = buildThemeTree({ themes: set.themes, sources: [policy()], filter: 'สาธารณะ', workspace: false });
-    assert.equal(model.shown, 4, 'occurrences shown, for the filter message');
+    assert.equal(model.shown, 1, 'occurrences shown, for the filter message');
   });
 
   it('in workspace scope, says which file each occurrence is in and filters by path', () => {
@@ -158,6 +162,7 @@ describe('themes view model', () => {
     assert.equal(security.description, '2 · Test security', 'tags are not counted as occurrences');
     const byNote = tree({ sources: [policy()], tagsOf, filter: 'ภาคผนวก' });
     assert.deepEqual(rows(byNote), ['ความมั่นคงทดสอบ | 0 · Test security']);
+    assert.deepEqual(rows(tree({ sources: [policy()], tagsOf, filter: 'ถูกลบ' })), ['ความมั่นคงทดสอบ | 0 · Test security'], 'by the tagged text');
     assert.deepEqual(byNote[0].children!.map((c) => c.id), ['tag:t1']);
   });
 
@@ -187,6 +192,7 @@ describe('themes view model', () => {
     assert.deepEqual(present(term, false).tooltip, [['การทูตดิจิทัล', 'Digital diplomacy'], ['การใช้เครื่องมือดิจิทัลในงานการทูต'], ['also: Digital Diplomacy'], ['2 occurrences']]);
     const occurrence = present(childrenOf(term)[0], true);
     assert.equal(occurrence.description, 'policy.txt · line 1');
+    assert.deepEqual(occurrence.tooltip, [['มติคณะรัฐมนตรี เรื่อง ความร่วมมือด้านการทูตดิจิทัล'], ['policy.txt · line 1']]);
     assert.deepEqual(occurrence.highlight, [occurrence.label.indexOf('การทูตดิจิทัล'), occurrence.label.indexOf('การทูตดิจิทัล') + 'การทูตดิจิทัล'.length]);
   });
 
@@ -200,5 +206,85 @@ describe('themes view model', () => {
     assert.ok(cut.text.length <= 80, `${cut.text.length} characters`);
     assert.deepEqual(src.lineSpan(0), [0, text.indexOf('\r')]);
     assert.equal(src.lineOf(text.indexOf('บรรทัด')), 1);
+  });
+
+  it('leaves out themes and terms that do not occur; showEmpty lists them, absent terms under "not found"', () => {
+    // a document with security terms only: the diplomacy theme and its sub-theme go
+    const doc = source(new InMemoryDocument('file:///ws/s.txt', 'ข้อตกลงหยุดยิง'), 's.txt');
+    assert.deepEqual(rows(tree({ sources: [doc] })), ['ความมั่นคงทดสอบ | 1 · Test security', 'Countries | 0', 'Dates | 0']);
+    assert.deepEqual(rows(tree({ sources: [doc] })[0].children), ['หยุดยิง | 1 · Ceasefire']);
+    const all = tree({ sources: [doc], showEmpty: true });
+    assert.deepEqual(rows(all), ['ความมั่นคงทดสอบ | 1 · Test security', 'การทูตทดสอบ | 0 · Test diplomacy', 'Countries | 0', 'Dates | 0']);
+    assert.deepEqual(rows(all[0].children), ['หยุดยิง | 1 · Ceasefire', '2 terms not found']);
+    assert.deepEqual(rows(all[0].children![1].children), ['อาวุธนิวเคลียร์ | 0 · Nuclear weapons', 'การไม่แพร่ขยายอาวุธนิวเคลียร์ | 0 · Nuclear non-proliferation']);
+    assert.equal(all[0].children![1].kind, 'termsNotFound');
+    assert.deepEqual(rows(all[1].children), ['การทูตสาธารณะทดสอบ | 0 · Test public diplomacy', '2 terms not found']);
+  });
+
+  it('sorts themes and terms by count, most first, or keeps the glossary order', () => {
+    const doc = source(new InMemoryDocument('file:///ws/c.txt', 'หยุดยิง หยุดยิง การเจรจาทวิภาคี อาวุธนิวเคลียร์ การทูตดิจิทัล การทูตดิจิทัล การทูตดิจิทัล'), 'c.txt');
+    const byCount = tree({ sources: [doc] });
+    assert.deepEqual(rows(byCount).slice(0, 2), ['การทูตทดสอบ | 4 · Test diplomacy', 'ความมั่นคงทดสอบ | 3 · Test security']);
+    assert.deepEqual(rows(byCount[1].children), ['หยุดยิง | 2 · Ceasefire', 'อาวุธนิวเคลียร์ | 1 · Nuclear weapons']);
+    const inGlossaryOrder = tree({ sources: [doc], sort: 'glossary' });
+    assert.deepEqual(rows(inGlossaryOrder[1].children), ['อาวุธนิวเคลียร์ | 1 · Nuclear weapons', 'หยุดยิง | 2 · Ceasefire']);
+    const security = source(new InMemoryDocument('file:///ws/d.txt', 'หยุดยิง หยุดยิง การเจรจาทวิภาคี'), 'd.txt');
+    assert.deepEqual(rows(tree({ sources: [security] })).slice(0, 2), ['ความมั่นคงทดสอบ | 2 · Test security', 'การทูตทดสอบ | 1 · Test diplomacy']);
+    assert.deepEqual(rows(tree({ sources: [security], sort: 'glossary' })).slice(0, 2), ['การทูตทดสอบ | 1 · Test diplomacy', 'ความมั่นคงทดสอบ | 2 · Test security']);
+  });
+
+  it('groups equal dates on the timeline once, as written most often, expanding to their places', () => {
+    const text = 'งบประมาณปี พ.ศ. 2567 และแผนปี พ.ศ. 2567\nส่วนปี ค.ศ. 2024 นั้น\nวันที่ 5 มีนาคม 2568';
+    const doc = source(new InMemoryDocument('file:///ws/dates.txt', text), 'dates.txt');
+    const dates = tree({ sources: [doc] }).find((i) => i.kind === 'dates')!;
+    assert.equal(dates.description, '4');
+    assert.deepEqual(rows(dates.children), ['พ.ศ. 2567 | 2024 (3)', '5 มีนาคม 2568 | 2025-03-05 · line 3']);
+    assert.deepEqual(dates.children!.map((d) => d.kind), ['dateGroup', 'date']);
+    assert.deepEqual(rows(dates.children![0].children), ['งบประมาณปี พ.ศ. 2567 และแผนปี พ.ศ. 2567 | line 1', '…พ.ศ. 2567 และแผนปี พ.ศ. 2567 | line 1', 'ส่วนปี ค.ศ. 2024 นั้น | line 2']);
+    assert.deepEqual(dates.children![0].children!.map((d) => d.target!.start), [text.indexOf('พ.ศ.'), text.lastIndexOf('พ.ศ.'), text.indexOf('ค.ศ.')]);
+    const model = buildThemeTree({ themes: set.themes, sources: [doc], filter: '', workspace: false });
+    const group = childrenOf(model.roots.find((r) => r.type === 'dates')!)[0];
+    assert.deepEqual(present(group, false).tooltip, [['2024: 3 places'], ['written: พ.ศ. 2567, ค.ศ. 2024']]);
+  });
+
+  it('gives every item a tooltip with its full Thai and English names', () => {
+    const model = buildThemeTree({ themes: set.themes, sources: [policy()], filter: '', workspace: false });
+    const country = childrenOf(model.roots.find((r) => r.type === 'countries')!).find((c) => c.type === 'country' && c.code === 'US')!;
+    assert.deepEqual(present(country, false).tooltip, [['สหรัฐอเมริกา', 'United States'], ['United States of America'], ['US'], ['1 occurrence']]);
+    const date = childrenOf(model.roots.find((r) => r.type === 'dates')!)[0];
+    assert.deepEqual(present(date, false).tooltip, [['เมื่อวันที่ 16 พฤศจิกายน 2564 กระทรวงการต่างประเทศได้หารือกับสาธารณรัฐอินโดนีเซียเรื่องการทูตดิจิทัล'], ['16 พฤศจิกายน 2564: 2021-11-16', 'line 2']]);
+  });
+
+  it('lists tags whose theme is in no glossary under that theme: the annotations file\'s, or one found nowhere', () => {
+    const start = POLICY.indexOf('ที่ประชุมย้ำ');
+    const tags: TreeTag[] = [
+      { id: 'a', theme: 'new-talks', start, end: start + 12, text: POLICY.slice(start, start + 12) },
+      { id: 'b', theme: 'new-talks', start: 0, end: 14, text: POLICY.slice(0, 14), note: 'ประเด็นใหม่' },
+      { id: 'c', theme: 'gone-theme', start: 0, end: 5, text: POLICY.slice(0, 5) },
+    ];
+    const looseTheme = (id: string) => (id === 'new-talks' ? { id, label: 'การเจรจาใหม่', labelEn: 'New talks', color: '#123456' } : undefined);
+    const items = tree({ sources: [policy()], tagsOf: () => tags, looseTheme });
+    assert.deepEqual(rows(items), [
+      'การทูตทดสอบ | 4 · Test diplomacy',
+      'ความมั่นคงทดสอบ | 2 · Test security',
+      'การเจรจาใหม่ | 2 tags · New talks',
+      'gone-theme | 1 tag',
+      'Countries | 3',
+      'Dates | 3',
+    ]);
+    assert.deepEqual([items[2].kind, items[2].color, items[3].color], ['looseTheme', '#123456', '#888888']);
+    assert.deepEqual(items[2].children!.map((c) => c.id), ['tag:b', 'tag:a']);
+    assert.deepEqual(rows(tree({ sources: [policy()], tagsOf: () => tags, looseTheme, filter: 'new talks' })), ['การเจรจาใหม่ | 2 tags · New talks']);
+  });
+
+  it('lists a term once when two glossary files give it to the same theme', () => {
+    const merged = new GlossarySet();
+    merged.update('a.yaml', GLOSSARY);
+    merged.update('b.yaml', 'version: 1\nthemes:\n  - id: test-security\n    label: ความมั่นคงทดสอบ\n    terms: [หยุดยิง, สงบศึก]\n');
+    const text = 'หยุดยิง และสงบศึก';
+    const doc = new TreeSource('file:///ws/m.txt', text, new Analyzer(merged).analyze(text), 'm.txt');
+    const model = buildThemeTree({ themes: merged.themes, sources: [doc], filter: '', workspace: false, showEmpty: true });
+    const items = snapshot(model.roots, { workspace: false, expanded: new Set(), selected: new Set() });
+    assert.deepEqual(rows(find(items, 'theme:test-security')!.children), ['หยุดยิง | 1 · Ceasefire', 'สงบศึก | 1', '2 terms not found']);
   });
 });

@@ -1,6 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { addTermToGlossary, cleanTerm, GlossaryEditError } from '../../../../src/core/glossary/glossaryEdit';
-import { parseGlossary } from '../../../../src/core/glossary/glossary';
+import { addTermToGlossary, cleanTerm, GlossaryEditError, themeFileText } from '../../../../src/core/glossary/glossaryEdit';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseGlossary, type GlossaryTheme } from '../../../../src/core/glossary/glossary';
+import { ROOT } from '../../../support/paths';
 
 // A hand-written glossary: aligned comments, a block scalar, a flow list of aliases, `themes: []`.
 const HAND_WRITTEN = `# Glossary of the Mekong desk. Keep ids stable: reports cite them.
@@ -187,5 +190,57 @@ describe('glossaryEdit.addTermToGlossary', () => {
 
   it('cleanTerm makes white space runs one space', () => {
     assert.equal(cleanTerm('  ความ\tร่วม\n\nมือ  '), 'ความ ร่วม มือ');
+  });
+
+  it('extends a theme defined elsewhere by its id, writing the ancestors the file lacks around it', () => {
+    const ancestors = [{ id: 'security-defence', label: 'ความมั่นคงและการป้องกันประเทศ', labelEn: 'Security and defence' }];
+    const maritime = { id: 'maritime-security', label: 'ความมั่นคงทางทะเล', labelEn: 'Maritime security', ancestors };
+    // a new file: the parent as a skeleton (id and labels), the theme under it
+    const fresh = addTermToGlossary('', { term: 'เรือตรวจการณ์', newTheme: maritime });
+    assert.deepEqual(parseGlossary(fresh.text, 'g.yaml').errors, []);
+    const [top] = parseGlossary(fresh.text, 'g.yaml').glossary!.themes;
+    assert.deepEqual([top.id, top.label, top.labelEn, top.terms.length], ['security-defence', 'ความมั่นคงและการป้องกันประเทศ', 'Security and defence', 0]);
+    assert.deepEqual([top.themes[0].id, top.themes[0].terms.map((t) => t.term)], ['maritime-security', ['เรือตรวจการณ์']]);
+    assert.equal(fresh.themeId, 'maritime-security');
+    // a file that defines the parent: the theme goes under it, the rest of the file as it was
+    const withParent = 'version: 1\nthemes:\n  - id: security-defence\n    label: ความมั่นคงและการป้องกันประเทศ\n    terms: [กองทัพเรือ]\n';
+    const r = addTermToGlossary(withParent, { term: 'เรือตรวจการณ์', newTheme: maritime });
+    assert.deepEqual(insertedLines(withParent, r.text), ['    themes:', '      - id: maritime-security', '        label: ความมั่นคงทางทะเล', '        label_en: Maritime security', '        terms:', '          - เรือตรวจการณ์']);
+    assert.equal(r.layoutKept, true);
+  });
+});
+
+describe('glossaryEdit.themeFileText', () => {
+  it('copies one theme as written, comments and all, into a glossary file of its own', () => {
+    const text = themeFileText(HAND_WRITTEN, 'mekong', ['Copied from the built-in glossary.', 'Edit freely.']);
+    // the theme's lines of HAND_WRITTEN (its comments, block scalar and flow list too), after the header
+    const theme = lines(HAND_WRITTEN).slice(3, 15);
+    assert.equal(theme[0], '  - id: mekong                    # the Mekong-Lancang cooperation');
+    assert.equal(theme[11], '    themes: []                    # sub-themes later');
+    assert.equal(text, ['# Copied from the built-in glossary.', '# Edit freely.', 'version: 1', 'themes:', ...theme, ''].join('\n'));
+    assert.deepEqual(parseGlossary(text, 'copy.yaml').errors, []);
+  });
+
+  it('puts a nested theme inside skeletons of its ancestors, re-indented', () => {
+    const text = themeFileText(HAND_WRITTEN, 'trade-border');
+    assert.equal(text, 'version: 1\nthemes:\n  - id: trade\n    label: การค้า\n    themes:\n      - id: trade-border\n        label: การค้าชายแดน\n        terms: [ด่านศุลกากร, จุดผ่านแดน]\n');
+    const parsed = parseGlossary(text, 'copy.yaml');
+    assert.deepEqual(parsed.glossary!.themes[0].themes[0].terms.map((t) => t.term), ['ด่านศุลกากร', 'จุดผ่านแดน']);
+    assert.throws(() => themeFileText(HAND_WRITTEN, 'nowhere'), GlossaryEditError);
+  });
+
+  it('copies every theme of the built-in glossary files into a file that parses, with the same terms', () => {
+    const dir = path.join(ROOT, 'glossaries');
+    for (const name of fs.readdirSync(dir).filter((n) => n.endsWith('.glossary.yaml'))) {
+      const source = fs.readFileSync(path.join(dir, name), 'utf8');
+      const original = parseGlossary(source, name).glossary!;
+      const flat = (themes: GlossaryTheme[]): GlossaryTheme[] => themes.flatMap((t) => [t, ...flat(t.themes)]);
+      for (const theme of flat(original.themes)) {
+        const copy = parseGlossary(themeFileText(source, theme.id), 'copy.yaml');
+        assert.deepEqual(copy.errors, [], `${name}: ${theme.id}`);
+        const copied = flat(copy.glossary!.themes).find((t) => t.id === theme.id)!;
+        assert.deepEqual(flat([copied]).map((t) => [t.id, t.terms.map((x) => x.term)]), flat([theme]).map((t) => [t.id, t.terms.map((x) => x.term)]), `${name}: ${theme.id}`);
+      }
+    }
   });
 });
