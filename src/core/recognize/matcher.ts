@@ -673,7 +673,66 @@ export class Matcher {
    */
   private choose<T extends { start: number }>(original: string, candidates: CandidateList, others: readonly T[]): Array<MatcherAnnotation | T> {
     const { starts, ends, groups } = candidates;
-    const { groupKind, groupFlags, groupA, groupB, groupText } = this;
+    const { groupKind, groupA, groupB, groupText } = this;
+    const { chosen, count, read } = this.pick(original, candidates);
+    const result = new Array<MatcherAnnotation | T>(count + others.length);
+    let other = 0;
+    let r = 0;
+    for (let i = 0; i < count; i++) {
+      const q = chosen[i];
+      let annotation: MatcherAnnotation;
+      if (q < 0) annotation = read[~q];
+      else {
+        const g = groups[q];
+        const start = starts[q];
+        const end = ends[q];
+        if (groupKind[g] === GROUP_TERM) annotation = { kind: 'term', start, end, text: original.slice(start, end), theme: groupA[g], term: groupB[g] };
+        else {
+          const text = writtenAs(original, start, end, groupText[g]) ? groupText[g] : original.slice(start, end);
+          annotation = { kind: 'country', start, end, text, country: groupA[g] };
+        }
+      }
+      while (other < others.length && others[other].start < annotation.start) result[r++] = others[other++];
+      result[r++] = annotation;
+    }
+    while (other < others.length) result[r++] = others[other++];
+    return result;
+  }
+
+  /**
+   * What `findWithMarkers` would find, counted instead of built: `tally` gets each chosen term
+   * (its theme) and country (its code), in order, and no annotation object is made for the
+   * common groups. Returns the ascending marker starts (where dates may start).
+   */
+  count(original: string, tally: (kind: 'term' | 'country', key: string) => void): Int32Array {
+    return this.withScan(original, (candidates) => {
+      const { groups } = candidates;
+      const { groupKind, groupA } = this;
+      const { chosen, count, read } = this.pick(original, candidates);
+      for (let i = 0; i < count; i++) {
+        const q = chosen[i];
+        if (q < 0) {
+          const a = read[~q];
+          if (a.kind === 'term') tally('term', a.theme);
+          else tally('country', a.country);
+        } else {
+          const g = groups[q];
+          if (groupKind[g] === GROUP_TERM) tally('term', groupA[g]);
+          else tally('country', groupA[g]);
+        }
+      }
+      return candidates.ascendingMarkers();
+    });
+  }
+
+  /**
+   * The choice among the candidates (leftmost-longest, contexts checked): `chosen[0 .. count)`
+   * holds the chosen candidates in order, a candidate index, or ~i for `read[i]`, an annotation
+   * made from the group's target objects.
+   */
+  private pick(original: string, candidates: CandidateList): { chosen: Int32Array; count: number; read: MatcherAnnotation[] } {
+    const { starts, ends, groups } = candidates;
+    const { groupKind, groupFlags, groupA } = this;
     const chosen = candidates.chosenRoom();
     const edges = new WordEdges(original);
     /** annotations of the groups read from their targets; `chosen` holds ~index for them */
@@ -717,28 +776,7 @@ export class Matcher {
       }
       k = first - 1;
     }
-    const result = new Array<MatcherAnnotation | T>(count + others.length);
-    let other = 0;
-    let r = 0;
-    for (let i = 0; i < count; i++) {
-      const q = chosen[i];
-      let annotation: MatcherAnnotation;
-      if (q < 0) annotation = read[~q];
-      else {
-        const g = groups[q];
-        const start = starts[q];
-        const end = ends[q];
-        if (groupKind[g] === GROUP_TERM) annotation = { kind: 'term', start, end, text: original.slice(start, end), theme: groupA[g], term: groupB[g] };
-        else {
-          const text = writtenAs(original, start, end, groupText[g]) ? groupText[g] : original.slice(start, end);
-          annotation = { kind: 'country', start, end, text, country: groupA[g] };
-        }
-      }
-      while (other < others.length && others[other].start < annotation.start) result[r++] = others[other++];
-      result[r++] = annotation;
-    }
-    while (other < others.length) result[r++] = others[other++];
-    return result;
+    return { chosen, count, read };
   }
 
   /** The annotation for the first target that its context allows, if any. */
