@@ -30,12 +30,15 @@ export function isIsoDate(s: string): boolean {
 
 /**
  * Loads glossary files in order (earlier files win on duplicate ids); an error in any of them
- * is a CliError with its file:line:column, warnings go to standard error.
+ * is a CliError with its file:line:column, warnings go to standard error. `onText` sees the
+ * text of each file (for the matcher cache's key).
  */
-export function loadGlossaries(files: readonly string[], io: WarningSink, inputs: Inputs): GlossarySet {
+export function loadGlossaries(files: readonly string[], io: WarningSink, inputs: Inputs, onText?: (file: string, text: string) => void): GlossarySet {
   const set = new GlossarySet();
   for (const file of files) {
-    const diagnostics = set.update(file, inputs.text(file, 'glossary', io));
+    const text = inputs.text(file, 'glossary', io);
+    onText?.(file, text);
+    const diagnostics = set.update(file, text);
     const error = diagnostics.find((d) => d.severity === 'error');
     if (error) throw new CliError(`${error.file}:${error.line}:${error.column}: ${error.message}`);
     for (const w of diagnostics) io.stderr.write(`${w.file}:${w.line}:${w.column}: warning: ${w.message}\n`);

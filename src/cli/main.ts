@@ -25,6 +25,7 @@ import { formatterFor, OUTPUT_FORMATS } from './format';
 import type { OutputFormat } from './format';
 import { analyzeDocument } from './analyzeDocument';
 import { documentFiles, Inputs, parseMaxSize, type StdinReader } from './input';
+import { matcherKey, provideMatcher } from './matcherCache';
 import { writeOutput } from './output';
 
 export { isIsoDate };
@@ -36,6 +37,8 @@ export interface CliIO {
   builtinDir?: string;
   /** standard input, for `-`; by default this process's */
   stdin?: StdinReader;
+  /** the environment (the matcher cache's folder); by default this process's */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** Exit status for bad arguments, unreadable input or an invalid glossary. */
@@ -301,8 +304,10 @@ function parseArgs(argv: readonly string[]): Options {
 function analyzeCommand(options: Options, glossaryFiles: string[], io: CliIO, inputs: Inputs): number {
   if (!options.files.length) throw new CliError('no input files; see --help');
   const files = documentFiles(options.files, { include: options.include, exclude: options.exclude });
-  const glossaries = loadGlossaries(glossaryFiles, io, inputs);
+  const glossaryTexts: Array<{ file: string; text: string }> = [];
+  const glossaries = loadGlossaries(glossaryFiles, io, inputs, (file, text) => glossaryTexts.push({ file, text }));
   const analyzer = new Analyzer(glossaries);
+  provideMatcher(analyzer, matcherKey(glossaryTexts), io, io.env);
   const formatter = formatterFor((options.format ?? 'json') as OutputFormat, glossaries);
   const documentOf = (index: number, text: string): Iterable<string> => formatter.document(analyzeDocument(analyzer, formatter, files[index], text, options.referenceDate), index);
   function* output(documents: (index: number) => Iterable<string>): Iterable<string> {

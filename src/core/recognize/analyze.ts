@@ -73,6 +73,15 @@ export class Analyzer {
     return this.matcher;
   }
 
+  /**
+   * Uses `matcher` (read from a cache: built from `matcherPatterns(this.glossaries)` and the
+   * date markers) until the glossaries change.
+   */
+  useMatcher(matcher: Matcher): void {
+    this.matcher = matcher;
+    this.builtFor = this.glossaries?.version ?? 0;
+  }
+
   /** Terms, countries and dates in `text`, sorted by start; offsets into `text`. */
   analyze(text: string, options: AnalyzeOptions = {}): Annotation[] {
     const kinds = new Set<AnnotationKind>(options.kinds ?? ['term', 'country', 'date']);

@@ -320,6 +320,21 @@ const MAX_ROWS = 0x7ffe;
 
 const NO_OTHERS: readonly never[] = [];
 
+/** The first 4 bytes of `Matcher.toBytes` ("TPLM"), and the version of its layout. */
+const MATCHER_BYTES_MAGIC = 0x4d4c5054;
+const MATCHER_BYTES_FORMAT = 1;
+/** The typed arrays an automaton is made of, by constructor name. */
+const ARRAY_TYPES: Record<string, { new (buffer: ArrayBufferLike, byteOffset: number, length: number): ArrayBufferView; BYTES_PER_ELEMENT: number }> = {
+  Uint8Array,
+  Uint16Array,
+  Int32Array,
+};
+/** Every field of `Automaton`: bytes without one of them are refused. */
+const AUTOMATON_FIELDS: ReadonlyArray<keyof Automaton> = [
+  'alphabet', 'unitClass', 'regularClass', 'maxLength', 'classes', 'shift', 'edgeStart', 'edgeClass', 'edgeTarget', 'fail', 'denseRow',
+  'rowNode', 'chain', 'hot', 'sparseAt', 'sparseNode', 'firstOut', 'nextOut', 'group', 'outKind', 'depth',
+];
+
 /**
  * Kinds of pattern group for `choose`: one term that matches anywhere, one country, or
  * anything else (several targets, whole_word terms), whose target objects are read.
@@ -366,7 +381,8 @@ export class Matcher {
   private constructor(
     /** targets of each distinct normalized pattern or marker, in priority order (none for a marker only) */
     private readonly groups: MatchTarget[][],
-    keys: readonly string[],
+    /** the normalized text of each group */
+    private readonly keys: readonly string[],
     private readonly a: Automaton,
     private readonly countryContext: (text: string, start: number, end: number) => boolean | CountryRole,
   ) {
@@ -442,6 +458,79 @@ export class Matcher {
     }
     const kinds = groups.map((targets, g) => (targets.length > 0 ? OUT_TARGETS : 0) | (markerGroups.has(g) ? OUT_MARKER : 0));
     return new Matcher(groups, keys, buildAutomaton(keys, kinds), options.countryContext ?? readCountryAt);
+  }
+
+  /**
+   * The matcher as bytes, for a cache (`fromBytes` reads them back): a header (magic, format,
+   * the groups' targets and keys as JSON) and the automaton's arrays, each at a multiple of 8
+   * bytes. The country context function is not in them (`fromBytes` takes it).
+   */
+  toBytes(): Uint8Array {
+    const scalars: Record<string, number> = {};
+    const arrays: Array<{ name: string; type: string; length: number }> = [];
+    const views: ArrayBufferView[] = [];
+    for (const [name, value] of Object.entries(this.a)) {
+      if (typeof value === 'number') scalars[name] = value;
+      else {
+        const view = value as ArrayBufferView & { length: number };
+        arrays.push({ name, type: view.constructor.name, length: view.length });
+        views.push(view);
+      }
+    }
+    const header = new TextEncoder().encode(JSON.stringify({ format: MATCHER_BYTES_FORMAT, groups: this.groups, keys: this.keys, scalars, arrays }));
+    const align = (n: number): number => (n + 7) & ~7;
+    let size = align(8 + header.length);
+    for (const v of views) size += align(v.byteLength);
+    const out = new Uint8Array(size);
+    const head = new DataView(out.buffer);
+    head.setUint32(0, MATCHER_BYTES_MAGIC, true);
+    head.setUint32(4, header.length, true);
+    out.set(header, 8);
+    let at = align(8 + header.length);
+    for (const v of views) {
+      out.set(new Uint8Array(v.buffer, v.byteOffset, v.byteLength), at);
+      at += align(v.byteLength);
+    }
+    return out;
+  }
+
+  /**
+   * A matcher from the bytes of `toBytes`, or undefined when they are not such bytes (another
+   * format, cut short, altered): the caller builds it again.
+   */
+  static fromBytes(bytes: Uint8Array, options: Pick<MatcherOptions, 'countryContext'> = {}): Matcher | undefined {
+    try {
+      // the arrays are views on the bytes: they must start at a multiple of 8
+      const own = bytes.byteOffset % 8 === 0 ? bytes : bytes.slice();
+      const head = new DataView(own.buffer, own.byteOffset, own.byteLength);
+      if (own.length < 8 || head.getUint32(0, true) !== MATCHER_BYTES_MAGIC) return undefined;
+      const headerLength = head.getUint32(4, true);
+      if (8 + headerLength > own.length) return undefined;
+      const header = JSON.parse(new TextDecoder().decode(own.subarray(8, 8 + headerLength))) as {
+        format: number;
+        groups: MatchTarget[][];
+        keys: string[];
+        scalars: Record<string, number>;
+        arrays: Array<{ name: string; type: string; length: number }>;
+      };
+      if (header.format !== MATCHER_BYTES_FORMAT || !Array.isArray(header.groups) || !Array.isArray(header.keys) || header.groups.length !== header.keys.length) return undefined;
+      const align = (n: number): number => (n + 7) & ~7;
+      const a: Record<string, unknown> = { ...header.scalars };
+      let at = align(8 + headerLength);
+      for (const { name, type, length } of header.arrays) {
+        const Type = ARRAY_TYPES[type];
+        if (!Type || !(length >= 0)) return undefined;
+        const byteLength = length * Type.BYTES_PER_ELEMENT;
+        if (at + byteLength > own.length) return undefined;
+        a[name] = new Type(own.buffer, own.byteOffset + at, length);
+        at += align(byteLength);
+      }
+      if (at !== own.length) return undefined;
+      for (const name of AUTOMATON_FIELDS) if (a[name] === undefined) return undefined;
+      return new Matcher(header.groups, header.keys, a as unknown as Automaton, options.countryContext ?? readCountryAt);
+    } catch {
+      return undefined;
+    }
   }
 
   /** Finds terms and countries in `original`: leftmost-longest, non-overlapping, sorted by start. */
