@@ -15,6 +15,7 @@
  * On any error: exit status 2, one line on standard error, nothing on standard output and no
  * file written. The export commands are in export.ts.
  */
+import * as os from 'node:os';
 import { parseArgs as parseArgv } from 'node:util';
 import { Analyzer, BUILTIN_PACK_IDS } from '../core';
 import pkg from '../../package.json';
@@ -24,6 +25,7 @@ import type { ExportFormat } from './export';
 import { formatterFor, OUTPUT_FORMATS } from './format';
 import type { OutputFormat } from './format';
 import { analyzeDocument } from './analyzeDocument';
+import { analyzeOnThreads } from './jobs';
 import { documentFiles, Inputs, parseMaxSize, type StdinReader } from './input';
 import { matcherKey, provideMatcher } from './matcherCache';
 import { writeOutput } from './output';
@@ -299,16 +301,42 @@ function parseArgs(argv: readonly string[]): Options {
 
 /**
  * `analyze`: with a format that streams (jsonl) each document is written once analysed;
- * otherwise every input is read (once) and checked before anything is printed.
+ * otherwise every input is read (once) and checked before anything is printed. With `threads`,
+ * more than one document and `--jobs` not 1, the documents are analysed on worker threads
+ * (jobs.ts), the output the same.
  */
-function analyzeCommand(options: Options, glossaryFiles: string[], io: CliIO, inputs: Inputs): number {
+function analyzeCommand(options: Options, glossaryFiles: string[], io: CliIO, inputs: Inputs, threads: boolean): number | Promise<number> {
   if (!options.files.length) throw new CliError('no input files; see --help');
   const files = documentFiles(options.files, { include: options.include, exclude: options.exclude });
   const glossaryTexts: Array<{ file: string; text: string }> = [];
   const glossaries = loadGlossaries(glossaryFiles, io, inputs, (file, text) => glossaryTexts.push({ file, text }));
   const analyzer = new Analyzer(glossaries);
   provideMatcher(analyzer, matcherKey(glossaryTexts), io, io.env);
-  const formatter = formatterFor((options.format ?? 'json') as OutputFormat, glossaries);
+  const format = (options.format ?? 'json') as OutputFormat;
+  const formatter = formatterFor(format, glossaries);
+  const jobs = options.jobs ?? (os.availableParallelism?.() ?? os.cpus().length);
+  if (threads && jobs > 1 && files.length > 1 && !files.includes('-')) {
+    const setup = { glossaryFiles, matcher: analyzer.getMatcher(), format, referenceDate: options.referenceDate, maxBytes: options.maxBytes };
+    if (formatter.streams) {
+      io.stdout.write(formatter.header());
+      return analyzeOnThreads(files, jobs, setup, (output, warnings) => {
+        if (warnings) io.stderr.write(warnings);
+        if (output) io.stdout.write(output);
+      }).then(() => {
+        io.stdout.write(formatter.footer());
+        return 0;
+      });
+    }
+    const outputs: string[] = [formatter.header()];
+    return analyzeOnThreads(files, jobs, setup, (output, warnings) => {
+      if (warnings) io.stderr.write(warnings);
+      outputs.push(output);
+    }).then(() => {
+      outputs.push(formatter.footer());
+      writeOutput({ kind: 'stdout' }, outputs, io, inputs);
+      return 0;
+    });
+  }
   const documentOf = (index: number, text: string): Iterable<string> => formatter.document(analyzeDocument(analyzer, formatter, files[index], text, options.referenceDate), index);
   function* output(documents: (index: number) => Iterable<string>): Iterable<string> {
     yield formatter.header();
@@ -328,9 +356,40 @@ function analyzeCommand(options: Options, glossaryFiles: string[], io: CliIO, in
   return 0;
 }
 
-/** Runs the command line; returns the exit status. */
+/**
+ * Runs the command line in this thread (`--jobs` is checked but analyses on this thread only);
+ * returns the exit status. Tests and the bench call it.
+ */
 export function runCli(argv: readonly string[], io: CliIO): number {
   try {
+    return execute(argv, io, false) as number;
+  } catch (e) {
+    return failed(e, io);
+  }
+}
+
+/** Runs the command line as the program does (`analyze --jobs N` on worker threads); resolves to the exit status. */
+export async function runCliAsync(argv: readonly string[], io: CliIO): Promise<number> {
+  try {
+    return await execute(argv, io, true);
+  } catch (e) {
+    return failed(e, io);
+  }
+}
+
+/** The exit status of an error, written as one line (a CliError) or with its stack (a bug). */
+function failed(e: unknown, io: CliIO): number {
+  if (e instanceof CliError) {
+    io.stderr.write(`${e.message.replace(/\s*\n\s*/g, ' ')}\n`);
+    return EXIT_USAGE;
+  }
+  io.stderr.write(`internal error: ${String((e as Error)?.stack ?? e)}\n`);
+  return EXIT_INTERNAL;
+}
+
+/** The command line; throws what `failed` reports. */
+function execute(argv: readonly string[], io: CliIO, threads: boolean): number | Promise<number> {
+  {
     const options = parseArgs(argv);
     if (options.help) {
       io.stdout.write(USAGE);
@@ -354,7 +413,7 @@ export function runCli(argv: readonly string[], io: CliIO): number {
     switch (options.command) {
       case 'analyze':
         // as in the editor and export: the built-in packs, then the --glossary files
-        return analyzeCommand(options, [...builtin, ...options.glossaries], io, inputs);
+        return analyzeCommand(options, [...builtin, ...options.glossaries], io, inputs, threads);
       case 'export':
         if (options.format === undefined) throw new CliError('export needs --format csv, md or webanno; see --help');
         if (options.files.length) throw new CliError(`unexpected argument "${options.files[0]}": export reads the documents of --folder; see --help`);
@@ -385,12 +444,5 @@ export function runCli(argv: readonly string[], io: CliIO): number {
         return 0;
     }
     throw new CliError(`unknown command "${options.command}"; see --help`);
-  } catch (e) {
-    if (e instanceof CliError) {
-      io.stderr.write(`${e.message.replace(/\s*\n\s*/g, ' ')}\n`);
-      return EXIT_USAGE;
-    }
-    io.stderr.write(`internal error: ${String((e as Error)?.stack ?? e)}\n`);
-    return EXIT_INTERNAL;
   }
 }
