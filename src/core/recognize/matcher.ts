@@ -322,7 +322,7 @@ const NO_OTHERS: readonly never[] = [];
 
 /** The first 4 bytes of `Matcher.toBytes` ("TPLM"), and the version of its layout. */
 const MATCHER_BYTES_MAGIC = 0x4d4c5054;
-const MATCHER_BYTES_FORMAT = 1;
+const MATCHER_BYTES_FORMAT = 2;
 /** The typed arrays an automaton is made of, by constructor name. */
 const ARRAY_TYPES: Record<string, { new (buffer: ArrayBufferLike, byteOffset: number, length: number): ArrayBufferView; BYTES_PER_ELEMENT: number }> = {
   Uint8Array,
@@ -477,7 +477,34 @@ export class Matcher {
         views.push(view);
       }
     }
-    const header = new TextEncoder().encode(JSON.stringify({ format: MATCHER_BYTES_FORMAT, groups: this.groups, keys: this.keys, scalars, arrays }));
+    // the groups: their keys first in a table of strings (joined by U+0000, split in one call),
+    // then each target as 5 numbers (kind, theme or country, term, whole word, exact case)
+    const strings = [...this.keys];
+    const stringIndex = new Map<string, number>();
+    for (let i = 0; i < strings.length; i++) if (!stringIndex.has(strings[i])) stringIndex.set(strings[i], i);
+    const indexOf = (value: string | undefined): number => {
+      if (value === undefined) return -1;
+      let i = stringIndex.get(value);
+      if (i === undefined) {
+        i = strings.length;
+        strings.push(value);
+        stringIndex.set(value, i);
+      }
+      return i;
+    };
+    const targetStart = new Int32Array(this.groups.length + 1);
+    const targetData: number[] = [];
+    for (let g = 0; g < this.groups.length; g++) {
+      targetStart[g] = targetData.length / 5;
+      for (const t of this.groups[g]) {
+        if (t.kind === 'term') targetData.push(0, indexOf(t.theme), indexOf(t.term), t.wholeWord ? 1 : 0, indexOf(t.exactCase));
+        else targetData.push(1, indexOf(t.country), -1, 0, -1);
+      }
+    }
+    targetStart[this.groups.length] = targetData.length / 5;
+    arrays.push({ name: '#targetStart', type: 'Int32Array', length: targetStart.length }, { name: '#targetData', type: 'Int32Array', length: targetData.length });
+    views.push(targetStart, Int32Array.from(targetData));
+    const header = new TextEncoder().encode(JSON.stringify({ format: MATCHER_BYTES_FORMAT, groups: this.groups.length, strings: strings.join('\u0000'), scalars, arrays }));
     const align = (n: number): number => (n + 7) & ~7;
     let size = align(8 + header.length);
     for (const v of views) size += align(v.byteLength);
@@ -508,12 +535,12 @@ export class Matcher {
       if (8 + headerLength > own.length) return undefined;
       const header = JSON.parse(new TextDecoder().decode(own.subarray(8, 8 + headerLength))) as {
         format: number;
-        groups: MatchTarget[][];
-        keys: string[];
+        groups: number;
+        strings: string;
         scalars: Record<string, number>;
         arrays: Array<{ name: string; type: string; length: number }>;
       };
-      if (header.format !== MATCHER_BYTES_FORMAT || !Array.isArray(header.groups) || !Array.isArray(header.keys) || header.groups.length !== header.keys.length) return undefined;
+      if (header.format !== MATCHER_BYTES_FORMAT || typeof header.strings !== 'string' || !(header.groups >= 0)) return undefined;
       const align = (n: number): number => (n + 7) & ~7;
       const a: Record<string, unknown> = { ...header.scalars };
       let at = align(8 + headerLength);
@@ -527,7 +554,32 @@ export class Matcher {
       }
       if (at !== own.length) return undefined;
       for (const name of AUTOMATON_FIELDS) if (a[name] === undefined) return undefined;
-      return new Matcher(header.groups, header.keys, a as unknown as Automaton, options.countryContext ?? readCountryAt);
+      const strings = header.strings.split('\u0000');
+      const count = header.groups;
+      const targetStart = a['#targetStart'] as Int32Array | undefined;
+      const data = a['#targetData'] as Int32Array | undefined;
+      if (!targetStart || !data || targetStart.length !== count + 1 || strings.length < count || targetStart[count] * 5 !== data.length) return undefined;
+      const string = (i: number): string => {
+        if (!(i >= 0 && i < strings.length)) throw new RangeError('not a string of the table');
+        return strings[i];
+      };
+      const groups: MatchTarget[][] = new Array<MatchTarget[]>(count);
+      for (let g = 0; g < count; g++) {
+        const targets: MatchTarget[] = [];
+        for (let t = targetStart[g]; t < targetStart[g + 1]; t++) {
+          const at = t * 5;
+          if (data[at] === 1) targets.push({ kind: 'country', country: string(data[at + 1]) });
+          else {
+            const target: MatchTarget = { kind: 'term', theme: string(data[at + 1]), term: string(data[at + 2]), wholeWord: data[at + 3] === 1 };
+            if (data[at + 4] >= 0) target.exactCase = string(data[at + 4]);
+            targets.push(target);
+          }
+        }
+        groups[g] = targets;
+      }
+      delete a['#targetStart'];
+      delete a['#targetData'];
+      return new Matcher(groups, strings.slice(0, count), a as unknown as Automaton, options.countryContext ?? readCountryAt);
     } catch {
       return undefined;
     }
