@@ -3,8 +3,8 @@
  * and formats the documents it is given (by index, so the output is the one a single thread
  * writes, byte for byte); the main thread writes the results in the order of the documents. The
  * matcher is built (or loaded) once, by the main thread, and shared with the workers as bytes
- * in shared memory (`Matcher.toBytes`); each worker reads the glossary files again for the
- * formats that show theme labels.
+ * in shared memory (`Matcher.toBytes`); a worker reads the glossary files again only for the
+ * format that shows theme labels (md).
  *
  * A worker runs this same file (the bundle dist/cli.js, or the compiled module in the tests):
  * `startWorker` runs when the file is loaded in a worker made here.
@@ -39,9 +39,10 @@ const WORKER_MARKER = 'thai-policy-lens analyze worker';
 function startWorker(setup: WorkerSetup, port: NonNullable<typeof parentPort>): void {
   const quiet = { stderr: { write: (): boolean => true } }; // the main thread reported the glossaries' warnings
   const inputs = new Inputs({ maxBytes: setup.maxBytes });
-  const glossaries = loadGlossaries(setup.glossaryFiles, quiet, inputs);
-  const analyzer = new Analyzer(glossaries);
   const matcher = Matcher.fromBytes(new Uint8Array(setup.matcher));
+  // the glossaries are read again only for the labels of the md format (or, never seen, bytes that do not read back)
+  const glossaries = setup.format === 'md' || !matcher ? loadGlossaries(setup.glossaryFiles, quiet, inputs) : undefined;
+  const analyzer = new Analyzer(glossaries);
   if (matcher) analyzer.useMatcher(matcher);
   const formatter = formatterFor(setup.format, glossaries);
   port.on('message', (job: Job) => {

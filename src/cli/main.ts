@@ -17,9 +17,9 @@
  */
 import * as os from 'node:os';
 import { parseArgs as parseArgv } from 'node:util';
-import { Analyzer, BUILTIN_PACK_IDS } from '../core';
+import { Analyzer, BUILTIN_PACK_IDS, type GlossarySet } from '../core';
 import pkg from '../../package.json';
-import { builtinPackFiles, CliError, defaultBuiltinDir, isIsoDate, loadGlossaries, packsOption } from './common';
+import { builtinPackFiles, CliError, defaultBuiltinDir, isIsoDate, packsOption, parseGlossaries, readGlossaries } from './common';
 import { EXPORT_FORMATS, exportCodebook, exportPassages, importCodebook } from './export';
 import type { ExportFormat } from './export';
 import { formatterFor, OUTPUT_FORMATS } from './format';
@@ -27,7 +27,7 @@ import type { OutputFormat } from './format';
 import { analyzeDocument } from './analyzeDocument';
 import { analyzeOnThreads } from './jobs';
 import { documentFiles, Inputs, parseMaxSize, type StdinReader } from './input';
-import { matcherKey, provideMatcher } from './matcherCache';
+import { cachedMatcher, matcherKey, provideMatcher } from './matcherCache';
 import { writeOutput } from './output';
 
 export { isIsoDate };
@@ -308,11 +308,23 @@ function parseArgs(argv: readonly string[]): Options {
 function analyzeCommand(options: Options, glossaryFiles: string[], io: CliIO, inputs: Inputs, threads: boolean): number | Promise<number> {
   if (!options.files.length) throw new CliError('no input files; see --help');
   const files = documentFiles(options.files, { include: options.include, exclude: options.exclude });
-  const glossaryTexts: Array<{ file: string; text: string }> = [];
-  const glossaries = loadGlossaries(glossaryFiles, io, inputs, (file, text) => glossaryTexts.push({ file, text }));
-  const analyzer = new Analyzer(glossaries);
-  provideMatcher(analyzer, matcherKey(glossaryTexts), io, io.env);
   const format = (options.format ?? 'json') as OutputFormat;
+  const glossaryTexts = readGlossaries(glossaryFiles, io, inputs);
+  const key = matcherKey(glossaryTexts);
+  // a cached matcher stands for the glossaries (they loaded without a warning before), unless
+  // the format shows their labels
+  const cached = format === 'md' ? undefined : cachedMatcher(key, io, io.env);
+  let glossaries: GlossarySet | undefined;
+  let analyzer: Analyzer;
+  if (cached) {
+    analyzer = new Analyzer();
+    analyzer.useMatcher(cached);
+  } else {
+    const loaded = parseGlossaries(glossaryTexts, io);
+    glossaries = loaded.set;
+    analyzer = new Analyzer(glossaries);
+    provideMatcher(analyzer, key, io, io.env, loaded.warnings === 0);
+  }
   const formatter = formatterFor(format, glossaries);
   const jobs = options.jobs ?? (os.availableParallelism?.() ?? os.cpus().length);
   if (threads && jobs > 1 && files.length > 1 && !files.includes('-')) {

@@ -5,7 +5,8 @@
  * key a SHA-256 of the glossary files' texts (in order), the program's version and the program
  * file itself (its size and time, so that a rebuilt program never reads an older matcher). A
  * file that cannot be read or is not a matcher is ignored (and written again); a cache that
- * cannot be written is left alone: the command never fails because of it.
+ * cannot be written is left alone: the command never fails because of it. Glossaries with
+ * warnings are not cached (their warnings are written on every run).
  * `TPL_MATCHER_CACHE=off` in the environment leaves the cache out (the matcher is built).
  *
  * With `TPL_TIMINGS=1` in the environment, how the matcher was obtained goes to standard error
@@ -40,34 +41,45 @@ export function matcherKey(glossaries: ReadonlyArray<{ file: string; text: strin
   return hash.digest('hex');
 }
 
+/** The file of a key in the cache. */
+function cacheFile(key: string, env: NodeJS.ProcessEnv): string {
+  return path.join(cacheDir(env), `matcher-${key.slice(0, 32)}.bin`);
+}
+
 /**
- * Gives `analyzer` its matcher: read from the cache when there is one for `key`, else built
- * and written there.
+ * The matcher in the cache for `key`, if there is a good one. Only glossaries that loaded
+ * without an error or a warning are cached, so a run that finds one need not read the
+ * glossaries again (unless it shows their labels).
  */
-export function provideMatcher(analyzer: Analyzer, key: string, io: WarningSink, env: NodeJS.ProcessEnv = process.env): void {
-  const timings = env.TPL_TIMINGS === '1';
-  if (env.TPL_MATCHER_CACHE === 'off') {
-    const started = performance.now();
-    analyzer.getMatcher();
-    if (timings) io.stderr.write(`matcher: built in ${(performance.now() - started).toFixed(2)} ms\n`);
-    return;
-  }
-  const file = path.join(cacheDir(env), `matcher-${key.slice(0, 32)}.bin`);
+export function cachedMatcher(key: string, io: WarningSink, env: NodeJS.ProcessEnv = process.env): Matcher | undefined {
+  if (env.TPL_MATCHER_CACHE === 'off') return undefined;
   const started = performance.now();
   let bytes: Buffer | undefined;
   try {
-    bytes = fs.readFileSync(file);
+    bytes = fs.readFileSync(cacheFile(key, env));
   } catch {
-    bytes = undefined;
+    return undefined;
   }
-  const cached = bytes && Matcher.fromBytes(bytes);
+  const matcher = Matcher.fromBytes(bytes);
+  if (matcher && env.TPL_TIMINGS === '1') io.stderr.write(`matcher: cache loaded in ${(performance.now() - started).toFixed(2)} ms\n`);
+  return matcher;
+}
+
+/**
+ * Gives `analyzer` its matcher: the cached one for `key` when there is one, else built, and
+ * written to the cache when `cacheable` (glossaries without warnings).
+ */
+export function provideMatcher(analyzer: Analyzer, key: string, io: WarningSink, env: NodeJS.ProcessEnv = process.env, cacheable = true): void {
+  const cached = cacheable ? cachedMatcher(key, io, env) : undefined;
   if (cached) {
     analyzer.useMatcher(cached);
-    if (timings) io.stderr.write(`matcher: cache loaded in ${(performance.now() - started).toFixed(2)} ms\n`);
     return;
   }
+  const started = performance.now();
   const matcher = analyzer.getMatcher();
-  if (timings) io.stderr.write(`matcher: built in ${(performance.now() - started).toFixed(2)} ms\n`);
+  if (env.TPL_TIMINGS === '1') io.stderr.write(`matcher: built in ${(performance.now() - started).toFixed(2)} ms\n`);
+  if (!cacheable || env.TPL_MATCHER_CACHE === 'off') return;
+  const file = cacheFile(key, env);
   const temporary = `${file}.${process.pid}-${Math.random().toString(36).slice(2, 10)}.tmp`;
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });

@@ -58,6 +58,27 @@ describe('the matcher cache of the command line', () => {
     assert.equal(fs.existsSync(path.join(dir, 'other')), false);
   });
 
+  it('never caches glossaries with warnings, so their warnings are written on every run; md reads the labels on a warm start', () => {
+    const env = { XDG_CACHE_HOME: path.join(dir, 'cache-warnings'), TPL_TIMINGS: '1' };
+    const a = path.join(dir, 'a.glossary.yaml');
+    const b = path.join(dir, 'b.glossary.yaml');
+    fs.writeFileSync(a, 'version: 1\nthemes:\n  - id: trade\n    label: การค้า\n    terms: [การค้าเสรี]\n');
+    fs.writeFileSync(b, 'version: 1\nthemes:\n  - id: trade\n    label: พาณิชย์\n    terms: [พาณิชย์]\n');
+    const doc = path.join(dir, 'w.txt');
+    fs.writeFileSync(doc, 'การค้าเสรี');
+    for (let i = 0; i < 2; i++) {
+      const result = run(['analyze', '--format', 'summary', '--glossary', a, '--glossary', b, doc], env);
+      assert.equal(result.code, 0);
+      assert.match(result.stderr, /warning: .*\nmatcher: built in/);
+    }
+    assert.equal(fs.existsSync(cacheDir(env)), false);
+    assert.match(run(['analyze', '--format', 'summary', '--glossary', a, doc], env).stderr, /^matcher: built in/);
+    const md = run(['analyze', '--format', 'md', '--glossary', a, doc], env);
+    assert.match(md.stderr, /^matcher: cache loaded in/);
+    assert.match(md.stdout, /### การค้า `trade`: 1/);
+    assert.match(run(['analyze', '--format', 'summary', '--glossary', a, doc], env).stdout, /"themes":\{"trade":1\}/);
+  });
+
   it('goes on without a cache it cannot write', () => {
     const blocked = path.join(dir, 'blocked');
     fs.writeFileSync(blocked, 'a file where the cache folder would be');
