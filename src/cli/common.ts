@@ -33,14 +33,26 @@ export function isIsoDate(s: string): boolean {
  * is a CliError with its file:line:column, warnings go to standard error.
  */
 export function loadGlossaries(files: readonly string[], io: WarningSink, inputs: Inputs): GlossarySet {
+  return parseGlossaries(readGlossaries(files, io, inputs), io).set;
+}
+
+/** The texts of glossary files, in order (for `parseGlossaries` and the matcher cache's key). */
+export function readGlossaries(files: readonly string[], io: WarningSink, inputs: Inputs): Array<{ file: string; text: string }> {
+  return files.map((file) => ({ file, text: inputs.text(file, 'glossary', io) }));
+}
+
+/** `loadGlossaries` of texts already read; `warnings`: how many warnings were written. */
+export function parseGlossaries(sources: ReadonlyArray<{ file: string; text: string }>, io: WarningSink): { set: GlossarySet; warnings: number } {
   const set = new GlossarySet();
-  for (const file of files) {
-    const diagnostics = set.update(file, inputs.text(file, 'glossary', io));
+  let warnings = 0;
+  for (const { file, text } of sources) {
+    const diagnostics = set.update(file, text);
     const error = diagnostics.find((d) => d.severity === 'error');
     if (error) throw new CliError(`${error.file}:${error.line}:${error.column}: ${error.message}`);
     for (const w of diagnostics) io.stderr.write(`${w.file}:${w.line}:${w.column}: warning: ${w.message}\n`);
+    warnings += diagnostics.length;
   }
-  return set;
+  return { set, warnings };
 }
 
 /** The folder of the built-in glossary packs next to the package root (dist/*.js -> glossaries/). */

@@ -3,10 +3,10 @@
  * Each formatter writes a header, each document in pieces (an annotation or a row at a time),
  * and a footer, so that no output is ever one huge string (output.ts streams them).
  */
-import { LineIndex, analysisReportMarkdown, csvRow, type Annotation, type AnnotationKind, type GlossarySet, type ReferenceDate } from '../core';
+import { LineIndex, analysisReportMarkdown, csvRow, type Annotation, type GlossarySet, type ReferenceDate, type TextCounts } from '../core';
 
-export type OutputFormat = 'json' | 'summary' | 'csv' | 'md';
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ['json', 'summary', 'csv', 'md'];
+export type OutputFormat = 'json' | 'jsonl' | 'summary' | 'csv' | 'md';
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['json', 'jsonl', 'summary', 'csv', 'md'];
 
 /** One analysed document. */
 export interface DocumentResult {
@@ -15,11 +15,17 @@ export interface DocumentResult {
   /** the text analysed (BOM dropped) */
   text: string;
   annotations: Annotation[];
+  /** instead of `annotations` (left empty), for a formatter that needs only counts */
+  counts?: TextCounts;
   /** the date relative words and unwritten years were resolved against, and where it comes from */
   reference?: ReferenceDate;
 }
 
 export interface Formatter {
+  /** true: the documents need only `counts` (`Analyzer.count`), not their annotations */
+  countsOnly?: boolean;
+  /** true: each document is written as soon as it is analysed (one line each) */
+  streams?: boolean;
   header(): string;
   /** `index` is 0 for the first document; the text in pieces, so that no output is one huge string */
   document(doc: DocumentResult, index: number): Iterable<string>;
@@ -49,28 +55,44 @@ const jsonFormatter: Formatter = {
   footer: () => '\n  ]\n}\n',
 };
 
+/** One document per line: the object of the json format, on one line. */
+const jsonlFormatter: Formatter = {
+  streams: true,
+  header: () => '',
+  *document(doc) {
+    const reference = doc.reference ? `,"referenceDate":${JSON.stringify(doc.reference)}` : '';
+    yield `{"path":${JSON.stringify(doc.path)},"length":${doc.text.length}${reference},"annotations":[`;
+    for (let i = 0; i < doc.annotations.length; i++) yield `${i ? ',' : ''}${annotationJson(doc.annotations[i])}`;
+    yield ']}\n';
+  },
+  footer: () => '',
+};
+
 /** Counts by key, largest first (ties by key), as a plain object. */
-function countsOf(keys: string[]): Record<string, number> {
-  const counts = new Map<string, number>();
-  for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
+function sortedCounts(counts: Map<string, number>): Record<string, number> {
   const sorted = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   return Object.fromEntries(sorted);
 }
 
+/** The counts of a document's annotations, as `Analyzer.count` gives them. */
+function countsOfAnnotations(annotations: readonly Annotation[]): TextCounts {
+  const counts: TextCounts = { term: 0, country: 0, date: 0, themes: new Map(), countries: new Map() };
+  for (const a of annotations) {
+    counts[a.kind]++;
+    if (a.kind === 'term') counts.themes.set(a.theme, (counts.themes.get(a.theme) ?? 0) + 1);
+    else if (a.kind === 'country') counts.countries.set(a.country, (counts.countries.get(a.country) ?? 0) + 1);
+  }
+  return counts;
+}
+
 /** The summary of one document: counts per kind, per theme and per country. */
 export function summaryOf(doc: DocumentResult): object {
-  const counts: Record<AnnotationKind, number> = { term: 0, country: 0, date: 0 };
-  const themes: string[] = [];
-  const countries: string[] = [];
-  for (const a of doc.annotations) {
-    counts[a.kind]++;
-    if (a.kind === 'term') themes.push(a.theme);
-    else if (a.kind === 'country') countries.push(a.country);
-  }
-  return { path: doc.path, length: doc.text.length, counts, themes: countsOf(themes), countries: countsOf(countries) };
+  const c = doc.counts ?? countsOfAnnotations(doc.annotations);
+  return { path: doc.path, length: doc.text.length, counts: { term: c.term, country: c.country, date: c.date }, themes: sortedCounts(c.themes), countries: sortedCounts(c.countries) };
 }
 
 const summaryFormatter: Formatter = {
+  countsOnly: true,
   header: () => '{\n  "documents": [',
   document: (doc, index) => [`${index ? ',' : ''}\n    ${JSON.stringify(summaryOf(doc))}`],
   footer: () => '\n  ]\n}\n',
@@ -116,6 +138,8 @@ export function formatterFor(format: OutputFormat, glossaries?: GlossarySet): Fo
   switch (format) {
     case 'json':
       return jsonFormatter;
+    case 'jsonl':
+      return jsonlFormatter;
     case 'summary':
       return summaryFormatter;
     case 'csv':

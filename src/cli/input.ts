@@ -14,6 +14,7 @@
  *   write over an input (`inputNamed`).
  */
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { DecodeError, decodeText } from '../core';
 import { CliError, type WarningSink } from './common';
 
@@ -197,4 +198,95 @@ export class Inputs {
   inputNamed(stat: fs.Stats): { file: string; kind: InputKind } | undefined {
     return this.read.get(`${stat.dev}:${stat.ino}`);
   }
+}
+
+/** The files a folder given to `analyze` contributes when no `--include` names others. */
+export const DOCUMENT_EXTENSIONS: readonly string[] = ['.txt', '.md'];
+/** Folders never walked into (as the editor's workspace index skips them). */
+const SKIPPED_DIRS = new Set(['node_modules', '.git', '.policy-lens']);
+
+/**
+ * A glob as a RegExp over a relative path written with `/`: `*` any characters but `/`, `?` one
+ * of them, `**` any number of folders, `{a,b}` either, `[...]` a class. A glob without `/`
+ * matches the file name in any folder (as in .gitignore).
+ */
+export function globRegExp(glob: string): RegExp {
+  let source = '';
+  let braces = 0;
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === '*') {
+      if (glob[i + 1] === '*') {
+        i++;
+        if (glob[i + 1] === '/') {
+          i++;
+          source += '(?:[^/]*/)*';
+        } else source += '.*';
+      } else source += '[^/]*';
+    } else if (c === '?') source += '[^/]';
+    else if (c === '{') {
+      braces++;
+      source += '(?:';
+    } else if (c === '}' && braces > 0) {
+      braces--;
+      source += ')';
+    } else if (c === ',' && braces > 0) source += '|';
+    else if (c === '[') {
+      const close = glob.indexOf(']', i + 2);
+      if (close < 0) source += '\\[';
+      else {
+        const body = glob.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\');
+        source += `[${body}]`;
+        i = close;
+      }
+    } else source += c.replace(/[.+^$()|\\\]]/g, '\\$&');
+  }
+  if (braces > 0) throw new CliError(`invalid glob "${glob}": a { is not closed`);
+  return new RegExp(glob.includes('/') ? `^${source}$` : `(?:^|/)${source}$`);
+}
+
+/**
+ * The documents named by `analyze`'s arguments: a file as named (or `-`); a folder walked
+ * recursively, its files in path order (by code unit), those ending in .txt or .md, or those
+ * an `include` glob matches, less those an `exclude` glob matches (globs are matched against
+ * the path relative to the folder). A folder with no such file is an error.
+ */
+export function documentFiles(args: readonly string[], globs: { include: readonly string[]; exclude: readonly string[] }): string[] {
+  const include = globs.include.map(globRegExp);
+  const exclude = globs.exclude.map(globRegExp);
+  const wanted = (relative: string): boolean =>
+    (include.length ? include.some((g) => g.test(relative)) : DOCUMENT_EXTENSIONS.some((e) => relative.toLowerCase().endsWith(e))) && !exclude.some((g) => g.test(relative));
+  const files: string[] = [];
+  for (const arg of args) {
+    let stat: fs.Stats | undefined;
+    try {
+      stat = arg === '-' ? undefined : fs.statSync(arg);
+    } catch {
+      stat = undefined; // reported when it is read
+    }
+    if (!stat?.isDirectory()) {
+      files.push(arg);
+      continue;
+    }
+    const found: string[] = [];
+    const walk = (dir: string, relative: string): void => {
+      let entries: fs.Dirent[];
+      try {
+        entries = fs.readdirSync(dir, { withFileTypes: true });
+      } catch (e) {
+        throw new CliError(`cannot read folder ${dir}: ${readFailure(e)}`);
+      }
+      for (const entry of entries) {
+        const rel = relative ? `${relative}/${entry.name}` : entry.name;
+        if (entry.isDirectory()) {
+          if (!SKIPPED_DIRS.has(entry.name) && !exclude.some((g) => g.test(rel))) walk(path.join(dir, entry.name), rel);
+        } else if (entry.isFile() && wanted(rel)) found.push(rel);
+      }
+    };
+    walk(arg, '');
+    if (!found.length) throw new CliError(`${arg}: no documents in this folder (${include.length ? 'none matches --include' : 'no .txt or .md file'})`);
+    found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const rel of found) files.push(path.join(arg, rel));
+  }
+  return files;
 }

@@ -2,7 +2,8 @@
  * The command line (docs/cli.md):
  *
  *   thai-policy-lens analyze [--glossary FILE]... [--packs a,b] [--no-builtin-glossary]
- *                            [--reference-date YYYY-MM-DD] [--format json|summary|csv|md] FILE...
+ *                            [--reference-date YYYY-MM-DD] [--format json|jsonl|summary|csv|md]
+ *                            [--include GLOB]... [--exclude GLOB]... [--jobs N] FILE|FOLDER...
  *   thai-policy-lens export --format csv|md|webanno [--folder DIR] [--annotations FILE]
  *                           [--glossary FILE]... [--packs a,b] [--no-builtin-glossary]
  *                           [--reference-date YYYY-MM-DD] [--out FILE]
@@ -14,15 +15,19 @@
  * On any error: exit status 2, one line on standard error, nothing on standard output and no
  * file written. The export commands are in export.ts.
  */
+import * as os from 'node:os';
 import { parseArgs as parseArgv } from 'node:util';
-import { Analyzer, BUILTIN_PACK_IDS, resolveReferenceDate } from '../core';
+import { Analyzer, BUILTIN_PACK_IDS, type GlossarySet } from '../core';
 import pkg from '../../package.json';
-import { builtinPackFiles, CliError, defaultBuiltinDir, isIsoDate, loadGlossaries, packsOption } from './common';
+import { builtinPackFiles, CliError, defaultBuiltinDir, isIsoDate, packsOption, parseGlossaries, readGlossaries } from './common';
 import { EXPORT_FORMATS, exportCodebook, exportPassages, importCodebook } from './export';
 import type { ExportFormat } from './export';
 import { formatterFor, OUTPUT_FORMATS } from './format';
-import type { DocumentResult, OutputFormat } from './format';
-import { Inputs, parseMaxSize, type StdinReader } from './input';
+import type { OutputFormat } from './format';
+import { analyzeDocument } from './analyzeDocument';
+import { analyzeOnThreads } from './jobs';
+import { documentFiles, Inputs, parseMaxSize, type StdinReader } from './input';
+import { cachedMatcher, matcherKey, provideMatcher } from './matcherCache';
 import { writeOutput } from './output';
 
 export { isIsoDate };
@@ -34,6 +39,8 @@ export interface CliIO {
   builtinDir?: string;
   /** standard input, for `-`; by default this process's */
   stdin?: StdinReader;
+  /** the environment (the matcher cache's folder); by default this process's */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** Exit status for bad arguments, unreadable input or an invalid glossary. */
@@ -61,7 +68,8 @@ export const USAGE = `Usage: thai-policy-lens analyze [options] FILE...
        thai-policy-lens codebook import FILE.qdc [--out FILE.glossary.yaml] [--force]
 
 analyze: finds policy themes (glossary terms), countries and dates in Thai text files
-(UTF-8, or UTF-16 with a byte order mark; - reads standard input).
+(UTF-8, or UTF-16 with a byte order mark; - reads standard input). A folder is read
+recursively: its .txt and .md files, in path order.
   --glossary FILE              a glossary (*.glossary.yaml), in addition to the built-in
                                one; repeat for several
   --packs a,b                  the packs of the built-in glossary to use. Default: all of
@@ -71,7 +79,12 @@ analyze: finds policy themes (glossary terms), countries and dates in Thai text 
                                without it, each document's own date does (its front matter
                                date:, else a dateline such as วันจันทร์ที่ 26 พฤษภาคม 2568 in
                                its first lines)
-  --format FORMAT              json (default), summary, csv or md
+  --format FORMAT              json (default), jsonl (one document per line, written as
+                               each is done), summary, csv or md
+  --include GLOB               in folders, read the files GLOB matches instead of .txt and
+                               .md (a GLOB without / matches file names); repeat for several
+  --exclude GLOB               in folders, skip the files and folders GLOB matches
+  --jobs N                     analyse on N threads. Default: the number of CPUs
 
 export: the coded passages (tags) of a workspace folder, as the editor exports them: each
 passage with its document, theme, text, note, line, and the countries and dates inside it.
@@ -135,7 +148,17 @@ const OUT = { out: { type: 'string' } } as const;
 
 /** One option table per command (for `util.parseArgs`). */
 const COMMAND_OPTIONS: Record<CommandKey, OptionTable> = {
-  analyze: { ...COMMON_OPTIONS, ...GLOSSARY, ...PACKS, ...NO_BUILTIN, ...REFERENCE_DATE, format: { type: 'string' } },
+  analyze: {
+    ...COMMON_OPTIONS,
+    ...GLOSSARY,
+    ...PACKS,
+    ...NO_BUILTIN,
+    ...REFERENCE_DATE,
+    format: { type: 'string' },
+    include: { type: 'string', multiple: true },
+    exclude: { type: 'string', multiple: true },
+    jobs: { type: 'string' },
+  },
   export: {
     ...COMMON_OPTIONS,
     format: { type: 'string' },
@@ -170,6 +193,11 @@ interface Options {
   force: boolean;
   noBuiltinGlossary: boolean;
   files: string[];
+  /** `--include` and `--exclude` globs (folders given to analyze) */
+  include: string[];
+  exclude: string[];
+  /** `--jobs N` */
+  jobs?: number;
   help: boolean;
   version: boolean;
 }
@@ -186,7 +214,7 @@ function tokensOf(argv: readonly string[], options: OptionTable): Token[] {
  * as it always was), in order, so the first bad argument is the one reported.
  */
 function parseArgs(argv: readonly string[]): Options {
-  const options: Options = { glossaries: [], files: [], force: false, noBuiltinGlossary: false, help: false, version: false };
+  const options: Options = { glossaries: [], files: [], include: [], exclude: [], force: false, noBuiltinGlossary: false, help: false, version: false };
   // where the command is: the first argument that is not an option or an option's value
   const words: string[] = [];
   for (const t of tokensOf(argv, ALL_OPTIONS)) {
@@ -237,9 +265,19 @@ function parseArgs(argv: readonly string[]): Options {
         options.referenceDate = value;
         break;
       case 'format':
-        if (key === 'analyze' && !(OUTPUT_FORMATS as readonly string[]).includes(value)) throw new CliError(`unknown format "${value}" (use json, summary, csv or md)`);
+        if (key === 'analyze' && !(OUTPUT_FORMATS as readonly string[]).includes(value)) throw new CliError(`unknown format "${value}" (use json, jsonl, summary, csv or md)`);
         if (key === 'export' && !(EXPORT_FORMATS as readonly string[]).includes(value)) throw new CliError(`unknown format "${value}" (use csv, md or webanno)`);
         options.format = value;
+        break;
+      case 'include':
+        options.include.push(value);
+        break;
+      case 'exclude':
+        options.exclude.push(value);
+        break;
+      case 'jobs':
+        if (!/^[1-9]\d{0,3}$/.test(value)) throw new CliError(`invalid --jobs "${value}": give a number of threads, such as 4`);
+        options.jobs = Number(value);
         break;
       case 'folder':
         options.folder = value;
@@ -261,32 +299,109 @@ function parseArgs(argv: readonly string[]): Options {
   return options;
 }
 
-/** `analyze`: every input is read (once) and checked before anything is printed. */
-function analyzeCommand(options: Options, glossaryFiles: string[], io: CliIO, inputs: Inputs): number {
+/**
+ * `analyze`: with a format that streams (jsonl) each document is written once analysed;
+ * otherwise every input is read (once) and checked before anything is printed. With `threads`,
+ * more than one document and `--jobs` not 1, the documents are analysed on worker threads
+ * (jobs.ts), the output the same.
+ */
+function analyzeCommand(options: Options, glossaryFiles: string[], io: CliIO, inputs: Inputs, threads: boolean): number | Promise<number> {
   if (!options.files.length) throw new CliError('no input files; see --help');
-  const glossaries = loadGlossaries(glossaryFiles, io, inputs);
-  const texts = options.files.map((file) => inputs.text(file, 'file', io));
-
-  const analyzer = new Analyzer(glossaries);
-  const formatter = formatterFor((options.format ?? 'json') as OutputFormat, glossaries);
-  function* output(): Iterable<string> {
-    yield formatter.header();
-    for (let index = 0; index < texts.length; index++) {
-      const text = texts[index];
-      // the rule the editor uses too: --reference-date, else the document's own date
-      const reference = resolveReferenceDate(text, { explicit: options.referenceDate });
-      const doc: DocumentResult = { path: options.files[index], text, annotations: analyzer.analyze(text, { referenceDate: reference?.date }), reference };
-      yield* formatter.document(doc, index);
+  const files = documentFiles(options.files, { include: options.include, exclude: options.exclude });
+  const format = (options.format ?? 'json') as OutputFormat;
+  const glossaryTexts = readGlossaries(glossaryFiles, io, inputs);
+  const key = matcherKey(glossaryTexts);
+  // a cached matcher stands for the glossaries (they loaded without a warning before), unless
+  // the format shows their labels
+  const cached = format === 'md' ? undefined : cachedMatcher(key, io, io.env);
+  let glossaries: GlossarySet | undefined;
+  let analyzer: Analyzer;
+  if (cached) {
+    analyzer = new Analyzer();
+    analyzer.useMatcher(cached);
+  } else {
+    const loaded = parseGlossaries(glossaryTexts, io);
+    glossaries = loaded.set;
+    analyzer = new Analyzer(glossaries);
+    provideMatcher(analyzer, key, io, io.env, loaded.warnings === 0);
+  }
+  const formatter = formatterFor(format, glossaries);
+  const jobs = options.jobs ?? (os.availableParallelism?.() ?? os.cpus().length);
+  if (threads && jobs > 1 && files.length > 1 && !files.includes('-')) {
+    const setup = { glossaryFiles, matcher: analyzer.getMatcher(), format, referenceDate: options.referenceDate, maxBytes: options.maxBytes };
+    if (formatter.streams) {
+      io.stdout.write(formatter.header());
+      return analyzeOnThreads(files, jobs, setup, (output, warnings) => {
+        if (warnings) io.stderr.write(warnings);
+        if (output) io.stdout.write(output);
+      }).then(() => {
+        io.stdout.write(formatter.footer());
+        return 0;
+      });
     }
+    const outputs: string[] = [formatter.header()];
+    return analyzeOnThreads(files, jobs, setup, (output, warnings) => {
+      if (warnings) io.stderr.write(warnings);
+      outputs.push(output);
+    }).then(() => {
+      outputs.push(formatter.footer());
+      writeOutput({ kind: 'stdout' }, outputs, io, inputs);
+      return 0;
+    });
+  }
+  const documentOf = (index: number, text: string): Iterable<string> => formatter.document(analyzeDocument(analyzer, formatter, files[index], text, options.referenceDate), index);
+  function* output(documents: (index: number) => Iterable<string>): Iterable<string> {
+    yield formatter.header();
+    for (let index = 0; index < files.length; index++) yield* documents(index);
     yield formatter.footer();
   }
-  writeOutput({ kind: 'stdout' }, output(), io, inputs);
+  if (formatter.streams) {
+    writeOutput({ kind: 'stdout' }, output((index) => documentOf(index, inputs.text(files[index], 'file', io))), io, inputs);
+  } else if (formatter.countsOnly) {
+    // counted as read: only the (small) output of each document is kept
+    const written = files.map((file, index) => [...documentOf(index, inputs.text(file, 'file', io))].join(''));
+    writeOutput({ kind: 'stdout' }, output((index) => [written[index]]), io, inputs);
+  } else {
+    const texts = files.map((file) => inputs.text(file, 'file', io));
+    writeOutput({ kind: 'stdout' }, output((index) => documentOf(index, texts[index])), io, inputs);
+  }
   return 0;
 }
 
-/** Runs the command line; returns the exit status. */
+/**
+ * Runs the command line in this thread (`--jobs` is checked but analyses on this thread only);
+ * returns the exit status. Tests and the bench call it.
+ */
 export function runCli(argv: readonly string[], io: CliIO): number {
   try {
+    return execute(argv, io, false) as number;
+  } catch (e) {
+    return failed(e, io);
+  }
+}
+
+/** Runs the command line as the program does (`analyze --jobs N` on worker threads); resolves to the exit status. */
+export async function runCliAsync(argv: readonly string[], io: CliIO): Promise<number> {
+  try {
+    return await execute(argv, io, true);
+  } catch (e) {
+    return failed(e, io);
+  }
+}
+
+/** The exit status of an error, written as one line (a CliError) or with its stack (a bug). */
+function failed(e: unknown, io: CliIO): number {
+  if (e instanceof CliError) {
+    io.stderr.write(`${e.message.replace(/\s*\n\s*/g, ' ')}\n`);
+    return EXIT_USAGE;
+  }
+  io.stderr.write(`internal error: ${String((e as Error)?.stack ?? e)}\n`);
+  return EXIT_INTERNAL;
+}
+
+/** The command line; throws what `failed` reports. */
+function execute(argv: readonly string[], io: CliIO, threads: boolean): number | Promise<number> {
+  {
     const options = parseArgs(argv);
     if (options.help) {
       io.stdout.write(USAGE);
@@ -310,7 +425,7 @@ export function runCli(argv: readonly string[], io: CliIO): number {
     switch (options.command) {
       case 'analyze':
         // as in the editor and export: the built-in packs, then the --glossary files
-        return analyzeCommand(options, [...builtin, ...options.glossaries], io, inputs);
+        return analyzeCommand(options, [...builtin, ...options.glossaries], io, inputs, threads);
       case 'export':
         if (options.format === undefined) throw new CliError('export needs --format csv, md or webanno; see --help');
         if (options.files.length) throw new CliError(`unexpected argument "${options.files[0]}": export reads the documents of --folder; see --help`);
@@ -341,12 +456,5 @@ export function runCli(argv: readonly string[], io: CliIO): number {
         return 0;
     }
     throw new CliError(`unknown command "${options.command}"; see --help`);
-  } catch (e) {
-    if (e instanceof CliError) {
-      io.stderr.write(`${e.message.replace(/\s*\n\s*/g, ' ')}\n`);
-      return EXIT_USAGE;
-    }
-    io.stderr.write(`internal error: ${String((e as Error)?.stack ?? e)}\n`);
-    return EXIT_INTERNAL;
   }
 }

@@ -13,6 +13,8 @@
  *   load, analysis) and peak RSS (`process.resourceUsage().maxRSS`).
  * Then the growth check of benchCorners.ts (each hostile corner case at 1x and 10x, a ratio
  * over 12 flagged; `--corners` runs it alone, `--no-corners` leaves it out).
+ * Then the command line's whole-process cases of benchCli.ts (`--cli` runs them alone, `--no-cli`
+ * leaves them out).
  * Prints figures and whether the targets are met; never fails on time.
  */
 import { spawnSync } from 'node:child_process';
@@ -26,6 +28,7 @@ import type { LoadedProduct } from './measureProduct';
 import { SeededRandom } from './measureRandom';
 import { formatTable } from './measureTable';
 import { runCorners } from './benchCorners';
+import { runCliBench } from './benchCli';
 
 const MB = 1 << 20;
 const DEFAULT_SEED = 20221116;
@@ -45,6 +48,11 @@ interface BenchOptions {
   children: boolean;
   /** the growth check of the corner cases: also (true), only ('only'), or not (false) */
   corners: boolean | 'only';
+  /** the command line's whole-process cases (benchCli.ts): also (true), only ('only'), or not (false) */
+  cli: boolean | 'only';
+  cliChars: number;
+  corpusDocs: number;
+  cliProgram?: string;
 }
 
 /** Options of a child process: `--child product|baseline --doc FILE --glossary FILE --terms-file FILE`. */
@@ -75,10 +83,12 @@ interface ChildReport {
 
 class UsageError extends Error {}
 
-const USAGE = 'usage: npm run bench -- [--sizes 1,10] [--terms 5000] [--runs 5] [--seed N] [--no-child] [--corners | --no-corners]';
+const USAGE =
+  'usage: npm run bench -- [--sizes 1,10] [--terms 5000] [--runs 5] [--seed N] [--no-child] [--corners | --no-corners] ' +
+  '[--cli | --no-cli] [--cli-chars 10000000] [--corpus-docs 14000] [--cli-program dist/cli.js]';
 
 function parseArgs(argv: readonly string[]): BenchOptions | ChildOptions {
-  const bench: BenchOptions = { sizes: [1, 10], terms: 5000, runs: 5, seed: DEFAULT_SEED, children: true, corners: true };
+  const bench: BenchOptions = { sizes: [1, 10], terms: 5000, runs: 5, seed: DEFAULT_SEED, children: true, corners: true, cli: true, cliChars: 10_000_000, corpusDocs: 14_000 };
   const child: Partial<ChildOptions> = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -100,6 +110,11 @@ function parseArgs(argv: readonly string[]): BenchOptions | ChildOptions {
       case '--no-child': bench.children = false; break;
       case '--corners': bench.corners = 'only'; break;
       case '--no-corners': bench.corners = false; break;
+      case '--cli': bench.cli = 'only'; break;
+      case '--no-cli': bench.cli = false; break;
+      case '--cli-chars': bench.cliChars = positive(value(), true); break;
+      case '--corpus-docs': bench.corpusDocs = Number(value()); break;
+      case '--cli-program': bench.cliProgram = path.resolve(value()); break;
       case '--child': {
         const mode = value();
         if (mode !== 'product' && mode !== 'baseline') throw new UsageError(`bad --child mode: ${mode}`);
@@ -449,6 +464,17 @@ function targets(results: SizeResult[]): string {
   return lines.join('\n');
 }
 
+function cliOptions(options: BenchOptions): Parameters<typeof runCliBench>[0] {
+  return {
+    seed: options.seed,
+    terms: options.terms,
+    runs: Math.min(options.runs, 3),
+    chars: options.cliChars,
+    corpusDocs: options.corpusDocs,
+    program: options.cliProgram ?? path.join(__dirname, 'cli.js'),
+  };
+}
+
 function main(argv: readonly string[]): number {
   let options: BenchOptions | ChildOptions;
   try {
@@ -461,7 +487,12 @@ function main(argv: readonly string[]): number {
   const print = (s: string): void => void process.stdout.write(s + '\n');
   if ('mode' in options) runChild(options);
   else {
+    if (options.cli === 'only') {
+      runCliBench(cliOptions(options), print);
+      return 0;
+    }
     if (options.corners !== 'only') runBench(options, print);
+    if (options.cli && options.corners !== 'only') runCliBench(cliOptions(options), print);
     if (options.corners) runCorners(print);
   }
   return 0;

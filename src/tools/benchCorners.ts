@@ -188,7 +188,7 @@ function timeOnce(argv: string[], code: number): number {
   gc();
   const sink = { write: (): boolean => true };
   const started = process.hrtime.bigint();
-  const status = runCli(argv, { stdout: sink, stderr: sink, builtinDir: path.join(os.tmpdir(), 'no-builtin-packs') });
+  const status = runCli(argv, { stdout: sink, stderr: sink, builtinDir: path.join(os.tmpdir(), 'no-builtin-packs'), env: { TPL_MATCHER_CACHE: 'off' } });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   if (status !== code) throw new Error(`${argv.join(' ')}: exit status ${status}, expected ${code}`);
   return ms;

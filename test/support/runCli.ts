@@ -11,6 +11,10 @@ export interface CliRun {
   stderr: string;
 }
 
+/** The matcher cache of the tests' runs: a folder of their own, never the user's. */
+export const TEST_CACHE_HOME = fs.mkdtempSync(path.join(os.tmpdir(), 'tpl-test-cache-'));
+process.on('exit', () => fs.rmSync(TEST_CACHE_HOME, { recursive: true, force: true }));
+
 /** A built-in pack folder that does not exist: no built-in glossary unless a test gives one. */
 export const NO_BUILTIN = path.join(os.tmpdir(), 'thai-policy-lens-no-such-builtin-packs');
 
@@ -36,6 +40,7 @@ export function run(argv: string[], builtinDir = NO_BUILTIN, stdin: string | Uin
     stderr: { write: (s: string) => (stderr += s) },
     builtinDir,
     stdin: () => Buffer.from(stdin),
+    env: { XDG_CACHE_HOME: TEST_CACHE_HOME },
   };
   const code = runCli(argv, io);
   return { code, stdout, stderr };

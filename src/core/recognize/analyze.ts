@@ -73,6 +73,15 @@ export class Analyzer {
     return this.matcher;
   }
 
+  /**
+   * Uses `matcher` (read from a cache: built from `matcherPatterns(this.glossaries)` and the
+   * date markers) until the glossaries change.
+   */
+  useMatcher(matcher: Matcher): void {
+    this.matcher = matcher;
+    this.builtFor = this.glossaries?.version ?? 0;
+  }
+
   /** Terms, countries and dates in `text`, sorted by start; offsets into `text`. */
   analyze(text: string, options: AnalyzeOptions = {}): Annotation[] {
     const kinds = new Set<AnnotationKind>(options.kinds ?? ['term', 'country', 'date']);
@@ -85,6 +94,32 @@ export class Analyzer {
     const found: Annotation[] = kinds.has('date') ? matcher.findMerged<Annotation>(text, (starts) => findDates(text, dateOptions, starts)) : matcher.find(text);
     return kinds.has('term') && kinds.has('country') ? found : found.filter((a) => kinds.has(a.kind));
   }
+
+  /**
+   * What `analyze` finds in `text` (all kinds), counted without keeping the annotations: the
+   * number of each kind, and of each theme and country (in the order first found).
+   */
+  count(text: string, options: Pick<AnalyzeOptions, 'referenceDate'> = {}): TextCounts {
+    const counts: TextCounts = { term: 0, country: 0, date: 0, themes: new Map(), countries: new Map() };
+    const markers = this.getMatcher().count(text, (kind, key) => {
+      counts[kind]++;
+      const map = kind === 'term' ? counts.themes : counts.countries;
+      map.set(key, (map.get(key) ?? 0) + 1);
+    });
+    counts.date = findDates(text, { referenceDate: options.referenceDate }, markers).length;
+    return counts;
+  }
+}
+
+/** The counts of `Analyzer.count`. */
+export interface TextCounts {
+  term: number;
+  country: number;
+  date: number;
+  /** theme id -> number of its terms found */
+  themes: Map<string, number>;
+  /** ISO code -> number of times found */
+  countries: Map<string, number>;
 }
 
 const analyzers = new WeakMap<object, Analyzer>();

@@ -320,6 +320,21 @@ const MAX_ROWS = 0x7ffe;
 
 const NO_OTHERS: readonly never[] = [];
 
+/** The first 4 bytes of `Matcher.toBytes` ("TPLM"), and the version of its layout. */
+const MATCHER_BYTES_MAGIC = 0x4d4c5054;
+const MATCHER_BYTES_FORMAT = 2;
+/** The typed arrays an automaton is made of, by constructor name. */
+const ARRAY_TYPES: Record<string, { new (buffer: ArrayBufferLike, byteOffset: number, length: number): ArrayBufferView; BYTES_PER_ELEMENT: number }> = {
+  Uint8Array,
+  Uint16Array,
+  Int32Array,
+};
+/** Every field of `Automaton`: bytes without one of them are refused. */
+const AUTOMATON_FIELDS: ReadonlyArray<keyof Automaton> = [
+  'alphabet', 'unitClass', 'regularClass', 'maxLength', 'classes', 'shift', 'edgeStart', 'edgeClass', 'edgeTarget', 'fail', 'denseRow',
+  'rowNode', 'chain', 'hot', 'sparseAt', 'sparseNode', 'firstOut', 'nextOut', 'group', 'outKind', 'depth',
+];
+
 /**
  * Kinds of pattern group for `choose`: one term that matches anywhere, one country, or
  * anything else (several targets, whole_word terms), whose target objects are read.
@@ -366,7 +381,8 @@ export class Matcher {
   private constructor(
     /** targets of each distinct normalized pattern or marker, in priority order (none for a marker only) */
     private readonly groups: MatchTarget[][],
-    keys: readonly string[],
+    /** the normalized text of each group */
+    private readonly keys: readonly string[],
     private readonly a: Automaton,
     private readonly countryContext: (text: string, start: number, end: number) => boolean | CountryRole,
   ) {
@@ -442,6 +458,131 @@ export class Matcher {
     }
     const kinds = groups.map((targets, g) => (targets.length > 0 ? OUT_TARGETS : 0) | (markerGroups.has(g) ? OUT_MARKER : 0));
     return new Matcher(groups, keys, buildAutomaton(keys, kinds), options.countryContext ?? readCountryAt);
+  }
+
+  /**
+   * The matcher as bytes, for a cache (`fromBytes` reads them back): a header (magic, format,
+   * the groups' targets and keys as JSON) and the automaton's arrays, each at a multiple of 8
+   * bytes. The country context function is not in them (`fromBytes` takes it).
+   */
+  toBytes(): Uint8Array {
+    const scalars: Record<string, number> = {};
+    const arrays: Array<{ name: string; type: string; length: number }> = [];
+    const views: ArrayBufferView[] = [];
+    for (const [name, value] of Object.entries(this.a)) {
+      if (typeof value === 'number') scalars[name] = value;
+      else {
+        const view = value as ArrayBufferView & { length: number };
+        arrays.push({ name, type: view.constructor.name, length: view.length });
+        views.push(view);
+      }
+    }
+    // the groups: their keys first in a table of strings (joined by U+0000, split in one call),
+    // then each target as 5 numbers (kind, theme or country, term, whole word, exact case)
+    const strings = [...this.keys];
+    const stringIndex = new Map<string, number>();
+    for (let i = 0; i < strings.length; i++) if (!stringIndex.has(strings[i])) stringIndex.set(strings[i], i);
+    const indexOf = (value: string | undefined): number => {
+      if (value === undefined) return -1;
+      let i = stringIndex.get(value);
+      if (i === undefined) {
+        i = strings.length;
+        strings.push(value);
+        stringIndex.set(value, i);
+      }
+      return i;
+    };
+    const targetStart = new Int32Array(this.groups.length + 1);
+    const targetData: number[] = [];
+    for (let g = 0; g < this.groups.length; g++) {
+      targetStart[g] = targetData.length / 5;
+      for (const t of this.groups[g]) {
+        if (t.kind === 'term') targetData.push(0, indexOf(t.theme), indexOf(t.term), t.wholeWord ? 1 : 0, indexOf(t.exactCase));
+        else targetData.push(1, indexOf(t.country), -1, 0, -1);
+      }
+    }
+    targetStart[this.groups.length] = targetData.length / 5;
+    arrays.push({ name: '#targetStart', type: 'Int32Array', length: targetStart.length }, { name: '#targetData', type: 'Int32Array', length: targetData.length });
+    views.push(targetStart, Int32Array.from(targetData));
+    const header = new TextEncoder().encode(JSON.stringify({ format: MATCHER_BYTES_FORMAT, groups: this.groups.length, strings: strings.join('\u0000'), scalars, arrays }));
+    const align = (n: number): number => (n + 7) & ~7;
+    let size = align(8 + header.length);
+    for (const v of views) size += align(v.byteLength);
+    const out = new Uint8Array(size);
+    const head = new DataView(out.buffer);
+    head.setUint32(0, MATCHER_BYTES_MAGIC, true);
+    head.setUint32(4, header.length, true);
+    out.set(header, 8);
+    let at = align(8 + header.length);
+    for (const v of views) {
+      out.set(new Uint8Array(v.buffer, v.byteOffset, v.byteLength), at);
+      at += align(v.byteLength);
+    }
+    return out;
+  }
+
+  /**
+   * A matcher from the bytes of `toBytes`, or undefined when they are not such bytes (another
+   * format, cut short, altered): the caller builds it again.
+   */
+  static fromBytes(bytes: Uint8Array, options: Pick<MatcherOptions, 'countryContext'> = {}): Matcher | undefined {
+    try {
+      // the arrays are views on the bytes: they must start at a multiple of 8
+      const own = bytes.byteOffset % 8 === 0 ? bytes : bytes.slice();
+      const head = new DataView(own.buffer, own.byteOffset, own.byteLength);
+      if (own.length < 8 || head.getUint32(0, true) !== MATCHER_BYTES_MAGIC) return undefined;
+      const headerLength = head.getUint32(4, true);
+      if (8 + headerLength > own.length) return undefined;
+      const header = JSON.parse(new TextDecoder().decode(own.subarray(8, 8 + headerLength))) as {
+        format: number;
+        groups: number;
+        strings: string;
+        scalars: Record<string, number>;
+        arrays: Array<{ name: string; type: string; length: number }>;
+      };
+      if (header.format !== MATCHER_BYTES_FORMAT || typeof header.strings !== 'string' || !(header.groups >= 0)) return undefined;
+      const align = (n: number): number => (n + 7) & ~7;
+      const a: Record<string, unknown> = { ...header.scalars };
+      let at = align(8 + headerLength);
+      for (const { name, type, length } of header.arrays) {
+        const Type = ARRAY_TYPES[type];
+        if (!Type || !(length >= 0)) return undefined;
+        const byteLength = length * Type.BYTES_PER_ELEMENT;
+        if (at + byteLength > own.length) return undefined;
+        a[name] = new Type(own.buffer, own.byteOffset + at, length);
+        at += align(byteLength);
+      }
+      if (at !== own.length) return undefined;
+      for (const name of AUTOMATON_FIELDS) if (a[name] === undefined) return undefined;
+      const strings = header.strings.split('\u0000');
+      const count = header.groups;
+      const targetStart = a['#targetStart'] as Int32Array | undefined;
+      const data = a['#targetData'] as Int32Array | undefined;
+      if (!targetStart || !data || targetStart.length !== count + 1 || strings.length < count || targetStart[count] * 5 !== data.length) return undefined;
+      const string = (i: number): string => {
+        if (!(i >= 0 && i < strings.length)) throw new RangeError('not a string of the table');
+        return strings[i];
+      };
+      const groups: MatchTarget[][] = new Array<MatchTarget[]>(count);
+      for (let g = 0; g < count; g++) {
+        const targets: MatchTarget[] = [];
+        for (let t = targetStart[g]; t < targetStart[g + 1]; t++) {
+          const at = t * 5;
+          if (data[at] === 1) targets.push({ kind: 'country', country: string(data[at + 1]) });
+          else {
+            const target: MatchTarget = { kind: 'term', theme: string(data[at + 1]), term: string(data[at + 2]), wholeWord: data[at + 3] === 1 };
+            if (data[at + 4] >= 0) target.exactCase = string(data[at + 4]);
+            targets.push(target);
+          }
+        }
+        groups[g] = targets;
+      }
+      delete a['#targetStart'];
+      delete a['#targetData'];
+      return new Matcher(groups, strings.slice(0, count), a as unknown as Automaton, options.countryContext ?? readCountryAt);
+    } catch {
+      return undefined;
+    }
   }
 
   /** Finds terms and countries in `original`: leftmost-longest, non-overlapping, sorted by start. */
@@ -673,7 +814,66 @@ export class Matcher {
    */
   private choose<T extends { start: number }>(original: string, candidates: CandidateList, others: readonly T[]): Array<MatcherAnnotation | T> {
     const { starts, ends, groups } = candidates;
-    const { groupKind, groupFlags, groupA, groupB, groupText } = this;
+    const { groupKind, groupA, groupB, groupText } = this;
+    const { chosen, count, read } = this.pick(original, candidates);
+    const result = new Array<MatcherAnnotation | T>(count + others.length);
+    let other = 0;
+    let r = 0;
+    for (let i = 0; i < count; i++) {
+      const q = chosen[i];
+      let annotation: MatcherAnnotation;
+      if (q < 0) annotation = read[~q];
+      else {
+        const g = groups[q];
+        const start = starts[q];
+        const end = ends[q];
+        if (groupKind[g] === GROUP_TERM) annotation = { kind: 'term', start, end, text: original.slice(start, end), theme: groupA[g], term: groupB[g] };
+        else {
+          const text = writtenAs(original, start, end, groupText[g]) ? groupText[g] : original.slice(start, end);
+          annotation = { kind: 'country', start, end, text, country: groupA[g] };
+        }
+      }
+      while (other < others.length && others[other].start < annotation.start) result[r++] = others[other++];
+      result[r++] = annotation;
+    }
+    while (other < others.length) result[r++] = others[other++];
+    return result;
+  }
+
+  /**
+   * What `findWithMarkers` would find, counted instead of built: `tally` gets each chosen term
+   * (its theme) and country (its code), in order, and no annotation object is made for the
+   * common groups. Returns the ascending marker starts (where dates may start).
+   */
+  count(original: string, tally: (kind: 'term' | 'country', key: string) => void): Int32Array {
+    return this.withScan(original, (candidates) => {
+      const { groups } = candidates;
+      const { groupKind, groupA } = this;
+      const { chosen, count, read } = this.pick(original, candidates);
+      for (let i = 0; i < count; i++) {
+        const q = chosen[i];
+        if (q < 0) {
+          const a = read[~q];
+          if (a.kind === 'term') tally('term', a.theme);
+          else tally('country', a.country);
+        } else {
+          const g = groups[q];
+          if (groupKind[g] === GROUP_TERM) tally('term', groupA[g]);
+          else tally('country', groupA[g]);
+        }
+      }
+      return candidates.ascendingMarkers();
+    });
+  }
+
+  /**
+   * The choice among the candidates (leftmost-longest, contexts checked): `chosen[0 .. count)`
+   * holds the chosen candidates in order, a candidate index, or ~i for `read[i]`, an annotation
+   * made from the group's target objects.
+   */
+  private pick(original: string, candidates: CandidateList): { chosen: Int32Array; count: number; read: MatcherAnnotation[] } {
+    const { starts, ends, groups } = candidates;
+    const { groupKind, groupFlags, groupA } = this;
     const chosen = candidates.chosenRoom();
     const edges = new WordEdges(original);
     /** annotations of the groups read from their targets; `chosen` holds ~index for them */
@@ -717,28 +917,7 @@ export class Matcher {
       }
       k = first - 1;
     }
-    const result = new Array<MatcherAnnotation | T>(count + others.length);
-    let other = 0;
-    let r = 0;
-    for (let i = 0; i < count; i++) {
-      const q = chosen[i];
-      let annotation: MatcherAnnotation;
-      if (q < 0) annotation = read[~q];
-      else {
-        const g = groups[q];
-        const start = starts[q];
-        const end = ends[q];
-        if (groupKind[g] === GROUP_TERM) annotation = { kind: 'term', start, end, text: original.slice(start, end), theme: groupA[g], term: groupB[g] };
-        else {
-          const text = writtenAs(original, start, end, groupText[g]) ? groupText[g] : original.slice(start, end);
-          annotation = { kind: 'country', start, end, text, country: groupA[g] };
-        }
-      }
-      while (other < others.length && others[other].start < annotation.start) result[r++] = others[other++];
-      result[r++] = annotation;
-    }
-    while (other < others.length) result[r++] = others[other++];
-    return result;
+    return { chosen, count, read };
   }
 
   /** The annotation for the first target that its context allows, if any. */

@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { TEST_CACHE_HOME } from '../../support/runCli';
 import { runCli } from '../../../src/cli/main';
 import { analyze } from '../../../src/core/recognize/analyze';
 import { GlossarySet } from '../../../src/core/glossary/glossary';
@@ -21,6 +22,7 @@ function run(argv: string[]): Run {
     stdout: { write: (s: string) => (stdout += s) },
     stderr: { write: (s: string) => (stderr += s) },
     builtinDir: NO_BUILTIN,
+    env: { XDG_CACHE_HOME: TEST_CACHE_HOME },
   });
   return { code, stdout, stderr };
 }

@@ -525,9 +525,9 @@ describe('command line: codebook', () => {
 describe('command line: the analyze command is unchanged', () => {
   it('still rejects the options of the other commands', () => {
     assert.deepEqual(run(['analyze', '--out', 'x', 'y.txt']), { code: 2, stdout: '', stderr: 'unknown option --out; see --help\n' });
-    assert.deepEqual(run(['analyze', '--format', 'webanno', 'y.txt']), { code: 2, stdout: '', stderr: 'unknown format "webanno" (use json, summary, csv or md)\n' });
+    assert.deepEqual(run(['analyze', '--format', 'webanno', 'y.txt']), { code: 2, stdout: '', stderr: 'unknown format "webanno" (use json, jsonl, summary, csv or md)\n' });
     // options before the command are checked against the command
-    assert.deepEqual(run(['--format', 'webanno', 'analyze', 'y.txt']), { code: 2, stdout: '', stderr: 'unknown format "webanno" (use json, summary, csv or md)\n' });
+    assert.deepEqual(run(['--format', 'webanno', 'analyze', 'y.txt']), { code: 2, stdout: '', stderr: 'unknown format "webanno" (use json, jsonl, summary, csv or md)\n' });
   });
 
   it('lists every command in --help', () => {

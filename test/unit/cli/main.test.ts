@@ -110,6 +110,44 @@ describe('command line', () => {
     );
   });
 
+  it('reads a folder recursively: .txt and .md files in path order, or what --include names, less --exclude', () => {
+    const corpus = path.join(dir, 'corpus');
+    fs.mkdirSync(path.join(corpus, 'b', 'deep'), { recursive: true });
+    fs.mkdirSync(path.join(corpus, 'node_modules'), { recursive: true });
+    for (const [name, text] of Object.entries({ 'z.txt': 'ไทย', 'a.md': 'จีน', 'b/deep/c.txt': 'ลาว', 'b/note.csv': 'ญี่ปุ่น', 'node_modules/x.txt': 'พม่า', 'b/skip.txt': 'เวียดนาม' })) {
+      fs.writeFileSync(path.join(corpus, name), text);
+    }
+    const paths = (args: string[]): string[] => {
+      const result = run(['analyze', '--format', 'summary', ...args]);
+      assert.equal(result.code, 0, result.stderr);
+      return JSON.parse(result.stdout).documents.map((d: { path: string }) => path.relative(corpus, d.path).split(path.sep).join('/'));
+    };
+    assert.deepEqual(paths([corpus]), ['a.md', 'b/deep/c.txt', 'b/skip.txt', 'z.txt']);
+    assert.deepEqual(paths(['--exclude', 'skip.*', '--exclude', 'deep', corpus]), ['a.md', 'z.txt']);
+    assert.deepEqual(paths(['--include', '*.csv', '--include', 'b/**/*.txt', corpus]), ['b/deep/c.txt', 'b/note.csv', 'b/skip.txt']);
+    assert.deepEqual(paths(['--include', '{z,a}.*', corpus]), ['a.md', 'z.txt']);
+    const none = run(['analyze', '--include', '*.pdf', corpus]);
+    assert.equal(none.code, 2);
+    assert.equal(none.stderr, `${corpus}: no documents in this folder (none matches --include)\n`);
+    assert.equal(none.stdout, '');
+  });
+
+  it('writes --format jsonl as one line per document, the json format\'s objects', () => {
+    const glossary = write('trade.glossary.yaml', TRADE);
+    const a = write('a.txt', 'ไทยลงนามการค้าเสรี');
+    const b = write('b.txt', 'ไม่มี');
+    const lines = run(['analyze', '--format', 'jsonl', '--glossary', glossary, a, b]);
+    const json = run(['analyze', '--glossary', glossary, a, b]);
+    assert.equal(lines.code, 0);
+    assert.ok(lines.stdout.endsWith('}\n'));
+    assert.deepEqual(lines.stdout.trimEnd().split('\n').map((l) => JSON.parse(l)), JSON.parse(json.stdout).documents);
+  });
+
+  it('refuses a bad --jobs', () => {
+    const a = write('a.txt', 'ไทย');
+    assert.deepEqual(run(['analyze', '--jobs', '0', a]), { code: 2, stdout: '', stderr: 'invalid --jobs "0": give a number of threads, such as 4\n' });
+  });
+
   it('drops a UTF-8 BOM before counting offsets', () => {
     const doc = write('bom.txt', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('ไทย', 'utf8')]));
     const result = run(['analyze', doc]);
@@ -215,7 +253,14 @@ describe('command line', () => {
   describe('exit status 2 with one line on stderr and nothing on stdout', () => {
     const cases: Array<[string, () => [string[], string]]> = [
       ['a missing file', () => [['analyze', path.join(dir, 'missing.txt')], `cannot read file ${path.join(dir, 'missing.txt')}: no such file`]],
-      ['a directory', () => [['analyze', dir], `cannot read file ${dir}: is a directory`]],
+      [
+        'a folder without documents',
+        () => {
+          const empty = fs.mkdtempSync(path.join(dir, 'empty-'));
+          return [['analyze', empty], `${empty}: no documents in this folder (no .txt or .md file)`];
+        },
+      ],
+      ['a directory as a glossary', () => [['analyze', '--glossary', dir, write('d.txt', 'ไทย')], `cannot read glossary ${dir}: is a directory`]],
       ['a missing glossary', () => [['analyze', '--glossary', path.join(dir, 'none.yaml'), write('d.txt', 'ไทย')], `cannot read glossary ${path.join(dir, 'none.yaml')}: no such file`]],
       [
         'invalid YAML in a glossary',
@@ -234,7 +279,7 @@ describe('command line', () => {
       ['a bad date', () => [['analyze', '--reference-date', '2024-02-30', write('d.txt', 'ไทย')], 'invalid --reference-date "2024-02-30": use a real date written YYYY-MM-DD']],
       ['a date in another form', () => [['analyze', '--reference-date', '1/5/2024', write('d.txt', 'ไทย')], 'invalid --reference-date "1/5/2024": use a real date written YYYY-MM-DD']],
       ['an unknown option', () => [['analyze', '--frobnicate', write('d.txt', 'ไทย')], 'unknown option --frobnicate; see --help']],
-      ['an unknown format', () => [['analyze', '--format', 'xml', write('d.txt', 'ไทย')], 'unknown format "xml" (use json, summary, csv or md)']],
+      ['an unknown format', () => [['analyze', '--format', 'xml', write('d.txt', 'ไทย')], 'unknown format "xml" (use json, jsonl, summary, csv or md)']],
       ['an option without its value', () => [['analyze', write('d.txt', 'ไทย'), '--format'], '--format needs a value; see --help']],
       ['a binary file', () => [['analyze', write('bin.dat', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]))], `${path.join(dir, 'bin.dat')}: binary file (it contains NUL bytes), not text`]],
       ['no input files', () => [['analyze'], 'no input files; see --help']],

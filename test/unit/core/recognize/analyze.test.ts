@@ -150,3 +150,37 @@ describe('Analyzer', () => {
     assert.equal(analyzer.getMatcher(), second);
   });
 });
+
+describe('Analyzer.count', () => {
+  it('counts exactly what analyze finds, per kind, theme and country, without the annotations', () => {
+    const set = glossarySet(`version: 1
+themes:
+  - id: cyber
+    label: ไซเบอร์
+    terms:
+      - term: AI
+      - term: ไซเบอร์
+        whole_word: true
+  - id: budget
+    label: งบประมาณ
+    terms: [ปีงบประมาณ, งบ]
+countries:
+  - code: KR
+    aliases: [แดนกิมจิ]
+`);
+    const analyzer = new Analyzer(set);
+    const texts = [TEXT, 'AI และ ai กับ ไซเบอร์ ความมั่นคงไซเบอร์ จีน (ประเทศจีน) ปีงบประมาณ งบ 5 พ.ค. 2568 วันนี้', '', 'เมื่อวาน'];
+    for (const text of texts) {
+      const found = analyzer.analyze(text, { referenceDate: '2025-01-01' });
+      const themes = new Map<string, number>();
+      const countries = new Map<string, number>();
+      for (const a of found) {
+        if (a.kind === 'term') themes.set(a.theme, (themes.get(a.theme) ?? 0) + 1);
+        if (a.kind === 'country') countries.set(a.country, (countries.get(a.country) ?? 0) + 1);
+      }
+      const kind = (k: string): number => found.filter((a) => a.kind === k).length;
+      assert.deepEqual(analyzer.count(text, { referenceDate: '2025-01-01' }), { term: kind('term'), country: kind('country'), date: kind('date'), themes, countries }, text);
+    }
+    assert.deepEqual(analyzer.count('AI ไทย งบ 5 พ.ค. 2568'), { term: 2, country: 1, date: 1, themes: new Map([['cyber', 1], ['budget', 1]]), countries: new Map([['TH', 1]]) });
+  });
+});

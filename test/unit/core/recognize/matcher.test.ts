@@ -360,3 +360,40 @@ describe('Matcher', () => {
     assert.equal(found.kind === 'term' && found.term, patterns[1234].text);
   });
 });
+
+describe('Matcher.toBytes and fromBytes', () => {
+  const patterns: MatcherPattern[] = [
+    term('การค้าเสรี', { theme: 'trade' }),
+    { text: 'AI', target: { kind: 'term', theme: 'ai', term: 'AI', wholeWord: false, exactCase: 'AI' } },
+    term('ไซเบอร์', { theme: 'cyber', wholeWord: true }),
+    { text: 'ไทย', target: { kind: 'country', country: 'TH' } },
+    { text: 'จีน', target: { kind: 'country', country: 'CN' } },
+  ];
+  const text = 'ไทยกับจีน การค้าเสรี AI ai ความมั่นคงไซเบอร์ ไซเบอร์ ๑๒ วันที่ 5';
+
+  it('reads back a matcher that finds the same, with the same markers', () => {
+    const built = Matcher.build(patterns, { markers: ['วันที่'] });
+    const bytes = built.toBytes();
+    assert.equal(bytes.length % 8, 0);
+    const read = Matcher.fromBytes(bytes);
+    assert.ok(read);
+    assert.deepEqual(read.findWithMarkers(text), built.findWithMarkers(text));
+    assert.equal(read.patternCount, built.patternCount);
+    assert.equal(read.nodeCount, built.nodeCount);
+    // at an offset that is not a multiple of 8 (a Buffer from a pool)
+    const shifted = new Uint8Array(bytes.length + 3);
+    shifted.set(bytes, 3);
+    assert.deepEqual(Matcher.fromBytes(shifted.subarray(3))?.find(text), built.find(text));
+  });
+
+  it('refuses bytes that are not a whole matcher of this format', () => {
+    const bytes = Matcher.build(patterns).toBytes();
+    const flipped = bytes.slice();
+    flipped[0] ^= 1;
+    const longer = new Uint8Array(bytes.length + 8);
+    longer.set(bytes);
+    for (const bad of [new Uint8Array(0), bytes.subarray(0, 7), bytes.subarray(0, bytes.length - 8), flipped, longer, new TextEncoder().encode('not a matcher at all')]) {
+      assert.equal(Matcher.fromBytes(bad), undefined);
+    }
+  });
+});
