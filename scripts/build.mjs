@@ -49,7 +49,9 @@ await Promise.all(
       format: 'cjs',
       target: 'node20',
       external: e.external ?? [],
-      banner: e.banner ? { js: e.banner } : undefined,
+      // PDF.js (src/convert) finds its optional Node helpers with import.meta.url: give the CommonJS bundle one
+      define: { 'import.meta.url': '__importMetaUrl' },
+      banner: { js: [e.banner, "var __importMetaUrl = require('node:url').pathToFileURL(__filename).href;"].filter(Boolean).join('\n') },
       sourcemap: !production,
       minify: production,
       logLevel: 'warning',

@@ -8,8 +8,10 @@
  *                           [--reference-date YYYY-MM-DD] [--out FILE]
  *   thai-policy-lens codebook export [--glossary FILE]... [--packs a,b] [--out FILE]
  *   thai-policy-lens codebook import FILE.qdc [--out FILE.glossary.yaml] [--force] [--glossary FILE]...
+ *   thai-policy-lens convert FILE.pdf|.docx|.html [--out FILE] [--pages N-M] [--format txt|md]
  *
- * `runCli` does the work and returns the exit status, writing to the streams it is given,
+ * `runCliAsync` converts PDF, Word and HTML inputs first (convert.ts: the converters are
+ * asynchronous), then runs `runCli`; `runCli` does the work and returns the exit status, writing to the streams it is given,
  * so that tests and the bench can call it directly; bin.ts (the bundle dist/cli.js) runs it.
  * On any error: exit status 2, one line on standard error, nothing on standard output and no
  * file written. The export commands are in export.ts.
@@ -18,6 +20,7 @@ import { parseArgs as parseArgv } from 'node:util';
 import { Analyzer, BUILTIN_PACK_IDS, resolveReferenceDate } from '../core';
 import pkg from '../../package.json';
 import { builtinPackFiles, CliError, defaultBuiltinDir, isIsoDate, loadGlossaries, packsOption } from './common';
+import { CONVERT_FORMATS, convertCommand, convertedText, isConvertible } from './convert';
 import { EXPORT_FORMATS, exportCodebook, exportPassages, importCodebook } from './export';
 import type { ExportFormat } from './export';
 import { formatterFor, OUTPUT_FORMATS } from './format';
@@ -59,9 +62,11 @@ export const USAGE = `Usage: thai-policy-lens analyze [options] FILE...
        thai-policy-lens export --format csv|md|webanno [options]
        thai-policy-lens codebook export [--glossary FILE]... [--out FILE]
        thai-policy-lens codebook import FILE.qdc [--out FILE.glossary.yaml] [--force]
+       thai-policy-lens convert FILE.pdf|.docx|.html|.htm [options]
 
 analyze: finds policy themes (glossary terms), countries and dates in Thai text files
-(UTF-8, or UTF-16 with a byte order mark; - reads standard input).
+(UTF-8, or UTF-16 with a byte order mark; - reads standard input). PDF, Word (.docx) and
+HTML files are converted first, as convert writes them; offsets are into that text.
   --glossary FILE              a glossary (*.glossary.yaml), in addition to the built-in
                                one; repeat for several
   --packs a,b                  the packs of the built-in glossary to use. Default: all of
@@ -104,6 +109,15 @@ codebook import: a REFI-QDA codebook as a new glossary file.
   --glossary FILE              glossaries whose theme ids the import must not reuse.
                                Default: the built-in glossary
 
+convert: a PDF, Word (.docx) or web page (.html, .htm) as UTF-8 text with a front matter
+(source, sha256, converter, pages, the document's date); Thai repaired, wrapped lines
+joined, running headers and page numbers removed, [หน้า N] between PDF pages.
+  --out FILE                   Default, or -: standard output
+  --pages N-M                  the PDF pages to convert. Default: all (at most 2000)
+  --format FORMAT              txt (default) or md (headings, lists and tables as Markdown)
+  --page-marker TEXT           the marker between pages, {n} the page number. Default:
+                               [หน้า {n}]; '' for none
+
   --max-size MB                the size cap of every input file (defaults: documents 256,
                                glossaries 32, annotations file 128, codebook 64)
   --help                       show this help
@@ -117,7 +131,7 @@ invalid glossary, annotations file or codebook, an --out that is not a regular f
 output file that exists (codebook import).
 `;
 
-type CommandKey = 'analyze' | 'export' | 'codebook export' | 'codebook import';
+type CommandKey = 'analyze' | 'export' | 'codebook export' | 'codebook import' | 'convert';
 
 type OptionTable = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
 
@@ -149,6 +163,7 @@ const COMMAND_OPTIONS: Record<CommandKey, OptionTable> = {
   },
   'codebook export': { ...COMMON_OPTIONS, ...GLOSSARY, ...PACKS, ...OUT },
   'codebook import': { ...COMMON_OPTIONS, ...OUT, force: { type: 'boolean' }, ...GLOSSARY },
+  convert: { ...COMMON_OPTIONS, ...OUT, format: { type: 'string' }, pages: { type: 'string' }, 'page-marker': { type: 'string' } },
 };
 /** Every option of every command: to find the command before the options are checked against it. */
 const ALL_OPTIONS: OptionTable = Object.assign({}, ...Object.values(COMMAND_OPTIONS));
@@ -166,6 +181,9 @@ interface Options {
   folder?: string;
   annotations?: string;
   out?: string;
+  /** convert's --pages and --page-marker */
+  pages?: string;
+  pageMarker?: string;
   maxBytes?: number;
   force: boolean;
   noBuiltinGlossary: boolean;
@@ -195,7 +213,7 @@ function parseArgs(argv: readonly string[]): Options {
   }
   const [command, sub] = words;
   const key: CommandKey | undefined =
-    command === 'export' ? 'export' : command === 'codebook' ? (sub === 'export' || sub === 'import' ? `codebook ${sub}` : undefined) : 'analyze';
+    command === 'export' ? 'export' : command === 'convert' ? 'convert' : command === 'codebook' ? (sub === 'export' || sub === 'import' ? `codebook ${sub}` : undefined) : 'analyze';
   const table = key ? COMMAND_OPTIONS[key] : ALL_OPTIONS;
 
   let onlyFiles = false;
@@ -238,6 +256,7 @@ function parseArgs(argv: readonly string[]): Options {
         break;
       case 'format':
         if (key === 'analyze' && !(OUTPUT_FORMATS as readonly string[]).includes(value)) throw new CliError(`unknown format "${value}" (use json, summary, csv or md)`);
+        if (key === 'convert' && !(CONVERT_FORMATS as readonly string[]).includes(value)) throw new CliError(`unknown format "${value}" (use txt or md)`);
         if (key === 'export' && !(EXPORT_FORMATS as readonly string[]).includes(value)) throw new CliError(`unknown format "${value}" (use csv, md or webanno)`);
         options.format = value;
         break;
@@ -256,16 +275,26 @@ function parseArgs(argv: readonly string[]): Options {
       case 'no-builtin-glossary':
         options.noBuiltinGlossary = true;
         break;
+      case 'pages':
+        options.pages = value;
+        break;
+      case 'page-marker':
+        options.pageMarker = value;
+        break;
     }
   }
   return options;
 }
 
 /** `analyze`: every input is read (once) and checked before anything is printed. */
-function analyzeCommand(options: Options, glossaryFiles: string[], io: CliIO, inputs: Inputs): number {
+function analyzeCommand(options: Options, glossaryFiles: string[], io: CliIO, inputs: Inputs, converted: ReadonlyMap<string, string>): number {
   if (!options.files.length) throw new CliError('no input files; see --help');
   const glossaries = loadGlossaries(glossaryFiles, io, inputs);
-  const texts = options.files.map((file) => inputs.text(file, 'file', io));
+  const texts = options.files.map((file) => {
+    const text = converted.get(file);
+    if (text === undefined && isConvertible(file)) throw new CliError(`${file}: PDF, Word and HTML files are converted by runCliAsync (the program does)`);
+    return text ?? inputs.text(file, 'file', io);
+  });
 
   const analyzer = new Analyzer(glossaries);
   const formatter = formatterFor((options.format ?? 'json') as OutputFormat, glossaries);
@@ -284,8 +313,52 @@ function analyzeCommand(options: Options, glossaryFiles: string[], io: CliIO, in
   return 0;
 }
 
-/** Runs the command line; returns the exit status. */
-export function runCli(argv: readonly string[], io: CliIO): number {
+/** Commands the program knows. */
+const COMMANDS = ['analyze', 'export', 'codebook', 'convert'];
+
+/**
+ * Runs the command line, converting PDF, Word and HTML files first (`convert`, and the inputs
+ * of `analyze`); returns the exit status. bin.ts runs this.
+ */
+export async function runCliAsync(argv: readonly string[], io: CliIO): Promise<number> {
+  let options: Options;
+  try {
+    options = parseArgs(argv);
+  } catch {
+    return runCli(argv, io);
+  }
+  if (options.help || options.version) return runCli(argv, io);
+  if (options.command !== 'convert' && !(options.command === 'analyze' && options.files.some(isConvertible))) return runCli(argv, io);
+  try {
+    const inputs = new Inputs({ maxBytes: options.maxBytes, stdin: io.stdin });
+    if (options.command === 'convert') {
+      if (options.files.length !== 1) throw new CliError(options.files.length ? `convert reads one file, not ${options.files.length}; see --help` : 'convert needs the file to read (FILE.pdf, .docx, .html or .htm); see --help');
+      await convertCommand({ file: options.files[0], out: options.out, pages: options.pages, format: options.format, pageMarker: options.pageMarker }, io, inputs);
+      return 0;
+    }
+    const converted = new Map<string, string>();
+    for (const file of options.files) if (isConvertible(file) && !converted.has(file)) converted.set(file, await convertedText(file, inputs, io));
+    return runCli(argv, io, converted);
+  } catch (e) {
+    return reportError(e, io);
+  }
+}
+
+/** The exit status of an error, written as one line (or a stack for a bug). */
+function reportError(e: unknown, io: CliIO): number {
+  if (e instanceof CliError) {
+    io.stderr.write(`${e.message.replace(/\s*\n\s*/g, ' ')}\n`);
+    return EXIT_USAGE;
+  }
+  io.stderr.write(`internal error: ${String((e as Error)?.stack ?? e)}\n`);
+  return EXIT_INTERNAL;
+}
+
+/**
+ * Runs the command line; returns the exit status. `converted`: the text of the PDF, Word and
+ * HTML inputs of `analyze`, converted beforehand (`runCliAsync`).
+ */
+export function runCli(argv: readonly string[], io: CliIO, converted: ReadonlyMap<string, string> = new Map()): number {
   try {
     const options = parseArgs(argv);
     if (options.help) {
@@ -296,9 +369,9 @@ export function runCli(argv: readonly string[], io: CliIO): number {
       io.stdout.write(`${pkg.version}\n`);
       return 0;
     }
-    if (options.command === undefined) throw new CliError('missing command: use "analyze", "export" or "codebook"; see --help');
-    if (!['analyze', 'export', 'codebook'].includes(options.command)) {
-      throw new CliError(`unknown command "${options.command}" (use "analyze", "export" or "codebook"); see --help`);
+    if (options.command === undefined) throw new CliError('missing command: use "analyze", "export", "codebook" or "convert"; see --help');
+    if (!COMMANDS.includes(options.command)) {
+      throw new CliError(`unknown command "${options.command}" (use "analyze", "export", "codebook" or "convert"); see --help`);
     }
     if (options.referenceDate !== undefined && !isIsoDate(options.referenceDate)) {
       throw new CliError(`invalid --reference-date "${options.referenceDate}": use a real date written YYYY-MM-DD`);
@@ -310,7 +383,9 @@ export function runCli(argv: readonly string[], io: CliIO): number {
     switch (options.command) {
       case 'analyze':
         // as in the editor and export: the built-in packs, then the --glossary files
-        return analyzeCommand(options, [...builtin, ...options.glossaries], io, inputs);
+        return analyzeCommand(options, [...builtin, ...options.glossaries], io, inputs, converted);
+      case 'convert':
+        throw new CliError('convert runs in runCliAsync (the program does)');
       case 'export':
         if (options.format === undefined) throw new CliError('export needs --format csv, md or webanno; see --help');
         if (options.files.length) throw new CliError(`unexpected argument "${options.files[0]}": export reads the documents of --folder; see --help`);
@@ -342,11 +417,6 @@ export function runCli(argv: readonly string[], io: CliIO): number {
     }
     throw new CliError(`unknown command "${options.command}"; see --help`);
   } catch (e) {
-    if (e instanceof CliError) {
-      io.stderr.write(`${e.message.replace(/\s*\n\s*/g, ' ')}\n`);
-      return EXIT_USAGE;
-    }
-    io.stderr.write(`internal error: ${String((e as Error)?.stack ?? e)}\n`);
-    return EXIT_INTERNAL;
+    return reportError(e, io);
   }
 }

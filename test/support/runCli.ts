@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runCli, type CliIO } from '../../src/cli/main';
+import { runCli, runCliAsync, type CliIO } from '../../src/cli/main';
 
 /** The exit status and the output of one run. */
 export interface CliRun {
@@ -38,5 +38,19 @@ export function run(argv: string[], builtinDir = NO_BUILTIN, stdin: string | Uin
     stdin: () => Buffer.from(stdin),
   };
   const code = runCli(argv, io);
+  return { code, stdout, stderr };
+}
+
+/** `run` through `runCliAsync`, as the program runs: PDF, Word and HTML inputs are converted. */
+export async function runAsync(argv: string[], builtinDir = NO_BUILTIN): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIO = {
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+    builtinDir,
+    stdin: () => Buffer.alloc(0),
+  };
+  const code = await runCliAsync(argv, io);
   return { code, stdout, stderr };
 }

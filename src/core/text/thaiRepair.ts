@@ -101,8 +101,10 @@ export function repairThai(text: string): string {
   return composeSaraAm(orderThaiMarks(composeSaraAm(mapThaiPua(text))));
 }
 
-const THAI_CHAR = /[\u0e01-\u0e5b]/;
-const SENTENCE_END = /[.!?:;。"'”)\]ฯ]$/;
+/** Thai, and the legacy-font glyphs of Thai marks */
+const THAI_CHAR = /[\u0e01-\u0e5b\uf700-\uf71a]/;
+/** A line ending a sentence (Thai has no such mark: its paragraphs end at a gap or an indent). */
+const SENTENCE_END = /[.!?:;]["'”)\]]?$/;
 
 export interface JoinOptions {
   /**
@@ -121,16 +123,29 @@ function lowerQuartile(values: number[]): number {
   return s[Math.floor((s.length - 1) / 4)];
 }
 
+/** A paragraph read from positioned lines, with the page it starts on. */
+export interface Paragraph {
+  text: string;
+  page: number;
+}
+
 /**
  * Joins positioned lines (in reading order) into paragraphs separated by a blank line (`\n\n`).
- * Lines on different pages are compared as if the page went on; the caller puts page markers
- * between pages itself when it wants them (join each page's lines separately).
+ * A paragraph may go on from one page to the next (the page break is read as a line break,
+ * unless the page's last line ends short of the margin).
  */
 export function joinLines(lines: readonly TextLine[], options: JoinOptions = {}): string {
+  return joinParagraphs(lines, options)
+    .map((p) => p.text)
+    .join('\n\n');
+}
+
+/** `joinLines`, each paragraph with the page it starts on. */
+export function joinParagraphs(lines: readonly TextLine[], options: JoinOptions = {}): Paragraph[] {
   const gapFactor = options.gapFactor ?? 1.4;
   const indentFactor = options.indentFactor ?? 0.8;
   const kept = lines.filter((l) => l.text.trim() !== '');
-  if (kept.length === 0) return '';
+  if (kept.length === 0) return [];
   const spacings: number[] = [];
   for (let i = 1; i < kept.length; i++) {
     const d = kept[i].y - kept[i - 1].y;
@@ -139,8 +154,8 @@ export function joinLines(lines: readonly TextLine[], options: JoinOptions = {})
   const spacing = lowerQuartile(spacings) || lowerQuartile(kept.map((l) => l.height)) * 1.2;
   const left = Math.min(...kept.map((l) => l.x));
   const right = Math.max(...kept.map((l) => l.x + l.width));
-  const paragraphs: string[] = [];
-  let current = kept[0].text.trim();
+  const paragraphs: Paragraph[] = [];
+  let current: Paragraph = { text: kept[0].text.trim(), page: kept[0].page };
   for (let i = 1; i < kept.length; i++) {
     const prev = kept[i - 1];
     const line = kept[i];
@@ -148,22 +163,22 @@ export function joinLines(lines: readonly TextLine[], options: JoinOptions = {})
     const h = Math.max(line.height, prev.height, 1);
     const gap = line.page === prev.page ? line.y - prev.y : spacing;
     const prevText = prev.text.trim();
-    const prevShort = prev.x + prev.width < right - 2 * h;
+    const prevShort = prev.x + prev.width < right - Math.max(2 * h, 0.15 * (right - left));
     const breaks =
       gap > spacing * gapFactor ||
       gap < 0 ||
       line.x > left + indentFactor * h ||
-      (prevShort && SENTENCE_END.test(prevText)) ||
+      (prevShort && (SENTENCE_END.test(prevText) || line.page !== prev.page)) ||
       Math.abs(line.height - prev.height) > 0.2 * h;
     if (breaks) {
       paragraphs.push(current);
-      current = text;
+      current = { text, page: line.page };
     } else {
-      current = joinTwo(current, text);
+      current.text = joinTwo(current.text, text);
     }
   }
   paragraphs.push(current);
-  return paragraphs.join('\n\n');
+  return paragraphs;
 }
 
 /**

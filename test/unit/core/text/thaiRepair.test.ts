@@ -99,6 +99,11 @@ describe('Thai repair', () => {
       assert.equal(joinLines(lines), 'หัวข้อ\n\nเนื้อหาต่อ');
     });
 
+    it('goes on over a page break, unless the page ends with a short line', () => {
+      const lines = [line('ต้นย่อหน้า', 0), line('ต่อ', 1, { page: 2 }), line('จบ', 2, { page: 2, width: 40 }), line('ใหม่', 0, { page: 3 })];
+      assert.equal(joinLines(lines), 'ต้นย่อหน้าต่อจบ\n\nใหม่');
+    });
+
     it('gives nothing for no lines or blank lines', () => {
       assert.equal(joinLines([]), '');
       assert.equal(joinLines([line('  ', 0)]), '');
