@@ -15,7 +15,7 @@ const production = args.has('--production');
 const entries = [
   { in: 'src/extension/extension.ts', out: 'extension', platform: 'node', external: ['vscode'] },
   { in: 'src/cli/bin.ts', out: 'cli', platform: 'node', banner: '#!/usr/bin/env node' },
-  { in: 'src/tools/eval.ts', out: 'eval', platform: 'node' },
+  { in: 'src/tools/eval.ts', out: 'eval', platform: 'node', external: ['playwright-core'] },
   { in: 'src/tools/bench.ts', out: 'bench', platform: 'node' },
 ].filter((e) => existsSync(join(root, e.in)));
 

@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Document, Packer, Paragraph } from 'docx';
 import { runAsync } from '../../support/runCli';
-import { writePdf } from '../../support/pdfWriter';
+import { writePdf } from '../../../src/tools/pdfWriter';
 
 const GLOSSARY = 'version: 1\nthemes:\n  - id: maritime\n    label: ทะเล\n    terms: [ความมั่นคงทางทะเล]\n';
 

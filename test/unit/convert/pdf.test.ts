@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readPdf, itemsToLines } from '../../../src/convert/pdf';
 import { convertDocument, parsePageRange, renderConverted } from '../../../src/convert';
 import { ConvertError } from '../../../src/convert/errors';
-import { layOut, toLegacyPua, writePdf } from '../../support/pdfWriter';
+import { layOut, toLegacyPua, writePdf } from '../../../src/tools/pdfWriter';
 
 const PARAGRAPHS = [
   'การประชุมรัฐมนตรีต่างประเทศอาเซียนครั้งที่ 54 เห็นชอบแผนงานความร่วมมือด้านความมั่นคงทางทะเลและการพัฒนาที่ยั่งยืน',

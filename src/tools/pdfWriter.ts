@@ -1,5 +1,5 @@
 /**
- * A small PDF written by the tests: lines of text at positions we choose, in a font whose
+ * A small PDF written for the tests and the conversion eval (evalConvert.ts): lines of text at positions we choose, in a font whose
  * ToUnicode map gives each byte the character we want (Thai, or the Private Use Area glyphs of
  * legacy Thai fonts). PDF.js reads the text through that map, as it does for real documents.
  */
