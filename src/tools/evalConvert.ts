@@ -51,9 +51,10 @@ export function comparable(text: string): string {
 }
 
 /** The character error rate of `converted` against `source` (both made comparable). */
-export function characterErrorRate(source: string, converted: string): number {
-  const s = comparable(source);
-  return s.length ? editDistance(s, comparable(converted)) / s.length : 0;
+export function characterErrorRate(source: string, converted: string, spaces = true): number {
+  const s = spaces ? comparable(source) : comparable(source).replace(/ /g, '');
+  const c = spaces ? comparable(converted) : comparable(converted).replace(/ /g, '');
+  return s.length ? editDistance(s, c) / s.length : 0;
 }
 
 function annotationKey(a: Annotation): string {
@@ -94,16 +95,20 @@ function paragraphsOf(text: string): string[] {
     .filter((l) => l !== '');
 }
 
-/** A web page of the source in a Thai font, with navigation and a footer to be dropped. */
-export function sourceHtml(text: string, title: string): string {
+/**
+ * A web page of the source in a Thai font; with `furniture`, navigation and a footer around it
+ * (to be dropped by the converter). The PDF is printed from the page without them: a PDF
+ * document is the text itself.
+ */
+export function sourceHtml(text: string, title: string, furniture = true): string {
   const body = paragraphsOf(text)
     .map((p) => `<p>${escapeHtml(p)}</p>`)
     .join('\n');
   return `<!doctype html><html lang="th"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
 <style>body{font-family:"Garuda","Loma","Norasi",sans-serif;font-size:15pt;line-height:1.5;max-width:15cm}p{margin:0 0 0.8em}</style></head>
-<body><nav><a href="/">หน้าแรก</a> | <a href="/news">ข่าว</a></nav><main>
+<body>${furniture ? '<nav><a href="/">หน้าแรก</a> | <a href="/news">ข่าว</a></nav>' : ''}<main>
 ${body}
-</main><footer>กระทรวงการต่างประเทศ สงวนลิขสิทธิ์</footer></body></html>`;
+</main>${furniture ? '<footer>กระทรวงการต่างประเทศ สงวนลิขสิทธิ์</footer>' : ''}</body></html>`;
 }
 
 interface Row {
@@ -111,6 +116,8 @@ interface Row {
   kind: string;
   tool: string;
   cer: number;
+  /** the CER with spaces left out (a space lost where a line wrapped at it is not counted) */
+  cerNoSpace: number;
   equal: number;
   total: number;
   terms: [number, number];
@@ -157,7 +164,7 @@ export async function runEvalConvert(argv: readonly string[], stdout: (s: string
       fs.writeFileSync(html, sourceHtml(text, stem));
       fixtures.push({ kind: 'HTML', file: html });
       const page = await browser.newPage();
-      await page.setContent(fs.readFileSync(html, 'utf8'));
+      await page.setContent(sourceHtml(text, stem, false));
       const pdf = path.join(work, `${stem}.chromium.pdf`);
       await page.pdf({ path: pdf, format: 'A4', margin: { top: '2cm', bottom: '2cm', left: '2cm', right: '2cm' } });
       await page.close();
@@ -172,11 +179,11 @@ export async function runEvalConvert(argv: readonly string[], stdout: (s: string
       for (const f of fixtures) {
         const converted = (await convertDocument(fs.readFileSync(f.file), f.file)).text;
         const agreement = annotationAgreement(product, text, converted);
-        rows.push({ source: stem, kind: f.kind, tool: 'thai-policy-lens', cer: characterErrorRate(text, converted), ...agreement });
+        rows.push({ source: stem, kind: f.kind, tool: 'thai-policy-lens', cer: characterErrorRate(text, converted), cerNoSpace: characterErrorRate(text, converted, false), ...agreement });
         if (f.file.endsWith('.pdf') && hasPdftotext) {
           const ref = execFileSync('pdftotext', ['-enc', 'UTF-8', f.file, '-'], { encoding: 'utf8' });
           const a = annotationAgreement(product, text, ref);
-          rows.push({ source: stem, kind: f.kind, tool: 'pdftotext', cer: characterErrorRate(text, ref), ...a });
+          rows.push({ source: stem, kind: f.kind, tool: 'pdftotext', cer: characterErrorRate(text, ref), cerNoSpace: characterErrorRate(text, ref, false), ...a });
         }
       }
     }
@@ -187,8 +194,8 @@ export async function runEvalConvert(argv: readonly string[], stdout: (s: string
   const pct = (x: number, digits = 2): string => `${(100 * x).toFixed(digits)}%`;
   const table = formatTable(
     [
-      ['source', 'document', 'converter', 'CER', 'annotations equal', 'terms equal'],
-      ...rows.map((r) => [r.source, r.kind, r.tool, pct(r.cer), `${r.equal}/${r.total} ${pct(r.total ? r.equal / r.total : 1, 1)}`, `${r.terms[0]}/${r.terms[1]}`]),
+      ['source', 'document', 'converter', 'CER', 'CER without spaces', 'annotations equal', 'terms equal'],
+      ...rows.map((r) => [r.source, r.kind, r.tool, pct(r.cer), pct(r.cerNoSpace), `${r.equal}/${r.total} ${pct(r.total ? r.equal / r.total : 1, 1)}`, `${r.terms[0]}/${r.terms[1]}`]),
     ],
     new Set([0, 1, 2]),
   );
