@@ -222,7 +222,16 @@ export function removeRunningLines(pages: readonly (readonly TextLine[])[]): Tex
     const n = counts.get(k) ?? 0;
     return pages.length >= 2 && n >= 2 && n >= pages.length / 2;
   };
-  return pages.map((lines, i) =>
-    lines.filter((l) => !(bands[i].has(l) && (PAGE_NUMBER.test(l.text.trim()) || repeated(key(l))))),
-  );
+  return pages.map((lines, i) => {
+    // a running line is on a page once: a title the same as the header stays
+    const removed = new Set<string>();
+    return lines.filter((l) => {
+      if (!bands[i].has(l)) return true;
+      if (PAGE_NUMBER.test(l.text.trim())) return false;
+      const k = key(l);
+      if (!repeated(k) || removed.has(k)) return true;
+      removed.add(k);
+      return false;
+    });
+  });
 }

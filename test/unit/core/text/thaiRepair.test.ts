@@ -136,6 +136,14 @@ describe('Thai repair', () => {
       );
     });
 
+    it('removes a running header once a page: a title the same as it stays', () => {
+      const pages = [page(1, ['รายงานประจำปี 2564', 'หนึ่ง']), page(2, ['สอง'])];
+      assert.deepEqual(
+        removeRunningLines(pages).map((p) => p.map((l) => l.text)),
+        [['รายงานประจำปี 2564', 'หนึ่ง'], ['สอง']],
+      );
+    });
+
     it('takes page numbers in their usual forms, not years', () => {
       for (const t of ['3', '- 3 -', 'หน้า 3', 'Page 12', '3/10', '๓', '(4)']) {
         assert.deepEqual(removeRunningLines([[line(t, 0), line('เนื้อหา', 1), line('ต่อ', 2), line('จบ', 3), line('ท้าย', 4)]])[0].length, 4, t);
