@@ -90,7 +90,10 @@ export function itemsToLines(items: readonly PdfTextItem[], pageHeight: number, 
     let text = '';
     let end = -Infinity;
     for (const part of r.parts) {
-      if (text !== '' && part.x > end + 0.15 * r.size && !/\s$/.test(text) && !/^\s/.test(part.str)) text += ' ';
+      // PDF.js gives the spaces written in the PDF; a gap makes one where none is written, a wider
+      // one between Thai characters (a mark drawn apart from its item leaves a small gap)
+      const thai = /[\u0e01-\u0e5b\uf700-\uf71a]$/.test(text) && /^[\u0e01-\u0e5b\uf700-\uf71a]/.test(part.str);
+      if (text !== '' && part.x > end + (thai ? 0.5 : 0.15) * r.size && !/\s$/.test(text) && !/^\s/.test(part.str)) text += ' ';
       text += part.str;
       end = Math.max(end, part.end);
     }

@@ -183,7 +183,8 @@ export function joinParagraphs(lines: readonly TextLine[], options: JoinOptions 
 
 /**
  * One wrapped line joined to the next: no space between Thai characters, a hyphenated Latin
- * word rejoined (`inter-` + `national` is `international`), otherwise one space.
+ * word rejoined (`inter-` + `national` is `international`), a line ending in a hyphen joined
+ * without a space (`แม่โขง-` + `ล้านช้าง`, `COVID-` + `19`), otherwise one space.
  */
 export function joinTwo(a: string, b: string): string {
   if (a === '') return b;
@@ -192,6 +193,8 @@ export function joinTwo(a: string, b: string): string {
   const first = b[0];
   if (THAI_CHAR.test(last) && THAI_CHAR.test(first)) return a + b;
   if (/[A-Za-z]-$/.test(a) && /^[a-z]/.test(b)) return a.slice(0, -1) + b;
+  // a compound broken at its hyphen: แม่โขง-ล้านช้าง, Indo-Pacific, COVID-19
+  if (/\S-$/.test(a)) return a + b;
   return a + ' ' + b;
 }
 

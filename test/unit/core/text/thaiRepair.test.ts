@@ -66,10 +66,12 @@ describe('Thai repair', () => {
       assert.equal(joinTwo('ประชุม', 'ASEAN'), 'ประชุม ASEAN');
       assert.equal(joinTwo('ปี 2564', 'ไทย'), 'ปี 2564 ไทย');
     });
-    it('rejoins a hyphenated Latin word, but keeps a hyphen before a capital or a digit', () => {
+    it('rejoins a hyphenated Latin word, and keeps the hyphen of a compound, without a space', () => {
       assert.equal(joinTwo('inter-', 'national law'), 'international law');
-      assert.equal(joinTwo('Indo-', 'Pacific'), 'Indo- Pacific');
-      assert.equal(joinTwo('COVID-', '19'), 'COVID- 19');
+      assert.equal(joinTwo('Indo-', 'Pacific'), 'Indo-Pacific');
+      assert.equal(joinTwo('COVID-', '19'), 'COVID-19');
+      assert.equal(joinTwo('แม่โขง-', 'ล้านช้าง'), 'แม่โขง-ล้านช้าง');
+      assert.equal(joinTwo('ปี 2564 -', 'ไทย'), 'ปี 2564 - ไทย');
     });
   });
 
