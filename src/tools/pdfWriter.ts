@@ -31,7 +31,7 @@ export function toLegacyPua(text: string): string {
 }
 
 /** A PDF of `pages`, each a list of lines; every character must be in the BMP. */
-export function writePdf(pages: PdfLine[][]): Uint8Array {
+export function writePdf(pages: PdfLine[][], options: { encryptedWithPassword?: boolean } = {}): Uint8Array {
   const chars = [...new Set(pages.flat().flatMap((l) => [...l.text]))];
   // byte codes printable in WinAnsi: 0x21-0x7E and 0xA1-0xFF without 0xAD
   const codes = [...Array(256).keys()].filter((b) => (b >= 0x21 && b <= 0x7e) || (b >= 0xa1 && b !== 0xad));
@@ -60,6 +60,8 @@ export function writePdf(pages: PdfLine[][]): Uint8Array {
     const stream = add(`<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`);
     kids.push(add(`<< /Type /Page /Parent ${pagesObj} 0 R /MediaBox [0 0 ${PAGE_WIDTH} ${PAGE_HEIGHT}] /Resources << /Font << /F1 ${font} 0 R >> >> /Contents ${stream} 0 R >>`));
   }
+  // a standard security handler whose user password is not empty (the /U value matches no password we know)
+  const encrypt = options.encryptedWithPassword ? add(`<< /Filter /Standard /V 1 /R 2 /O <${'AB'.repeat(32)}> /U <${'CD'.repeat(32)}> /P -4 >>`) : 0;
   objects[catalog - 1] = `<< /Type /Catalog /Pages ${pagesObj} 0 R >>`;
   objects[pagesObj - 1] = `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`;
   let out = '%PDF-1.4\n';
@@ -70,7 +72,8 @@ export function writePdf(pages: PdfLine[][]): Uint8Array {
   });
   const xref = Buffer.byteLength(out, 'latin1');
   out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root ${catalog} 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  const encryption = encrypt ? ` /Encrypt ${encrypt} 0 R /ID [<${'01'.repeat(16)}> <${'01'.repeat(16)}>]` : '';
+  out += `trailer\n<< /Size ${objects.length + 1} /Root ${catalog} 0 R${encryption} >>\nstartxref\n${xref}\n%%EOF\n`;
   return new Uint8Array(Buffer.from(out, 'latin1'));
 }
 

@@ -40,6 +40,11 @@ describe('convert: PDF', () => {
     assert.throws(() => parsePageRange('3-2'), /invalid page range "3-2"/);
   });
 
+  it('refuses an encrypted PDF in one line that says what to do', async () => {
+    const pdf = writePdf([[{ text: 'ลับ', x: 60, y: 80, size: 12 }]], { encryptedWithPassword: true });
+    await assert.rejects(readPdf(pdf), (e: unknown) => e instanceof ConvertError && e.message === 'the PDF is encrypted with a password; remove the password (for example with qpdf --decrypt) and convert again');
+  });
+
   it('refuses a file that is not a PDF, and a truncated one, in one line', async () => {
     await assert.rejects(readPdf(new TextEncoder().encode('hello, not a pdf')), (e: unknown) => e instanceof ConvertError && /not a valid PDF, or a truncated or corrupt one/.test(e.message));
     const pdf = writePdf([[{ text: 'ก', x: 60, y: 80, size: 12 }]]);
