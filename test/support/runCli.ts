@@ -29,6 +29,12 @@ export function builtinPacksDir(parent: string, packs: Record<string, string>): 
  * standard input holds for `-` (by default nothing: an empty input).
  */
 export function run(argv: string[], builtinDir = NO_BUILTIN, stdin: string | Uint8Array = ''): CliRun {
+  const { io, result } = capture(builtinDir, stdin);
+  return result(runCli(argv, io));
+}
+
+/** An io that keeps what is written, and the run's result from its exit status. */
+function capture(builtinDir: string, stdin: string | Uint8Array): { io: CliIO; result: (code: number) => CliRun } {
   let stdout = '';
   let stderr = '';
   const io: CliIO = {
@@ -37,20 +43,11 @@ export function run(argv: string[], builtinDir = NO_BUILTIN, stdin: string | Uin
     builtinDir,
     stdin: () => Buffer.from(stdin),
   };
-  const code = runCli(argv, io);
-  return { code, stdout, stderr };
+  return { io, result: (code) => ({ code, stdout, stderr }) };
 }
 
 /** `run` through `runCliAsync`, as the program runs: PDF, Word and HTML inputs are converted. */
-export async function runAsync(argv: string[], builtinDir = NO_BUILTIN): Promise<CliRun> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    builtinDir,
-    stdin: () => Buffer.alloc(0),
-  };
-  const code = await runCliAsync(argv, io);
-  return { code, stdout, stderr };
+export async function runAsync(argv: string[], builtinDir = NO_BUILTIN, stdin: string | Uint8Array = ''): Promise<CliRun> {
+  const { io, result } = capture(builtinDir, stdin);
+  return result(await runCliAsync(argv, io));
 }
