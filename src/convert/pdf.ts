@@ -32,12 +32,38 @@ interface PdfJs {
 
 let loaded: Promise<PdfJs> | undefined;
 
-/** PDF.js, loaded once, with its worker run in this thread (no worker file to find in a bundle). */
+/** A stand-in for the DOMMatrix PDF.js makes when it loads (text extraction never uses it). */
+class MatrixStandIn {
+  a = 1;
+  b = 0;
+  c = 0;
+  d = 1;
+  e = 0;
+  f = 0;
+}
+
+/**
+ * PDF.js, loaded once, with its worker run in this thread (no worker file to find in a bundle).
+ * PDF.js's display layer builds a DOMMatrix when it loads and, in Node, looks for the optional
+ * `@napi-rs/canvas` to provide it, printing warnings when it is missing (a
+ * packaged extension has no node_modules): the warnings are silenced while it loads, and a
+ * stand-in DOMMatrix is there while it loads, removed after.
+ */
 export function loadPdfJs(): Promise<PdfJs> {
   loaded ??= (async () => {
-    const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
-    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
-    return (await import('pdfjs-dist/legacy/build/pdf.mjs')) as unknown as PdfJs;
+    const g = globalThis as { pdfjsWorker?: unknown; DOMMatrix?: unknown };
+    const standIn = g.DOMMatrix === undefined;
+    const { log, warn } = console;
+    if (standIn) g.DOMMatrix = MatrixStandIn;
+    console.log = console.warn = () => undefined;
+    try {
+      g.pdfjsWorker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+      return (await import('pdfjs-dist/legacy/build/pdf.mjs')) as unknown as PdfJs;
+    } finally {
+      console.log = log;
+      console.warn = warn;
+      if (standIn && g.DOMMatrix === MatrixStandIn) delete g.DOMMatrix;
+    }
   })();
   return loaded;
 }
