@@ -64,6 +64,24 @@ export default tseslint.config(
     },
   },
   {
+    // the converters (PDF, Word, web pages): bytes in, text out; Node modules allowed, files not
+    files: ['src/convert/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'vscode', message: 'src/convert must not depend on the VS Code API.' },
+            { name: 'node:fs', message: 'Converters take bytes and give text: the caller reads and writes files.' },
+            { name: 'fs', message: 'Converters take bytes and give text: the caller reads and writes files.' },
+            { name: 'node:fs/promises', message: 'Converters take bytes and give text: the caller reads and writes files.' },
+          ],
+          patterns: [{ group: ['**/extension/**', '**/cli/**', '**/tools/**', '**/features/**'], message: 'src/convert must not depend on the layers above it.' }, DEEP_CORE],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/cli/**/*.ts', 'src/tools/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/extension/**'], message: 'The command line must not depend on the extension.' }, DEEP_CORE] }],

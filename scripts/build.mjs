@@ -15,7 +15,7 @@ const production = args.has('--production');
 const entries = [
   { in: 'src/extension/extension.ts', out: 'extension', platform: 'node', external: ['vscode'] },
   { in: 'src/cli/bin.ts', out: 'cli', platform: 'node', banner: '#!/usr/bin/env node' },
-  { in: 'src/tools/eval.ts', out: 'eval', platform: 'node' },
+  { in: 'src/tools/eval.ts', out: 'eval', platform: 'node', external: ['playwright-core'] },
   { in: 'src/tools/bench.ts', out: 'bench', platform: 'node' },
 ].filter((e) => existsSync(join(root, e.in)));
 
@@ -49,7 +49,9 @@ await Promise.all(
       format: 'cjs',
       target: 'node20',
       external: e.external ?? [],
-      banner: e.banner ? { js: e.banner } : undefined,
+      // PDF.js (src/convert) finds its optional Node helpers with import.meta.url: give the CommonJS bundle one
+      define: { 'import.meta.url': '__importMetaUrl' },
+      banner: { js: [e.banner, "var __importMetaUrl = require('node:url').pathToFileURL(__filename).href;"].filter(Boolean).join('\n') },
       sourcemap: !production,
       minify: production,
       logLevel: 'warning',

@@ -9,8 +9,10 @@
  *                           [--reference-date YYYY-MM-DD] [--out FILE]
  *   thai-policy-lens codebook export [--glossary FILE]... [--packs a,b] [--out FILE]
  *   thai-policy-lens codebook import FILE.qdc [--out FILE.glossary.yaml] [--force] [--glossary FILE]...
+ *   thai-policy-lens convert FILE.pdf|.docx|.html [--out FILE] [--pages N-M] [--format txt|md]
  *
- * `runCli` does the work and returns the exit status, writing to the streams it is given,
+ * `runCliAsync` converts PDF, Word and HTML inputs first (convert.ts: the converters are
+ * asynchronous), then runs `runCli`; `runCli` does the work and returns the exit status, writing to the streams it is given,
  * so that tests and the bench can call it directly; bin.ts (the bundle dist/cli.js) runs it.
  * On any error: exit status 2, one line on standard error, nothing on standard output and no
  * file written. The export commands are in export.ts.
@@ -20,6 +22,7 @@ import { parseArgs as parseArgv } from 'node:util';
 import { Analyzer, BUILTIN_PACK_IDS, type GlossarySet } from '../core';
 import pkg from '../../package.json';
 import { builtinPackFiles, CliError, defaultBuiltinDir, isIsoDate, packsOption, parseGlossaries, readGlossaries } from './common';
+import { CONVERT_FORMATS, convertCommand, convertedText, isConvertible } from './convert';
 import { EXPORT_FORMATS, exportCodebook, exportPassages, importCodebook } from './export';
 import type { ExportFormat } from './export';
 import { formatterFor, OUTPUT_FORMATS } from './format';
@@ -66,10 +69,12 @@ export const USAGE = `Usage: thai-policy-lens analyze [options] FILE...
        thai-policy-lens export --format csv|md|webanno [options]
        thai-policy-lens codebook export [--glossary FILE]... [--out FILE]
        thai-policy-lens codebook import FILE.qdc [--out FILE.glossary.yaml] [--force]
+       thai-policy-lens convert FILE.pdf|.docx|.html|.htm [options]
 
 analyze: finds policy themes (glossary terms), countries and dates in Thai text files
 (UTF-8, or UTF-16 with a byte order mark; - reads standard input). A folder is read
-recursively: its .txt and .md files, in path order.
+recursively: its .txt and .md files, in path order. PDF, Word (.docx) and HTML files are
+converted first, as convert writes them; offsets are into that text.
   --glossary FILE              a glossary (*.glossary.yaml), in addition to the built-in
                                one; repeat for several
   --packs a,b                  the packs of the built-in glossary to use. Default: all of
@@ -117,6 +122,15 @@ codebook import: a REFI-QDA codebook as a new glossary file.
   --glossary FILE              glossaries whose theme ids the import must not reuse.
                                Default: the built-in glossary
 
+convert: a PDF, Word (.docx) or web page (.html, .htm) as UTF-8 text with a front matter
+(source, sha256, converter, pages, the document's date); Thai repaired, wrapped lines
+joined, running headers and page numbers removed, [หน้า N] between PDF pages.
+  --out FILE                   Default, or -: standard output
+  --pages N-M                  the PDF pages to convert. Default: all (at most 2000)
+  --format FORMAT              txt (default) or md (headings, lists and tables as Markdown)
+  --page-marker TEXT           the marker between pages, {n} the page number. Default:
+                               [หน้า {n}]; '' for none
+
   --max-size MB                the size cap of every input file (defaults: documents 256,
                                glossaries 32, annotations file 128, codebook 64)
   --help                       show this help
@@ -130,7 +144,7 @@ invalid glossary, annotations file or codebook, an --out that is not a regular f
 output file that exists (codebook import).
 `;
 
-type CommandKey = 'analyze' | 'export' | 'codebook export' | 'codebook import';
+type CommandKey = 'analyze' | 'export' | 'codebook export' | 'codebook import' | 'convert';
 
 type OptionTable = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
 
@@ -172,6 +186,7 @@ const COMMAND_OPTIONS: Record<CommandKey, OptionTable> = {
   },
   'codebook export': { ...COMMON_OPTIONS, ...GLOSSARY, ...PACKS, ...OUT },
   'codebook import': { ...COMMON_OPTIONS, ...OUT, force: { type: 'boolean' }, ...GLOSSARY },
+  convert: { ...COMMON_OPTIONS, ...OUT, format: { type: 'string' }, pages: { type: 'string' }, 'page-marker': { type: 'string' } },
 };
 /** Every option of every command: to find the command before the options are checked against it. */
 const ALL_OPTIONS: OptionTable = Object.assign({}, ...Object.values(COMMAND_OPTIONS));
@@ -189,6 +204,9 @@ interface Options {
   folder?: string;
   annotations?: string;
   out?: string;
+  /** convert's --pages and --page-marker */
+  pages?: string;
+  pageMarker?: string;
   maxBytes?: number;
   force: boolean;
   noBuiltinGlossary: boolean;
@@ -223,7 +241,7 @@ function parseArgs(argv: readonly string[]): Options {
   }
   const [command, sub] = words;
   const key: CommandKey | undefined =
-    command === 'export' ? 'export' : command === 'codebook' ? (sub === 'export' || sub === 'import' ? `codebook ${sub}` : undefined) : 'analyze';
+    command === 'export' ? 'export' : command === 'convert' ? 'convert' : command === 'codebook' ? (sub === 'export' || sub === 'import' ? `codebook ${sub}` : undefined) : 'analyze';
   const table = key ? COMMAND_OPTIONS[key] : ALL_OPTIONS;
 
   let onlyFiles = false;
@@ -266,6 +284,7 @@ function parseArgs(argv: readonly string[]): Options {
         break;
       case 'format':
         if (key === 'analyze' && !(OUTPUT_FORMATS as readonly string[]).includes(value)) throw new CliError(`unknown format "${value}" (use json, jsonl, summary, csv or md)`);
+        if (key === 'convert' && !(CONVERT_FORMATS as readonly string[]).includes(value)) throw new CliError(`unknown format "${value}" (use txt or md)`);
         if (key === 'export' && !(EXPORT_FORMATS as readonly string[]).includes(value)) throw new CliError(`unknown format "${value}" (use csv, md or webanno)`);
         options.format = value;
         break;
@@ -294,6 +313,12 @@ function parseArgs(argv: readonly string[]): Options {
       case 'no-builtin-glossary':
         options.noBuiltinGlossary = true;
         break;
+      case 'pages':
+        options.pages = value;
+        break;
+      case 'page-marker':
+        options.pageMarker = value;
+        break;
     }
   }
   return options;
@@ -305,8 +330,14 @@ function parseArgs(argv: readonly string[]): Options {
  * more than one document and `--jobs` not 1, the documents are analysed on worker threads
  * (jobs.ts), the output the same.
  */
-function analyzeCommand(options: Options, glossaryFiles: string[], io: CliIO, inputs: Inputs, threads: boolean): number | Promise<number> {
+function analyzeCommand(options: Options, glossaryFiles: string[], io: CliIO, inputs: Inputs, threads: boolean, converted: ReadonlyMap<string, string>): number | Promise<number> {
   if (!options.files.length) throw new CliError('no input files; see --help');
+  /** a document's text: converted beforehand (PDF, Word, HTML: `runCliAsync`), else read */
+  const textOf = (file: string): string => {
+    const text = converted.get(file);
+    if (text === undefined && isConvertible(file)) throw new CliError(`${file}: PDF, Word and HTML files are converted by the program (runCliAsync), not here`);
+    return text ?? inputs.text(file, 'file', io);
+  };
   const files = documentFiles(options.files, { include: options.include, exclude: options.exclude });
   const format = (options.format ?? 'json') as OutputFormat;
   const glossaryTexts = readGlossaries(glossaryFiles, io, inputs);
@@ -356,13 +387,13 @@ function analyzeCommand(options: Options, glossaryFiles: string[], io: CliIO, in
     yield formatter.footer();
   }
   if (formatter.streams) {
-    writeOutput({ kind: 'stdout' }, output((index) => documentOf(index, inputs.text(files[index], 'file', io))), io, inputs);
+    writeOutput({ kind: 'stdout' }, output((index) => documentOf(index, textOf(files[index]))), io, inputs);
   } else if (formatter.countsOnly) {
     // counted as read: only the (small) output of each document is kept
-    const written = files.map((file, index) => [...documentOf(index, inputs.text(file, 'file', io))].join(''));
+    const written = files.map((file, index) => [...documentOf(index, textOf(file))].join(''));
     writeOutput({ kind: 'stdout' }, output((index) => [written[index]]), io, inputs);
   } else {
-    const texts = files.map((file) => inputs.text(file, 'file', io));
+    const texts = files.map((file) => textOf(file));
     writeOutput({ kind: 'stdout' }, output((index) => documentOf(index, texts[index])), io, inputs);
   }
   return 0;
@@ -374,7 +405,7 @@ function analyzeCommand(options: Options, glossaryFiles: string[], io: CliIO, in
  */
 export function runCli(argv: readonly string[], io: CliIO): number {
   try {
-    return execute(argv, io, false) as number;
+    return execute(argv, io, false, new Map()) as number;
   } catch (e) {
     return failed(e, io);
   }
@@ -383,7 +414,26 @@ export function runCli(argv: readonly string[], io: CliIO): number {
 /** Runs the command line as the program does (`analyze --jobs N` on worker threads); resolves to the exit status. */
 export async function runCliAsync(argv: readonly string[], io: CliIO): Promise<number> {
   try {
-    return await execute(argv, io, true);
+    // PDF, Word and HTML are converted here, before the synchronous work (the converters are async)
+    let options: Options | undefined;
+    try {
+      options = parseArgs(argv);
+    } catch {
+      options = undefined; // execute reports it
+    }
+    const converted = new Map<string, string>();
+    if (options && !options.help && !options.version) {
+      const inputs = new Inputs({ maxBytes: options.maxBytes, stdin: io.stdin });
+      if (options.command === 'convert') {
+        if (options.files.length !== 1) throw new CliError(options.files.length ? `convert reads one file, not ${options.files.length}; see --help` : 'convert needs the file to read (FILE.pdf, .docx, .html or .htm); see --help');
+        await convertCommand({ file: options.files[0], out: options.out, pages: options.pages, format: options.format, pageMarker: options.pageMarker }, io, inputs);
+        return 0;
+      }
+      if (options.command === 'analyze') {
+        for (const file of options.files) if (isConvertible(file) && !converted.has(file)) converted.set(file, await convertedText(file, inputs, io));
+      }
+    }
+    return await execute(argv, io, converted.size === 0, converted);
   } catch (e) {
     return failed(e, io);
   }
@@ -400,7 +450,7 @@ function failed(e: unknown, io: CliIO): number {
 }
 
 /** The command line; throws what `failed` reports. */
-function execute(argv: readonly string[], io: CliIO, threads: boolean): number | Promise<number> {
+function execute(argv: readonly string[], io: CliIO, threads: boolean, converted: ReadonlyMap<string, string>): number | Promise<number> {
   {
     const options = parseArgs(argv);
     if (options.help) {
@@ -411,9 +461,9 @@ function execute(argv: readonly string[], io: CliIO, threads: boolean): number |
       io.stdout.write(`${pkg.version}\n`);
       return 0;
     }
-    if (options.command === undefined) throw new CliError('missing command: use "analyze", "export" or "codebook"; see --help');
-    if (!['analyze', 'export', 'codebook'].includes(options.command)) {
-      throw new CliError(`unknown command "${options.command}" (use "analyze", "export" or "codebook"); see --help`);
+    if (options.command === undefined) throw new CliError('missing command: use "analyze", "export", "codebook" or "convert"; see --help');
+    if (!['analyze', 'export', 'codebook', 'convert'].includes(options.command)) {
+      throw new CliError(`unknown command "${options.command}" (use "analyze", "export", "codebook" or "convert"); see --help`);
     }
     if (options.referenceDate !== undefined && !isIsoDate(options.referenceDate)) {
       throw new CliError(`invalid --reference-date "${options.referenceDate}": use a real date written YYYY-MM-DD`);
@@ -425,7 +475,9 @@ function execute(argv: readonly string[], io: CliIO, threads: boolean): number |
     switch (options.command) {
       case 'analyze':
         // as in the editor and export: the built-in packs, then the --glossary files
-        return analyzeCommand(options, [...builtin, ...options.glossaries], io, inputs, threads);
+        return analyzeCommand(options, [...builtin, ...options.glossaries], io, inputs, threads, converted);
+      case 'convert':
+        throw new CliError('convert runs in runCliAsync (the program does)');
       case 'export':
         if (options.format === undefined) throw new CliError('export needs --format csv, md or webanno; see --help');
         if (options.files.length) throw new CliError(`unexpected argument "${options.files[0]}": export reads the documents of --folder; see --help`);

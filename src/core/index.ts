@@ -17,6 +17,7 @@ export * from './text/patterns';
 export * from './text/markdown';
 export * from './text/csv';
 export * from './text/decode';
+export * from './text/thaiRepair';
 export * from './glossary/glossary';
 export * from './glossary/glossaryEdit';
 export * from './glossary/glossaryFiles';

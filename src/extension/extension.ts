@@ -10,6 +10,7 @@ import type { GlossaryTheme } from '../core';
 import type { FeatureContext } from './featureContext';
 import { registerBuiltinPacks } from './features/builtinPacks';
 import { BuiltinGlossary } from './features/builtinGlossary';
+import { registerImportDocument } from './features/importDocument';
 import { registerExportReports } from './features/exportReports';
 import { GlossaryAuthoring } from './features/glossaryAuthoring';
 import { Highlights } from './features/highlights';
@@ -90,6 +91,7 @@ class ThaiPolicyLens {
     const tagging = own(new TaggingFeature(tags, glossaries, decorations));
     registerExportReports(ctx, tags);
     registerBuiltinPacks(ctx);
+    registerImportDocument(context);
 
     const documentFor = async (uri: vscode.Uri) =>
       vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) ?? (await vscode.workspace.openTextDocument(uri));

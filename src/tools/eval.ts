@@ -1,6 +1,7 @@
 /**
  * `npm run eval -- DIR [--reference-date YYYY-MM-DD] [--json] [--show N] [--glossary FILE]... [--packs a,b]`
  * `npm run eval -- --coverage DIR [--sample N] [--seed N] [--json] [--glossary FILE]... [--packs a,b]`
+ * `npm run eval -- --convert [DIR] [--out FILE] [--keep DIR]`: the converters (evalConvert.ts)
  *
  * Scores the recognizer against a corpus folder:
  * - every `*.jsonl` file in ThaiNER form (`{id, text, spans:[{start,end,label,surface}]}`,
@@ -31,6 +32,7 @@ import type { LoadedProduct } from './measureProduct';
 import { alignSpans, CountryNameSet, overlaps, Tally } from './measureScore';
 import type { Span } from './measureScore';
 import { formatTable } from './measureTable';
+import { runEvalConvert } from './evalConvert';
 
 const USAGE =
   'usage: npm run eval -- [--coverage] DIR [--reference-date YYYY-MM-DD] [--json] [--show N] [--sample N] [--seed N] [--glossary FILE]... [--packs a,b]';
@@ -495,5 +497,8 @@ export function runEval(argv: readonly string[], stdout: (s: string) => void, st
 if (require.main === module) {
   // a closed pipe (`npm run eval -- DIR | head`) ends the run quietly
   process.stdout.on('error', (e: NodeJS.ErrnoException) => process.exit(e.code === 'EPIPE' ? 0 : 1));
-  process.exitCode = runEval(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s));
+  const argv = process.argv.slice(2);
+  if (argv.includes('--convert')) {
+    void runEvalConvert(argv, (s) => process.stdout.write(s), (s) => process.stderr.write(s)).then((code) => (process.exitCode = code));
+  } else process.exitCode = runEval(argv, (s) => process.stdout.write(s), (s) => process.stderr.write(s));
 }

@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runCli, type CliIO } from '../../src/cli/main';
+import { runCli, runCliAsync, type CliIO } from '../../src/cli/main';
 
 /** The exit status and the output of one run. */
 export interface CliRun {
@@ -33,6 +33,12 @@ export function builtinPacksDir(parent: string, packs: Record<string, string>): 
  * standard input holds for `-` (by default nothing: an empty input).
  */
 export function run(argv: string[], builtinDir = NO_BUILTIN, stdin: string | Uint8Array = ''): CliRun {
+  const { io, result } = capture(builtinDir, stdin);
+  return result(runCli(argv, io));
+}
+
+/** An io that keeps what is written, and the run's result from its exit status. */
+function capture(builtinDir: string, stdin: string | Uint8Array): { io: CliIO; result: (code: number) => CliRun } {
   let stdout = '';
   let stderr = '';
   const io: CliIO = {
@@ -42,6 +48,11 @@ export function run(argv: string[], builtinDir = NO_BUILTIN, stdin: string | Uin
     stdin: () => Buffer.from(stdin),
     env: { XDG_CACHE_HOME: TEST_CACHE_HOME },
   };
-  const code = runCli(argv, io);
-  return { code, stdout, stderr };
+  return { io, result: (code) => ({ code, stdout, stderr }) };
+}
+
+/** `run` through `runCliAsync`, as the program runs: PDF, Word and HTML inputs are converted. */
+export async function runAsync(argv: string[], builtinDir = NO_BUILTIN, stdin: string | Uint8Array = ''): Promise<CliRun> {
+  const { io, result } = capture(builtinDir, stdin);
+  return result(await runCliAsync(argv, io));
 }

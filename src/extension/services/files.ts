@@ -47,10 +47,15 @@ export async function readText(uri: vscode.Uri): Promise<string> {
  * /dev/zero) is never read.
  */
 export async function readDecoded(uri: vscode.Uri, maxBytes = MAX_TEXT_FILE_BYTES): Promise<DecodedText> {
+  return decodeBytes(await readBytes(uri, maxBytes));
+}
+
+/** A file's bytes, read only when it is a regular file of at most `maxBytes` (see `readDecoded`). */
+export async function readBytes(uri: vscode.Uri, maxBytes = MAX_TEXT_FILE_BYTES): Promise<Uint8Array> {
   const stat = await vscode.workspace.fs.stat(uri);
   if ((stat.type & vscode.FileType.File) === 0) throw new Error(stat.type & vscode.FileType.Directory ? 'it is a directory' : 'it is not a regular file');
   if (stat.size > maxBytes) throw new Error(`it is larger than ${Math.round(maxBytes / 1e6)} MB`);
-  return decodeBytes(await vscode.workspace.fs.readFile(uri));
+  return vscode.workspace.fs.readFile(uri);
 }
 
 /**

@@ -1,0 +1,61 @@
+/**
+ * `convert` and the conversions `analyze` does in memory: PDF, Word (.docx) and web pages
+ * (src/convert/) to text with a front matter. The converters are asynchronous (PDF.js), so
+ * these run before the synchronous commands of main.ts (`runCliAsync`).
+ */
+import { convertDocument, ConvertError, parsePageRange, renderConverted, sourceKind, type TextFormat } from '../convert';
+import { CliError, type WarningSink } from './common';
+import type { Inputs } from './input';
+import { outputTarget, writeOutput } from './output';
+
+/** The formats `convert` writes. */
+export const CONVERT_FORMATS = ['txt', 'md'] as const;
+
+export interface ConvertCommandOptions {
+  file: string;
+  out?: string;
+  pages?: string;
+  format?: string;
+  pageMarker?: string;
+}
+
+/** Is the file one `analyze` converts before reading (by its extension)? */
+export function isConvertible(file: string): boolean {
+  return sourceKind(file) !== undefined;
+}
+
+/** A document's text as `convert` writes it (front matter and text); errors as one CliError line. */
+export async function convertedText(file: string, inputs: Inputs, io: WarningSink, options: Omit<ConvertCommandOptions, 'file' | 'out'> = {}): Promise<string> {
+  if (!isConvertible(file)) throw new CliError(`${file}: convert reads .pdf, .docx, .html and .htm files`);
+  const bytes = inputs.bytes(file, 'document');
+  let lastReported = 0;
+  try {
+    const result = await convertDocument(bytes, file, {
+      format: options.format as TextFormat | undefined,
+      pages: options.pages === undefined ? undefined : parsePageRange(options.pages),
+      pageMarker: options.pageMarker,
+      onPage: (page, total) => {
+        // progress for long documents only, every 25 pages
+        if (total >= 50 && (page - lastReported >= 25 || page === total)) {
+          lastReported = page;
+          io.stderr.write(`${file}: page ${page} of ${total}\n`);
+        }
+      },
+    });
+    if (result.meta.emptyPages?.length) {
+      io.stderr.write(`${file}: warning: page${result.meta.emptyPages.length === 1 ? '' : 's'} ${result.meta.emptyPages.join(', ')} ha${result.meta.emptyPages.length === 1 ? 's' : 've'} no text layer (scanned?); OCR is not done\n`);
+    }
+    return renderConverted(result);
+  } catch (e) {
+    if (e instanceof ConvertError) throw new CliError(`${file}: ${e.message}`);
+    throw e;
+  }
+}
+
+/** `convert FILE [--out FILE] [--pages N-M] [--format txt|md] [--page-marker TEXT]`. */
+export async function convertCommand(options: ConvertCommandOptions, io: WarningSink & { stdout: { write(chunk: string): unknown } }, inputs: Inputs): Promise<void> {
+  if (options.format !== undefined && !(CONVERT_FORMATS as readonly string[]).includes(options.format)) throw new CliError(`unknown format "${options.format}" (use txt or md)`);
+  const target = outputTarget(options.out);
+  const text = await convertedText(options.file, inputs, io, options);
+  writeOutput(target, [text], io, inputs);
+}

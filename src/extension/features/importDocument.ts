@@ -1,0 +1,62 @@
+/**
+ * Import Document (PDF, Word, Web Page)...: converts a PDF, .docx or HTML file (src/convert) and
+ * writes the text, with its front matter and page markers, beside it as `NAME.policy.txt`, then
+ * opens it (highlights as for any document). Progress in a notification with a cancel button.
+ *
+ * The command takes an optional URI (the source; without it a dialog asks) and returns the URI
+ * of the text written, or undefined when cancelled.
+ */
+import * as vscode from 'vscode';
+import { convertDocument, ConvertError, renderConverted } from '../../convert';
+import { readBytes, writeTextAtomic } from '../services/files';
+
+export const IMPORT_COMMAND = 'thaiPolicyLens.importDocument';
+
+const STRINGS = {
+  pick: 'Import',
+  filter: 'PDF, Word and web pages',
+  progress: (name: string) => `Thai Policy Lens: importing ${name}`,
+  page: (page: number, total: number) => `page ${page} of ${total}`,
+  failed: (name: string, why: string) => `Thai Policy Lens: cannot import ${name}: ${why}`,
+  scanned: (name: string, pages: number[]) => `Thai Policy Lens: ${name}: pages ${pages.join(', ')} have no text (scanned?); OCR is not done.`,
+};
+
+/** Where the text of `source` goes: `NAME.policy.txt` in the same folder. */
+export function importTarget(source: vscode.Uri): vscode.Uri {
+  const name = source.path.replace(/^.*\//, '').replace(/\.(pdf|docx|html?)$/i, '');
+  return vscode.Uri.joinPath(source, '..', `${name}.policy.txt`);
+}
+
+async function importDocument(uri?: vscode.Uri): Promise<vscode.Uri | undefined> {
+  const source =
+    uri ??
+    (await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: STRINGS.pick, filters: { [STRINGS.filter]: ['pdf', 'docx', 'html', 'htm'] } }))?.[0];
+  if (!source) return undefined;
+  const name = source.path.replace(/^.*\//, '');
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: STRINGS.progress(name), cancellable: true }, async (progress, token) => {
+    try {
+      let last = 0;
+      const result = await convertDocument(await readBytes(source), name, {
+        onPage: (page, total) => {
+          if (token.isCancellationRequested) throw new vscode.CancellationError();
+          progress.report({ message: STRINGS.page(page, total), increment: ((page - last) / total) * 100 });
+          last = page;
+        },
+      });
+      if (token.isCancellationRequested) return undefined;
+      if (result.meta.emptyPages?.length) void vscode.window.showWarningMessage(STRINGS.scanned(name, result.meta.emptyPages));
+      const target = importTarget(source);
+      await writeTextAtomic(target, renderConverted(result));
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(target), { preview: false });
+      return target;
+    } catch (e) {
+      if (e instanceof vscode.CancellationError) return undefined;
+      void vscode.window.showErrorMessage(STRINGS.failed(name, e instanceof ConvertError ? e.message : String((e as Error)?.message ?? e)));
+      return undefined;
+    }
+  });
+}
+
+export function registerImportDocument(context: vscode.ExtensionContext): void {
+  context.subscriptions.push(vscode.commands.registerCommand(IMPORT_COMMAND, importDocument));
+}

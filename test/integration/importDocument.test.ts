@@ -1,0 +1,36 @@
+import { strict as assert } from 'node:assert';
+import * as vscode from 'vscode';
+import { Document, Packer, Paragraph } from 'docx';
+import { layOut, writePdf } from '../../src/tools/pdfWriter';
+import { getApi, waitFor, workspaceUri } from './helpers';
+
+const PARAGRAPHS = ['การประชุมหารือด้านการทูตดิจิทัลกับประเทศญี่ปุ่นและอาเซียน', 'ย่อหน้าที่สองว่าด้วยการค้าเสรีและการทูตดิจิทัล'];
+
+describe('Import Document (PDF, Word, Web Page)', () => {
+  it('imports a PDF beside it as .policy.txt with page markers, opens it, and its terms are found at their offsets', async () => {
+    const api = await getApi();
+    const pdf = workspaceUri('import-note.pdf');
+    await vscode.workspace.fs.writeFile(pdf, writePdf(layOut(PARAGRAPHS, { perLine: 40, linesPerPage: 2 })));
+    const target = (await vscode.commands.executeCommand('thaiPolicyLens.importDocument', pdf)) as vscode.Uri | undefined;
+    assert.equal(target?.toString(), workspaceUri('import-note.policy.txt').toString());
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+    assert.match(text, /^---\nsource: "import-note\.pdf"\nsha256: [0-9a-f]{64}\nconverter: "pdfjs-dist [\d.]+"\npages: 1-\d of \d\n---\n/);
+    assert.ok(text.includes('\n\n[หน้า 2]\n\nย่อหน้าที่สอง'), text);
+    await waitFor(() => (vscode.window.activeTextEditor?.document.uri.toString() === target.toString() ? true : undefined), 'the imported text opened');
+    const annotations = await api.getAnnotations(target);
+    const terms = annotations.filter((a) => a.kind === 'term' && a.text === 'การทูตดิจิทัล');
+    assert.equal(terms.length, 2);
+    for (const t of terms) assert.equal(text.slice(t.start, t.end), 'การทูตดิจิทัล');
+  });
+
+  it('imports a Word document', async () => {
+    const api = await getApi();
+    const docx = workspaceUri('import-brief.docx');
+    await vscode.workspace.fs.writeFile(docx, new Uint8Array(await Packer.toBuffer(new Document({ sections: [{ children: PARAGRAPHS.map((p) => new Paragraph(p)) }] }))));
+    const target = (await vscode.commands.executeCommand('thaiPolicyLens.importDocument', docx)) as vscode.Uri | undefined;
+    assert.ok(target);
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+    assert.ok(text.endsWith(`---\n${PARAGRAPHS.join('\n\n')}\n`), text);
+    assert.equal((await api.getAnnotations(target)).filter((a) => a.kind === 'term' && a.text === 'การทูตดิจิทัล').length, 2);
+  });
+});

@@ -1,0 +1,53 @@
+import { strict as assert } from 'node:assert';
+import { readPdf, itemsToLines } from '../../../src/convert/pdf';
+import { convertDocument, parsePageRange, renderConverted } from '../../../src/convert';
+import { ConvertError } from '../../../src/convert/errors';
+import { layOut, toLegacyPua, writePdf } from '../../../src/tools/pdfWriter';
+
+const PARAGRAPHS = [
+  'การประชุมรัฐมนตรีต่างประเทศอาเซียนครั้งที่ 54 เห็นชอบแผนงานความร่วมมือด้านความมั่นคงทางทะเลและการพัฒนาที่ยั่งยืน',
+  'ผู้แทนญี่ปุ่นและสหรัฐอเมริกาย้ำความสำคัญของน้ำและพลังงานสะอาด',
+];
+
+describe('convert: PDF', () => {
+  it('groups text items into lines by their baseline, left to right, with a space at a gap', () => {
+    const item = (str: string, x: number, y: number, width: number) => ({ str, transform: [10, 0, 0, 10, x, y], width, height: 10 });
+    const lines = itemsToLines([item('ข', 60, 700, 10), item('ก', 50, 700, 10), item('ค', 100, 700, 10), item('ง', 50, 688, 10)], 800, 2);
+    assert.deepEqual(lines, [
+      { text: 'กข ค', x: 50, y: 90, width: 60, height: 10, page: 2 },
+      { text: 'ง', x: 50, y: 102, width: 10, height: 10, page: 2 },
+    ]);
+  });
+
+  it('reads wrapped Thai lines as paragraphs, legacy-font marks mapped, headers and page numbers gone, page markers between pages', async () => {
+    const pdf = writePdf(layOut(PARAGRAPHS.map(toLegacyPua), { perLine: 30, linesPerPage: 3, header: 'รายงานการประชุม' }));
+    const result = await convertDocument(pdf, 'report.pdf');
+    assert.equal(result.meta.pages?.count, 3);
+    assert.equal(
+      result.text,
+      // the first paragraph goes on over the page break, uncut; the page-2 marker comes before
+      // the paragraph that starts on page 2 (none starts on page 3)
+      'การประชุมรัฐมนตรีต่างประเทศอาเซียนครั้งที่ 54 เห็นชอบแผนงานความร่วมมือด้านความมั่นคงทางทะเลและการพัฒนาที่ยั่งยืน\n\n[หน้า 2]\n\nผู้แทนญี่ปุ่นและสหรัฐอเมริกาย้ำความสำคัญของน้ำและพลังงานสะอาด\n',
+    );
+  });
+
+  it('converts the pages asked for, and says how many there are', async () => {
+    const pdf = writePdf([[{ text: 'หน้าหนึ่ง', x: 60, y: 80, size: 12 }], [{ text: 'หน้าสอง', x: 60, y: 80, size: 12 }], [{ text: 'หน้าสาม ยาวกว่าบรรทัดอื่นมากมายหลายคำ', x: 60, y: 80, size: 12 }]]);
+    const result = await convertDocument(pdf, 'x.pdf', { pages: parsePageRange('2-3'), pageMarker: '<{n}>' });
+    assert.equal(result.text, '<2>\n\nหน้าสอง\n\n<3>\n\nหน้าสาม ยาวกว่าบรรทัดอื่นมากมายหลายคำ\n');
+    assert.match(renderConverted(result), /^---\nsource: "x.pdf"\nsha256: [0-9a-f]{64}\nconverter: "pdfjs-dist \d+\.\d+\.\d+"\npages: 2-3 of 3\n---\n<2>/);
+    await assert.rejects(convertDocument(pdf, 'x.pdf', { pages: { from: 5, to: 6 } }), /the PDF has 3 pages; --pages starts at 5/);
+    assert.throws(() => parsePageRange('3-2'), /invalid page range "3-2"/);
+  });
+
+  it('refuses an encrypted PDF in one line that says what to do', async () => {
+    const pdf = writePdf([[{ text: 'ลับ', x: 60, y: 80, size: 12 }]], { encryptedWithPassword: true });
+    await assert.rejects(readPdf(pdf), (e: unknown) => e instanceof ConvertError && e.message === 'the PDF is encrypted with a password; remove the password (for example with qpdf --decrypt) and convert again');
+  });
+
+  it('refuses a file that is not a PDF, and a truncated one, in one line', async () => {
+    await assert.rejects(readPdf(new TextEncoder().encode('hello, not a pdf')), (e: unknown) => e instanceof ConvertError && /not a valid PDF, or a truncated or corrupt one/.test(e.message));
+    const pdf = writePdf([[{ text: 'ก', x: 60, y: 80, size: 12 }]]);
+    await assert.rejects(readPdf(pdf.subarray(0, 200)), (e: unknown) => e instanceof ConvertError && !e.message.includes('\n'));
+  });
+});
