@@ -1,8 +1,10 @@
 /**
  * Loads the glossaries (built-in, every `*.glossary.yaml` in the workspace, and the files named in
- * `thaiPolicyLens.glossaryFiles`), keeps them current as files are saved, created and deleted, and
- * reports their problems in the Problems panel at their line and column. A file with errors keeps
- * its last good version in force (core GlossarySet).
+ * each folder's `thaiPolicyLens.glossaryFiles`), keeps them current as files are saved, created and
+ * deleted, and reports their problems in the Problems panel at their line and column. A file with
+ * errors keeps its last good version in force (core GlossarySet). In Restricted Mode the
+ * workspace's `*.glossary.yaml` files wait until the workspace is trusted or the user allows them
+ * (workspaceTrust.ts).
  */
 import * as vscode from 'vscode';
 import { readText } from './files';
@@ -11,6 +13,7 @@ import { Analyzer } from '../../core';
 import { GLOSSARY_GLOB, SKIPPED_FOLDERS_GLOB, isAbsolutePath, isGlossaryFileName } from '../../core';
 import { Disposable } from '../disposable';
 import type { Settings } from './settings';
+import type { WorkspaceTrust } from './workspaceTrust';
 
 export class GlossaryService extends Disposable {
   readonly set = new GlossarySet();
@@ -25,23 +28,25 @@ export class GlossaryService extends Disposable {
   constructor(
     extensionUri: vscode.Uri,
     private readonly settings: Settings,
+    private readonly trust: WorkspaceTrust,
   ) {
     super();
     this.builtinUri = vscode.Uri.joinPath(extensionUri, 'glossaries', 'builtin.glossary.yaml');
     const watcher = vscode.workspace.createFileSystemWatcher(GLOSSARY_GLOB);
     this.registerAll(
       watcher,
-      watcher.onDidChange((uri) => this.queue(() => this.loadFile(uri))),
-      watcher.onDidCreate((uri) => this.queue(() => this.loadFile(uri))),
+      watcher.onDidChange((uri) => this.trust.glossariesAllowed && this.queue(() => this.loadFile(uri))),
+      watcher.onDidCreate((uri) => this.trust.glossariesAllowed && this.queue(() => this.loadFile(uri))),
       watcher.onDidDelete((uri) => this.queue(async () => this.unload(uri))),
       // Saving in the editor applies at once, even where the watcher is slow to report.
       vscode.workspace.onDidSaveTextDocument((doc) => {
-        if (this.isGlossaryUri(doc.uri)) this.queue(() => this.loadText(doc.uri, doc.getText()));
+        if (this.isGlossaryUri(doc.uri) && (this.trust.glossariesAllowed || this.set.files.includes(doc.uri.toString()))) this.queue(() => this.loadText(doc.uri, doc.getText()));
       }),
       settings.onDidChange((e) => {
         if (e.affects('glossaryFiles', 'useBuiltinGlossary')) void this.reload();
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reload()),
+      trust.onDidChange(() => void this.reload()),
       this.diagnostics,
       this.changed,
     );
@@ -104,14 +109,15 @@ export class GlossaryService extends Disposable {
     return this.loading;
   }
 
+  /** The files of each folder's `glossaryFiles` setting, a relative name against its own folder. */
   private extraFiles(): vscode.Uri[] {
-    const names = this.settings.glossaryFiles;
-    const base = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const folders = vscode.workspace.workspaceFolders ?? [];
     const out: vscode.Uri[] = [];
-    for (const name of names) {
-      if (!name) continue;
-      if (isAbsolutePath(name)) out.push(vscode.Uri.file(name));
-      else if (base) out.push(vscode.Uri.joinPath(base, name));
+    for (const folder of folders.length ? folders : [undefined]) {
+      for (const name of this.settings.for(folder?.uri).glossaryFiles) {
+        if (isAbsolutePath(name)) out.push(vscode.Uri.file(name));
+        else if (folder) out.push(vscode.Uri.joinPath(folder.uri, name));
+      }
     }
     return out;
   }
@@ -119,7 +125,9 @@ export class GlossaryService extends Disposable {
   private async sources(): Promise<vscode.Uri[]> {
     const out: vscode.Uri[] = [];
     if (this.settings.useBuiltinGlossary) out.push(this.builtinUri);
-    const found = vscode.workspace.workspaceFolders?.length ? await vscode.workspace.findFiles(GLOSSARY_GLOB, SKIPPED_FOLDERS_GLOB) : [];
+    // Restricted Mode: not the workspace's own glossaries (the settings' files are the user's: VS Code
+    // reads only the user's value of a restricted setting in an untrusted workspace).
+    const found = vscode.workspace.workspaceFolders?.length && this.trust.glossariesAllowed ? await vscode.workspace.findFiles(GLOSSARY_GLOB, SKIPPED_FOLDERS_GLOB) : [];
     found.sort((a, b) => a.toString().localeCompare(b.toString()));
     const seen = new Set(out.map((u) => u.toString()));
     for (const uri of [...found, ...this.extraFiles()]) {

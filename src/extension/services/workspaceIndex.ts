@@ -1,7 +1,12 @@
 /**
  * The workspace index: the annotations of every text and Markdown file in the workspace
- * (`**\/*.{txt,md,markdown}` and the `thaiPolicyLens.thaiPolicyFiles` patterns, without
- * node_modules, .git, `files.exclude` and files over `thaiPolicyLens.maxFileSize` characters).
+ * (per folder, the `thaiPolicyLens.index.include` globs, `**\/*.{txt,md,markdown}` by default, and
+ * the `thaiPolicyLens.thaiPolicyFiles` patterns; without node_modules, .git, `files.exclude`,
+ * `thaiPolicyLens.index.exclude` and files over `thaiPolicyLens.maxFileSize` characters). Files
+ * without Thai script are read but not analysed (unless `thaiPolicyLens.onlyThaiDocuments` is off).
+ *
+ * It does nothing until `start()`: the Themes view starts it when it shows the whole workspace,
+ * and so do a jump across files and the API; a window that never asks never reads a file.
  *
  * Files are read and analysed in the background, a few reads ahead of the analysis, yielding to
  * the event loop every few milliseconds so the editor stays responsive; a progress item shows in
@@ -12,7 +17,7 @@
 import * as vscode from 'vscode';
 import { readTextWithin } from './files';
 import type { Annotation } from '../../core';
-import { SKIPPED_FOLDERS } from '../../core';
+import { SKIPPED_FOLDERS, containsThai, globUnion } from '../../core';
 import { Disposable } from '../disposable';
 import type { AnalysisService } from './analysisService';
 import type { GlossaryService } from './glossaryService';
@@ -43,14 +48,14 @@ interface Entry extends IndexedDocument {
   key: string;
 }
 
-const TEXT_GLOBS = ['**/*.txt', '**/*.md', '**/*.markdown'];
 const ALWAYS_EXCLUDED = SKIPPED_FOLDERS.map((folder) => `**/${folder}/**`);
 /** Work this long at most before yielding to the event loop. */
 const SLICE_MS = 10;
 /** Files read ahead of the analysis. */
 const READ_AHEAD = 16;
 
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** A macrotask later (setTimeout: the web worker extension host has no setImmediate). */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export class WorkspaceIndex extends Disposable {
   private readonly changed = this.register(new vscode.EventEmitter<void>());
@@ -85,10 +90,10 @@ export class WorkspaceIndex extends Disposable {
     this.registerAll(
       this.glossaries.onDidChange(() => this.kick()),
       this.settings.onDidChange((e) => {
-        if (e.affects('thaiPolicyFiles', 'files.exclude')) {
+        if (e.affects('thaiPolicyFiles', 'files.exclude', 'index')) {
           this.watch();
           this.requestRescan();
-        } else if (e.affects('maxFileSize')) this.requestRescan();
+        } else if (e.affects('maxFileSize', 'onlyThaiDocuments')) this.requestRescan();
         else if (e.affects('referenceDate')) this.kick();
         else if (e.affects('languages')) this.changed.fire();
       }),
@@ -124,6 +129,11 @@ export class WorkspaceIndex extends Disposable {
     while (this.running) await this.running;
   }
 
+  /** True once `start()` was called. */
+  get isStarted(): boolean {
+    return this.started;
+  }
+
   /** True while a pass runs. */
   get busy(): boolean {
     return this.running !== undefined;
@@ -148,7 +158,7 @@ export class WorkspaceIndex extends Disposable {
       if (doc) open.delete(entry.uri.toString());
     }
     const extra = [...open.values()].filter(
-      (d) => d.uri.scheme === 'file' && !this.isExcluded(d.uri) && vscode.workspace.getWorkspaceFolder(d.uri) && d.getText().length <= this.maxSize(),
+      (d) => d.uri.scheme === 'file' && !this.isExcluded(d.uri) && vscode.workspace.getWorkspaceFolder(d.uri) && d.getText().length <= this.maxSize(d.uri),
     );
     if (extra.length) {
       for (const doc of extra) out.push(live(doc));
@@ -174,29 +184,50 @@ export class WorkspaceIndex extends Disposable {
   private watch(): void {
     for (const w of this.watchers) w.dispose();
     const files = vscode.workspace.createFileSystemWatcher(this.includeGlob(), false, false, true);
-    files.onDidCreate((uri) => this.queueRead(uri));
-    files.onDidChange((uri) => this.queueRead(uri));
+    // A new file may be excluded by its folder's settings: ask the search, as the scan does.
+    files.onDidCreate((uri) => void this.admits(uri).then((yes) => yes && this.queueRead(uri)));
+    files.onDidChange((uri) => (this.entries.has(uri.toString()) ? this.queueRead(uri) : void this.admits(uri).then((yes) => yes && this.queueRead(uri))));
     const deletions = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
     deletions.onDidDelete((uri) => this.remove(uri));
     this.watchers = [files, deletions];
   }
 
-  private includeGlob(): string {
-    const globs = [...new Set([...TEXT_GLOBS, ...this.settings.thaiPolicyFiles])];
-    return `{${globs.join(',')}}`;
+  /** The files indexed in a folder (or, for the watcher, in every folder): one `{a,b}` glob. */
+  private includeGlob(folder?: vscode.WorkspaceFolder): string {
+    const folders = folder ? [folder] : (vscode.workspace.workspaceFolders ?? []);
+    const globs = new Set<string>();
+    for (const f of folders.length ? folders : [undefined]) {
+      const settings = this.settings.for(f?.uri);
+      for (const g of [...settings.indexInclude, ...settings.thaiPolicyFiles]) globs.add(g);
+    }
+    return globUnion([...globs]);
   }
 
-  private excludeGlob(): string {
-    const globs = [...ALWAYS_EXCLUDED, ...this.settings.filesExclude];
-    return `{${globs.join(',')}}`;
+  private excludeGlob(folder: vscode.WorkspaceFolder): string {
+    const settings = this.settings.for(folder.uri);
+    return globUnion([...ALWAYS_EXCLUDED, ...settings.filesExclude, ...settings.indexExclude]);
+  }
+
+  /** Whether a file the watcher reported is one the scan would list (its folder's include and exclude globs). */
+  private async admits(uri: vscode.Uri): Promise<boolean> {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!folder || this.isExcluded(uri)) return false;
+    const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, this.includeGlob(folder)), new vscode.RelativePattern(folder, this.excludeGlob(folder)));
+    return found.some((u) => u.toString() === uri.toString());
   }
 
   private isExcluded(uri: vscode.Uri): boolean {
     return SKIPPED_FOLDERS.some((folder) => uri.path.includes(`/${folder}/`));
   }
 
-  private maxSize(): number {
-    return this.settings.maxFileSize;
+  private maxSize(uri: vscode.Uri): number {
+    return this.settings.for(uri).maxFileSize;
+  }
+
+  /** The annotations of a file's text; none, without analysing, for a text without Thai script (by default). */
+  private annotate(uri: vscode.Uri, text: string): Annotation[] {
+    if (this.settings.for(uri).onlyThaiDocuments && !containsThai(text)) return [];
+    return this.analysis.analyzeText(text);
   }
 
   /** The settings an analysis depends on besides the text: stale entries are re-analysed. */
@@ -291,11 +322,10 @@ export class WorkspaceIndex extends Disposable {
       if (this.toRead.size > 0) {
         const uris = [...this.toRead.values()];
         this.toRead.clear();
-        const limit = this.maxSize();
         // Reads run a few files ahead of the analysis.
         const reads: Array<Promise<string | undefined>> = [];
         const startRead = (i: number) => {
-          if (i < uris.length) reads[i] = readTextWithin(uris[i], limit);
+          if (i < uris.length) reads[i] = readTextWithin(uris[i], this.maxSize(uris[i]));
         };
         for (let i = 0; i < READ_AHEAD; i++) startRead(i);
         for (let i = 0; i < uris.length; i++) {
@@ -317,7 +347,7 @@ export class WorkspaceIndex extends Disposable {
           const old = this.entries.get(uriKey);
           const currentKey = this.analysisKey();
           if (old && old.text === text && old.key === currentKey) continue;
-          this.entries.set(uriKey, { uri: uris[i], text, annotations: this.analysis.analyzeText(text), key: currentKey });
+          this.entries.set(uriKey, { uri: uris[i], text, annotations: this.annotate(uris[i], text), key: currentKey });
           this.sorted = undefined;
           analyzed++;
           changed = true;
@@ -334,7 +364,7 @@ export class WorkspaceIndex extends Disposable {
         if (this.entries.get(entry.uri.toString()) !== entry) continue;
         if (i % 50 === 0) progress.report({ message: `${i + 1}/${stale.length} files` });
         // a new object, not changed in place: consumers may keep the old one (the tree does)
-        this.entries.set(entry.uri.toString(), { ...entry, annotations: this.analysis.analyzeText(entry.text), key: this.analysisKey() });
+        this.entries.set(entry.uri.toString(), { ...entry, annotations: this.annotate(entry.uri, entry.text), key: this.analysisKey() });
         this.sorted = undefined;
         analyzed++;
         changed = true;
@@ -348,8 +378,10 @@ export class WorkspaceIndex extends Disposable {
 
   /** Lists the workspace; drops entries of files that are gone; queues every file to read. */
   private async scan(): Promise<boolean> {
-    const folders = vscode.workspace.workspaceFolders ?? [];
-    const uris = folders.length ? await vscode.workspace.findFiles(this.includeGlob(), this.excludeGlob()) : [];
+    const uris: vscode.Uri[] = [];
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      uris.push(...(await vscode.workspace.findFiles(new vscode.RelativePattern(folder, this.includeGlob(folder)), new vscode.RelativePattern(folder, this.excludeGlob(folder)))));
+    }
     const found = new Set<string>();
     for (const uri of uris) {
       if (this.isExcluded(uri)) continue;
