@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: lint, type-check, unit tests (mocha in Node), then integration tests inside a real
-// VS Code extension host. Prints each suite's closing line and a total; exits non-zero if any step fails.
+// VS Code extension host (four suites). Prints each suite's closing line and a total; exits non-zero if any step fails.
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +13,13 @@ const steps = [
   { name: 'compile', cmd: bin('tsc'), args: ['-p', 'tsconfig.test.json'] },
   { name: 'unit', cmd: bin('mocha'), args: ['--config', '.mocharc.json'], counts: true },
   { name: 'integration', cmd: process.execPath, args: [join(root, 'scripts', 'test-vscode.mjs'), '--no-build'], counts: true },
+  // an English-only workspace; Restricted Mode; the web worker extension host (CONTRIBUTING.md)
+  ...['quiet', 'restricted', 'web'].map((suite) => ({
+    name: `integration (${suite})`,
+    cmd: process.execPath,
+    args: [join(root, 'scripts', 'test-vscode.mjs'), '--no-build', '--suite', suite],
+    counts: true,
+  })),
 ];
 
 function run(step) {

@@ -100,6 +100,10 @@ class ThaiPolicyLens {
           void vscode.window.showInformationMessage('Thai Policy Lens: open a document to analyse.');
           return [];
         }
+        if (!analysis.isEnabledFor(doc)) {
+          if (!uri) void vscode.window.showInformationMessage('Thai Policy Lens: this document has no Thai text, or its language is not analysed (settings thaiPolicyLens.languages and thaiPolicyLens.onlyThaiDocuments).');
+          return [];
+        }
         await loaded;
         return analysis.get(doc).annotations;
       }),
@@ -114,6 +118,11 @@ class ThaiPolicyLens {
     );
 
     // The workspace index starts only when asked (the Themes view showing the whole workspace).
+
+    // Developing (`npm start`, F5; not tests, never users): the Themes view beside the document at once.
+    if (context.extensionMode === vscode.ExtensionMode.Development) {
+      void vscode.commands.executeCommand('workbench.view.extension.thaiPolicyLens').then(() => vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup'));
+    }
 
     this.api = {
       version,
