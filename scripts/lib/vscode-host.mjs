@@ -125,13 +125,27 @@ export function ensureServerInstalled(which = 'current') {
   }
   log(`installing code-server ${p.codeServer} (VS Code ${p.vscode}) into .cache/, a few minutes the first time ...`);
   rmSync(p.codeServerDir, { recursive: true, force: true });
-  npmInstall(p.codeServerDir, `code-server@${p.codeServer}`, {
+  const env = {
     ...withoutNpmVariables(process.env),
     // its postinstall runs `npm` and `node` from PATH: the ones of its Node
     PATH: `${SERVERS[which].npm ? join(p.nodeDir, 'node_modules', '.bin') + ':' : ''}${join(p.nodeHome, 'bin')}:${process.env.PATH}`,
     npm_config_nodedir: p.nodeHome,
     npm_config_unsafe_perm: 'true', // older code-server releases stop their postinstall as root without it
-  }, p.node, SERVERS[which].npm ? join(p.nodeDir, 'node_modules', 'npm', 'bin', 'npm-cli.js') : undefined);
+  };
+  if (!SERVERS[which].npm) {
+    npmInstall(p.codeServerDir, `code-server@${p.codeServer}`, env, p.node);
+  } else {
+    // An older release: its postinstall, run inside an old npm's install, installs nothing (the
+    // outer npm's variables mislead the inner one). Install without scripts, then run it alone.
+    npmInstall(p.codeServerDir, [`code-server@${p.codeServer}`, '--ignore-scripts'], env, p.node, join(p.nodeDir, 'node_modules', 'npm', 'bin', 'npm-cli.js'));
+    const packageDir = join(p.codeServerDir, 'node_modules', 'code-server');
+    const r = spawnSync('sh', ['./postinstall.sh'], {
+      cwd: packageDir,
+      env: { ...env, npm_config_user_agent: `npm/${SERVERS[which].npm} node/v${SERVERS[which].node} linux x64 workspaces/false` },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    if (r.status !== 0) throw new Error(`code-server ${p.codeServer}'s postinstall failed (exit ${r.status})`);
+  }
   if (!existsSync(p.serverMain) || !existsSync(p.serverModule)) throw new Error(`code-server ${p.codeServer} installed, but its VS Code's modules are missing (its postinstall failed: see above)`);
   writeFileSync(done, new Date().toISOString() + '\n');
   return p;
@@ -160,13 +174,13 @@ export async function startServer({ quiet = true, port: wanted, server = 'curren
   const port = wanted || (await freePort());
   const state = mkdtempSync(join(tmpdir(), 'tpl-vscode-'));
   for (const d of ['server-data', 'user-data', 'extensions', 'xdg']) mkdirSync(join(state, d), { recursive: true });
-  // A user setting file so the workbench opens quietly (no welcome page, no telemetry banner).
-  const userSettingsDir = join(state, 'server-data', 'data', 'Machine');
-  mkdirSync(userSettingsDir, { recursive: true });
-  writeFileSync(
-    join(userSettingsDir, 'settings.json'),
-    JSON.stringify({ 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'workbench.tips.enabled': false, 'update.mode': 'none', ...userSettings }, null, 2),
-  );
+  // Settings so the workbench opens quietly (no welcome page, no telemetry banner): as the
+  // machine's settings (the remote) and the user's (the workbench reads its own from there).
+  const settings = JSON.stringify({ 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'workbench.tips.enabled': false, 'update.mode': 'none', ...userSettings }, null, 2);
+  for (const dir of [join(state, 'server-data', 'data', 'Machine'), join(state, 'user-data', 'User')]) {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'settings.json'), settings);
+  }
   const env = {
     ...process.env,
     XDG_CONFIG_HOME: join(state, 'xdg'),
