@@ -13,8 +13,8 @@ const steps = [
   { name: 'compile', cmd: bin('tsc'), args: ['-p', 'tsconfig.test.json'] },
   { name: 'unit', cmd: bin('mocha'), args: ['--config', '.mocharc.json'], counts: true },
   { name: 'integration', cmd: process.execPath, args: [join(root, 'scripts', 'test-vscode.mjs'), '--no-build'], counts: true },
-  // an English-only workspace; Restricted Mode; the web worker extension host (CONTRIBUTING.md)
-  ...['quiet', 'restricted', 'web'].map((suite) => ({
+  // an English-only workspace; two folders; Restricted Mode; the web worker extension host (CONTRIBUTING.md)
+  ...['quiet', 'multiroot', 'restricted', 'web'].map((suite) => ({
     name: `integration (${suite})`,
     cmd: process.execPath,
     args: [join(root, 'scripts', 'test-vscode.mjs'), '--no-build', '--suite', suite],

@@ -3,7 +3,7 @@
 //
 //   npm run test:vscode -- [--suite NAME] [--min-version] [--tests PATH] [--folder PATH] [--no-build] [--verbose]
 //
-// --suite       default | quiet | restricted | web (see SUITES below and CONTRIBUTING.md)
+// --suite       default | quiet | multiroot | restricted | web (see SUITES below and CONTRIBUTING.md)
 // --min-version run on the oldest VS Code the extension supports (SERVERS.min in lib/vscode-host.mjs)
 // --tests       a JavaScript file exporting `run(): Promise<void>` (default: the suite's)
 // --folder      the workspace folder to open (default: the suite's, a fresh copy each run)
@@ -31,6 +31,8 @@ const SUITES = {
   default: { tests: join(out, 'index.js'), makeFolder: fixture('workspace') },
   // An English-only workspace: no highlights, no analyses, no index work.
   quiet: { tests: join(out, 'quiet', 'index.js'), makeFolder: (dir) => writeEnglishWorkspace(dir, 60) },
+  // A multi-root workspace: two folders, each with its own settings.
+  multiroot: { tests: join(out, 'multiroot', 'index.js'), makeFolder: fixture('multiroot'), workspaceFile: 'multi.code-workspace' },
   // Workspace trust on, the folder untrusted: Restricted Mode.
   restricted: { tests: join(out, 'restricted', 'index.js'), makeFolder: fixture('restricted'), trust: true },
   // The browser bundle in the web worker extension host, with the tests bundled for it too.
@@ -148,7 +150,10 @@ async function runWithServer(opts, folder) {
         }).observe(document, { childList: true, subtree: true });
       }, development);
       await page.goto(`http://127.0.0.1:${server.port}/?folder=${encodeURIComponent(folder)}`);
-    } else await page.goto(workbenchUrl({ port: server.port, folder, extensionDevelopmentPath: opts.extension, extensionTestsPath: opts.tests }));
+    } else {
+      const workspace = suite.workspaceFile ? join(folder, suite.workspaceFile) : undefined;
+      await page.goto(workbenchUrl({ port: server.port, folder, workspace, extensionDevelopmentPath: opts.extension, extensionTestsPath: opts.tests }));
+    }
     const timer = new Promise((r) => setTimeout(() => r('timeout'), opts.timeout * 1000));
     const code = await Promise.race([exited, timer]);
     if (code === 'timeout') {

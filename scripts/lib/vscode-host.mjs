@@ -6,7 +6,7 @@
 // the `node` npm package, with Debian's Chromium driven by playwright-core as the workbench.
 // Everything is installed by package name into the git-ignored `.cache/` folder, once.
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync, mkdtempSync, rmSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync, mkdtempSync, rmSync, readFileSync, copyFileSync, chmodSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, dirname, resolve } from 'node:path';
@@ -135,16 +135,27 @@ export function ensureServerInstalled(which = 'current') {
   if (!SERVERS[which].npm) {
     npmInstall(p.codeServerDir, `code-server@${p.codeServer}`, env, p.node);
   } else {
-    // An older release: its postinstall, run inside an old npm's install, installs nothing (the
-    // outer npm's variables mislead the inner one). Install without scripts, then run it alone.
-    npmInstall(p.codeServerDir, [`code-server@${p.codeServer}`, '--ignore-scripts'], env, p.node, join(p.nodeDir, 'node_modules', 'npm', 'bin', 'npm-cli.js'));
-    const packageDir = join(p.codeServerDir, 'node_modules', 'code-server');
-    const r = spawnSync('sh', ['./postinstall.sh'], {
-      cwd: packageDir,
-      env: { ...env, npm_config_user_agent: `npm/${SERVERS[which].npm} node/v${SERVERS[which].node} linux x64 workspaces/false` },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
-    if (r.status !== 0) throw new Error(`code-server ${p.codeServer}'s postinstall failed (exit ${r.status})`);
+    // An older release. Its postinstall, run inside npm's install, installs nothing (the outer npm's
+    // variables mislead the inner one), and its @vscode/ripgrep downloads a binary from GitHub
+    // (no network here). So: code-server without scripts, then its VS Code's modules without
+    // scripts, ripgrep's binary from the current server's package, and the modules' own scripts
+    // (native builds; ripgrep's sees its binary and stops).
+    const oldNpm = join(p.nodeDir, 'node_modules', 'npm', 'bin', 'npm-cli.js');
+    npmInstall(p.codeServerDir, [`code-server@${p.codeServer}`, '--ignore-scripts'], env, p.node, oldNpm);
+    const current = ensureServerInstalled('current');
+    const rg = join(current.vscodeDir, 'node_modules', '@vscode', 'ripgrep-universal', 'bin', 'linux-x64', 'rg');
+    const npm = (cwd, ...args) => {
+      const r = spawnSync(p.node, [oldNpm, ...args, '--no-audit', '--no-fund', '--loglevel=error'], { cwd, env, stdio: ['ignore', 'inherit', 'inherit'] });
+      if (r.status !== 0) throw new Error(`npm ${args.join(' ')} failed in ${cwd} (exit ${r.status})`);
+    };
+    npm(p.vscodeDir, 'install', '--unsafe-perm', '--legacy-peer-deps', '--omit=dev', '--ignore-scripts');
+    const rgDir = join(p.vscodeDir, 'node_modules', '@vscode', 'ripgrep', 'bin');
+    mkdirSync(rgDir, { recursive: true });
+    copyFileSync(rg, join(rgDir, 'rg'));
+    chmodSync(join(rgDir, 'rg'), 0o755);
+    npm(p.vscodeDir, 'rebuild', '--unsafe-perm');
+    rmSync(join(p.vscodeDir, 'node_modules.asar'), { force: true });
+    symlinkSync('node_modules', join(p.vscodeDir, 'node_modules.asar'));
   }
   if (!existsSync(p.serverMain) || !existsSync(p.serverModule)) throw new Error(`code-server ${p.codeServer} installed, but its VS Code's modules are missing (its postinstall failed: see above)`);
   writeFileSync(done, new Date().toISOString() + '\n');
@@ -240,12 +251,14 @@ export async function startServer({ quiet = true, port: wanted, server = 'curren
 }
 
 /** The workbench address that opens `folder` with the extension under development (and tests, a file). */
-export function workbenchUrl({ port, folder, extensionDevelopmentPath, extensionTestsPath, openFile }) {
+export function workbenchUrl({ port, folder, workspace, extensionDevelopmentPath, extensionTestsPath, openFile }) {
   const remote = (p) => `vscode-remote://127.0.0.1:${port}${resolve(p)}`;
   const payload = [['extensionDevelopmentPath', remote(extensionDevelopmentPath)]];
   if (extensionTestsPath) payload.push(['extensionTestsPath', remote(extensionTestsPath)]);
   if (openFile) payload.push(['openFile', remote(openFile)]);
-  return `http://127.0.0.1:${port}/?folder=${encodeURIComponent(resolve(folder))}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  // a folder, or a multi-root workspace (a .code-workspace file)
+  const open = workspace ? `workspace=${encodeURIComponent(resolve(workspace))}` : `folder=${encodeURIComponent(resolve(folder))}`;
+  return `http://127.0.0.1:${port}/?${open}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
 
 /** Launches Debian's Chromium, headless, through playwright-core. */
