@@ -11,7 +11,7 @@
 // With VSCODE_EXECUTABLE set to a desktop VS Code binary (or --electron on a machine with
 // internet), @vscode/test-electron runs it; otherwise the VS Code server from code-server and
 // Debian's Chromium do (see scripts/lib/vscode-host.mjs). Exit status 0 only when every test passed.
-import { cpSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, existsSync, readdirSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -49,6 +49,30 @@ async function serveFile(route, dir, path) {
   } catch {
     await route.fulfill({ status: 404, body: '' });
   }
+}
+
+/**
+ * The default suite for the oldest supported VS Code, whose extension host is Node 16: each test
+ * file bundled with what it imports (Node 16 cannot require the ES modules some dependencies are),
+ * mocha and vscode left to the host. Returns the entry.
+ */
+async function buildNode16Tests() {
+  const dir = join(root, 'test', 'integration');
+  const outdir = join(root, 'out', 'node16-test');
+  rmSync(outdir, { recursive: true, force: true });
+  await esbuild.build({
+    absWorkingDir: root,
+    entryPoints: readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'helpers.ts').map((f) => join(dir, f)),
+    outdir,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node16',
+    external: ['vscode', 'mocha'],
+    sourcemap: 'inline',
+    logLevel: 'warning',
+  });
+  return join(outdir, 'index.js');
 }
 
 /** Bundles the web suite (test/integration/web/index.ts) for the web worker: one CommonJS file, `vscode` external. */
@@ -173,6 +197,7 @@ async function main() {
   if (opts.build) buildAll();
   opts.extension = root;
   if (SUITES[opts.suite].web && !opts.tests) await buildWebTests(SUITES.web.tests);
+  if (opts.server === 'min' && opts.suite === 'default' && !opts.tests) opts.tests = await buildNode16Tests();
   opts.tests ??= SUITES[opts.suite].tests;
   if (!existsSync(opts.tests)) fail(`no test entry at ${opts.tests}`);
   let folder = opts.folder;

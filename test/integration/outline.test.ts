@@ -152,7 +152,12 @@ describe('outline', () => {
     ]);
   });
 
-  it('folds each section', async () => {
+  it('folds each section', async function () {
+    // The command that reads folding ranges came after the oldest VS Code we support (the folding itself works there).
+    if (!(await vscode.commands.getCommands(true)).includes('vscode.executeFoldingRangeProvider')) {
+      console.log(`    (skipped on VS Code ${vscode.version}: no vscode.executeFoldingRangeProvider to read the folding ranges)`);
+      this.skip();
+    }
     await getApi();
     const editor = await openFixture('outline-sample.policy.txt');
     const ranges = await waitFor(async () => {
