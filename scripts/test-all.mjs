@@ -20,6 +20,10 @@ const steps = [
     args: [join(root, 'scripts', 'test-vscode.mjs'), '--no-build', '--suite', suite],
     counts: true,
   })),
+  // In CI (and with --min-version): the default suite again on the oldest supported VS Code.
+  ...(process.env.CI || process.argv.includes('--min-version')
+    ? [{ name: 'integration (oldest VS Code)', cmd: process.execPath, args: [join(root, 'scripts', 'test-vscode.mjs'), '--no-build', '--min-version'], counts: true }]
+    : []),
 ];
 
 function run(step) {
