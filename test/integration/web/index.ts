@@ -14,7 +14,8 @@ import '../tagging.test';
 export function run(): Promise<void> {
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {
-      console.log(`${passed} passed, ${failures} failed`);
+      const skipped = runner.stats?.pending ? `, ${runner.stats.pending} skipped` : '';
+      console.log(`${passed} passed, ${failures} failed${skipped}`);
       if (failures > 0) reject(new Error(`${failures} web test(s) failed`));
       else resolve();
     });
