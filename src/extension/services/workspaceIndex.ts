@@ -72,6 +72,9 @@ export class WorkspaceIndex extends Disposable {
   private epoch = 0;
   private watchers: vscode.FileSystemWatcher[] = [];
   private changeTimer: ReturnType<typeof setTimeout> | undefined;
+  /** files the watcher reported as created, to check against the folder's globs */
+  private readonly created = new Map<string, vscode.Uri>();
+  private createdTimer: ReturnType<typeof setTimeout> | undefined;
   /** what the last finished pass did */
   private lastPass: IndexPassStats | undefined;
 
@@ -158,7 +161,7 @@ export class WorkspaceIndex extends Disposable {
       if (doc) open.delete(entry.uri.toString());
     }
     const extra = [...open.values()].filter(
-      (d) => d.uri.scheme === 'file' && !this.isExcluded(d.uri) && vscode.workspace.getWorkspaceFolder(d.uri) && d.getText().length <= this.maxSize(d.uri),
+      (d) => !this.isExcluded(d.uri) && vscode.workspace.getWorkspaceFolder(d.uri) && d.getText().length <= this.maxSize(d.uri),
     );
     if (extra.length) {
       for (const doc of extra) out.push(live(doc));
@@ -184,9 +187,9 @@ export class WorkspaceIndex extends Disposable {
   private watch(): void {
     for (const w of this.watchers) w.dispose();
     const files = vscode.workspace.createFileSystemWatcher(this.includeGlob(), false, false, true);
-    // A new file may be excluded by its folder's settings: ask the search, as the scan does.
-    files.onDidCreate((uri) => void this.admits(uri).then((yes) => yes && this.queueRead(uri)));
-    files.onDidChange((uri) => (this.entries.has(uri.toString()) ? this.queueRead(uri) : void this.admits(uri).then((yes) => yes && this.queueRead(uri))));
+    // A new file may be excluded by its folder's settings: the search says, once for a burst.
+    files.onDidCreate((uri) => this.admitSoon(uri));
+    files.onDidChange((uri) => (this.entries.has(uri.toString()) ? this.queueRead(uri) : this.admitSoon(uri)));
     const deletions = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
     deletions.onDidDelete((uri) => this.remove(uri));
     this.watchers = [files, deletions];
@@ -208,12 +211,36 @@ export class WorkspaceIndex extends Disposable {
     return globUnion([...ALWAYS_EXCLUDED, ...settings.filesExclude, ...settings.indexExclude]);
   }
 
-  /** Whether a file the watcher reported is one the scan would list (its folder's include and exclude globs). */
-  private async admits(uri: vscode.Uri): Promise<boolean> {
-    const folder = vscode.workspace.getWorkspaceFolder(uri);
-    if (!folder || this.isExcluded(uri)) return false;
-    const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, this.includeGlob(folder)), new vscode.RelativePattern(folder, this.excludeGlob(folder)));
-    return found.some((u) => u.toString() === uri.toString());
+  /**
+   * Queues files the watcher reported that the scan would list (their folder's include and exclude
+   * globs): after a short wait, one search per folder for the whole burst (a checkout creates many).
+   */
+  private admitSoon(uri: vscode.Uri): void {
+    if (this.isDisposed || this.isExcluded(uri)) return;
+    this.created.set(uri.toString(), uri);
+    this.createdTimer ??= setTimeout(() => {
+      this.createdTimer = undefined;
+      const created = [...this.created.values()];
+      this.created.clear();
+      void this.admit(created);
+    }, 100);
+  }
+
+  private async admit(uris: vscode.Uri[]): Promise<void> {
+    const byFolder = new Map<vscode.WorkspaceFolder, vscode.Uri[]>();
+    for (const uri of uris) {
+      const folder = vscode.workspace.getWorkspaceFolder(uri);
+      if (folder) byFolder.set(folder, [...(byFolder.get(folder) ?? []), uri]);
+    }
+    for (const [folder, list] of byFolder) {
+      const found = new Set((await this.findIn(folder)).map((u) => u.toString()));
+      for (const uri of list) if (found.has(uri.toString())) this.queueRead(uri);
+    }
+  }
+
+  /** The files of a folder the index reads. */
+  private findIn(folder: vscode.WorkspaceFolder): Thenable<vscode.Uri[]> {
+    return vscode.workspace.findFiles(new vscode.RelativePattern(folder, this.includeGlob(folder)), new vscode.RelativePattern(folder, this.excludeGlob(folder)));
   }
 
   private isExcluded(uri: vscode.Uri): boolean {
@@ -380,7 +407,7 @@ export class WorkspaceIndex extends Disposable {
   private async scan(): Promise<boolean> {
     const uris: vscode.Uri[] = [];
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      uris.push(...(await vscode.workspace.findFiles(new vscode.RelativePattern(folder, this.includeGlob(folder)), new vscode.RelativePattern(folder, this.excludeGlob(folder)))));
+      uris.push(...(await this.findIn(folder)));
     }
     const found = new Set<string>();
     for (const uri of uris) {
@@ -400,6 +427,7 @@ export class WorkspaceIndex extends Disposable {
     super.dispose();
     for (const w of this.watchers) w.dispose();
     if (this.changeTimer) clearTimeout(this.changeTimer);
+    if (this.createdTimer) clearTimeout(this.createdTimer);
     this.entries.clear();
     this.toRead.clear();
   }
