@@ -117,8 +117,7 @@ class ThaiPolicyLens {
       }),
     );
 
-    // The workspace index starts only when asked (the Themes view showing the whole workspace).
-
+    // (The workspace index starts only when asked: the Themes view showing the whole workspace.)
     // Developing (`npm start`, F5; not tests, never users): the Themes view beside the document at once.
     if (context.extensionMode === vscode.ExtensionMode.Development) {
       void vscode.commands.executeCommand('workbench.view.extension.thaiPolicyLens').then(() => vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup'));

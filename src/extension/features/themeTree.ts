@@ -338,9 +338,8 @@ export class ThemeTree extends Disposable implements vscode.TreeDataProvider<Tre
       this.view.message = `Filter: "${this.filterText}" (${n} ${n === 1 ? 'match' : 'matches'})`;
     } else if (this.scope === 'document' && !this.document) this.view.message = 'Open a Thai text or Markdown document to see where its themes occur.';
     else if (this.scope === 'workspace' && this.ctx.index.busy && this.ctx.index.size === 0) {
-      this.view.message = 'Reading the workspace\'s text files (setting thaiPolicyLens.index.include). The workspace is indexed only while this view shows it, or when you refresh.';
-    }
-    else this.view.message = undefined;
+      this.view.message = "Reading the workspace's text files (setting thaiPolicyLens.index.include). The workspace is indexed only while this view shows it, or when you refresh.";
+    } else this.view.message = undefined;
   }
 
   /** A coloured circle for a theme, as an SVG data URI. */
