@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-// Bundles the extension, the command line and the measuring tools with esbuild.
+// Bundles the extension (for the Node extension host and for the web worker extension host of
+// vscode.dev / github.dev), the command line and the measuring tools with esbuild.
 //   node scripts/build.mjs               build everything
 //   node scripts/build.mjs --production  minified, no source maps (for the .vsix)
 //   node scripts/build.mjs --if-needed   build only when a source is newer than dist/
 import * as esbuild from 'esbuild';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -12,8 +13,11 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
 
+// The extension's targets follow engines.vscode (VS Code 1.75 runs extensions on Node 16.14; its
+// web worker host on the browsers of its time).
 const entries = [
-  { in: 'src/extension/extension.ts', out: 'extension', platform: 'node', external: ['vscode'] },
+  { in: 'src/extension/extension.ts', out: 'extension', platform: 'node', target: 'node16', external: ['vscode'] },
+  { in: 'src/extension/extension.ts', out: 'web/extension', platform: 'browser', target: 'es2020', external: ['vscode'] },
   { in: 'src/cli/bin.ts', out: 'cli', platform: 'node', banner: '#!/usr/bin/env node' },
   { in: 'src/tools/eval.ts', out: 'eval', platform: 'node', external: ['playwright-core'] },
   { in: 'src/tools/bench.ts', out: 'bench', platform: 'node' },
@@ -36,6 +40,39 @@ if (args.has('--if-needed')) {
   }
 }
 
+/**
+ * The web worker extension host has no Node: no `setImmediate`, no `Buffer`, no `process`, no
+ * module but `vscode`. The web bundle is checked for their use (comments left out).
+ */
+function checkWebBundle(file) {
+  const code = readFileSync(file, 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/^\s*\/\/.*$/gm, '');
+  const found = [];
+  for (const [name, pattern] of [
+    ['setImmediate', /\bsetImmediate\s*\(/],
+    ['Buffer', /\bBuffer\s*\.\s*(from|alloc|isBuffer|concat)\b/],
+    ['process', /\bprocess\s*\.\s*(env|nextTick|platform|cwd|argv|versions)\b/],
+    ['__dirname', /\b__dirname\b/],
+  ]) {
+    if (pattern.test(code)) found.push(name);
+  }
+  const modules = [...readFileSync(file, 'utf8').matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]).filter((m) => m !== 'vscode');
+  if (found.length || modules.length) {
+    throw new Error(`${file} is for the web worker extension host but uses ${[...found, ...modules.map((m) => `require("${m}")`)].join(', ')}`);
+  }
+}
+
+/** Resolves the extension's import of src/convert to src/convert/unavailable.ts (the web build). */
+const convertersUnavailable = {
+  name: 'converters-unavailable',
+  setup(build) {
+    build.onResolve({ filter: /(^|\/)convert$/ }, (args) =>
+      args.importer.includes(`${join('src', 'extension')}`) ? { path: join(root, 'src', 'convert', 'unavailable.ts') } : undefined,
+    );
+  },
+};
+
 await Promise.all(
   entries.map((e) =>
     esbuild.build({
@@ -47,14 +84,17 @@ await Promise.all(
       // ESM builds first: jsonc-parser's UMD build loads its parts with a require() esbuild cannot follow
       mainFields: ['module', 'main'],
       format: 'cjs',
-      target: 'node20',
+      target: e.target ?? 'node20',
       external: e.external ?? [],
       // PDF.js (src/convert) finds its optional Node helpers with import.meta.url: give the CommonJS bundle one
-      define: { 'import.meta.url': '__importMetaUrl' },
-      banner: { js: [e.banner, "var __importMetaUrl = require('node:url').pathToFileURL(__filename).href;"].filter(Boolean).join('\n') },
+      define: e.platform === 'node' ? { 'import.meta.url': '__importMetaUrl' } : undefined,
+      banner: e.platform === 'node' ? { js: [e.banner, "var __importMetaUrl = require('node:url').pathToFileURL(__filename).href;"].filter(Boolean).join('\n') } : undefined,
+      // the converters need Node: the web build takes a stand-in that says so (src/convert/unavailable.ts)
+      plugins: e.platform === 'browser' ? [convertersUnavailable] : [],
       sourcemap: !production,
       minify: production,
       logLevel: 'warning',
     }),
   ),
 );
+for (const e of entries) if (e.platform === 'browser') checkWebBundle(join(root, 'dist', `${e.out}.js`));

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: lint, type-check, unit tests (mocha in Node), then integration tests inside a real
-// VS Code extension host. Prints each suite's closing line and a total; exits non-zero if any step fails.
+// VS Code extension host (four suites). Prints each suite's closing line and a total; exits non-zero if any step fails.
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +13,17 @@ const steps = [
   { name: 'compile', cmd: bin('tsc'), args: ['-p', 'tsconfig.test.json'] },
   { name: 'unit', cmd: bin('mocha'), args: ['--config', '.mocharc.json'], counts: true },
   { name: 'integration', cmd: process.execPath, args: [join(root, 'scripts', 'test-vscode.mjs'), '--no-build'], counts: true },
+  // an English-only workspace; two folders; Restricted Mode; the web worker extension host (CONTRIBUTING.md)
+  ...['quiet', 'multiroot', 'restricted', 'web'].map((suite) => ({
+    name: `integration (${suite})`,
+    cmd: process.execPath,
+    args: [join(root, 'scripts', 'test-vscode.mjs'), '--no-build', '--suite', suite],
+    counts: true,
+  })),
+  // In CI (and with --min-version): the default suite again on the oldest supported VS Code.
+  ...(process.env.CI || process.argv.includes('--min-version')
+    ? [{ name: 'integration (oldest VS Code)', cmd: process.execPath, args: [join(root, 'scripts', 'test-vscode.mjs'), '--no-build', '--min-version'], counts: true }]
+    : []),
 ];
 
 function run(step) {

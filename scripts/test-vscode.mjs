@@ -1,26 +1,102 @@
 #!/usr/bin/env node
 // Runs a mocha suite inside a real VS Code extension host with the extension loaded.
 //
-//   npm run test:vscode -- [--tests PATH] [--folder PATH] [--no-build] [--verbose]
+//   npm run test:vscode -- [--suite NAME] [--min-version] [--tests PATH] [--folder PATH] [--no-build] [--verbose]
 //
-// --tests  a JavaScript file exporting `run(): Promise<void>` (default: the project's own
-//          integration suite, out/test/integration/index.js)
-// --folder the workspace folder to open (default: a fresh copy of test/fixtures/workspace)
+// --suite       default | quiet | multiroot | restricted | web (see SUITES below and CONTRIBUTING.md)
+// --min-version run on the oldest VS Code the extension supports (SERVERS.min in lib/vscode-host.mjs)
+// --tests       a JavaScript file exporting `run(): Promise<void>` (default: the suite's)
+// --folder      the workspace folder to open (default: the suite's, a fresh copy each run)
 //
 // With VSCODE_EXECUTABLE set to a desktop VS Code binary (or --electron on a machine with
 // internet), @vscode/test-electron runs it; otherwise the VS Code server from code-server and
 // Debian's Chromium do (see scripts/lib/vscode-host.mjs). Exit status 0 only when every test passed.
-import { cpSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, existsSync, readdirSync } from 'node:fs';
+import * as esbuild from 'esbuild';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { format } from 'node:util';
 import { join, resolve } from 'node:path';
 import { root, buildAll, startServer, launchBrowser, workbenchUrl } from './lib/vscode-host.mjs';
+import { writeEnglishWorkspace } from './lib/englishWorkspace.mjs';
+
+const out = join(root, 'out', 'test', 'integration');
+const fixture = (name) => (dir) => cpSync(join(root, 'test', 'fixtures', name), dir, { recursive: true });
+
+/**
+ * The suites: their test entry, the folder they open (made fresh in a temporary folder), and how
+ * the workbench runs (workspace trust on; the extension in the web worker extension host).
+ */
+const SUITES = {
+  default: { tests: join(out, 'index.js'), makeFolder: fixture('workspace') },
+  // An English-only workspace: no highlights, no analyses, no index work.
+  quiet: { tests: join(out, 'quiet', 'index.js'), makeFolder: (dir) => writeEnglishWorkspace(dir, 60) },
+  // A multi-root workspace: two folders, each with its own settings.
+  multiroot: { tests: join(out, 'multiroot', 'index.js'), makeFolder: fixture('multiroot'), workspaceFile: 'multi.code-workspace' },
+  // Workspace trust on, the folder untrusted: Restricted Mode.
+  restricted: { tests: join(out, 'restricted', 'index.js'), makeFolder: fixture('restricted'), trust: true },
+  // The browser bundle in the web worker extension host, with the tests bundled for it too.
+  web: { tests: join(root, 'out', 'web-test', 'index.js'), makeFolder: fixture('workspace'), web: true },
+};
+
+/** Answers a request of the workbench with a file of `dir` (the extension, for the web worker host). */
+async function serveFile(route, dir, path) {
+  try {
+    if (path.split('/').includes('..')) throw new Error('outside');
+    const body = await readFile(join(dir, path));
+    const contentType = path.endsWith('.json') ? 'application/json' : path.endsWith('.js') ? 'text/javascript' : path.endsWith('.svg') ? 'image/svg+xml' : 'application/octet-stream';
+    await route.fulfill({ status: 200, contentType, body });
+  } catch {
+    await route.fulfill({ status: 404, body: '' });
+  }
+}
+
+/**
+ * The default suite for the oldest supported VS Code, whose extension host is Node 16: each test
+ * file bundled with what it imports (Node 16 cannot require the ES modules some dependencies are),
+ * mocha and vscode left to the host. Returns the entry.
+ */
+async function buildNode16Tests() {
+  const dir = join(root, 'test', 'integration');
+  const outdir = join(root, 'out', 'node16-test');
+  rmSync(outdir, { recursive: true, force: true });
+  await esbuild.build({
+    absWorkingDir: root,
+    entryPoints: readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'helpers.ts').map((f) => join(dir, f)),
+    outdir,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node16',
+    external: ['vscode', 'mocha'],
+    sourcemap: 'inline',
+    logLevel: 'warning',
+  });
+  return join(outdir, 'index.js');
+}
+
+/** Bundles the web suite (test/integration/web/index.ts) for the web worker: one CommonJS file, `vscode` external. */
+async function buildWebTests(outfile) {
+  await esbuild.build({
+    absWorkingDir: root,
+    entryPoints: ['test/integration/web/index.ts'],
+    outfile,
+    bundle: true,
+    platform: 'browser',
+    format: 'cjs',
+    target: 'es2020',
+    external: ['vscode'],
+    alias: { 'node:assert': './test/support/assert.ts' },
+    sourcemap: 'inline',
+    logLevel: 'warning',
+  });
+}
 
 // Workbench chatter from the host that says nothing about the tests (no network here).
 const NOISE = /authentication provider|^\[[\w: -]+\] |^Creating a socket|^Resolv(ing|ed) connection token|^Updating additional builtin|No signed-in session|ENOTFOUND|getaddrinfo/;
 
 function parseArgs(argv) {
-  const opts = { tests: join(root, 'out', 'test', 'integration', 'index.js'), folder: undefined, build: true, verbose: false, electron: false, timeout: 600 };
+  const opts = { suite: 'default', tests: undefined, folder: undefined, build: true, verbose: false, electron: false, timeout: 600, server: 'current' };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -28,7 +104,9 @@ function parseArgs(argv) {
       if (v === undefined) fail(`${a} needs a value`);
       return v;
     };
-    if (a === '--tests') opts.tests = resolve(value());
+    if (a === '--suite') opts.suite = value();
+    else if (a === '--min-version') opts.server = 'min';
+    else if (a === '--tests') opts.tests = resolve(value());
     else if (a === '--folder') opts.folder = resolve(value());
     else if (a === '--no-build') opts.build = false;
     else if (a === '--verbose') opts.verbose = true;
@@ -36,6 +114,7 @@ function parseArgs(argv) {
     else if (a === '--timeout') opts.timeout = Number(value());
     else fail(`unknown option ${a}`);
   }
+  if (!SUITES[opts.suite]) fail(`unknown suite ${opts.suite} (one of ${Object.keys(SUITES).join(', ')})`);
   return opts;
 }
 
@@ -48,14 +127,17 @@ async function runWithElectron(opts, folder) {
   const { runTests } = await import('@vscode/test-electron');
   return runTests({
     vscodeExecutablePath: process.env.VSCODE_EXECUTABLE || undefined,
-    extensionDevelopmentPath: root,
+    extensionDevelopmentPath: opts.extension,
     extensionTestsPath: opts.tests,
-    launchArgs: [folder, '--disable-extensions', '--disable-workspace-trust'],
+    launchArgs: [folder, '--disable-extensions', ...(SUITES[opts.suite].trust ? [] : ['--disable-workspace-trust'])],
   });
 }
 
 async function runWithServer(opts, folder) {
-  const server = await startServer({ quiet: !opts.verbose });
+  const suite = SUITES[opts.suite];
+  // Restricted Mode without the start-up question: the folder simply opens untrusted.
+  const userSettings = suite.trust ? { 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.untrustedFiles': 'open' } : {};
+  const server = await startServer({ quiet: !opts.verbose, server: opts.server, trust: !!suite.trust, userSettings });
   const browser = await launchBrowser();
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
@@ -68,7 +150,34 @@ async function runWithServer(opts, folder) {
     });
     await page.exposeFunction('codeAutomationExit', (code) => resolveExit(Number(code)));
     if (opts.verbose) page.on('console', (m) => process.stderr.write(`[workbench] ${m.text()}\n`));
-    await page.goto(workbenchUrl({ port: server.port, folder, extensionDevelopmentPath: root, extensionTestsPath: opts.tests }));
+    if (suite.web) {
+      // As on vscode.dev (and in @vscode/test-web): the extension and its tests at an http address,
+      // given in the workbench's configuration (developmentOptions), run in the web worker host.
+      // (same origin: the workbench's content security policy allows no other http origin)
+      const base = `http://127.0.0.1:${server.port}/__tpl-extension`;
+      await page.route(`${base}/**`, (route) => serveFile(route, opts.extension, new URL(route.request().url()).pathname.slice('/__tpl-extension'.length)));
+      const at = (path) => ({ scheme: 'http', authority: `127.0.0.1:${server.port}`, path: `/__tpl-extension${path}` });
+      const development = { extensions: [at('/')], extensionTestsPath: at(opts.tests.slice(opts.extension.length)) };
+      // Before the workbench reads its configuration (a meta tag of the page), add them to it.
+      await page.addInitScript((dev) => {
+        const patch = (meta) => {
+          const config = JSON.parse(meta.getAttribute('data-settings'));
+          config.developmentOptions = { ...config.developmentOptions, ...dev };
+          meta.setAttribute('data-settings', JSON.stringify(config));
+        };
+        new MutationObserver((_, observer) => {
+          const meta = document.getElementById('vscode-workbench-web-configuration');
+          if (meta) {
+            patch(meta);
+            observer.disconnect();
+          }
+        }).observe(document, { childList: true, subtree: true });
+      }, development);
+      await page.goto(`http://127.0.0.1:${server.port}/?folder=${encodeURIComponent(folder)}`);
+    } else {
+      const workspace = suite.workspaceFile ? join(folder, suite.workspaceFile) : undefined;
+      await page.goto(workbenchUrl({ port: server.port, folder, workspace, extensionDevelopmentPath: opts.extension, extensionTestsPath: opts.tests }));
+    }
     const timer = new Promise((r) => setTimeout(() => r('timeout'), opts.timeout * 1000));
     const code = await Promise.race([exited, timer]);
     if (code === 'timeout') {
@@ -86,15 +195,20 @@ async function runWithServer(opts, folder) {
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
   if (opts.build) buildAll();
+  opts.extension = root;
+  if (SUITES[opts.suite].web && !opts.tests) await buildWebTests(SUITES.web.tests);
+  if (opts.server === 'min' && opts.suite === 'default' && !opts.tests) opts.tests = await buildNode16Tests();
+  opts.tests ??= SUITES[opts.suite].tests;
   if (!existsSync(opts.tests)) fail(`no test entry at ${opts.tests}`);
   let folder = opts.folder;
   let scratch;
   if (!folder) {
-    // A fresh copy each run, so tests that write files start from the same state.
+    // A fresh folder each run, so tests that write files start from the same state.
     scratch = mkdtempSync(join(tmpdir(), 'tpl-workspace-'));
-    cpSync(join(root, 'test', 'fixtures', 'workspace'), scratch, { recursive: true });
+    SUITES[opts.suite].makeFolder(scratch);
     folder = scratch;
   }
+  process.stderr.write(`test-vscode: suite ${opts.suite}${opts.server === 'min' ? ' on the oldest supported VS Code' : ''}\n`);
   const started = Date.now();
   let code;
   try {

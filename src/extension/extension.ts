@@ -25,6 +25,7 @@ import { GlossaryService } from './services/glossaryService';
 import { Settings } from './services/settings';
 import { TagService } from './services/tagService';
 import { WorkspaceIndex } from './services/workspaceIndex';
+import { WorkspaceTrust } from './services/workspaceTrust';
 import { TEST_HOOKS, type TestHooks } from './testHooks';
 import { Decorations } from './ui/decorations';
 import { lastInformationShown, showInformation } from './ui/messages';
@@ -60,6 +61,8 @@ export interface ThaiPolicyLensApi {
   getStatusText(): string;
   /** The hand-made tags of a document (orphaned ones too), by position. */
   getTags(uri: vscode.Uri): TagInfo[];
+  /** The work done since activation: analyses run (documents, edits, index files), and the workspace index's state. */
+  getActivity(): { analyses: number; indexStarted: boolean; indexedFiles: number };
 }
 
 /** The extension while it is active: every service and feature, made and connected here. */
@@ -74,7 +77,8 @@ class ThaiPolicyLens {
       return value;
     };
     const settings = own(new Settings());
-    const glossaries = own(new GlossaryService(context.extensionUri, settings));
+    const trust = own(new WorkspaceTrust(context.workspaceState));
+    const glossaries = own(new GlossaryService(context.extensionUri, settings, trust));
     const analysis = own(new AnalysisService(glossaries, settings));
     const loaded = glossaries.reload();
     const decorations = own(new Decorations());
@@ -109,6 +113,10 @@ class ThaiPolicyLens {
           void showInformation('Thai Policy Lens: open a document to analyse.');
           return [];
         }
+        if (!analysis.isEnabledFor(doc)) {
+          if (!uri) void vscode.window.showInformationMessage('Thai Policy Lens: this document has no Thai text, or its language is not analysed (settings thaiPolicyLens.languages and thaiPolicyLens.onlyThaiDocuments).');
+          return [];
+        }
         await loaded;
         const { annotations } = analysis.get(doc);
         if (!uri) {
@@ -127,7 +135,11 @@ class ThaiPolicyLens {
       }),
     );
 
-    void loaded.then(() => index.start());
+    // (The workspace index starts only when asked: the Themes view showing the whole workspace.)
+    // Developing (`npm start`, F5; not tests, never users): the Themes view beside the document at once.
+    if (context.extensionMode === vscode.ExtensionMode.Development) {
+      void vscode.commands.executeCommand('workbench.view.extension.thaiPolicyLens').then(() => vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup'));
+    }
 
     this.api = {
       version,
@@ -155,6 +167,7 @@ class ThaiPolicyLens {
       getTreeItems: () => tree.snapshot(),
       getStatusText: () => highlights.statusText,
       getTags: (uri: vscode.Uri) => tags.tagsOf(uri),
+      getActivity: () => ({ analyses: analysis.analysisCount, indexStarted: index.isStarted, indexedFiles: index.size }),
     };
     // The tests' way in (not part of the API): see testHooks.ts.
     const hooks: TestHooks = { tagging: tagging.testHooks, themePicker: shownThemePicker, lastInformation: lastInformationShown };

@@ -152,9 +152,18 @@ describe('outline', () => {
     ]);
   });
 
-  it('folds each section', async () => {
+  it('folds each section', async function () {
     await getApi();
     const editor = await openFixture('outline-sample.policy.txt');
+    // The command that reads folding ranges came after the oldest VS Code we support (the folding itself works there).
+    const readable = await vscode.commands.executeCommand('vscode.executeFoldingRangeProvider', editor.document.uri).then(
+      () => true,
+      (err: unknown) => (/not found/.test(String(err)) ? false : Promise.reject(err)),
+    );
+    if (!readable) {
+      console.log(`    (skipped on VS Code ${vscode.version}: no vscode.executeFoldingRangeProvider to read the folding ranges)`);
+      this.skip();
+    }
     const ranges = await waitFor(async () => {
       const r = await vscode.commands.executeCommand<vscode.FoldingRange[] | undefined>('vscode.executeFoldingRangeProvider', editor.document.uri);
       return r && r.length ? r : undefined;

@@ -93,6 +93,32 @@ describe('workspace index', () => {
     }
   });
 
+  it('reads the files of thaiPolicyLens.index.include, less thaiPolicyLens.index.exclude, created ones too', async () => {
+    const kept = await writeWorkspaceFile('indexed/kept.txt', 'ข้อตกลงหยุดยิง');
+    const left = await writeWorkspaceFile('drafts/left.txt', 'ข้อตกลงหยุดยิง');
+    const other = await writeWorkspaceFile('indexed/notes.policy-draft', 'ข้อตกลงหยุดยิง');
+    try {
+      await setSetting('thaiPolicyLens.index.exclude', ['drafts/**']);
+      await vscode.commands.executeCommand('thaiPolicyLens.tree.refresh');
+      assert.deepEqual(await occurrencesIn(CEASEFIRE, 'indexed/'), ['indexed/kept.txt · line 1']);
+      assert.deepEqual(await occurrencesIn(CEASEFIRE, 'drafts/'), []);
+      await setSetting('thaiPolicyLens.index.include', ['**/*.policy-draft']);
+      await waitFor(async () => ((await occurrencesIn(CEASEFIRE, 'indexed/')).join() === 'indexed/notes.policy-draft · line 1' ? true : undefined), 'the include setting applied');
+      // created after: the watcher's files go through the same globs
+      await writeWorkspaceFile('drafts/late.policy-draft', 'ข้อตกลงหยุดยิง');
+      await writeWorkspaceFile('indexed/late.policy-draft', 'ข้อตกลงหยุดยิง');
+      await waitFor(async () => ((await occurrencesIn(CEASEFIRE, 'late.')).length === 1 ? true : undefined), 'the created file indexed');
+      await new Promise((r) => setTimeout(r, 300));
+      assert.deepEqual(await occurrencesIn(CEASEFIRE, 'late.'), ['indexed/late.policy-draft · line 1']);
+    } finally {
+      await setSetting('thaiPolicyLens.index.include', undefined);
+      await setSetting('thaiPolicyLens.index.exclude', undefined);
+      for (const uri of [kept, left, other]) await vscode.workspace.fs.delete(uri);
+      await vscode.workspace.fs.delete(workspaceUri('drafts'), { recursive: true });
+      await vscode.workspace.fs.delete(workspaceUri('indexed'), { recursive: true });
+    }
+  });
+
   it('leaves out files over the size limit', async () => {
     const small = 'workspaceIndex-small.txt';
     const large = 'workspaceIndex-large.txt';

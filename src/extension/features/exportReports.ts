@@ -74,12 +74,14 @@ class ExportReports {
   async run(format: PassageFormat, args: ExportArgs | undefined): Promise<ExportResult | undefined> {
     const spec = FORMATS[format];
     const interactive = !args;
-    const tags = args?.document ? this.tagging.tagsOf(vscode.Uri.parse(args.document)) : this.tagging.allTags();
+    const folder = (await exportFolder(args, interactive))?.uri;
+    const all = args?.document ? this.tagging.tagsOf(vscode.Uri.parse(args.document)) : this.tagging.allTags();
+    // several folders: the passages of one folder, each folder with its own annotations file
+    const tags = folder && (vscode.workspace.workspaceFolders?.length ?? 0) > 1 ? all.filter((t) => vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(t.uri))?.uri.toString() === folder.toString()) : all;
     if (tags.length === 0) {
       if (interactive) void vscode.window.showInformationMessage('Thai Policy Lens: there are no tagged passages to export. Select text and run "Tag Selection with Theme..." first.');
       return undefined;
     }
-    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     let target = args?.file ? vscode.Uri.parse(args.file) : undefined;
     if (!target) {
       // by default into the exports folder, which the workspace index skips (an export is not a document)
@@ -114,6 +116,18 @@ class ExportReports {
     }
     return { file: target.toString(), passages: passages.length };
   }
+}
+
+/**
+ * The folder whose passages are exported: the document's (argument), the active editor's, the one
+ * picked when there are several folders and the command was run by hand, else the first.
+ */
+async function exportFolder(args: ExportArgs | undefined, interactive: boolean): Promise<vscode.WorkspaceFolder | undefined> {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  const of = (uri: vscode.Uri | undefined) => (uri ? vscode.workspace.getWorkspaceFolder(uri) : undefined);
+  const known = of(args?.document ? vscode.Uri.parse(args.document) : undefined) ?? of(args?.file ? vscode.Uri.parse(args.file) : undefined) ?? of(vscode.window.activeTextEditor?.document.uri);
+  if (known || folders.length < 2) return known ?? folders[0];
+  return (interactive ? await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Export the coded passages of which folder?' }) : undefined) ?? folders[0];
 }
 
 export function registerExportReports(ctx: FeatureContext, tagging: Tagging): void {

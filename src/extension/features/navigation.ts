@@ -265,6 +265,7 @@ export class Navigation extends Disposable {
    */
   private async otherDocument(direction: Direction, family: Set<string>, theme: GlossaryTheme, current: vscode.Uri | undefined): Promise<JumpResult | undefined> {
     const currentKey = current?.toString();
+    await this.ctx.index.start(); // a jump across files asks for the index
     const candidates = this.ctx.index
       .documents()
       .filter((d) => d.uri.toString() !== currentKey && d.annotations.some((a) => a.kind === 'term' && family.has(a.theme)))

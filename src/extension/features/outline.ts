@@ -123,7 +123,7 @@ class PolicyLanguageSwitcher extends Disposable {
       this.handled.add(key);
       return;
     }
-    if (doc.languageId !== 'plaintext' || this.handled.has(key) || !matchesPolicyFiles(doc, this.settings.thaiPolicyFiles)) return;
+    if (doc.languageId !== 'plaintext' || this.handled.has(key) || !matchesPolicyFiles(doc, this.settings.for(doc.uri).thaiPolicyFiles)) return;
     this.handled.add(key);
     vscode.languages.setTextDocumentLanguage(doc, THAI_POLICY_LANGUAGE).then(undefined, () => this.handled.delete(key));
   }

@@ -36,9 +36,10 @@ export class StarterGlossary extends Disposable {
   }
 }
 
-/** Writes the starter glossary into the first workspace folder (unless there is one) and opens it. */
+/** Writes the starter glossary into the active document's workspace folder, else the first (unless there is one), and opens it. */
 async function createStarterGlossary(glossaries: GlossaryService): Promise<vscode.Uri | undefined> {
-  const folder = vscode.workspace.workspaceFolders?.[0];
+  const active = vscode.window.activeTextEditor?.document.uri;
+  const folder = (active && vscode.workspace.getWorkspaceFolder(active)) || vscode.workspace.workspaceFolders?.[0];
   if (!folder) {
     void vscode.window.showWarningMessage('Thai Policy Lens: open a folder first; the glossary is written into it.');
     return undefined;

@@ -87,6 +87,7 @@ export class ThemeTree extends Disposable implements vscode.TreeDataProvider<Tre
       this.view.onDidCollapseElement((e) => this.expanded.delete(e.element.id)),
       this.view.onDidChangeSelection((e) => (this.selected = new Set(e.selection.map((el) => el.id)))),
       this.view.onDidChangeVisibility((e) => {
+        if (e.visible && this.scope === 'workspace') void this.ctx.index.start(); // the index runs only once the workspace is shown
         if (e.visible && this.dirty) this.schedule();
       }),
       ctx.analysis.onDidChange((a) => {
@@ -131,6 +132,7 @@ export class ThemeTree extends Disposable implements vscode.TreeDataProvider<Tre
       vscode.commands.registerCommand('thaiPolicyLens.tree.sortByCount', () => this.changeOption('tree.sort', 'count')),
       vscode.commands.registerCommand('thaiPolicyLens.tree.sortByGlossary', () => this.changeOption('tree.sort', 'glossary')),
     );
+    if (this.scope === 'workspace' && this.view.visible) void this.ctx.index.start();
     void this.setContext();
     this.updateTitle();
   }
@@ -139,7 +141,7 @@ export class ThemeTree extends Disposable implements vscode.TreeDataProvider<Tre
 
   /** The whole tree as shown, expanded. */
   async snapshot(): Promise<TreeItemSnapshot[]> {
-    if (this.scope === 'workspace') await this.ctx.index.whenReady();
+    if (this.scope === 'workspace') await this.ctx.index.start();
     if (this.followEditor(vscode.window.activeTextEditor)) this.dirty = true;
     if (this.dirty) this.refreshNow();
     return snapshot(this.current().roots, { workspace: this.scope === 'workspace', expanded: this.expanded, selected: this.selected });
@@ -297,7 +299,7 @@ export class ThemeTree extends Disposable implements vscode.TreeDataProvider<Tre
   private async changeScope(scope: TreeScope): Promise<void> {
     this.setScope(scope);
     await this.ctx.settings.setTreeScope(scope);
-    if (scope === 'workspace') await this.ctx.index.whenReady();
+    if (scope === 'workspace') await this.ctx.index.start(); // asked for: index even while the view is hidden
     this.refreshNow();
   }
 
@@ -311,7 +313,7 @@ export class ThemeTree extends Disposable implements vscode.TreeDataProvider<Tre
   private setScope(scope: TreeScope): void {
     if (scope === this.scope) return;
     this.scope = scope;
-    if (scope === 'workspace') void this.ctx.index.start();
+    if (scope === 'workspace' && this.view.visible) void this.ctx.index.start();
     void this.setContext();
     this.invalidate();
     this.updateTitle();
@@ -372,7 +374,9 @@ export class ThemeTree extends Disposable implements vscode.TreeDataProvider<Tre
       const n = this.shown?.model.shown ?? 0;
       this.view.message = `Filter: "${this.filterText}" (${n} ${n === 1 ? 'match' : 'matches'})`;
     } else if (this.scope === 'document' && !this.document) this.view.message = 'Open a Thai text or Markdown document to see where its themes occur.';
-    else this.view.message = undefined;
+    else if (this.scope === 'workspace' && this.ctx.index.busy && this.ctx.index.size === 0) {
+      this.view.message = "Reading the workspace's text files (setting thaiPolicyLens.index.include). The workspace is indexed only while this view shows it, or when you refresh.";
+    } else this.view.message = undefined;
   }
 
   /** A coloured circle for a theme, as an SVG data URI. */
@@ -380,7 +384,7 @@ export class ThemeTree extends Disposable implements vscode.TreeDataProvider<Tre
     let uri = this.icons.get(color);
     if (!uri) {
       const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16" viewBox="0 0 16 16"><circle cx="8" cy="8" r="5.5" fill="${color}"/></svg>`;
-      uri = vscode.Uri.from({ scheme: 'data', path: `image/svg+xml;base64,${Buffer.from(svg).toString('base64')}` });
+      uri = vscode.Uri.from({ scheme: 'data', path: `image/svg+xml;base64,${btoa(svg)}` });
       this.icons.set(color, uri);
     }
     return uri;

@@ -5,14 +5,16 @@
  * the annotations after it; a large or multi-part edit, or a glossary change, re-analyses the whole
  * document (src/features/incrementalAnalysis.ts). Work after an edit is debounced briefly so a
  * burst of keystrokes costs one update. Documents over `thaiPolicyLens.maxFileSize` characters are
- * not analysed at all.
+ * not analysed at all, and neither are documents without Thai script (unless the setting
+ * `thaiPolicyLens.onlyThaiDocuments` is off): an English file is never marked, and costs one scan
+ * for a Thai character per version looked at.
  *
  * Relative dates and years not written are resolved against the document's own date (its front
  * matter or dateline, core's `resolveReferenceDate`), else the `thaiPolicyLens.referenceDate`
  * setting, else today; an edit that changes the document's date re-analyses the whole document.
  */
 import * as vscode from 'vscode';
-import { DOCUMENT_DATE_MAX_LINES, resolveReferenceDate } from '../../core';
+import { DOCUMENT_DATE_MAX_LINES, containsThai, resolveReferenceDate } from '../../core';
 import type { Annotation, ReferenceDate } from '../../core';
 import { Disposable } from '../disposable';
 import { analyzeIncrementally, queueEdits, type PendingEdit } from '../../features/incrementalAnalysis';
@@ -48,6 +50,9 @@ export class AnalysisService extends Disposable {
   private readonly changed = new vscode.EventEmitter<DocumentAnalysis>();
   /** Fires after a document's annotations change. */
   readonly onDidChange = this.changed.event;
+  /** per open document: whether it had Thai script at a version (once it has, it stays analysed) */
+  private readonly thai = new Map<string, { version: number; thai: boolean }>();
+  private analyses = 0;
 
   constructor(
     private readonly glossaries: GlossaryService,
@@ -59,22 +64,43 @@ export class AnalysisService extends Disposable {
       vscode.workspace.onDidChangeTextDocument((e) => this.onEdit(e)),
       vscode.workspace.onDidCloseTextDocument((doc) => {
         this.cache.delete(doc.uri.toString());
+        this.thai.delete(doc.uri.toString());
         const p = this.pending.get(doc.uri.toString());
         if (p) clearTimeout(p.timer);
         this.pending.delete(doc.uri.toString());
       }),
       glossaries.onDidChange(() => this.invalidateAll()),
       settings.onDidChange((e) => {
-        if (e.affects('maxFileSize', 'referenceDate', 'languages')) this.invalidateAll();
+        if (e.affects('maxFileSize', 'referenceDate', 'languages', 'onlyThaiDocuments')) this.invalidateAll();
       }),
     );
   }
 
-  /** True for documents the extension analyses (by language id and scheme). */
+  /**
+   * True for documents the extension analyses: by scheme, language id (setting `languages` of the
+   * document's folder) and, unless `onlyThaiDocuments` is off, whether the text has Thai script.
+   */
   isEnabledFor(doc: vscode.TextDocument): boolean {
     if (doc.uri.scheme === 'output' || doc.uri.scheme === 'vscode-scm' || doc.uri.scheme === 'git') return false;
-    const languages = this.settings.languages;
-    return languages.includes(doc.languageId) || languages.includes('*');
+    const settings = this.settings.for(doc.uri);
+    const languages = settings.languages;
+    if (!languages.includes(doc.languageId) && !languages.includes('*')) return false;
+    return !settings.onlyThaiDocuments || this.hasThai(doc);
+  }
+
+  /** How many analyses (whole documents, edited windows, index files) ran since activation. */
+  get analysisCount(): number {
+    return this.analyses;
+  }
+
+  /** Whether an open document has Thai script; once it has, it keeps being analysed while open. */
+  private hasThai(doc: vscode.TextDocument): boolean {
+    const key = doc.uri.toString();
+    const known = this.thai.get(key);
+    if (known && (known.thai || known.version === doc.version)) return known.thai;
+    const thai = containsThai(doc.getText());
+    this.thai.set(key, { version: doc.version, thai });
+    return thai;
   }
 
   /** The analysis of a document, computed now if it is missing or stale. */
@@ -96,6 +122,7 @@ export class AnalysisService extends Disposable {
   /** Analyses text that is not open in an editor (for the workspace index and the CLI-like API). */
   analyzeText(text: string): Annotation[] {
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // offsets as the CLI reports them
+    this.analyses++;
     return this.glossaries.analyzer.analyze(text, { referenceDate: this.referenceFor(text)?.date });
   }
 
@@ -104,18 +131,19 @@ export class AnalysisService extends Disposable {
     return resolveReferenceDate(text, { fallback: this.settings.referenceDate, today: todayIso() });
   }
 
-  private maxSize(): number {
-    return this.settings.maxFileSize;
+  private maxSize(doc: vscode.TextDocument): number {
+    return this.settings.for(doc.uri).maxFileSize;
   }
 
   private analyzeFully(doc: vscode.TextDocument): DocumentAnalysis {
     const started = performance.now();
     const text = doc.getText();
-    const limit = this.maxSize();
+    const limit = this.maxSize(doc);
     let result: DocumentAnalysis;
     if (text.length > limit) {
       result = { uri: doc.uri, version: doc.version, annotations: [], skipped: { reason: 'tooLarge', size: text.length, limit }, millis: 0, incremental: false };
     } else {
+      this.analyses++;
       const reference = this.referenceFor(text);
       const annotations = this.glossaries.analyzer.analyze(text, { referenceDate: reference?.date });
       result = { uri: doc.uri, version: doc.version, annotations, millis: performance.now() - started, incremental: false, reference };
@@ -127,7 +155,13 @@ export class AnalysisService extends Disposable {
   private onEdit(e: vscode.TextDocumentChangeEvent): void {
     if (e.contentChanges.length === 0) return;
     const key = e.document.uri.toString();
-    if (!this.cache.has(key) && !this.pending.has(key)) return; // never analysed: nothing to keep current
+    if (!this.cache.has(key) && !this.pending.has(key)) {
+      // Never analysed: nothing to keep current, unless Thai was just typed or pasted into it.
+      if (e.contentChanges.some((c) => containsThai(c.text)) && this.isEnabledFor(e.document)) {
+        this.pending.set(key, { edits: 'full', timer: setTimeout(() => this.flush(e.document), DEBOUNCE_MS) });
+      }
+      return;
+    }
     const existing = this.pending.get(key);
     if (existing) clearTimeout(existing.timer);
     const edits = queueEdits(existing ? existing.edits : [], e.contentChanges);
@@ -146,7 +180,7 @@ export class AnalysisService extends Disposable {
     const cached = this.cache.get(key);
     const text = doc.getText();
     let result: DocumentAnalysis;
-    if (pending.edits === 'full' || !cached || cached.skipped || text.length > this.maxSize() || this.referenceChanged(doc, cached, pending.edits)) {
+    if (pending.edits === 'full' || !cached || cached.skipped || text.length > this.maxSize(doc) || this.referenceChanged(doc, cached, pending.edits)) {
       result = this.analyzeFully(doc);
     } else {
       result = this.analyzeIncrementally(doc, text, cached, pending.edits);
@@ -166,6 +200,7 @@ export class AnalysisService extends Disposable {
   private analyzeIncrementally(doc: vscode.TextDocument, text: string, cached: DocumentAnalysis, edits: PendingEdit[]): DocumentAnalysis {
     const started = performance.now();
     const options = { referenceDate: cached.reference?.date };
+    this.analyses++;
     const { annotations, changedKeys } = analyzeIncrementally(text, cached.annotations, edits, (window) => this.glossaries.analyzer.analyze(window, options));
     const result: DocumentAnalysis = {
       uri: doc.uri,

@@ -4,6 +4,8 @@
  * that order), keeps them current as files are saved, created and deleted, and
  * reports their problems in the Problems panel at their line and column. A file with errors keeps
  * its last good version in force (core GlossarySet).
+ * In Restricted Mode the workspace's `*.glossary.yaml` files wait until the workspace is trusted
+ * or the user allows them (workspaceTrust.ts).
  */
 import * as vscode from 'vscode';
 import { readDecoded } from './files';
@@ -12,6 +14,7 @@ import { Analyzer } from '../../core';
 import { GLOSSARY_GLOB, SKIPPED_FOLDERS_GLOB, isAbsolutePath, isGlossaryFileName } from '../../core';
 import { Disposable } from '../disposable';
 import type { Settings } from './settings';
+import type { WorkspaceTrust } from './workspaceTrust';
 
 /** A glossary file's text, or the error to show when it cannot be read. */
 type GlossaryRead = { text: string } | { error: vscode.Diagnostic };
@@ -35,23 +38,25 @@ export class GlossaryService extends Disposable {
   constructor(
     extensionUri: vscode.Uri,
     private readonly settings: Settings,
+    private readonly trust: WorkspaceTrust,
   ) {
     super();
     this.builtinDir = vscode.Uri.joinPath(extensionUri, 'glossaries');
     const watcher = vscode.workspace.createFileSystemWatcher(GLOSSARY_GLOB);
     this.registerAll(
       watcher,
-      watcher.onDidChange((uri) => this.queue(() => this.loadFile(uri))),
-      watcher.onDidCreate((uri) => this.queue(() => this.loadFile(uri))),
+      watcher.onDidChange((uri) => this.trust.glossariesAllowed && this.queue(() => this.loadFile(uri))),
+      watcher.onDidCreate((uri) => this.trust.glossariesAllowed && this.queue(() => this.loadFile(uri))),
       watcher.onDidDelete((uri) => this.queue(async () => this.unload(uri))),
       // Saving in the editor applies at once, even where the watcher is slow to report.
       vscode.workspace.onDidSaveTextDocument((doc) => {
-        if (this.isGlossaryUri(doc.uri)) this.queue(() => this.loadText(doc.uri, doc.getText()));
+        if (this.isGlossaryUri(doc.uri) && (this.trust.glossariesAllowed || this.set.files.includes(doc.uri.toString()))) this.queue(() => this.loadText(doc.uri, doc.getText()));
       }),
       settings.onDidChange((e) => {
         if (e.affects('glossaryFiles', 'useBuiltinGlossary', 'builtinPacks')) void this.reload();
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reload()),
+      trust.onDidChange(() => void this.reload()),
       this.diagnostics,
       this.changed,
       this.loaded,
@@ -152,24 +157,26 @@ export class GlossaryService extends Disposable {
   }
 
   /**
-   * The files of `thaiPolicyLens.glossaryFiles`. Names from the user's own settings may be
-   * anywhere; names from a workspace's settings (untrusted: they come with the folder) must stay
-   * inside the workspace folder, and are left out otherwise.
+   * The files of each folder's `glossaryFiles` setting, a relative name against its own folder.
+   * Names from the user's own settings may be anywhere; names from a workspace's settings
+   * (untrusted: they come with the folder) must stay inside the workspace folder, and are left
+   * out otherwise.
    */
   private extraFiles(): vscode.Uri[] {
-    const names = this.settings.glossaryFiles;
+    const folders = vscode.workspace.workspaceFolders ?? [];
     const fromWorkspace = new Set(this.settings.glossaryFilesFromWorkspace);
-    const base = vscode.workspace.workspaceFolders?.[0]?.uri;
     const out: vscode.Uri[] = [];
-    for (const name of names) {
-      if (!name) continue;
-      const absolute = isAbsolutePath(name);
-      if (fromWorkspace.has(name) && (absolute || !isInsidePath(name.replace(/\\/g, '/').replace(/^\.\//, '')))) {
-        console.warn(`[thai-policy-lens] thaiPolicyLens.glossaryFiles: "${name}" from the workspace settings is outside the workspace folder; not read`);
-        continue;
+    for (const folder of folders.length ? folders : [undefined]) {
+      for (const name of this.settings.for(folder?.uri).glossaryFiles) {
+        if (!name) continue;
+        const absolute = isAbsolutePath(name);
+        if (fromWorkspace.has(name) && (absolute || !isInsidePath(name.replace(/\\/g, '/').replace(/^\.\//, '')))) {
+          console.warn(`[thai-policy-lens] thaiPolicyLens.glossaryFiles: "${name}" from the workspace settings is outside the workspace folder; not read`);
+          continue;
+        }
+        if (absolute) out.push(vscode.Uri.file(name));
+        else if (folder) out.push(vscode.Uri.joinPath(folder.uri, name));
       }
-      if (absolute) out.push(vscode.Uri.file(name));
-      else if (base) out.push(vscode.Uri.joinPath(base, name));
     }
     return out;
   }
@@ -177,7 +184,9 @@ export class GlossaryService extends Disposable {
   private async sources(): Promise<vscode.Uri[]> {
     const out: vscode.Uri[] = [];
     out.push(...this.builtinUris());
-    const found = vscode.workspace.workspaceFolders?.length ? await vscode.workspace.findFiles(GLOSSARY_GLOB, SKIPPED_FOLDERS_GLOB) : [];
+    // Restricted Mode: not the workspace's own glossaries (the settings' files are the user's: VS Code
+    // reads only the user's value of a restricted setting in an untrusted workspace).
+    const found = vscode.workspace.workspaceFolders?.length && this.trust.glossariesAllowed ? await vscode.workspace.findFiles(GLOSSARY_GLOB, SKIPPED_FOLDERS_GLOB) : [];
     found.sort((a, b) => a.toString().localeCompare(b.toString()));
     const seen = new Set(out.map((u) => u.toString()));
     for (const uri of [...found, ...this.extraFiles()]) {

@@ -1,6 +1,8 @@
 /**
  * The extension's settings (`thaiPolicyLens.*` in package.json, and `files.exclude`), read here
  * and nowhere else: typed, with their defaults, and one change event that says which changed.
+ * Settings whose `scope` is `resource` are read for a document or folder with `for(uri)`; the
+ * getters of `Settings` itself read them for the window (the first folder, as VS Code does).
  */
 import * as vscode from 'vscode';
 import { DEFAULT_ANNOTATIONS_FILE } from '../../core';
@@ -23,6 +25,8 @@ export type SettingName =
   | 'tree.sort'
   | 'thaiPolicyFiles'
   | 'annotationsFile'
+  | 'onlyThaiDocuments'
+  | 'index'
   | 'files.exclude';
 
 export type HighlightCategory = 'themes' | 'countries' | 'dates';
@@ -37,11 +41,76 @@ export interface SettingsChange {
 export const DEFAULT_LANGUAGES: readonly string[] = ['plaintext', 'markdown', 'thai-policy'];
 export const DEFAULT_MAX_FILE_SIZE = 5_000_000;
 export const DEFAULT_POLICY_FILES: readonly string[] = ['**/*.policy.txt'];
+export const DEFAULT_INDEX_INCLUDE: readonly string[] = ['**/*.txt', '**/*.md', '**/*.markdown'];
+
+/** The settings as they apply to one document or folder (`resource` scope), or to the window. */
+export class ScopedSettings {
+  constructor(private readonly scope?: vscode.ConfigurationScope) {}
+
+  protected get config(): vscode.WorkspaceConfiguration {
+    return vscode.workspace.getConfiguration(SECTION, this.scope);
+  }
+
+  /** Language ids of the documents analysed (`*`: all). */
+  get languages(): readonly string[] {
+    return this.config.get<string[]>('languages', [...DEFAULT_LANGUAGES]);
+  }
+
+  /** Analyse only documents that contain Thai script (default), so English files are never marked. */
+  get onlyThaiDocuments(): boolean {
+    return this.config.get<boolean>('onlyThaiDocuments', true);
+  }
+
+  /** Documents longer than this many characters are not analysed. */
+  get maxFileSize(): number {
+    return this.config.get<number>('maxFileSize', DEFAULT_MAX_FILE_SIZE);
+  }
+
+  /** Extra glossary files as written (absolute, or relative to the folder read for). */
+  get glossaryFiles(): readonly string[] {
+    return strings(this.config.get<unknown>('glossaryFiles', []));
+  }
+
+  /** Globs of the plain-text files opened as Thai policy documents (blank and non-string ones left out). */
+  get thaiPolicyFiles(): readonly string[] {
+    return strings(this.config.get<unknown>('thaiPolicyFiles', [...DEFAULT_POLICY_FILES]));
+  }
+
+  /** The annotations file, relative to the folder read for, `/`-separated. */
+  get annotationsFile(): string {
+    const value = this.config.get<string>('annotationsFile', DEFAULT_ANNOTATIONS_FILE) || DEFAULT_ANNOTATIONS_FILE;
+    return value.replace(/\\/g, '/');
+  }
+
+  /** Globs (relative to the folder) of the files the workspace index reads. */
+  get indexInclude(): readonly string[] {
+    return strings(this.config.get<unknown>('index.include', [...DEFAULT_INDEX_INCLUDE]));
+  }
+
+  /** Globs (relative to the folder) of the files the workspace index leaves out, besides `files.exclude`. */
+  get indexExclude(): readonly string[] {
+    return strings(this.config.get<unknown>('index.exclude', []));
+  }
+
+  /** The globs of `files.exclude` that are on. */
+  get filesExclude(): string[] {
+    const globs = vscode.workspace.getConfiguration('files', this.scope).get<Record<string, unknown>>('exclude', {});
+    return Object.entries(globs)
+      .filter(([, on]) => on === true)
+      .map(([glob]) => glob);
+  }
+}
+
+/** The non-blank strings of an array setting (a hand-edited settings.json may hold anything). */
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((g): g is string => typeof g === 'string' && g.trim() !== '') : [];
+}
 
 export class Settings extends Disposable {
   private readonly changed = this.register(new vscode.EventEmitter<SettingsChange>());
   /** Fires when a setting of the extension (or `files.exclude`) changed. */
   readonly onDidChange = this.changed.event;
+  private readonly window = new ScopedSettings();
 
   constructor() {
     super();
@@ -53,13 +122,18 @@ export class Settings extends Disposable {
     );
   }
 
+  /** The settings of a document or folder (its folder's values of `resource` settings). */
+  for(scope: vscode.ConfigurationScope | undefined): ScopedSettings {
+    return scope ? new ScopedSettings(scope) : this.window;
+  }
+
   private get config(): vscode.WorkspaceConfiguration {
     return vscode.workspace.getConfiguration(SECTION);
   }
 
-  /** Language ids of the documents analysed (`*`: all). */
+  /** Language ids of the documents analysed (`*`: all), for the window. */
   get languages(): readonly string[] {
-    return this.config.get<string[]>('languages', [...DEFAULT_LANGUAGES]);
+    return this.window.languages;
   }
 
   /** Whether a category of highlights is shown. */
@@ -72,9 +146,9 @@ export class Settings extends Disposable {
     await vscode.workspace.getConfiguration(`${SECTION}.highlight`).update(category, value, vscode.ConfigurationTarget.Global);
   }
 
-  /** Documents longer than this many characters are not analysed. */
+  /** Documents longer than this many characters are not analysed (the window's value). */
   get maxFileSize(): number {
-    return this.config.get<number>('maxFileSize', DEFAULT_MAX_FILE_SIZE);
+    return this.window.maxFileSize;
   }
 
   /** The reference date `YYYY-MM-DD` when one is set (and well formed); undefined: today. */
@@ -155,23 +229,18 @@ export class Settings extends Disposable {
     if (config.get(name) !== value) await config.update(name, value, target);
   }
 
-  /** Globs of the plain-text files opened as Thai policy documents (blank and non-string ones left out). */
+  /** Globs of the plain-text files opened as Thai policy documents, for the window. */
   get thaiPolicyFiles(): readonly string[] {
-    const globs = this.config.get<unknown>('thaiPolicyFiles', [...DEFAULT_POLICY_FILES]);
-    return Array.isArray(globs) ? globs.filter((g): g is string => typeof g === 'string' && g.trim() !== '') : [];
+    return this.window.thaiPolicyFiles;
   }
 
-  /** The annotations file, relative to each workspace folder, `/`-separated. */
+  /** The annotations file for the window (each folder's store reads its own: `for(folder.uri)`). */
   get annotationsFile(): string {
-    const value = this.config.get<string>('annotationsFile', DEFAULT_ANNOTATIONS_FILE) || DEFAULT_ANNOTATIONS_FILE;
-    return value.replace(/\\/g, '/');
+    return this.window.annotationsFile;
   }
 
-  /** The globs of `files.exclude` that are on. */
+  /** The globs of `files.exclude` that are on, for the window. */
   get filesExclude(): string[] {
-    const globs = vscode.workspace.getConfiguration('files').get<Record<string, unknown>>('exclude', {});
-    return Object.entries(globs)
-      .filter(([, on]) => on === true)
-      .map(([glob]) => glob);
+    return this.window.filesExclude;
   }
 }

@@ -113,8 +113,8 @@ export class TagService extends Disposable {
   // Stores and open documents
 
   private openStores(): void {
-    const relativePath = this.settings.annotationsFile;
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const relativePath = this.settings.for(folder.uri).annotationsFile; // one file per folder, by its own setting
       const store: AnnotationStore = new AnnotationStore(folder, relativePath, {
         report: (problem) => this.problems.fire({ problem, store }),
         beforeWrite: () => this.syncToStore(store),

@@ -1,8 +1,13 @@
 /**
  * The workspace index: the annotations of every text and Markdown file in the workspace
- * (`**\/*.{txt,md,markdown}` and the `thaiPolicyLens.thaiPolicyFiles` patterns, without
- * node_modules, .git, the exports folder `.policy-lens/exports`, `files.exclude` and files over
- * `thaiPolicyLens.maxFileSize` characters).
+ * (per folder, the `thaiPolicyLens.index.include` globs, `**\/*.{txt,md,markdown}` by default, and
+ * the `thaiPolicyLens.thaiPolicyFiles` patterns; without node_modules, .git, the exports folder
+ * `.policy-lens/exports`, `files.exclude`, `thaiPolicyLens.index.exclude` and files over
+ * `thaiPolicyLens.maxFileSize` characters). Files without Thai script are read but not analysed
+ * (unless `thaiPolicyLens.onlyThaiDocuments` is off).
+ *
+ * It does nothing until `start()`: the Themes view starts it when it shows the whole workspace,
+ * and so do a jump across files and the API; a window that never asks never reads a file.
  *
  * Files are read and analysed in the background, a few reads ahead of the analysis, yielding to
  * the event loop every few milliseconds so the editor stays responsive; a progress item shows in
@@ -13,7 +18,7 @@
 import * as vscode from 'vscode';
 import { readTextWithin } from './files';
 import type { Annotation } from '../../core';
-import { EXPORTS_FOLDER, SKIPPED_FOLDERS } from '../../core';
+import { EXPORTS_FOLDER, SKIPPED_FOLDERS, containsThai, globUnion } from '../../core';
 import { Disposable } from '../disposable';
 import type { AnalysisService } from './analysisService';
 import type { GlossaryService } from './glossaryService';
@@ -44,7 +49,6 @@ interface Entry extends IndexedDocument {
   key: string;
 }
 
-const TEXT_GLOBS = ['**/*.txt', '**/*.md', '**/*.markdown'];
 /** node_modules, .git, and the extension's own exports (which would count its findings twice) */
 const ALWAYS_EXCLUDED = [...SKIPPED_FOLDERS.map((folder) => `**/${folder}/**`), `**/${EXPORTS_FOLDER}/**`];
 /** Work this long at most before yielding to the event loop. */
@@ -52,7 +56,8 @@ const SLICE_MS = 10;
 /** Files read ahead of the analysis. */
 const READ_AHEAD = 16;
 
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** A macrotask later (setTimeout: the web worker extension host has no setImmediate). */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export class WorkspaceIndex extends Disposable {
   private readonly changed = this.register(new vscode.EventEmitter<void>());
@@ -69,6 +74,9 @@ export class WorkspaceIndex extends Disposable {
   private epoch = 0;
   private watchers: vscode.FileSystemWatcher[] = [];
   private changeTimer: ReturnType<typeof setTimeout> | undefined;
+  /** files the watcher reported as created, to check against the folder's globs */
+  private readonly created = new Map<string, vscode.Uri>();
+  private createdTimer: ReturnType<typeof setTimeout> | undefined;
   /** what the last finished pass did */
   private lastPass: IndexPassStats | undefined;
 
@@ -87,10 +95,10 @@ export class WorkspaceIndex extends Disposable {
     this.registerAll(
       this.glossaries.onDidChange(() => this.kick()),
       this.settings.onDidChange((e) => {
-        if (e.affects('thaiPolicyFiles', 'files.exclude')) {
+        if (e.affects('thaiPolicyFiles', 'files.exclude', 'index')) {
           this.watch();
           this.requestRescan();
-        } else if (e.affects('maxFileSize')) this.requestRescan();
+        } else if (e.affects('maxFileSize', 'onlyThaiDocuments')) this.requestRescan();
         else if (e.affects('referenceDate')) this.kick();
         else if (e.affects('languages')) this.changed.fire();
       }),
@@ -126,6 +134,11 @@ export class WorkspaceIndex extends Disposable {
     while (this.running) await this.running;
   }
 
+  /** True once `start()` was called. */
+  get isStarted(): boolean {
+    return this.started;
+  }
+
   /** True while a pass runs. */
   get busy(): boolean {
     return this.running !== undefined;
@@ -150,7 +163,7 @@ export class WorkspaceIndex extends Disposable {
       if (doc) open.delete(entry.uri.toString());
     }
     const extra = [...open.values()].filter(
-      (d) => d.uri.scheme === 'file' && !this.isExcluded(d.uri) && vscode.workspace.getWorkspaceFolder(d.uri) && d.getText().length <= this.maxSize(),
+      (d) => !this.isExcluded(d.uri) && vscode.workspace.getWorkspaceFolder(d.uri) && d.getText().length <= this.maxSize(d.uri),
     );
     if (extra.length) {
       for (const doc of extra) out.push(live(doc));
@@ -176,29 +189,74 @@ export class WorkspaceIndex extends Disposable {
   private watch(): void {
     for (const w of this.watchers) w.dispose();
     const files = vscode.workspace.createFileSystemWatcher(this.includeGlob(), false, false, true);
-    files.onDidCreate((uri) => this.queueRead(uri));
-    files.onDidChange((uri) => this.queueRead(uri));
+    // A new file may be excluded by its folder's settings: the search says, once for a burst.
+    files.onDidCreate((uri) => this.admitSoon(uri));
+    files.onDidChange((uri) => (this.entries.has(uri.toString()) ? this.queueRead(uri) : this.admitSoon(uri)));
     const deletions = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
     deletions.onDidDelete((uri) => this.remove(uri));
     this.watchers = [files, deletions];
   }
 
-  private includeGlob(): string {
-    const globs = [...new Set([...TEXT_GLOBS, ...this.settings.thaiPolicyFiles])];
-    return `{${globs.join(',')}}`;
+  /** The files indexed in a folder (or, for the watcher, in every folder): one `{a,b}` glob. */
+  private includeGlob(folder?: vscode.WorkspaceFolder): string {
+    const folders = folder ? [folder] : (vscode.workspace.workspaceFolders ?? []);
+    const globs = new Set<string>();
+    for (const f of folders.length ? folders : [undefined]) {
+      const settings = this.settings.for(f?.uri);
+      for (const g of [...settings.indexInclude, ...settings.thaiPolicyFiles]) globs.add(g);
+    }
+    return globUnion([...globs]);
   }
 
-  private excludeGlob(): string {
-    const globs = [...ALWAYS_EXCLUDED, ...this.settings.filesExclude];
-    return `{${globs.join(',')}}`;
+  private excludeGlob(folder: vscode.WorkspaceFolder): string {
+    const settings = this.settings.for(folder.uri);
+    return globUnion([...ALWAYS_EXCLUDED, ...settings.filesExclude, ...settings.indexExclude]);
+  }
+
+  /**
+   * Queues files the watcher reported that the scan would list (their folder's include and exclude
+   * globs): after a short wait, one search per folder for the whole burst (a checkout creates many).
+   */
+  private admitSoon(uri: vscode.Uri): void {
+    if (this.isDisposed || this.isExcluded(uri)) return;
+    this.created.set(uri.toString(), uri);
+    this.createdTimer ??= setTimeout(() => {
+      this.createdTimer = undefined;
+      const created = [...this.created.values()];
+      this.created.clear();
+      void this.admit(created);
+    }, 100);
+  }
+
+  private async admit(uris: vscode.Uri[]): Promise<void> {
+    const byFolder = new Map<vscode.WorkspaceFolder, vscode.Uri[]>();
+    for (const uri of uris) {
+      const folder = vscode.workspace.getWorkspaceFolder(uri);
+      if (folder) byFolder.set(folder, [...(byFolder.get(folder) ?? []), uri]);
+    }
+    for (const [folder, list] of byFolder) {
+      const found = new Set((await this.findIn(folder)).map((u) => u.toString()));
+      for (const uri of list) if (found.has(uri.toString())) this.queueRead(uri);
+    }
+  }
+
+  /** The files of a folder the index reads. */
+  private findIn(folder: vscode.WorkspaceFolder): Thenable<vscode.Uri[]> {
+    return vscode.workspace.findFiles(new vscode.RelativePattern(folder, this.includeGlob(folder)), new vscode.RelativePattern(folder, this.excludeGlob(folder)));
   }
 
   private isExcluded(uri: vscode.Uri): boolean {
     return [...SKIPPED_FOLDERS, EXPORTS_FOLDER].some((folder) => uri.path.includes(`/${folder}/`));
   }
 
-  private maxSize(): number {
-    return this.settings.maxFileSize;
+  private maxSize(uri: vscode.Uri): number {
+    return this.settings.for(uri).maxFileSize;
+  }
+
+  /** The annotations of a file's text; none, without analysing, for a text without Thai script (by default). */
+  private annotate(uri: vscode.Uri, text: string): Annotation[] {
+    if (this.settings.for(uri).onlyThaiDocuments && !containsThai(text)) return [];
+    return this.analysis.analyzeText(text);
   }
 
   /** The settings an analysis depends on besides the text: stale entries are re-analysed. */
@@ -293,11 +351,10 @@ export class WorkspaceIndex extends Disposable {
       if (this.toRead.size > 0) {
         const uris = [...this.toRead.values()];
         this.toRead.clear();
-        const limit = this.maxSize();
         // Reads run a few files ahead of the analysis.
         const reads: Array<Promise<string | undefined>> = [];
         const startRead = (i: number) => {
-          if (i < uris.length) reads[i] = readTextWithin(uris[i], limit);
+          if (i < uris.length) reads[i] = readTextWithin(uris[i], this.maxSize(uris[i]));
         };
         for (let i = 0; i < READ_AHEAD; i++) startRead(i);
         for (let i = 0; i < uris.length; i++) {
@@ -319,7 +376,7 @@ export class WorkspaceIndex extends Disposable {
           const old = this.entries.get(uriKey);
           const currentKey = this.analysisKey();
           if (old && old.text === text && old.key === currentKey) continue;
-          this.entries.set(uriKey, { uri: uris[i], text, annotations: this.analysis.analyzeText(text), key: currentKey });
+          this.entries.set(uriKey, { uri: uris[i], text, annotations: this.annotate(uris[i], text), key: currentKey });
           this.sorted = undefined;
           analyzed++;
           changed = true;
@@ -336,7 +393,7 @@ export class WorkspaceIndex extends Disposable {
         if (this.entries.get(entry.uri.toString()) !== entry) continue;
         if (i % 50 === 0) progress.report({ message: `${i + 1}/${stale.length} files` });
         // a new object, not changed in place: consumers may keep the old one (the tree does)
-        this.entries.set(entry.uri.toString(), { ...entry, annotations: this.analysis.analyzeText(entry.text), key: this.analysisKey() });
+        this.entries.set(entry.uri.toString(), { ...entry, annotations: this.annotate(entry.uri, entry.text), key: this.analysisKey() });
         this.sorted = undefined;
         analyzed++;
         changed = true;
@@ -350,8 +407,10 @@ export class WorkspaceIndex extends Disposable {
 
   /** Lists the workspace; drops entries of files that are gone; queues every file to read. */
   private async scan(): Promise<boolean> {
-    const folders = vscode.workspace.workspaceFolders ?? [];
-    const uris = folders.length ? await vscode.workspace.findFiles(this.includeGlob(), this.excludeGlob()) : [];
+    const uris: vscode.Uri[] = [];
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      uris.push(...(await this.findIn(folder)));
+    }
     const found = new Set<string>();
     for (const uri of uris) {
       if (this.isExcluded(uri)) continue;
@@ -370,6 +429,7 @@ export class WorkspaceIndex extends Disposable {
     super.dispose();
     for (const w of this.watchers) w.dispose();
     if (this.changeTimer) clearTimeout(this.changeTimer);
+    if (this.createdTimer) clearTimeout(this.createdTimer);
     this.entries.clear();
     this.toRead.clear();
   }
