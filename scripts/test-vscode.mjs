@@ -66,6 +66,8 @@ async function buildNode16Tests() {
     outdir,
     bundle: true,
     platform: 'node',
+    // ESM builds first, as scripts/build.mjs does (jsonc-parser's UMD build cannot be bundled)
+    mainFields: ['module', 'main'],
     format: 'cjs',
     target: 'node16',
     external: ['vscode', 'mocha'],
@@ -83,6 +85,7 @@ async function buildWebTests(outfile) {
     outfile,
     bundle: true,
     platform: 'browser',
+    mainFields: ['browser', 'module', 'main'],
     format: 'cjs',
     target: 'es2020',
     external: ['vscode'],

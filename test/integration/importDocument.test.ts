@@ -7,7 +7,12 @@ import { getApi, waitFor, workspaceUri } from './helpers';
 const PARAGRAPHS = ['การประชุมหารือด้านการทูตดิจิทัลกับประเทศญี่ปุ่นและอาเซียน', 'ย่อหน้าที่สองว่าด้วยการค้าเสรีและการทูตดิจิทัล'];
 
 describe('Import Document (PDF, Word, Web Page)', () => {
-  it('imports a PDF beside it as .policy.txt with page markers, opens it, and its terms are found at their offsets', async () => {
+  it('imports a PDF beside it as .policy.txt with page markers, opens it, and its terms are found at their offsets', async function () {
+    // PDF.js needs Node 18: VS Code before 1.82 (Node 16) cannot import PDFs (README says so)
+    if (Number(process.versions.node.split('.')[0]) < 18) {
+      console.log('    (skipped: PDF import needs the Node 18 of VS Code 1.82 or newer; this host runs Node ' + process.versions.node + ')');
+      this.skip();
+    }
     const api = await getApi();
     const pdf = workspaceUri('import-note.pdf');
     await vscode.workspace.fs.writeFile(pdf, writePdf(layOut(PARAGRAPHS, { perLine: 40, linesPerPage: 2 })));

@@ -54,4 +54,8 @@ function match(actual: string, pattern: RegExp, message?: string | Error): void 
   if (typeof actual !== 'string' || !pattern.test(actual)) fail(message, `expected ${show(actual)} to match ${pattern}`);
 }
 
-export const strict = { ok, equal, notEqual, deepEqual, deepStrictEqual: deepEqual, match, AssertionError };
+function doesNotMatch(actual: string, pattern: RegExp, message?: string | Error): void {
+  if (typeof actual !== 'string' || pattern.test(actual)) fail(message, `expected ${show(actual)} not to match ${pattern}`);
+}
+
+export const strict = { ok, equal, notEqual, deepEqual, deepStrictEqual: deepEqual, match, doesNotMatch, AssertionError };
