@@ -27,6 +27,7 @@ import { loadProduct, readText } from './measureProduct';
 import type { LoadedProduct } from './measureProduct';
 import { SeededRandom } from './measureRandom';
 import { formatTable } from './measureTable';
+import { median } from './measureStats';
 import { runCorners } from './benchCorners';
 import { runCliBench } from './benchCli';
 
@@ -155,12 +156,6 @@ export function baselineScan(pattern: RegExp, text: string): number {
 // Measuring helpers
 
 const gc: () => void = (globalThis as { gc?: () => void }).gc ?? ((): void => undefined);
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
 
 /** Times of the runs of one workload, in ms: wall clock and CPU time of this process. */
 interface Timing {

@@ -20,6 +20,7 @@ import { generateDocument, generateTerms, glossaryYaml } from './measureGenerate
 import { loadProductFromFiles } from './measureProduct';
 import { SeededRandom } from './measureRandom';
 import { formatTable } from './measureTable';
+import { median } from './measureStats';
 
 export interface CliBenchOptions {
   seed: number;
@@ -82,12 +83,6 @@ function runProcess(command: string, args: string[], env: NodeJS.ProcessEnv, rss
   }
   const rss = /@@maxrss (\d+) (\d+)/.exec(result.stderr ?? '');
   return { wallMs, cpuMs: rss ? Number(rss[2]) / 1000 : NaN, peakRssMB: rss ? Number(rss[1]) / 1024 : NaN, stdout: result.stdout, stderr: result.stderr };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 const ms = (x: number): string => x.toFixed(x < 10 ? 2 : x < 100 ? 1 : 0);

@@ -206,7 +206,7 @@ export class GlossaryService extends Disposable {
         const at = new vscode.Position(decoded.invalid.line - 1, decoded.invalid.column - 1);
         return { error: new vscode.Diagnostic(new vscode.Range(at, at.translate(0, 1)), 'invalid UTF-8: save the glossary as UTF-8', vscode.DiagnosticSeverity.Error) };
       }
-      return { text: withoutBom(decoded.text) };
+      return { text: decoded.text }; // loadText takes a byte-order mark off
     } catch (err) {
       const message = `cannot read glossary: ${err instanceof Error ? err.message : String(err)}`;
       return { error: new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), message, vscode.DiagnosticSeverity.Error) };
