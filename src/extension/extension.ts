@@ -4,6 +4,7 @@
  * index, the tags) and the features (highlights, hovers, the Themes view, navigation, document
  * structure, glossary authoring, tagging, exports), and returns the API other extensions use.
  */
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { analysisReportMarkdown, type Annotation } from '../core';
 import type { GlossaryTheme } from '../core';
@@ -184,6 +185,9 @@ class ThaiPolicyLens {
 let active: ThaiPolicyLens | undefined;
 
 export function activate(context: vscode.ExtensionContext): ThaiPolicyLensApi {
+  // One translation table for the whole extension: `l10n.t` from '@vscode/l10n' (usable in the
+  // pure layers too) reads the bundle VS Code loaded for the display language.
+  if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   active = new ThaiPolicyLens(context);
   return active.api;
 }
