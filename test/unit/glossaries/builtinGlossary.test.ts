@@ -302,7 +302,8 @@ describe('built-in glossary packs (glossaries/*.glossary.yaml)', () => {
     const packsSetting = setting['thaiPolicyLens.builtinPacks'] as JsonObject;
     assert.deepEqual(packsSetting.default, BUILTIN_PACK_IDS);
     assert.deepEqual((packsSetting.items as JsonObject).enum, BUILTIN_PACK_IDS);
-    const descriptions = (packsSetting.items as JsonObject).enumDescriptions as string[];
+    const nls = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.nls.json'), 'utf8')) as Record<string, string>;
+    const descriptions = ((packsSetting.items as JsonObject).enumDescriptions as string[]).map((d) => nls[d.replace(/^%(.*)%$/, '$1')] ?? d);
     assert.deepEqual(descriptions.map((d, i) => d.startsWith(`${BUILTIN_PACKS[i].label}: `)), BUILTIN_PACKS.map(() => true));
   });
 
