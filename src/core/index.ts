@@ -18,6 +18,7 @@ export * from './text/markdown';
 export * from './text/csv';
 export * from './text/decode';
 export * from './text/thaiRepair';
+export * from './text/locale';
 export * from './glossary/glossary';
 export * from './glossary/glossaryEdit';
 export * from './glossary/glossaryFiles';

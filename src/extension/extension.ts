@@ -102,7 +102,7 @@ class ThaiPolicyLens {
       vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) ?? (await vscode.workspace.openTextDocument(uri));
     own(
       vscode.commands.registerCommand('thaiPolicyLens.version', () => {
-        void showInformation(`Thai Policy Lens ${version}`);
+        void showInformation(l10n.t('Thai Policy Lens {0}', version));
         return version;
       }),
     );
@@ -111,11 +111,11 @@ class ThaiPolicyLens {
       vscode.commands.registerCommand('thaiPolicyLens.analyzeDocument', async (uri?: vscode.Uri) => {
         const doc = uri ? await documentFor(uri) : vscode.window.activeTextEditor?.document;
         if (!doc) {
-          void showInformation('Thai Policy Lens: open a document to analyse.');
+          void showInformation(l10n.t('Thai Policy Lens: open a document to analyse.'));
           return [];
         }
         if (!analysis.isEnabledFor(doc)) {
-          if (!uri) void vscode.window.showInformationMessage('Thai Policy Lens: this document has no Thai text, or its language is not analysed (settings thaiPolicyLens.languages and thaiPolicyLens.onlyThaiDocuments).');
+          if (!uri) void vscode.window.showInformationMessage(l10n.t('Thai Policy Lens: this document has no Thai text, or its language is not analysed (settings thaiPolicyLens.languages and thaiPolicyLens.onlyThaiDocuments).'));
           return [];
         }
         await loaded;

@@ -5,6 +5,7 @@
  *
  * Pure: no `vscode` import, so the unit tests can check every string.
  */
+import * as l10n from '@vscode/l10n';
 import { themeColor, type FileTheme, type GlossarySet, type StoredTag } from '../core';
 import { pathTitle, themeTitle } from './glossarySearch';
 import { themePathMarkdown } from './hoverText';
@@ -40,17 +41,17 @@ export function describeTagTheme(set: Pick<GlossarySet, 'theme' | 'ancestors'>, 
     const ancestors = set.ancestors(themeId);
     return { title: pathTitle([...ancestors, theme]), pathMarkdown: themePathMarkdown(ancestors, theme), color: themeColor(theme), known: true };
   }
-  if (own) return { title: themeTitle(own), pathMarkdown: `${escapeInline(themeTitle(own))} _(annotations file)_`, color: own.color ?? themeColor(own), known: true };
-  return { title: themeId, pathMarkdown: `${escapeInline(themeId)} _(theme not found)_`, color: UNKNOWN_THEME_COLOR, known: false };
+  if (own) return { title: themeTitle(own), pathMarkdown: l10n.t('{0} _(annotations file)_', escapeInline(themeTitle(own))), color: own.color ?? themeColor(own), known: true };
+  return { title: themeId, pathMarkdown: l10n.t('{0} _(theme not found)_', escapeInline(themeId)), color: UNKNOWN_THEME_COLOR, known: false };
 }
 
 /** The hover of one tag: theme path (already escaped), note, and links to change it. */
 export function tagHoverMarkdown(tag: Pick<StoredTag, 'id' | 'note' | 'orphaned'>, themePathMarkdown: string): string {
-  const parts = [`**Tagged passage** — ${themePathMarkdown}`];
+  const parts = [l10n.t('**Tagged passage** — {0}', themePathMarkdown)];
   if (tag.note && tag.note.trim() !== '') parts.push(escapeBlock(tag.note));
   const args = [{ tagId: tag.id }];
   parts.push(
-    [commandLink(tag.note ? 'Edit note' : 'Add note', TAG_COMMANDS.editNote, args), commandLink('Change theme', TAG_COMMANDS.retag, args), commandLink('Remove tag', TAG_COMMANDS.removeTag, args)].join(' · '),
+    [commandLink(tag.note ? l10n.t('Edit note') : l10n.t('Add note'), TAG_COMMANDS.editNote, args), commandLink(l10n.t('Change theme'), TAG_COMMANDS.retag, args), commandLink(l10n.t('Remove tag'), TAG_COMMANDS.removeTag, args)].join(' · '),
   );
   return parts.join('\n\n');
 }

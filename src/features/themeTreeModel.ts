@@ -20,8 +20,9 @@
  *
  * Pure: no `vscode`, so the unit tests check the tree on in-memory documents.
  */
+import * as l10n from '@vscode/l10n';
 import type { Annotation, CountryAnnotation, DateAnnotation, TermAnnotation } from '../core';
-import { LineIndex, countryByCode, flagEmoji, themeColor, type GlossaryTerm, type GlossaryTheme } from '../core';
+import { LineIndex, countryByCode, flagEmoji, formatNumber, plural, themeColor, type GlossaryTerm, type GlossaryTheme } from '../core';
 import { UNKNOWN_THEME_COLOR } from './tagText';
 
 /** A plain copy of one tree item, for the API and tests. */
@@ -510,8 +511,8 @@ export interface ItemView {
 /** What `el` shows; `workspace`: workspace scope (occurrences say their file). */
 export function present(el: TreeElement, workspace: boolean): ItemView {
   const where = (o: Occurrence) => {
-    const line = `line ${o.source.lineOf(o.ann.start) + 1}`;
-    return workspace ? `${o.source.name} · ${line}` : line;
+    const line = o.source.lineOf(o.ann.start) + 1;
+    return workspace ? l10n.t('{0} · line {1}', o.source.name, line) : l10n.t('line {0}', line);
   };
   /** the whole line of an occurrence (labels may be cut), and where it is */
   const fullLine = (o: { source: TreeSource; start: number }): string[] => {
@@ -522,29 +523,32 @@ export function present(el: TreeElement, workspace: boolean): ItemView {
     case 'theme': {
       const t = el.theme;
       const sub = el.total - el.own;
-      const tags = el.tags ? [[`${el.tags} ${el.tags === 1 ? 'tagged passage' : 'tagged passages'}`]] : [];
+      const tags = el.tags ? [[plural(el.tags, l10n.t('1 tagged passage'), l10n.t('{0} tagged passages', formatNumber(el.tags)))]] : [];
       if (el.loose) {
-        const origin = el.loose === 'file' ? 'a theme of the annotations file (made while tagging)' : 'a theme found in no glossary and not in the annotations file';
+        const origin = el.loose === 'file' ? l10n.t('a theme of the annotations file (made while tagging)') : l10n.t('a theme found in no glossary and not in the annotations file');
         const tooltip = [[t.label, ...(t.labelEn ? [t.labelEn] : [])], [origin], ...tags];
-        return { label: t.label, description: withEnglish(`${el.tags} ${el.tags === 1 ? 'tag' : 'tags'}`, t.labelEn), icon: { color: el.loose === 'file' ? themeColor(t) : UNKNOWN_THEME_COLOR }, tooltip, collapsible: true };
+        return { label: t.label, description: withEnglish(plural(el.tags, l10n.t('1 tag'), l10n.t('{0} tags', formatNumber(el.tags))), t.labelEn), icon: { color: el.loose === 'file' ? themeColor(t) : UNKNOWN_THEME_COLOR }, tooltip, collapsible: true };
       }
-      const tooltip = [[t.label, ...(t.labelEn ? [t.labelEn] : [])], ...(t.gloss ? [[t.gloss]] : []), [`${el.total} ${el.total === 1 ? 'occurrence' : 'occurrences'}${sub ? ` (${sub} in sub-themes)` : ''}`], ...tags];
+      const tooltip = [[t.label, ...(t.labelEn ? [t.labelEn] : [])], ...(t.gloss ? [[t.gloss]] : []), [sub ? l10n.t('{0} ({1} in sub-themes)', occurrences(el.total), formatNumber(sub)) : occurrences(el.total)], ...tags];
       return { label: t.label, description: withEnglish(String(el.total), t.labelEn), icon: { color: themeColor(t) }, tooltip, collapsible: true };
     }
     case 'term': {
       const t = el.term;
       const count = el.occurrences.length;
-      const tooltip = [[t.term, ...(t.en ? [t.en] : [])], ...(t.gloss ? [[t.gloss]] : []), ...(t.aliases.length ? [[`also: ${t.aliases.join(', ')}`]] : []), [`${count} ${count === 1 ? 'occurrence' : 'occurrences'}`]];
+      const tooltip = [[t.term, ...(t.en ? [t.en] : [])], ...(t.gloss ? [[t.gloss]] : []), ...(t.aliases.length ? [[l10n.t('also: {0}', t.aliases.join(', '))]] : []), [occurrences(count)]];
       return { label: t.term, description: withEnglish(String(count), t.en), icon: { codicon: 'symbol-keyword' }, tooltip, collapsible: count > 0 };
     }
     case 'termsNotFound': {
       const n = el.children.length;
-      return { label: `${n} ${n === 1 ? 'term' : 'terms'} not found`, icon: { codicon: 'eye-closed' }, tooltip: 'Terms of this theme that do not occur here', collapsible: true };
+      return { label: plural(n, l10n.t('1 term not found'), l10n.t('{0} terms not found', formatNumber(n))), icon: { codicon: 'eye-closed' }, tooltip: l10n.t('Terms of this theme that do not occur here'), collapsible: true };
     }
     case 'tag': {
       const tag = el.tag;
-      const at = tag.orphaned ? 'orphaned' : `line ${el.source.lineOf(tag.start) + 1}`;
-      const view: ItemView = { label: '', description: workspace ? `tag · ${el.source.name} · ${at}` : `tag · ${at}`, icon: { codicon: 'tag' }, collapsible: false };
+      const line = el.source.lineOf(tag.start) + 1;
+      const description = tag.orphaned
+        ? workspace ? l10n.t('tag · {0} · orphaned', el.source.name) : l10n.t('tag · orphaned')
+        : workspace ? l10n.t('tag · {0} · line {1}', el.source.name, line) : l10n.t('tag · line {0}', line);
+      const view: ItemView = { label: '', description, icon: { codicon: 'tag' }, collapsible: false };
       if (tag.orphaned) view.label = tag.text.replace(/\s+/g, ' ').slice(0, MAX_LABEL);
       else {
         const line = el.source.excerpt(tag.start, tag.end);
@@ -561,7 +565,7 @@ export function present(el: TreeElement, workspace: boolean): ItemView {
       return { label: line.text, highlight: line.highlight, description: where(o), reveal: { uri: o.source.uri, start: o.ann.start, end: o.ann.end }, tooltip: [fullLine({ source: o.source, start: o.ann.start }), [where(o)]], collapsible: false };
     }
     case 'countries':
-      return { label: 'Countries', description: String(el.total), icon: { codicon: 'globe' }, collapsible: el.children.length > 0 };
+      return { label: l10n.t('Countries'), description: String(el.total), icon: { codicon: 'globe' }, collapsible: el.children.length > 0 };
     case 'country': {
       const c = countryByCode(el.code);
       const flag = flagEmoji(el.code);
@@ -570,12 +574,12 @@ export function present(el: TreeElement, workspace: boolean): ItemView {
       return {
         label: `${flag ? flag + ' ' : ''}${c?.nameTh ?? el.code}`,
         description: withEnglish(String(n), c?.nameEn),
-        tooltip: [[c?.nameTh ?? el.code, ...(c?.nameEn ? [c.nameEn] : [])], ...(formal.length ? [formal] : []), [el.code], [`${n} ${n === 1 ? 'occurrence' : 'occurrences'}`]],
+        tooltip: [[c?.nameTh ?? el.code, ...(c?.nameEn ? [c.nameEn] : [])], ...(formal.length ? [formal] : []), [el.code], [occurrences(n)]],
         collapsible: true,
       };
     }
     case 'dates':
-      return { label: 'Dates', description: String(el.total), icon: { codicon: 'calendar' }, collapsible: el.children.length > 0 };
+      return { label: l10n.t('Dates'), description: String(el.total), icon: { codicon: 'calendar' }, collapsible: el.children.length > 0 };
     case 'dateGroup': {
       const first = el.children[0].occ.ann;
       // labelled as it is written most often (ties: first in the timeline)
@@ -587,7 +591,7 @@ export function present(el: TreeElement, workspace: boolean): ItemView {
       return {
         label,
         description: `${gregorian(first)} (${n})`,
-        tooltip: [[`${gregorian(first)}: ${n} ${n === 1 ? 'place' : 'places'}`], [`written: ${[...forms.keys()].join(', ')}`]],
+        tooltip: [[plural(n, l10n.t('{0}: 1 place', gregorian(first)), l10n.t('{0}: {1} places', gregorian(first), formatNumber(n)))], [l10n.t('written: {0}', [...forms.keys()].join(', '))]],
         icon: { codicon: 'calendar' },
         collapsible: true,
       };
@@ -604,7 +608,7 @@ export function present(el: TreeElement, workspace: boolean): ItemView {
       return { label: o.ann.text, description: `${gregorian(o.ann)} · ${where(o)}`, reveal, tooltip, collapsible: false };
     }
     case 'more':
-      return { label: `${el.hidden} more…`, tooltip: 'Narrow the list with the filter to see these', collapsible: false };
+      return { label: l10n.t('{0} more…', formatNumber(el.hidden)), tooltip: l10n.t('Narrow the list with the filter to see these'), collapsible: false };
   }
 }
 
@@ -633,13 +637,18 @@ export function snapshot(roots: readonly TreeElement[], view: { workspace: boole
   return roots.map(copy);
 }
 
+/** `1 occurrence`, `3 occurrences` */
+function occurrences(n: number): string {
+  return plural(n, l10n.t('1 occurrence'), l10n.t('{0} occurrences', formatNumber(n)));
+}
+
 function withEnglish(count: string, en: string | undefined): string {
   return en ? `${count} · ${en}` : count;
 }
 
 /** The Gregorian value of a date annotation: `YYYY-MM-DD`, a range, or `unresolved`. */
 function gregorian(d: DateAnnotation): string {
-  if (!d.from) return 'unresolved';
+  if (!d.from) return l10n.t('unresolved');
   return d.to && d.to !== d.from ? `${d.from} – ${d.to}` : d.from;
 }
 

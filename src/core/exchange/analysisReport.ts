@@ -4,6 +4,8 @@
  * dates (their Gregorian values). `thai-policy-lens analyze --format md` prints it for each file,
  * and the editor's Analyze Active Document opens it. Document and glossary text is escaped.
  */
+import * as l10n from '@vscode/l10n';
+import { formatNumber, plural } from '../text/locale';
 import { escapeTableCell } from '../text/markdown';
 import { LineIndex } from '../text/lines';
 import { countryByCode } from '../recognize/countries';
@@ -49,10 +51,19 @@ export function analysisReportMarkdown(doc: AnalysedDocument, glossaries?: Pick<
   const out: string[] = [];
   if (index) out.push('---', '');
   out.push(`# ${escapeTableCell(doc.path)}`, '');
-  out.push(`${doc.text.length} characters: ${terms.length} terms, ${countries.length} countries, ${dates.length} dates.`, '');
+  out.push(
+    l10n.t(
+      '{0}: {1}, {2}, {3}.',
+      plural(doc.text.length, l10n.t('1 character'), l10n.t('{0} characters', formatNumber(doc.text.length))),
+      plural(terms.length, l10n.t('1 term'), l10n.t('{0} terms', formatNumber(terms.length))),
+      plural(countries.length, l10n.t('1 country'), l10n.t('{0} countries', formatNumber(countries.length))),
+      plural(dates.length, l10n.t('1 date'), l10n.t('{0} dates', formatNumber(dates.length))),
+    ),
+    '',
+  );
 
-  out.push('## Themes', '');
-  if (!terms.length) out.push('No glossary terms found.', '');
+  out.push(`## ${l10n.t('Themes')}`, '');
+  if (!terms.length) out.push(l10n.t('No glossary terms found.'), '');
   const byTheme = new Map<string, Map<string, number[]>>();
   for (const a of terms) {
     const termLines = byTheme.get(a.theme) ?? new Map<string, number[]>();
@@ -63,13 +74,13 @@ export function analysisReportMarkdown(doc: AnalysedDocument, glossaries?: Pick<
   }
   const themeOrder = [...byTheme].sort((x, y) => total(y[1]) - total(x[1]) || (x[0] < y[0] ? -1 : 1));
   for (const [id, termLines] of themeOrder) {
-    out.push(`### ${themeTitle(id)}: ${total(termLines)}`, '', '| Term | Count | Lines |', '| --- | ---: | --- |');
+    out.push(`### ${themeTitle(id)}: ${total(termLines)}`, '', `| ${l10n.t('Term')} | ${l10n.t('Count')} | ${l10n.t('Lines')} |`, '| --- | ---: | --- |');
     for (const [term, ls] of [...termLines].sort((x, y) => y[1].length - x[1].length)) out.push(`| ${escapeTableCell(term)} | ${ls.length} | ${lineList(ls)} |`);
     out.push('');
   }
 
-  out.push('## Countries', '');
-  if (!countries.length) out.push('No countries found.', '');
+  out.push(`## ${l10n.t('Countries')}`, '');
+  if (!countries.length) out.push(l10n.t('No countries found.'), '');
   else {
     const byCode = new Map<string, { written: Set<string>; lines: number[] }>();
     for (const a of countries) {
@@ -78,7 +89,7 @@ export function analysisReportMarkdown(doc: AnalysedDocument, glossaries?: Pick<
       entry.written.add(a.text);
       entry.lines.push(lines.lineNumber(a.start));
     }
-    out.push('| Country | Code | Count | As written | Lines |', '| --- | --- | ---: | --- | --- |');
+    out.push(`| ${l10n.t('Country')} | ${l10n.t('Code')} | ${l10n.t('Count')} | ${l10n.t('As written')} | ${l10n.t('Lines')} |`, '| --- | --- | ---: | --- | --- |');
     for (const [code, entry] of [...byCode].sort((x, y) => y[1].lines.length - x[1].lines.length || (x[0] < y[0] ? -1 : 1))) {
       const c = countryByCode(code);
       const name = c ? `${c.nameTh} (${c.nameEn})` : code;
@@ -87,13 +98,14 @@ export function analysisReportMarkdown(doc: AnalysedDocument, glossaries?: Pick<
     out.push('');
   }
 
-  out.push('## Dates', '');
-  if (!dates.length) out.push('No dates found.', '');
+  out.push(`## ${l10n.t('Dates')}`, '');
+  if (!dates.length) out.push(l10n.t('No dates found.'), '');
   else {
-    out.push('| Line | As written | From | To | Calendar |', '| ---: | --- | --- | --- | --- |');
+    out.push(`| ${l10n.t('Line')} | ${l10n.t('As written')} | ${l10n.t('From')} | ${l10n.t('To')} | ${l10n.t('Calendar')} |`, '| ---: | --- | --- | --- | --- |');
     for (const d of dates) {
-      const note = d.relative && !d.from ? ` (relative: ${escapeTableCell(d.relative)})` : d.inferred ? ' (year inferred)' : '';
-      out.push(`| ${lines.lineNumber(d.start)} | ${escapeTableCell(d.text)}${note} | ${d.from ?? ''} | ${d.to ?? ''} | ${d.calendar} |`);
+      const written = escapeTableCell(d.text);
+      const cell = d.relative && !d.from ? l10n.t('{0} (relative: {1})', written, escapeTableCell(d.relative)) : d.inferred ? l10n.t('{0} (year inferred)', written) : written;
+      out.push(`| ${lines.lineNumber(d.start)} | ${cell} | ${d.from ?? ''} | ${d.to ?? ''} | ${d.calendar} |`);
     }
     out.push('');
   }

@@ -5,6 +5,8 @@
  * Pure functions of their input (no `vscode`, no Node modules, no clock): the same passages give
  * the same bytes, so exports diff cleanly.
  */
+import * as l10n from '@vscode/l10n';
+import { formatNumber, plural } from '../text/locale';
 import type { Annotation } from '../types';
 import { csvCell } from '../text/csv';
 import { LineIndex } from '../text/lines';
@@ -183,7 +185,7 @@ export function renderPassageChunks(format: PassageFormat, passages: readonly Co
     case 'csv':
       return csvChunks(passages);
     case 'md':
-      return markdownChunks(passages, 'Coded passages');
+      return markdownChunks(passages, l10n.t('Coded passages'));
     case 'webanno':
       return webAnnotationChunks(passages, folderUri);
   }
@@ -278,6 +280,11 @@ function* joinedLines(lines: Iterable<string>): Iterable<string> {
   yield '\n';
 }
 
+/** `1 passage`, `3 passages` */
+function passagesCount(n: number): string {
+  return plural(n, l10n.t('1 passage'), l10n.t('{0} passages', formatNumber(n)));
+}
+
 function markdownChunks(passages: readonly CodedPassage[], title: string): Iterable<string> {
   return joinedLines(markdownLines(passages, title));
 }
@@ -286,7 +293,7 @@ function* markdownLines(passages: readonly CodedPassage[], title: string): Itera
   const out: string[] = [`# ${escapeProseInline(title)}`, ''];
   const total = passages.length;
   const documents = new Set(passages.map((p) => p.document)).size;
-  out.push(`${total} ${total === 1 ? 'passage' : 'passages'} in ${documents} ${documents === 1 ? 'document' : 'documents'}.`, '');
+  out.push(l10n.t('{0} in {1}.', passagesCount(total), plural(documents, l10n.t('1 document'), l10n.t('{0} documents', formatNumber(documents)))), '');
   const byTheme = new Map<string, CodedPassage[]>();
   for (const p of passages) {
     const list = byTheme.get(p.theme);
@@ -297,7 +304,7 @@ function* markdownLines(passages: readonly CodedPassage[], title: string): Itera
     const first = list[0];
     out.push(`## ${escapeProseInline(first.themeLabel || themeId)}`, '');
     const path = first.themePath.length ? first.themePath : [themeId];
-    out.push(`Theme \`${path.join(' / ').replace(/`/g, "'")}\`: ${list.length} ${list.length === 1 ? 'passage' : 'passages'}.`, '');
+    out.push(l10n.t('Theme `{0}`: {1}.', path.join(' / ').replace(/`/g, "'"), passagesCount(list.length)), '');
     const byDocument = new Map<string, CodedPassage[]>();
     for (const p of list) {
       const docList = byDocument.get(p.document);
@@ -309,8 +316,8 @@ function* markdownLines(passages: readonly CodedPassage[], title: string): Itera
       const sorted = [...docPassages].sort((a, b) => a.start - b.start || a.end - b.end);
       for (const p of sorted) {
         out.push(...escapeQuoteLines(p.text));
-        const where = `Line ${p.line}${p.orphaned ? ' (not found in the document any more)' : ''}`;
-        out.push('', p.note?.trim() ? `${where}. Note: ${escapeProseLines(p.note)}` : `${where}.`, '');
+        const where = p.orphaned ? l10n.t('Line {0} (not found in the document any more)', p.line) : l10n.t('Line {0}', p.line);
+        out.push('', p.note?.trim() ? l10n.t('{0}. Note: {1}', where, escapeProseLines(p.note)) : l10n.t('{0}.', where), '');
       }
       yield* out.splice(0);
     }

@@ -15,6 +15,7 @@
  * Both open the copy and return `{ file }` (or `{ error }`); Open Glossary Entry offers them when
  * it opens a built-in entry.
  */
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { BUILTIN_PACKS, GlossaryEditError, selectPacks, themeFileText } from '../../core';
 import { Disposable } from '../disposable';
@@ -28,8 +29,6 @@ export const BUILTIN_SCHEME = 'thai-policy-lens-builtin';
 
 export type CopyResult = { file: string } | { error: string };
 
-const COPY_THEME = 'Copy Theme into the Workspace';
-const COPY_GLOSSARY = 'Copy Glossary into the Workspace';
 
 export class BuiltinGlossary extends Disposable {
   private readonly folder: vscode.Uri;
@@ -57,9 +56,11 @@ export class BuiltinGlossary extends Disposable {
 
   /** After Open Glossary Entry opened a built-in entry: says why it is read-only and offers the copies. */
   offerCopies(themeId: string | undefined): void {
+    const COPY_THEME = l10n.t('Copy Theme into the Workspace');
+    const COPY_GLOSSARY = l10n.t('Copy Glossary into the Workspace');
     const actions = themeId ? [COPY_THEME, COPY_GLOSSARY] : [COPY_GLOSSARY];
     void vscode.window
-      .showInformationMessage('Thai Policy Lens: the built-in glossary is read-only (an update of the extension replaces it). Copy it into the workspace to edit it.', ...actions)
+      .showInformationMessage(l10n.t('Thai Policy Lens: the built-in glossary is read-only (an update of the extension replaces it). Copy it into the workspace to edit it.'), ...actions)
       .then((choice) => {
         if (choice === COPY_THEME) void this.copyTheme(themeId);
         else if (choice === COPY_GLOSSARY) void this.copyGlossary(undefined);
@@ -67,7 +68,7 @@ export class BuiltinGlossary extends Disposable {
   }
 
   private fail(message: string, place?: { uri: vscode.Uri }): { error: string } {
-    showErrorAt(`Thai Policy Lens: ${message}`, place);
+    showErrorAt(l10n.t('Thai Policy Lens: {0}', message), place);
     return { error: message };
   }
 
@@ -92,41 +93,41 @@ export class BuiltinGlossary extends Disposable {
     const set = this.ctx.glossaries.set;
     themeId ??= this.themeAtCursor();
     if (!themeId) {
-      const choice = await pickTheme(set, { title: 'Thai Policy Lens: Copy Built-in Theme into the Workspace', placeholder: 'Theme of the built-in glossary', preferred: (id) => this.ctx.glossaries.isBuiltinFile(set.theme(id)?.source.file ?? '') });
+      const choice = await pickTheme(set, { title: l10n.t('Thai Policy Lens: Copy Built-in Theme into the Workspace'), placeholder: l10n.t('Theme of the built-in glossary'), preferred: (id) => this.ctx.glossaries.isBuiltinFile(set.theme(id)?.source.file ?? '') });
       if (!choice || choice.isNew) return undefined;
       themeId = choice.themeId;
     }
     const theme = set.theme(themeId);
-    if (!theme || !this.ctx.glossaries.isBuiltinFile(theme.source.file)) return this.fail(`"${themeId}" is not a theme of the built-in glossary.`);
+    if (!theme || !this.ctx.glossaries.isBuiltinFile(theme.source.file)) return this.fail(l10n.t('"{0}" is not a theme of the built-in glossary.', String(themeId)));
     const folder = this.workspaceFolder;
-    if (!folder) return this.fail('open a folder first; the copy is written into it.');
+    if (!folder) return this.fail(l10n.t('open a folder first; the copy is written into it.'));
     let text: string;
     try {
       text = themeFileText(await readText(vscode.Uri.parse(theme.source.file)), theme.id, [
-        `Theme "${theme.id}" copied from the built-in glossary of Thai Policy Lens ${this.version}.`,
-        'Glossary files merge by theme id: terms added here join the built-in theme.',
-        'To change or remove a built-in term, copy the whole glossary (Copy Built-in Glossary into the Workspace).',
+        l10n.t('Theme "{0}" copied from the built-in glossary of Thai Policy Lens {1}.', theme.id, this.version),
+        l10n.t('Glossary files merge by theme id: terms added here join the built-in theme.'),
+        l10n.t('To change or remove a built-in term, copy the whole glossary (Copy Built-in Glossary into the Workspace).'),
       ]);
     } catch (err) {
-      if (err instanceof GlossaryEditError) return this.fail(`cannot copy theme "${theme.id}": ${err.message}`);
+      if (err instanceof GlossaryEditError) return this.fail(l10n.t('cannot copy theme "{0}": {1}', theme.id, err.message));
       throw err;
     }
-    return this.write(await freeGlossaryName(vscode.Uri.joinPath(folder, `${theme.id}.glossary.yaml`)), text, `theme «${theme.label}»`);
+    return this.write(await freeGlossaryName(vscode.Uri.joinPath(folder, `${theme.id}.glossary.yaml`)), text, l10n.t('theme «{0}»', theme.label));
   }
 
   async copyGlossary(file: string | undefined): Promise<CopyResult | undefined> {
     const editor = vscode.window.activeTextEditor;
     const source = file ?? (editor?.document.uri.scheme === BUILTIN_SCHEME ? this.realFile(editor.document.uri) : (this.ctx.glossaries.builtinUris()[0] ?? this.ctx.glossaries.allBuiltinUris()[0]).toString());
-    if (!this.ctx.glossaries.isBuiltinFile(source)) return this.fail(`${source} is not a built-in glossary file.`);
+    if (!this.ctx.glossaries.isBuiltinFile(source)) return this.fail(l10n.t('{0} is not a built-in glossary file.', source));
     const folder = this.workspaceFolder;
-    if (!folder) return this.fail('open a folder first; the copy is written into it.');
+    if (!folder) return this.fail(l10n.t('open a folder first; the copy is written into it.'));
     const name = source.slice(source.lastIndexOf('/') + 1);
     const pack = BUILTIN_PACKS.find((p) => p.file === name);
     const header = [
-      `# Copied from the built-in glossary of Thai Policy Lens ${this.version} (${name}).`,
+      l10n.t('# Copied from the built-in glossary of Thai Policy Lens {0} ({1}).', this.version, name),
       pack
-        ? `# The built-in pack "${pack.id}" is turned off in this workspace (setting thaiPolicyLens.builtinPacks): this copy replaces it.`
-        : '# The built-in glossary is turned off in this workspace (setting thaiPolicyLens.useBuiltinGlossary): this copy replaces it.',
+        ? l10n.t('# The built-in pack "{0}" is turned off in this workspace (setting thaiPolicyLens.builtinPacks): this copy replaces it.', pack.id)
+        : l10n.t('# The built-in glossary is turned off in this workspace (setting thaiPolicyLens.useBuiltinGlossary): this copy replaces it.'),
       '',
     ].join('\n');
     const target = await freeGlossaryName(vscode.Uri.joinPath(folder, name));
@@ -135,7 +136,7 @@ export class BuiltinGlossary extends Disposable {
     const leaveOut = pack
       ? () => settings.setBuiltinPacks(selectPacks(settings.builtinPacks).packs.map((p) => p.id).filter((id) => id !== pack.id))
       : () => settings.setUseBuiltinGlossary(false);
-    return this.write(target, header + (await readText(vscode.Uri.parse(source))), `the built-in glossary (${name})`, leaveOut);
+    return this.write(target, header + (await readText(vscode.Uri.parse(source))), l10n.t('the built-in glossary ({0})', name), leaveOut);
   }
 
   private get version(): string {
@@ -148,7 +149,7 @@ export class BuiltinGlossary extends Disposable {
     await after?.();
     await this.ctx.glossaries.reload();
     await openAt({ uri: target, line: 1 });
-    void vscode.window.showInformationMessage(`Thai Policy Lens: copied ${what} into ${vscode.workspace.asRelativePath(target, false)}, where you can edit it.`);
+    void vscode.window.showInformationMessage(l10n.t('Thai Policy Lens: copied {0} into {1}, where you can edit it.', what, vscode.workspace.asRelativePath(target, false)));
     return { file: target.toString() };
   }
 }

@@ -4,6 +4,7 @@
  * service reloads when it changes).
  * Reachable from the command palette, the Themes view's title bar and the walkthrough.
  */
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { BUILTIN_PACKS, selectPacks } from '../../core';
 import type { FeatureContext } from '../featureContext';
@@ -11,9 +12,9 @@ import type { Settings } from '../services/settings';
 
 /** The strings this feature shows (one place, for a later translation). */
 const TEXT = {
-  title: 'Thai Policy Lens: Built-in Glossary Packs',
-  placeholder: 'Tick the fields of Thai public policy to highlight (the others are switched off)',
-  nothing: 'Thai Policy Lens: no built-in pack is chosen; only your own glossaries are used.',
+  title: () => l10n.t('Thai Policy Lens: Built-in Glossary Packs'),
+  placeholder: () => l10n.t('Tick the fields of Thai public policy to highlight (the others are switched off)'),
+  nothing: () => l10n.t('Thai Policy Lens: no built-in pack is chosen; only your own glossaries are used.'),
 };
 
 interface PackItem extends vscode.QuickPickItem {
@@ -33,10 +34,10 @@ async function chooseBuiltinPacks(settings: Settings, ids?: readonly string[]): 
   if (Array.isArray(ids)) return writePacks(ids);
   const current = new Set(settings.useBuiltinGlossary ? selectPacks(settings.builtinPacks).packs.map((p) => p.id) : []);
   const items: PackItem[] = BUILTIN_PACKS.map((p) => ({ id: p.id, label: p.label, description: p.labelTh, detail: p.description, picked: current.has(p.id) }));
-  const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title: TEXT.title, placeHolder: TEXT.placeholder, matchOnDescription: true, matchOnDetail: true });
+  const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title: TEXT.title(), placeHolder: TEXT.placeholder(), matchOnDescription: true, matchOnDetail: true });
   if (!picked) return undefined;
   const chosen = await writePacks(picked.map((p) => p.id));
-  if (chosen.length === 0) void vscode.window.showInformationMessage(TEXT.nothing);
+  if (chosen.length === 0) void vscode.window.showInformationMessage(TEXT.nothing());
   return chosen;
 }
 

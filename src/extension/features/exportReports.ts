@@ -9,6 +9,8 @@
  * string; document: only the tags of that document) and then shows no dialog; it returns
  * `{ file, passages }`, or undefined when cancelled.
  */
+import * as l10n from '@vscode/l10n';
+import { formatNumber, plural } from '../../core';
 import * as vscode from 'vscode';
 import { writeTextAtomic } from '../services/files';
 import { EXPORTS_FOLDER, collectPassages, renderPassages, themeLookup, type CodedPassage, type PassageFormat, type TaggedDocument } from '../../core';
@@ -27,14 +29,14 @@ export interface ExportResult {
   passages: number;
 }
 
-const FORMATS: Record<PassageFormat, { command: string; title: string; extension: string; filter: string; fileName: string }> = {
-  csv: { command: 'thaiPolicyLens.exportCsv', title: 'Export Coded Passages as CSV', extension: 'csv', filter: 'CSV', fileName: 'coded-passages.csv' },
-  md: { command: 'thaiPolicyLens.exportMarkdown', title: 'Export Coded Passages as Markdown', extension: 'md', filter: 'Markdown', fileName: 'coded-passages.md' },
+const FORMATS: Record<PassageFormat, { command: string; title: () => string; extension: string; filter: () => string; fileName: string }> = {
+  csv: { command: 'thaiPolicyLens.exportCsv', title: () => l10n.t('Export Coded Passages as CSV'), extension: 'csv', filter: () => 'CSV', fileName: 'coded-passages.csv' },
+  md: { command: 'thaiPolicyLens.exportMarkdown', title: () => l10n.t('Export Coded Passages as Markdown'), extension: 'md', filter: () => 'Markdown', fileName: 'coded-passages.md' },
   webanno: {
     command: 'thaiPolicyLens.exportWebAnnotations',
-    title: 'Export Annotations as W3C Web Annotation JSON',
+    title: () => l10n.t('Export Annotations as W3C Web Annotation JSON'),
     extension: 'jsonld',
-    filter: 'Web Annotation JSON-LD',
+    filter: () => 'Web Annotation JSON-LD',
     fileName: 'annotations.jsonld',
   },
 };
@@ -79,7 +81,7 @@ class ExportReports {
     // several folders: the passages of one folder, each folder with its own annotations file
     const tags = folder && (vscode.workspace.workspaceFolders?.length ?? 0) > 1 ? all.filter((t) => vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(t.uri))?.uri.toString() === folder.toString()) : all;
     if (tags.length === 0) {
-      if (interactive) void vscode.window.showInformationMessage('Thai Policy Lens: there are no tagged passages to export. Select text and run "Tag Selection with Theme..." first.');
+      if (interactive) void vscode.window.showInformationMessage(l10n.t('Thai Policy Lens: there are no tagged passages to export. Select text and run "Tag Selection with Theme..." first.'));
       return undefined;
     }
     let target = args?.file ? vscode.Uri.parse(args.file) : undefined;
@@ -88,10 +90,10 @@ class ExportReports {
       const exports = folder && vscode.Uri.joinPath(folder, EXPORTS_FOLDER);
       if (exports) await vscode.workspace.fs.createDirectory(exports).then(undefined, () => undefined);
       target = await vscode.window.showSaveDialog({
-        title: spec.title,
+        title: spec.title(),
         defaultUri: exports ? vscode.Uri.joinPath(exports, spec.fileName) : undefined,
-        filters: { [spec.filter]: [spec.extension] },
-        saveLabel: 'Export',
+        filters: { [spec.filter()]: [spec.extension] },
+        saveLabel: l10n.t('Export'),
       });
       if (!target) return undefined;
     }
@@ -100,17 +102,24 @@ class ExportReports {
     try {
       await writeTextAtomic(target, content);
     } catch (err) {
-      const message = `Thai Policy Lens: could not write ${target.fsPath || target.toString()}: ${err instanceof Error ? err.message : String(err)}`;
+      const message = l10n.t('Thai Policy Lens: could not write {0}: {1}', target.fsPath || target.toString(), err instanceof Error ? err.message : String(err));
       void vscode.window.showErrorMessage(message);
       return undefined;
     }
     if (unreadable.length) {
       const list = unreadable.join(', ');
-      void vscode.window.showWarningMessage(`Thai Policy Lens: cannot read ${list}; ${unreadable.length === 1 ? 'its' : 'their'} tagged passages were exported as orphaned.`);
+      void vscode.window.showWarningMessage(
+        unreadable.length === 1
+          ? l10n.t('Thai Policy Lens: cannot read {0}; its tagged passages were exported as orphaned.', list)
+          : l10n.t('Thai Policy Lens: cannot read {0}; their tagged passages were exported as orphaned.', list),
+      );
     }
     if (interactive) {
-      const open = 'Open';
-      void vscode.window.showInformationMessage(`Thai Policy Lens: exported ${passages.length} ${passages.length === 1 ? 'passage' : 'passages'} to ${vscode.workspace.asRelativePath(target)}.`, open).then((choice) => {
+      const open = l10n.t('Open');
+      const n = passages.length;
+      const where = vscode.workspace.asRelativePath(target);
+      const message = plural(n, l10n.t('Thai Policy Lens: exported 1 passage to {0}.', where), l10n.t('Thai Policy Lens: exported {0} passages to {1}.', formatNumber(n), where));
+      void vscode.window.showInformationMessage(message, open).then((choice) => {
         if (choice === open) void vscode.commands.executeCommand('vscode.open', target);
       });
     }
@@ -127,7 +136,7 @@ async function exportFolder(args: ExportArgs | undefined, interactive: boolean):
   const of = (uri: vscode.Uri | undefined) => (uri ? vscode.workspace.getWorkspaceFolder(uri) : undefined);
   const known = of(args?.document ? vscode.Uri.parse(args.document) : undefined) ?? of(args?.file ? vscode.Uri.parse(args.file) : undefined) ?? of(vscode.window.activeTextEditor?.document.uri);
   if (known || folders.length < 2) return known ?? folders[0];
-  return (interactive ? await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Export the coded passages of which folder?' }) : undefined) ?? folders[0];
+  return (interactive ? await vscode.window.showWorkspaceFolderPick({ placeHolder: l10n.t('Export the coded passages of which folder?') }) : undefined) ?? folders[0];
 }
 
 export function registerExportReports(ctx: FeatureContext, tagging: Tagging): void {

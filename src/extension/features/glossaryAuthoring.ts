@@ -9,6 +9,8 @@
  * Every command also takes an argument object that skips its dialogs (used by the tests), and
  * returns what it did, or `{ error }` with the message it showed.
  */
+import * as l10n from '@vscode/l10n';
+import { formatNumber, plural } from '../../core';
 import * as vscode from 'vscode';
 import { exists, freeGlossaryName, readText, writeTextAtomic } from '../services/files';
 import { Disposable } from '../disposable';
@@ -126,7 +128,7 @@ export class GlossaryAuthoring extends Disposable {
 
   /** Shows why a command cannot do what was asked (with a button to the place, if any); returns it. */
   private fail(message: string, open?: { uri: vscode.Uri; line?: number; column?: number }): { error: string } {
-    showErrorAt(`Thai Policy Lens: ${message}`, open && { uri: open.uri, line: open.line ?? 1, column: open.column });
+    showErrorAt(l10n.t('Thai Policy Lens: {0}', message), open && { uri: open.uri, line: open.line ?? 1, column: open.column });
     return { error: message };
   }
 
@@ -152,15 +154,15 @@ export class GlossaryAuthoring extends Disposable {
     const editor = vscode.window.activeTextEditor;
     const raw = args?.text ?? (editor && !editor.selection.isEmpty ? editor.document.getText(editor.selection) : '');
     const term = cleanTerm(raw);
-    if (normalizeTerm(term) === '') return this.fail('select the words to add to the glossary first (the selection is empty).');
+    if (normalizeTerm(term) === '') return this.fail(l10n.t('select the words to add to the glossary first (the selection is empty).'));
     if (term.length > MAX_TERM_LENGTH) {
-      return this.fail(`the selection is ${term.length} characters long; a glossary term is a word or a short phrase (at most ${MAX_TERM_LENGTH} characters).`);
+      return this.fail(l10n.t('the selection is {0} characters long; a glossary term is a word or a short phrase (at most {1} characters).', formatNumber(term.length), formatNumber(MAX_TERM_LENGTH)));
     }
     const question = longTermQuestion(raw);
     if (question) {
-      const add = 'Add';
+      const add = l10n.t('Add');
       const confirmed = withArgs ? args?.confirm === true : (await vscode.window.showWarningMessage(question, { modal: true }, add)) === add;
-      if (!confirmed) return withArgs ? { error: `not added: ${question}` } : undefined;
+      if (!confirmed) return withArgs ? { error: l10n.t('not added: {0}', question) } : undefined;
     }
 
     // the theme
@@ -175,14 +177,14 @@ export class GlossaryAuthoring extends Disposable {
       } else themeId = choice.themeId;
     }
     if (newTheme) {
-      if (themeId && themeId !== newTheme.id) return this.fail(`themeId "${themeId}" and the new theme's id "${newTheme.id}" differ.`);
+      if (themeId && themeId !== newTheme.id) return this.fail(l10n.t('themeId "{0}" and the new theme\'s id "{1}" differ.', themeId, newTheme.id));
       const problem = this.checkNewThemeId(newTheme.id);
       if (problem) return this.fail(problem);
-      if (!newTheme.label?.trim()) return this.fail('the new theme needs a label.');
+      if (!newTheme.label?.trim()) return this.fail(l10n.t('the new theme needs a label.'));
       themeId = newTheme.id;
     }
     const theme = newTheme ? undefined : themeId ? this.set.theme(themeId) : undefined;
-    if (!newTheme && !theme) return this.fail(`there is no theme "${themeId ?? ''}" in the glossaries.`);
+    if (!newTheme && !theme) return this.fail(l10n.t('there is no theme "{0}" in the glossaries.', themeId ?? ''));
     if (theme) {
       const owner = this.duplicateIn(theme, term);
       if (owner) return this.fail(owner);
@@ -193,13 +195,13 @@ export class GlossaryAuthoring extends Disposable {
     let en = args?.en;
     if (!withArgs) {
       gloss = await vscode.window.showInputBox({
-        title: `Thai Policy Lens: Add «${escapeIcons(term)}» to the Glossary (2/3)`,
-        prompt: 'Gloss: a short definition shown on hover (optional; Enter or Escape to leave it out)',
+        title: l10n.t('Thai Policy Lens: Add «{0}» to the Glossary (2/3)', escapeIcons(term)),
+        prompt: l10n.t('Gloss: a short definition shown on hover (optional; Enter or Escape to leave it out)'),
         ignoreFocusOut: true,
       });
       en = await vscode.window.showInputBox({
-        title: `Thai Policy Lens: Add «${escapeIcons(term)}» to the Glossary (3/3)`,
-        prompt: 'English equivalent (optional; Enter or Escape to leave it out)',
+        title: l10n.t('Thai Policy Lens: Add «{0}» to the Glossary (3/3)', escapeIcons(term)),
+        prompt: l10n.t('English equivalent (optional; Enter or Escape to leave it out)'),
         ignoreFocusOut: true,
       });
     }
@@ -215,15 +217,15 @@ export class GlossaryAuthoring extends Disposable {
   private duplicateIn(theme: GlossaryTheme, term: string): string | undefined {
     const key = normalizeTerm(term);
     for (const existing of theme.terms) {
-      if (normalizeTerm(existing.term) === key) return `«${term}» is already a term of theme «${themeTitle(theme)}».`;
-      if (existing.aliases.some((a) => normalizeTerm(a) === key)) return `«${term}» is already an alias of «${existing.term}» in theme «${themeTitle(theme)}».`;
+      if (normalizeTerm(existing.term) === key) return l10n.t('«{0}» is already a term of theme «{1}».', term, themeTitle(theme));
+      if (existing.aliases.some((a) => normalizeTerm(a) === key)) return l10n.t('«{0}» is already an alias of «{1}» in theme «{2}».', term, existing.term, themeTitle(theme));
     }
     return undefined;
   }
 
   private checkNewThemeId(id: string): string | undefined {
-    if (!ID_PATTERN.test(id)) return `"${id}" is not a valid theme id: use lower-case letters, digits and "-", starting with a letter or digit.`;
-    if (this.set.theme(id)) return `the theme id "${id}" is already used.`;
+    if (!ID_PATTERN.test(id)) return l10n.t('"{0}" is not a valid theme id: use lower-case letters, digits and "-", starting with a letter or digit.', id);
+    if (this.set.theme(id)) return l10n.t('the theme id "{0}" is already used.', id);
     return undefined;
   }
 
@@ -231,11 +233,11 @@ export class GlossaryAuthoring extends Disposable {
   private pickTheme(term: string): Promise<ThemeChoice | undefined> {
     const where = (themeId: string) => {
       const file = this.set.theme(themeId)?.source.file ?? '';
-      return this.isBuiltin(file) ? 'built-in' : this.fileName(vscode.Uri.parse(file));
+      return this.isBuiltin(file) ? l10n.t('built-in') : this.fileName(vscode.Uri.parse(file));
     };
     return pickTheme(this.set, {
-      title: `Thai Policy Lens: Add «${escapeIcons(term)}» to the Glossary (1/3)`,
-      placeholder: 'Theme (Thai or English label, or id)',
+      title: l10n.t('Thai Policy Lens: Add «{0}» to the Glossary (1/3)', escapeIcons(term)),
+      placeholder: l10n.t('Theme (Thai or English label, or id)'),
       ignoreFocusOut: true,
       preferred: (themeId) => !this.isBuiltin(this.set.theme(themeId)?.source.file ?? ''),
       describe: (match) => (match.path ? `${where(match.themeId)} · ${match.path}` : where(match.themeId)),
@@ -245,18 +247,18 @@ export class GlossaryAuthoring extends Disposable {
   /** Asks the label and the id of a new theme; undefined when cancelled. */
   private async askNewTheme(typed: string): Promise<{ id: string; label: string } | undefined> {
     const label = await vscode.window.showInputBox({
-      title: 'Thai Policy Lens: New Theme (label)',
-      prompt: 'Label of the new theme, as the tree shows it (e.g. การทูตดิจิทัล)',
+      title: l10n.t('Thai Policy Lens: New Theme (label)'),
+      prompt: l10n.t('Label of the new theme, as the tree shows it (e.g. การทูตดิจิทัล)'),
       value: typed,
       ignoreFocusOut: true,
-      validateInput: (v) => (v.trim() === '' ? 'Write a label.' : undefined),
+      validateInput: (v) => (v.trim() === '' ? l10n.t('Write a label.') : undefined),
     });
     if (label === undefined) return undefined;
     let suggestion = latinSlug(label) ?? '';
     for (let n = 2; suggestion && this.set.theme(suggestion); n++) suggestion = `${latinSlug(label)}-${n}`;
     const id = await vscode.window.showInputBox({
-      title: 'Thai Policy Lens: New Theme (id)',
-      prompt: 'Id of the new theme: lower-case letters, digits and "-" (e.g. digital-diplomacy); reports and tags refer to it',
+      title: l10n.t('Thai Policy Lens: New Theme (id)'),
+      prompt: l10n.t('Id of the new theme: lower-case letters, digits and "-" (e.g. digital-diplomacy); reports and tags refer to it'),
       value: suggestion,
       ignoreFocusOut: true,
       validateInput: (v) => this.checkNewThemeId(v.trim()),
@@ -271,7 +273,7 @@ export class GlossaryAuthoring extends Disposable {
    * where a built-in theme is extended by its own id (glossary files merge by theme id).
    */
   private async destination(theme: GlossaryTheme | undefined, newTheme: AddToGlossaryArgs['newTheme'], file: string | undefined): Promise<Destination | { error: string } | undefined> {
-    if (file && this.isBuiltin(file)) return this.fail('the built-in glossary cannot be changed; choose a workspace glossary file.');
+    if (file && this.isBuiltin(file)) return this.fail(l10n.t('the built-in glossary cannot be changed; choose a workspace glossary file.'));
     let target: Destination;
     if (theme) {
       const own = this.workspaceFilesDefining(theme.id);
@@ -290,7 +292,7 @@ export class GlossaryAuthoring extends Disposable {
       if (!picked) return undefined;
       target.uri = picked;
     }
-    if (this.isBuiltin(target.uri.toString())) return this.fail('the built-in glossary cannot be changed; choose a workspace glossary file.');
+    if (this.isBuiltin(target.uri.toString())) return this.fail(l10n.t('the built-in glossary cannot be changed; choose a workspace glossary file.'));
     return target;
   }
 
@@ -303,15 +305,15 @@ export class GlossaryAuthoring extends Disposable {
       .map((uri) => ({ label: `$(file) ${escapeIcons(this.fileName(uri))}`, uri }));
     if (folder) {
       const fresh = vscode.Uri.joinPath(folder, NEW_GLOSSARY_FILE);
-      if (!items.some((i) => i.uri.toString() === fresh.toString())) items.push({ label: `$(new-file) Create ${NEW_GLOSSARY_FILE}`, description: 'in the workspace folder', uri: fresh });
+      if (!items.some((i) => i.uri.toString() === fresh.toString())) items.push({ label: `$(new-file) ${l10n.t('Create {0}', NEW_GLOSSARY_FILE)}`, description: l10n.t('in the workspace folder'), uri: fresh });
     }
     if (items.length === 0) {
-      void vscode.window.showErrorMessage('Thai Policy Lens: open a folder first; the glossary is written into it.');
+      void vscode.window.showErrorMessage(l10n.t('Thai Policy Lens: open a folder first; the glossary is written into it.'));
       return undefined;
     }
     const choice = await vscode.window.showQuickPick(items, {
-      title: 'Thai Policy Lens: Add to the Glossary',
-      placeHolder: `Glossary file for the theme «${escapeIcons(themeLabel)}»`,
+      title: l10n.t('Thai Policy Lens: Add to the Glossary'),
+      placeHolder: l10n.t('Glossary file for the theme «{0}»', escapeIcons(themeLabel)),
       ignoreFocusOut: true,
     });
     return choice?.uri;
@@ -337,7 +339,7 @@ export class GlossaryAuthoring extends Disposable {
     } catch (err) {
       if (err instanceof GlossaryEditError) {
         const where = err.problem === 'yaml' || err.problem === 'structure' ? { uri, line: err.line, column: err.column } : undefined;
-        return this.fail(`cannot add «${term}» to ${this.fileName(uri)}: ${err.message}`, where);
+        return this.fail(l10n.t('cannot add «{0}» to {1}: {2}', term, this.fileName(uri), err.message), where);
       }
       throw err;
     }
@@ -349,18 +351,20 @@ export class GlossaryAuthoring extends Disposable {
       let end = 0;
       while (end < text.length - start && text[text.length - 1 - end] === result.text[result.text.length - 1 - end]) end++;
       edit.replace(uri, new vscode.Range(document.positionAt(start), document.positionAt(text.length - end)), result.text.slice(start, result.text.length - end));
-      if (!(await vscode.workspace.applyEdit(edit))) return this.fail(`could not edit ${this.fileName(uri)}.`);
+      if (!(await vscode.workspace.applyEdit(edit))) return this.fail(l10n.t('could not edit {0}.', this.fileName(uri)));
       await document.save();
     } else {
       await writeTextAtomic(uri, result.text);
     }
     await this.ctx.glossaries.reload();
-    const where = `${this.fileName(uri)}, line ${result.line}`;
     const themeName = this.set.theme(result.themeId) ? themeTitle(this.set.theme(result.themeId)!) : result.themeId;
-    const message = `Thai Policy Lens: added «${term}» to theme «${themeName}» (${where})${existed ? '' : `, a new glossary file`}.`;
+    const message = existed
+      ? l10n.t('Thai Policy Lens: added «{0}» to theme «{1}» ({2}, line {3}).', term, themeName, this.fileName(uri), result.line)
+      : l10n.t('Thai Policy Lens: added «{0}» to theme «{1}» ({2}, line {3}), a new glossary file.', term, themeName, this.fileName(uri), result.line);
     if (!withArgs) {
-      void vscode.window.showInformationMessage(message, 'Open').then(async (choice) => {
-        if (choice === 'Open') await openAt({ uri, line: result.line, column: result.column });
+      const open = l10n.t('Open');
+      void vscode.window.showInformationMessage(message, open).then(async (choice) => {
+        if (choice === open) await openAt({ uri, line: result.line, column: result.column });
       });
     }
     return { file: uri.toString(), line: result.line, themeId: result.themeId };
@@ -373,14 +377,14 @@ export class GlossaryAuthoring extends Disposable {
     const withArgs = args !== undefined;
     await this.ctx.glossaries.whenIdle();
     const themes = this.set.themes;
-    if (themes.length === 0) return this.fail('no glossary is loaded, so there is no codebook to export.');
+    if (themes.length === 0) return this.fail(l10n.t('no glossary is loaded, so there is no codebook to export.'));
     let uri: vscode.Uri | undefined = args?.file ? vscode.Uri.parse(args.file) : undefined;
     if (!uri) {
       uri = await vscode.window.showSaveDialog({
-        title: 'Export Glossary as REFI-QDA Codebook',
+        title: l10n.t('Export Glossary as REFI-QDA Codebook'),
         defaultUri: this.folder ? vscode.Uri.joinPath(this.folder, 'glossary.qdc') : undefined,
-        filters: { 'REFI-QDA Codebook': ['qdc'] },
-        saveLabel: 'Export',
+        filters: { [l10n.t('REFI-QDA Codebook')]: ['qdc'] },
+        saveLabel: l10n.t('Export'),
       });
       if (!uri) return undefined;
     }
@@ -395,7 +399,7 @@ export class GlossaryAuthoring extends Disposable {
     await writeTextAtomic(uri, xml);
     const count = this.set.flatThemes.length;
     const terms = this.set.terms.length;
-    if (!withArgs) void vscode.window.showInformationMessage(`Thai Policy Lens: exported ${count} themes and ${terms} terms to ${this.fileName(uri)}.`);
+    if (!withArgs) void vscode.window.showInformationMessage(l10n.t('Thai Policy Lens: exported {0} and {1} to {2}.', themesCount(count), termsCount(terms), this.fileName(uri)));
     return { file: uri.toString(), themes: count, terms };
   }
 
@@ -404,11 +408,11 @@ export class GlossaryAuthoring extends Disposable {
     let source: vscode.Uri | undefined = args?.file ? vscode.Uri.parse(args.file) : undefined;
     if (!source) {
       const picked = await vscode.window.showOpenDialog({
-        title: 'Import REFI-QDA Codebook',
+        title: l10n.t('Import REFI-QDA Codebook'),
         defaultUri: this.folder,
         canSelectMany: false,
-        filters: { 'REFI-QDA Codebook': ['qdc'], 'XML': ['xml', 'qde'] },
-        openLabel: 'Import',
+        filters: { [l10n.t('REFI-QDA Codebook')]: ['qdc'], XML: ['xml', 'qde'] },
+        openLabel: l10n.t('Import'),
       });
       if (!picked?.length) return undefined;
       source = picked[0];
@@ -417,52 +421,68 @@ export class GlossaryAuthoring extends Disposable {
     try {
       xml = decodeXml(await vscode.workspace.fs.readFile(source));
     } catch (err) {
-      return this.fail(`cannot read ${this.fileName(source)}: ${err instanceof Error ? err.message : String(err)}`);
+      return this.fail(l10n.t('cannot read {0}: {1}', this.fileName(source), err instanceof Error ? err.message : String(err)));
     }
     const baseName = source.path.split('/').pop() ?? 'codebook.qdc';
     let result;
     try {
       result = qdcToGlossary(xml, { sourceName: baseName, takenIds: this.set.flatThemes.map((f) => f.theme.id) });
     } catch (err) {
-      if (err instanceof QdcError) return this.fail(`cannot import ${baseName}: ${err.message}`);
+      if (err instanceof QdcError) return this.fail(l10n.t('cannot import {0}: {1}', baseName, err.message));
       throw err;
     }
 
     let target = args?.target ? vscode.Uri.parse(args.target) : undefined;
     if (!target) {
       const folder = this.folder;
-      if (!folder) return this.fail('open a folder first; the imported glossary is written into it.');
+      if (!folder) return this.fail(l10n.t('open a folder first; the imported glossary is written into it.'));
       target = vscode.Uri.joinPath(folder, `${safeFileStem(baseName)}.glossary.yaml`);
     }
     if (await exists(target)) {
-      if (withArgs && !args?.overwrite) return this.fail(`${this.fileName(target)} already exists; it was not replaced.`);
+      if (withArgs && !args?.overwrite) return this.fail(l10n.t('{0} already exists; it was not replaced.', this.fileName(target)));
       if (!withArgs) {
+        const keepBoth = l10n.t('Keep Both');
         const choice = await vscode.window.showWarningMessage(
-          `${this.fileName(target)} already exists.`,
-          { modal: true, detail: 'Replace it with the imported glossary, or write the import next to it under a new name?' },
-          'Replace',
-          'Keep Both',
+          l10n.t('{0} already exists.', this.fileName(target)),
+          { modal: true, detail: l10n.t('Replace it with the imported glossary, or write the import next to it under a new name?') },
+          l10n.t('Replace'),
+          keepBoth,
         );
         if (!choice) return undefined;
-        if (choice === 'Keep Both') target = await freeGlossaryName(target);
+        if (choice === keepBoth) target = await freeGlossaryName(target);
       }
     }
     await writeTextAtomic(target, result.yaml);
     await this.ctx.glossaries.reload();
     if (result.warnings.length) {
-      this.output ??= vscode.window.createOutputChannel('Thai Policy Lens: Codebook Import');
+      this.output ??= vscode.window.createOutputChannel(l10n.t('Thai Policy Lens: Codebook Import'));
       this.output.appendLine(`${baseName} -> ${this.fileName(target)}`);
       for (const w of result.warnings) this.output.appendLine(`  ${w}`);
     }
     if (!withArgs) {
       await vscode.window.showTextDocument(target);
-      const notes = result.warnings.length ? ` ${result.warnings.length} notes in the output panel.` : '';
+      const n = result.warnings.length;
+      const imported = [themesCount(result.themes), termsCount(result.terms), this.fileName(target)] as const;
+      const message = n
+        ? l10n.t('Thai Policy Lens: imported {0} and {1} into {2}. {3} in the output panel.', ...imported, plural(n, l10n.t('1 note'), l10n.t('{0} notes', formatNumber(n))))
+        : l10n.t('Thai Policy Lens: imported {0} and {1} into {2}.', ...imported);
+      const showNotes = l10n.t('Show Notes');
       void vscode.window
-        .showInformationMessage(`Thai Policy Lens: imported ${result.themes} themes and ${result.terms} terms into ${this.fileName(target)}.${notes}`, ...(notes ? ['Show Notes'] : []))
+        .showInformationMessage(message, ...(n ? [showNotes] : []))
         .then((choice) => {
-          if (choice === 'Show Notes') this.output?.show();
+          if (choice === showNotes) this.output?.show();
         });
     }
     return { file: target.toString(), themes: result.themes, terms: result.terms, warnings: result.warnings };
   }
+}
+
+/** `1 theme`, `12 themes` */
+function themesCount(n: number): string {
+  return plural(n, l10n.t('1 theme'), l10n.t('{0} themes', formatNumber(n)));
+}
+
+/** `1 term`, `12 terms` */
+function termsCount(n: number): string {
+  return plural(n, l10n.t('1 term'), l10n.t('{0} terms', formatNumber(n)));
 }

@@ -5,6 +5,8 @@
  * the glossaries load, at start-up or on a reload: the first highlights and counts have the
  * glossary's themes, never countries and dates alone.
  */
+import * as l10n from '@vscode/l10n';
+import { formatNumber } from '../../core';
 import * as vscode from 'vscode';
 import { themeColor } from '../../core';
 import type { Annotation } from '../../core';
@@ -206,24 +208,28 @@ export class Highlights extends Disposable {
     }
     if (this.glossaries.loadingAll) {
       this.status.text = '$(sync~spin) Thai Policy Lens';
-      this.status.tooltip = 'Thai Policy Lens: loading the glossaries…';
+      this.status.tooltip = l10n.t('Thai Policy Lens: loading the glossaries…');
       this.status.show();
       return;
     }
     const result = this.analysis.peek(editor.document) ?? this.analysis.get(editor.document);
     if (result.skipped) {
       const mb = (n: number) => (n / 1_000_000).toFixed(1);
-      this.status.text = '$(warning) Thai Policy Lens: not analysed';
-      this.status.tooltip = `This document has ${mb(result.skipped.size)} M characters, over the limit of ${mb(result.skipped.limit)} M (setting thaiPolicyLens.maxFileSize), so it is not analysed.`;
+      this.status.text = `$(warning) ${l10n.t('Thai Policy Lens: not analysed')}`;
+      this.status.tooltip = l10n.t('This document has {0} M characters, over the limit of {1} M (setting thaiPolicyLens.maxFileSize), so it is not analysed.', mb(result.skipped.size), mb(result.skipped.limit));
       this.status.show();
       return;
     }
     const counts = { term: 0, country: 0, date: 0 };
     for (const a of result.annotations) counts[a.kind]++;
-    const off = (c: HighlightCategory) => (this.enabled(c) ? '' : ' (off)');
+    const count = (c: HighlightCategory, n: number) => (this.enabled(c) ? formatNumber(n) : l10n.t('{0} (off)', formatNumber(n)));
     this.status.text = `$(symbol-color) ${counts.term} $(globe) ${counts.country} $(calendar) ${counts.date}`;
     this.status.tooltip = new vscode.MarkdownString(
-      `**Thai Policy Lens**\n\n- Theme terms: ${counts.term}${off('themes')}\n- Countries: ${counts.country}${off('countries')}\n- Dates: ${counts.date}${off('dates')}\n\nClick to turn the highlights ${CATEGORIES.some((c) => this.enabled(c)) ? 'off' : 'on'}.`,
+      [
+        '**Thai Policy Lens**',
+        [l10n.t('- Theme terms: {0}', count('themes', counts.term)), l10n.t('- Countries: {0}', count('countries', counts.country)), l10n.t('- Dates: {0}', count('dates', counts.date))].join('\n'),
+        CATEGORIES.some((c) => this.enabled(c)) ? l10n.t('Click to turn the highlights off.') : l10n.t('Click to turn the highlights on.'),
+      ].join('\n\n'),
     );
     this.status.show();
   }

@@ -6,6 +6,8 @@
  * The command takes an optional URI (the source; without it a dialog asks) and returns the URI
  * of the text written, or undefined when cancelled.
  */
+import * as l10n from '@vscode/l10n';
+import { formatNumber } from '../../core';
 import * as vscode from 'vscode';
 import { convertDocument, ConvertError, renderConverted } from '../../convert';
 import { readBytes, writeTextAtomic } from '../services/files';
@@ -13,12 +15,12 @@ import { readBytes, writeTextAtomic } from '../services/files';
 export const IMPORT_COMMAND = 'thaiPolicyLens.importDocument';
 
 const STRINGS = {
-  pick: 'Import',
-  filter: 'PDF, Word and web pages',
-  progress: (name: string) => `Thai Policy Lens: importing ${name}`,
-  page: (page: number, total: number) => `page ${page} of ${total}`,
-  failed: (name: string, why: string) => `Thai Policy Lens: cannot import ${name}: ${why}`,
-  scanned: (name: string, pages: number[]) => `Thai Policy Lens: ${name}: pages ${pages.join(', ')} have no text (scanned?); OCR is not done.`,
+  pick: () => l10n.t('Import'),
+  filter: () => l10n.t('PDF, Word and web pages'),
+  progress: (name: string) => l10n.t('Thai Policy Lens: importing {0}', name),
+  page: (page: number, total: number) => l10n.t('page {0} of {1}', formatNumber(page), formatNumber(total)),
+  failed: (name: string, why: string) => l10n.t('Thai Policy Lens: cannot import {0}: {1}', name, why),
+  scanned: (name: string, pages: number[]) => l10n.t('Thai Policy Lens: {0}: pages {1} have no text (scanned?); OCR is not done.', name, pages.join(', ')),
 };
 
 /** Where the text of `source` goes: `NAME.policy.txt` in the same folder. */
@@ -30,7 +32,7 @@ export function importTarget(source: vscode.Uri): vscode.Uri {
 async function importDocument(uri?: vscode.Uri): Promise<vscode.Uri | undefined> {
   const source =
     uri ??
-    (await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: STRINGS.pick, filters: { [STRINGS.filter]: ['pdf', 'docx', 'html', 'htm'] } }))?.[0];
+    (await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: STRINGS.pick(), filters: { [STRINGS.filter()]: ['pdf', 'docx', 'html', 'htm'] } }))?.[0];
   if (!source) return undefined;
   const name = source.path.replace(/^.*\//, '');
   return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: STRINGS.progress(name), cancellable: true }, async (progress, token) => {

@@ -11,6 +11,8 @@
  * Every command also takes an argument that skips the UI (a theme id, a query) and returns
  * what it did as plain data, for the tests and for other commands.
  */
+import * as l10n from '@vscode/l10n';
+import { formatNumber } from '../../core';
 import * as vscode from 'vscode';
 import type { GlossaryTheme } from '../../core';
 import { Disposable } from '../disposable';
@@ -203,8 +205,8 @@ export class Navigation extends Disposable {
     });
   }
 
-  private pickTheme(title = 'Thai Policy Lens: Go to Theme', withCountries = true): Promise<GlossaryMatch | undefined> {
-    const placeholder = withCountries ? 'Theme (Thai or English label, term, alias or gloss) or country' : 'Theme (Thai or English label, term, alias or gloss)';
+  private pickTheme(title = l10n.t('Thai Policy Lens: Go to Theme'), withCountries = true): Promise<GlossaryMatch | undefined> {
+    const placeholder = withCountries ? l10n.t('Theme (Thai or English label, term, alias or gloss) or country') : l10n.t('Theme (Thai or English label, term, alias or gloss)');
     return this.pick(title, placeholder, (q) => searchThemes(this.set, q, undefined, undefined, { countries: withCountries }));
   }
 
@@ -222,11 +224,11 @@ export class Navigation extends Disposable {
 
   async occurrence(direction: Direction, arg?: unknown): Promise<JumpResult | undefined> {
     let themeId = readArgs(arg).themeId ?? this.themeAtCursor();
-    if (!themeId) themeId = (await this.pickTheme(direction === 'next' ? 'Thai Policy Lens: Next Occurrence of Theme' : 'Thai Policy Lens: Previous Occurrence of Theme', false))?.themeId;
+    if (!themeId) themeId = (await this.pickTheme(direction === 'next' ? l10n.t('Thai Policy Lens: Next Occurrence of Theme') : l10n.t('Thai Policy Lens: Previous Occurrence of Theme'), false))?.themeId;
     if (!themeId) return undefined;
     const theme = this.set.theme(themeId);
     if (!theme) {
-      const message = `Thai Policy Lens: no theme "${themeId}" in the glossaries.`;
+      const message = l10n.t('Thai Policy Lens: no theme "{0}" in the glossaries.', themeId);
       this.tell(message);
       return { themeId, wrapped: false, message };
     }
@@ -243,7 +245,7 @@ export class Navigation extends Disposable {
         if (elsewhere) return elsewhere;
       }
       if (s) return this.select(editor, theme, found, s.index, true, direction);
-      const message = `Thai Policy Lens: ${this.themeName(theme)} does not occur in ${workspaceScope ? 'the workspace' : 'this document'}.`;
+      const message = workspaceScope ? l10n.t('Thai Policy Lens: {0} does not occur in the workspace.', this.themeName(theme)) : l10n.t('Thai Policy Lens: {0} does not occur in this document.', this.themeName(theme));
       this.tell(message);
       return { themeId, wrapped: false, message };
     }
@@ -252,8 +254,8 @@ export class Navigation extends Disposable {
       if (elsewhere) return elsewhere;
     }
     const message = workspaceScope
-      ? `Thai Policy Lens: ${this.themeName(theme)} does not occur in the workspace.`
-      : 'Thai Policy Lens: open a document to move between occurrences.';
+      ? l10n.t('Thai Policy Lens: {0} does not occur in the workspace.', this.themeName(theme))
+      : l10n.t('Thai Policy Lens: open a document to move between occurrences.');
     this.tell(message);
     return { themeId, wrapped: false, message };
   }
@@ -300,8 +302,12 @@ export class Navigation extends Disposable {
     this.lastJump = { uri: doc.uri.toString(), themeId: theme.id, start: a.start, end: a.end };
     editor.revealRange(range, vscode.TextEditorRevealType.InCenter);
     const what = term ? `«${term}»` : this.themeName(theme);
-    let message = `Thai Policy Lens: ${what} ${index + 1} of ${found.length} in ${fileName(doc.uri)}`;
-    if (wrapped) message += direction === 'next' ? ' (wrapped around to the start)' : ' (wrapped around to the end)';
+    const [n, total, file] = [formatNumber(index + 1), formatNumber(found.length), fileName(doc.uri)];
+    const message = !wrapped
+      ? l10n.t('Thai Policy Lens: {0} {1} of {2} in {3}', what, n, total, file)
+      : direction === 'next'
+        ? l10n.t('Thai Policy Lens: {0} {1} of {2} in {3} (wrapped around to the start)', what, n, total, file)
+        : l10n.t('Thai Policy Lens: {0} {1} of {2} in {3} (wrapped around to the end)', what, n, total, file);
     this.say(message);
     const result: JumpResult = { themeId: theme.id, uri: doc.uri.toString(), start: a.start, end: a.end, index, total: found.length, wrapped, message };
     if (term) result.term = term;
@@ -332,13 +338,13 @@ export class Navigation extends Disposable {
       match = searchGlossary(this.set, arg, 1, { countries: true })[0];
       if (!match) return this.noMatch(arg);
     } else {
-      match = await this.pick('Thai Policy Lens: Search Glossary', 'Term, theme or country (Thai or English, alias or gloss)', (q) => searchGlossary(this.set, q, undefined, { countries: true }));
+      match = await this.pick(l10n.t('Thai Policy Lens: Search Glossary'), l10n.t('Term, theme or country (Thai or English, alias or gloss)'), (q) => searchGlossary(this.set, q, undefined, { countries: true }));
     }
     return match ? this.goTo(match) : undefined;
   }
 
   private noMatch(query: string): JumpResult {
-    const message = `Thai Policy Lens: nothing in the glossaries matches "${query}".`;
+    const message = l10n.t('Thai Policy Lens: nothing in the glossaries matches "{0}".', query);
     this.tell(message);
     return { themeId: '', wrapped: false, message };
   }
@@ -347,19 +353,19 @@ export class Navigation extends Disposable {
   private async goTo(match: GlossaryMatch): Promise<JumpResult> {
     if (match.kind === 'country' && match.country) return this.goToCountry(match.country, match.label);
     const theme = this.set.theme(match.themeId);
-    if (!theme) return { themeId: match.themeId, wrapped: false, message: `no theme "${match.themeId}"` };
+    if (!theme) return { themeId: match.themeId, wrapped: false, message: l10n.t('no theme "{0}"', match.themeId) };
     await vscode.commands.executeCommand(SHOW_IN_TREE, theme.id).then(undefined, () => undefined); // not registered yet: ignore
     const editor = vscode.window.activeTextEditor;
     const what = match.term !== undefined ? `«${match.term}»` : this.themeName(theme);
     if (!editor || !this.ctx.analysis.isEnabledFor(editor.document)) {
-      const message = `Thai Policy Lens: open a document to find ${what}.`;
+      const message = l10n.t('Thai Policy Lens: open a document to find {0}.', what);
       this.tell(message);
       return { themeId: theme.id, ...(match.term !== undefined ? { term: match.term } : {}), wrapped: false, message };
     }
     const annotations = this.ctx.analysis.get(editor.document).annotations;
     const found = match.term !== undefined ? occurrencesOf(annotations, new Set([theme.id]), match.term) : occurrencesOf(annotations, themeFamily(this.set, theme.id));
     if (found.length === 0) {
-      const message = `Thai Policy Lens: ${what} does not occur in ${fileName(editor.document.uri)}.`;
+      const message = l10n.t('Thai Policy Lens: {0} does not occur in {1}.', what, fileName(editor.document.uri));
       this.tell(message);
       return { themeId: theme.id, ...(match.term !== undefined ? { term: match.term } : {}), wrapped: false, message };
     }
@@ -372,14 +378,14 @@ export class Navigation extends Disposable {
     const editor = vscode.window.activeTextEditor;
     const what = `«${name}»`;
     if (!editor || !this.ctx.analysis.isEnabledFor(editor.document)) {
-      const message = `Thai Policy Lens: open a document to find ${what}.`;
+      const message = l10n.t('Thai Policy Lens: open a document to find {0}.', what);
       this.tell(message);
       return { themeId: '', country: code, wrapped: false, message };
     }
     const doc = editor.document;
     const found = this.ctx.analysis.get(doc).annotations.filter((a) => a.kind === 'country' && a.country === code);
     if (found.length === 0) {
-      const message = `Thai Policy Lens: ${what} is not mentioned in ${fileName(doc.uri)}.`;
+      const message = l10n.t('Thai Policy Lens: {0} is not mentioned in {1}.', what, fileName(doc.uri));
       this.tell(message);
       return { themeId: '', country: code, wrapped: false, message };
     }
@@ -387,7 +393,7 @@ export class Navigation extends Disposable {
     const range = new vscode.Range(doc.positionAt(a.start), doc.positionAt(a.end));
     editor.selection = new vscode.Selection(range.start, range.end);
     editor.revealRange(range, vscode.TextEditorRevealType.InCenter);
-    const message = `Thai Policy Lens: ${what} 1 of ${found.length} in ${fileName(doc.uri)}`;
+    const message = l10n.t('Thai Policy Lens: {0} {1} of {2} in {3}', what, formatNumber(1), formatNumber(found.length), fileName(doc.uri));
     this.say(message);
     return { themeId: '', country: code, uri: doc.uri.toString(), start: a.start, end: a.end, index: 0, total: found.length, wrapped: false, message };
   }
@@ -402,14 +408,14 @@ export class Navigation extends Disposable {
       const atCursor = this.termAtCursor();
       if (atCursor) ({ theme: themeId, term } = atCursor);
       else {
-        const picked = await this.pick('Thai Policy Lens: Open Glossary Entry', 'Term or theme to open in its glossary file', (q) => searchGlossary(this.set, q));
+        const picked = await this.pick(l10n.t('Thai Policy Lens: Open Glossary Entry'), l10n.t('Term or theme to open in its glossary file'), (q) => searchGlossary(this.set, q));
         if (!picked) return undefined;
         ({ themeId, term } = picked);
       }
     }
     const theme = this.set.theme(themeId);
     if (!theme) {
-      this.tell(`Thai Policy Lens: no theme "${themeId}" in the glossaries.`);
+      this.tell(l10n.t('Thai Policy Lens: no theme "{0}" in the glossaries.', themeId));
       return undefined;
     }
     const entry = term !== undefined ? this.ctx.glossaries.findTerm(themeId, term) : undefined;

@@ -2,6 +2,7 @@
  * "Create Starter Glossary": writes a commented `policy.glossary.yaml` into the workspace and
  * opens it; and the `thaiPolicyLens.glossaryEmpty` context key behind the tree's welcome content.
  */
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { NEW_GLOSSARY_FILE } from '../../core';
 import { Disposable } from '../disposable';
@@ -41,7 +42,7 @@ async function createStarterGlossary(glossaries: GlossaryService): Promise<vscod
   const active = vscode.window.activeTextEditor?.document.uri;
   const folder = (active && vscode.workspace.getWorkspaceFolder(active)) || vscode.workspace.workspaceFolders?.[0];
   if (!folder) {
-    void vscode.window.showWarningMessage('Thai Policy Lens: open a folder first; the glossary is written into it.');
+    void vscode.window.showWarningMessage(l10n.t('Thai Policy Lens: open a folder first; the glossary is written into it.'));
     return undefined;
   }
   const uri = vscode.Uri.joinPath(folder.uri, NEW_GLOSSARY_FILE);

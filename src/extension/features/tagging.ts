@@ -11,6 +11,7 @@
  * returns the new tag; `removeTag({ tagId })`, `retag({ tagId, themeId? })`,
  * `editNote({ tagId, note? })`; without a tag id they act on the tag at the cursor.
  */
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { makeThemeId, themeColor, type FileTheme, type StoredTag } from '../../core';
 import { Disposable } from '../disposable';
@@ -60,6 +61,14 @@ interface TagArgs {
   newTheme?: { label: string; labelEn?: string; color?: string };
   note?: string;
 }
+
+/** What a command does to a tag, and what it says when it does not know which tag. */
+type TagVerb = 'remove' | 'change' | 'annotate';
+const VERB_TEXT: Record<TagVerb, () => { cursor: string; which: string }> = {
+  remove: () => ({ cursor: l10n.t('Thai Policy Lens: put the cursor in a tagged passage to remove its tag.'), which: l10n.t('Thai Policy Lens: which tag to remove?') }),
+  change: () => ({ cursor: l10n.t('Thai Policy Lens: put the cursor in a tagged passage to change its tag.'), which: l10n.t('Thai Policy Lens: which tag to change?') }),
+  annotate: () => ({ cursor: l10n.t('Thai Policy Lens: put the cursor in a tagged passage to annotate its tag.'), which: l10n.t('Thai Policy Lens: which tag to annotate?') }),
+};
 
 export class TaggingFeature extends Disposable {
   private readonly drawnRanges = new Map<string, Record<string, Array<[number, number]>>>();
@@ -117,14 +126,14 @@ export class TaggingFeature extends Disposable {
 
   /** Asks for a theme (or a new one); the theme id, or undefined if cancelled. */
   private async chooseTheme(store: AnnotationStore, title: string, current?: string): Promise<string | undefined> {
-    const choice = await pickTheme(this.glossaries.set, { title, placeholder: 'Theme (Thai or English label)', loose: store.themes, looseDescription: 'annotations file', current });
+    const choice = await pickTheme(this.glossaries.set, { title, placeholder: l10n.t('Theme (Thai or English label)'), loose: store.themes, looseDescription: l10n.t('annotations file'), current });
     if (!choice) return undefined;
     if (!choice.isNew) return choice.themeId;
     const label = await vscode.window.showInputBox({
-      title: 'Thai Policy Lens: New Theme',
-      prompt: 'Label of the new theme (kept in the annotations file until you add it to a glossary)',
+      title: l10n.t('Thai Policy Lens: New Theme'),
+      prompt: l10n.t('Label of the new theme (kept in the annotations file until you add it to a glossary)'),
       value: choice.typed,
-      validateInput: (v) => (v.trim() === '' ? 'Write a label.' : undefined),
+      validateInput: (v) => (v.trim() === '' ? l10n.t('Write a label.') : undefined),
     });
     if (label === undefined) return undefined;
     return this.createTheme(store, { label });
@@ -148,12 +157,12 @@ export class TaggingFeature extends Disposable {
   private writableStore(uri: vscode.Uri): AnnotationStore | undefined {
     const store = this.tags.storeFor(uri);
     if (!store) {
-      this.showError('Thai Policy Lens: tags are kept in the workspace folder: open the document from a folder to tag it.');
+      this.showError(l10n.t('Thai Policy Lens: tags are kept in the workspace folder: open the document from a folder to tag it.'));
       return undefined;
     }
     const reason = store.cannotSave();
     if (reason) {
-      this.showError(`Thai Policy Lens: cannot save tags. ${reason}`, store);
+      this.showError(l10n.t('Thai Policy Lens: cannot save tags. {0}', reason), store);
       return undefined;
     }
     return store;
@@ -168,7 +177,7 @@ export class TaggingFeature extends Disposable {
   private async tagSelection(args: TagArgs = {}): Promise<TagInfo | undefined> {
     const doc = await this.documentFor(args.uri);
     if (!doc) {
-      this.tell('Thai Policy Lens: select a passage in a document to tag it.');
+      this.tell(l10n.t('Thai Policy Lens: select a passage in a document to tag it.'));
       return undefined;
     }
     let start: number;
@@ -182,13 +191,13 @@ export class TaggingFeature extends Disposable {
     }
     const text = doc.getText();
     if (!(Number.isInteger(start) && Number.isInteger(end) && 0 <= start && start <= end && end <= text.length)) {
-      this.showError(`Thai Policy Lens: the range ${start}–${end} is not in the document.`);
+      this.showError(l10n.t('Thai Policy Lens: the range {0}–{1} is not in the document.', start, end));
       return undefined;
     }
     // leading and trailing white space (a selection to the end of the line) is not part of it
     [start, end] = trimRange(text, start, end);
     if (start === end) {
-      this.tell('Thai Policy Lens: select the passage to tag first.');
+      this.tell(l10n.t('Thai Policy Lens: select the passage to tag first.'));
       return undefined;
     }
     const store = this.writableStore(doc.uri);
@@ -199,17 +208,17 @@ export class TaggingFeature extends Disposable {
     if (relativePath === undefined) return undefined;
     let themeId = args.themeId;
     if (args.newTheme) themeId = this.createTheme(store, args.newTheme);
-    if (themeId === undefined) themeId = await this.chooseTheme(store, 'Thai Policy Lens: Tag Selection with Theme');
+    if (themeId === undefined) themeId = await this.chooseTheme(store, l10n.t('Thai Policy Lens: Tag Selection with Theme'));
     if (themeId === undefined) return undefined;
     if (!this.describeTheme(store, themeId).known) {
-      this.showError(`Thai Policy Lens: there is no theme "${themeId}".`);
+      this.showError(l10n.t('Thai Policy Lens: there is no theme "{0}".', String(themeId)));
       return undefined;
     }
     try {
       return await this.tags.addTag(doc, text, start, end, store, relativePath, themeId, args.note);
     } catch (err) {
       if (err instanceof ReadOnlyStoreError) {
-        this.showError(`Thai Policy Lens: cannot save tags. ${err.message}`, store);
+        this.showError(l10n.t('Thai Policy Lens: cannot save tags. {0}', err.message), store);
         return undefined;
       }
       throw err;
@@ -217,18 +226,18 @@ export class TaggingFeature extends Disposable {
   }
 
   /** The tag an argument names, or the one at the cursor (asking when several overlap). */
-  private async resolveTag(arg: unknown, verb: string): Promise<{ tag: StoredTag; store: AnnotationStore } | undefined> {
+  private async resolveTag(arg: unknown, verb: TagVerb): Promise<{ tag: StoredTag; store: AnnotationStore } | undefined> {
     const id = tagIdOf(arg);
     if (id !== undefined) {
       const found = this.tags.findTag(id);
-      if (!found) this.tell(`Thai Policy Lens: there is no tag "${id}".`);
+      if (!found) this.tell(l10n.t('Thai Policy Lens: there is no tag "{0}".', id));
       return found;
     }
     const editor = vscode.window.activeTextEditor;
     const live = editor && this.tags.documentOf(editor.document.uri);
     const ids = live ? this.tags.tagsAt(live, editor.document.offsetAt(editor.selection.active)) : [];
     if (!live || ids.length === 0) {
-      this.tell(`Thai Policy Lens: put the cursor in a tagged passage to ${verb} its tag.`);
+      this.tell(VERB_TEXT[verb]().cursor);
       return undefined;
     }
     let chosen = ids[0];
@@ -237,7 +246,7 @@ export class TaggingFeature extends Disposable {
         const tag = live.store.get(tagId)!;
         return { label: escapeIcons(this.describeTheme(live.store, tag.theme).title), description: escapeIcons(tag.quote.exact.slice(0, 60)), tagId };
       });
-      const pick = await vscode.window.showQuickPick(items, { title: `Thai Policy Lens: which tag to ${verb}?` });
+      const pick = await vscode.window.showQuickPick(items, { title: VERB_TEXT[verb]().which });
       if (!pick) return undefined;
       chosen = pick.tagId;
     }
@@ -246,7 +255,7 @@ export class TaggingFeature extends Disposable {
   }
 
   /** The tag the argument names, if its store can save now. */
-  private async writableTag(arg: unknown, verb: string): Promise<{ tag: StoredTag; store: AnnotationStore } | undefined> {
+  private async writableTag(arg: unknown, verb: TagVerb): Promise<{ tag: StoredTag; store: AnnotationStore } | undefined> {
     const found = await this.resolveTag(arg, verb);
     if (!found || !this.writableStore(vscode.Uri.parse(this.tags.uriOf(found.tag, found.store)))) return undefined;
     return found;
@@ -264,10 +273,10 @@ export class TaggingFeature extends Disposable {
     if (!found) return undefined;
     const { tag, store } = found;
     const given = arg && typeof arg === 'object' ? (arg as { themeId?: unknown }).themeId : undefined;
-    const themeId = typeof given === 'string' ? given : await this.chooseTheme(store, 'Thai Policy Lens: Change Tag Theme', tag.theme);
+    const themeId = typeof given === 'string' ? given : await this.chooseTheme(store, l10n.t('Thai Policy Lens: Change Tag Theme'), tag.theme);
     if (themeId === undefined) return undefined;
     if (!this.describeTheme(store, themeId).known) {
-      this.showError(`Thai Policy Lens: there is no theme "${themeId}".`);
+      this.showError(l10n.t('Thai Policy Lens: there is no theme "{0}".', String(themeId)));
       return undefined;
     }
     return this.update(store, tag, { theme: themeId });
@@ -282,10 +291,10 @@ export class TaggingFeature extends Disposable {
       typeof given === 'string'
         ? given
         : await vscode.window.showInputBox({
-            title: 'Thai Policy Lens: Note on the Tagged Passage',
+            title: l10n.t('Thai Policy Lens: Note on the Tagged Passage'),
             prompt: `${this.describeTheme(store, tag.theme).title} — ${quoteForPrompt(tag.quote.exact)}`,
             value: tag.note ?? '',
-            placeHolder: 'A note (empty: no note)',
+            placeHolder: l10n.t('A note (empty: no note)'),
           });
     if (note === undefined) return undefined;
     return this.update(store, tag, { note });

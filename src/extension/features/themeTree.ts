@@ -18,6 +18,8 @@
  * showEmpty|hideEmpty|sortByCount|sortByGlossary` (`filter` and `refresh` take an argument /
  * return a result, for tests).
  */
+import * as l10n from '@vscode/l10n';
+import { formatNumber, plural } from '../../core';
 import * as vscode from 'vscode';
 import { Disposable } from '../disposable';
 import type { FeatureContext } from '../featureContext';
@@ -171,7 +173,7 @@ export class ThemeTree extends Disposable implements vscode.TreeDataProvider<Tre
     if (view.tooltip !== undefined) item.tooltip = tooltip(view.tooltip);
     if (view.reveal) {
       const args: RevealArgs = { uri: this.uris.get(view.reveal.uri) ?? vscode.Uri.parse(view.reveal.uri), start: view.reveal.start, end: view.reveal.end };
-      item.command = { command: 'thaiPolicyLens.revealOccurrence', title: 'Reveal Occurrence', arguments: [args] };
+      item.command = { command: 'thaiPolicyLens.revealOccurrence', title: l10n.t('Reveal Occurrence'), arguments: [args] };
     }
     item.id = el.id;
     item.contextValue = contextValue(el);
@@ -245,7 +247,7 @@ export class ThemeTree extends Disposable implements vscode.TreeDataProvider<Tre
     const analysis = this.ctx.analysis.get(doc);
     const source = new TreeSource(doc.uri.toString(), doc.getText(), analysis.annotations, vscode.workspace.asRelativePath(doc.uri, false));
     const skipped = analysis.skipped
-      ? `This document has ${analysis.skipped.size.toLocaleString('en')} characters, over the limit of ${analysis.skipped.limit.toLocaleString('en')} (setting thaiPolicyLens.maxFileSize): it is not analysed.`
+      ? l10n.t('This document has {0} characters, over the limit of {1} (setting thaiPolicyLens.maxFileSize): it is not analysed.', formatNumber(analysis.skipped.size), formatNumber(analysis.skipped.limit))
       : undefined;
     return { sources: [source], uris: [doc.uri], skipped };
   }
@@ -331,10 +333,10 @@ export class ThemeTree extends Disposable implements vscode.TreeDataProvider<Tre
   private async askFilter(text?: string): Promise<string> {
     if (typeof text !== 'string') {
       const value = await vscode.window.showInputBox({
-        title: 'Filter Themes',
-        prompt: 'Show only the themes, terms, countries, dates and tags whose name (Thai or English) contains this text (or, for the whole workspace, the files whose path does)',
+        title: l10n.t('Filter Themes'),
+        prompt: l10n.t('Show only the themes, terms, countries, dates and tags whose name (Thai or English) contains this text (or, for the whole workspace, the files whose path does)'),
         value: this.filterText,
-        placeHolder: 'e.g. การทูต, ceasefire, 2568',
+        placeHolder: l10n.t('e.g. การทูต, ceasefire, 2568'),
       });
       if (value === undefined) return this.filterText;
       text = value;
@@ -362,20 +364,21 @@ export class ThemeTree extends Disposable implements vscode.TreeDataProvider<Tre
   private updateTitle(): void {
     if (this.scope === 'workspace') {
       const n = this.ctx.index.size;
-      this.view.description = `Workspace · ${n} ${n === 1 ? 'file' : 'files'}${this.ctx.index.busy ? ' (indexing…)' : ''}`;
+      const files = plural(n, l10n.t('1 file'), l10n.t('{0} files', formatNumber(n)));
+      this.view.description = this.ctx.index.busy ? l10n.t('Workspace · {0} (indexing…)', files) : l10n.t('Workspace · {0}', files);
       if (this.ctx.index.busy) void this.ctx.index.whenReady().then(() => this.updateTitle());
     } else {
-      this.view.description = this.document ? vscode.workspace.asRelativePath(this.document.uri, false) : 'No document';
+      this.view.description = this.document ? vscode.workspace.asRelativePath(this.document.uri, false) : l10n.t('No document');
     }
     const glossaryEmpty = this.ctx.glossaries.set.themes.length === 0;
     if (glossaryEmpty) this.view.message = undefined;
     else if (this.shown?.skipped) this.view.message = this.shown.skipped;
     else if (this.filterText) {
       const n = this.shown?.model.shown ?? 0;
-      this.view.message = `Filter: "${this.filterText}" (${n} ${n === 1 ? 'match' : 'matches'})`;
-    } else if (this.scope === 'document' && !this.document) this.view.message = 'Open a Thai text or Markdown document to see where its themes occur.';
+      this.view.message = plural(n, l10n.t('Filter: "{0}" (1 match)', this.filterText), l10n.t('Filter: "{0}" ({1} matches)', this.filterText, formatNumber(n)));
+    } else if (this.scope === 'document' && !this.document) this.view.message = l10n.t('Open a Thai text or Markdown document to see where its themes occur.');
     else if (this.scope === 'workspace' && this.ctx.index.busy && this.ctx.index.size === 0) {
-      this.view.message = "Reading the workspace's text files (setting thaiPolicyLens.index.include). The workspace is indexed only while this view shows it, or when you refresh.";
+      this.view.message = l10n.t("Reading the workspace's text files (setting thaiPolicyLens.index.include). The workspace is indexed only while this view shows it, or when you refresh.");
     } else this.view.message = undefined;
   }
 

@@ -15,6 +15,7 @@
  *   last read are kept and written again, the others go with it;
  * - writes are debounced (`WRITE_DELAY_MS`) and `flush()` writes at once (on deactivate).
  */
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { isFileNotFound, readText, writeTextAtomic } from './files';
 import { AnnotationsState, isInsidePath, type AnnotationsFileError, type FileTheme, type StoredTag } from '../../core';
@@ -115,7 +116,7 @@ export class AnnotationStore extends Disposable {
 
   /** Why changes cannot be saved now, or undefined when they can. */
   cannotSave(): string | undefined {
-    if (this._state === 'readOnly') return this._problem?.message ?? `${this.relativePath} cannot be read.`;
+    if (this._state === 'readOnly') return this._problem?.message ?? l10n.t('{0} cannot be read.', this.relativePath);
     return undefined;
   }
 
@@ -190,7 +191,7 @@ export class AnnotationStore extends Disposable {
       console.error('[thai-policy-lens] annotations store', err);
     });
     return run.catch((err) => {
-      this.fail({ message: `Thai Policy Lens: cannot use ${this.relativePath}: ${err instanceof Error ? err.message : String(err)}` }, false);
+      this.fail({ message: l10n.t('Thai Policy Lens: cannot use {0}: {1}', this.relativePath, err instanceof Error ? err.message : String(err)) }, false);
       return undefined;
     });
   }
@@ -212,14 +213,14 @@ export class AnnotationStore extends Disposable {
   private async syncWithDisk(): Promise<boolean> {
     if (this.isDisposed) return false;
     if (!isInsidePath(this.relativePath.replace(/^\.\//, ''))) {
-      this.fail({ message: `Thai Policy Lens: the setting thaiPolicyLens.annotationsFile ("${this.relativePath}") must name a file inside the workspace folder. Tags are not saved until it does.` });
+      this.fail({ message: l10n.t('Thai Policy Lens: the setting thaiPolicyLens.annotationsFile ("{0}") must name a file inside the workspace folder. Tags are not saved until it does.', this.relativePath) });
       return false;
     }
     let text: string | undefined;
     try {
       text = await this.readText();
     } catch (err) {
-      this.fail({ message: `Thai Policy Lens: cannot read ${this.relativePath}: ${err instanceof Error ? err.message : String(err)}. Tags are not saved until it can be read.` });
+      this.fail({ message: l10n.t('Thai Policy Lens: cannot read {0}: {1}. Tags are not saved until it can be read.', this.relativePath, err instanceof Error ? err.message : String(err)) });
       return false;
     }
     const wasLoading = this._state === 'loading';
@@ -228,7 +229,7 @@ export class AnnotationStore extends Disposable {
     if (sync.kind === 'invalid') {
       const e = sync.error;
       const where = `line ${e.line}, column ${e.column}`;
-      this.fail({ message: `Thai Policy Lens: ${this.relativePath} is not a valid annotations file (${where}): ${e.message}. It is left as it is, and tags are not saved until it is fixed.`, error: e });
+      this.fail({ message: l10n.t('Thai Policy Lens: {0} is not a valid annotations file ({1}): {2}. It is left as it is, and tags are not saved until it is fixed.', this.relativePath, where, e.message), error: e });
       return false;
     }
     this._state = 'ready';

@@ -5,6 +5,8 @@
  * does), reading only regular files of a bounded size, whole-file atomic writes, and telling a
  * missing file from an unreadable one.
  */
+import * as l10n from '@vscode/l10n';
+import { formatNumber } from '../../core';
 import * as vscode from 'vscode';
 import { decodeText as decodeBytes, type DecodedText } from '../../core';
 
@@ -53,8 +55,8 @@ export async function readDecoded(uri: vscode.Uri, maxBytes = MAX_TEXT_FILE_BYTE
 /** A file's bytes, read only when it is a regular file of at most `maxBytes` (see `readDecoded`). */
 export async function readBytes(uri: vscode.Uri, maxBytes = MAX_TEXT_FILE_BYTES): Promise<Uint8Array> {
   const stat = await vscode.workspace.fs.stat(uri);
-  if ((stat.type & vscode.FileType.File) === 0) throw new Error(stat.type & vscode.FileType.Directory ? 'it is a directory' : 'it is not a regular file');
-  if (stat.size > maxBytes) throw new Error(`it is larger than ${Math.round(maxBytes / 1e6)} MB`);
+  if ((stat.type & vscode.FileType.File) === 0) throw new Error(stat.type & vscode.FileType.Directory ? l10n.t('it is a directory') : l10n.t('it is not a regular file'));
+  if (stat.size > maxBytes) throw new Error(l10n.t('it is larger than {0} MB', formatNumber(Math.round(maxBytes / 1e6))));
   return vscode.workspace.fs.readFile(uri);
 }
 

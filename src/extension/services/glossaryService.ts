@@ -7,6 +7,7 @@
  * In Restricted Mode the workspace's `*.glossary.yaml` files wait until the workspace is trusted
  * or the user allows them (workspaceTrust.ts).
  */
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { readDecoded } from './files';
 import { BUILTIN_PACKS, GlossarySet, isInsidePath, selectPacks, type GlossaryDiagnostic, type GlossaryTerm, type GlossaryTheme } from '../../core';
@@ -204,11 +205,11 @@ export class GlossaryService extends Disposable {
       const decoded = await readDecoded(uri);
       if (decoded.invalid) {
         const at = new vscode.Position(decoded.invalid.line - 1, decoded.invalid.column - 1);
-        return { error: new vscode.Diagnostic(new vscode.Range(at, at.translate(0, 1)), 'invalid UTF-8: save the glossary as UTF-8', vscode.DiagnosticSeverity.Error) };
+        return { error: new vscode.Diagnostic(new vscode.Range(at, at.translate(0, 1)), l10n.t('invalid UTF-8: save the glossary as UTF-8'), vscode.DiagnosticSeverity.Error) };
       }
       return { text: decoded.text }; // loadText takes a byte-order mark off
     } catch (err) {
-      const message = `cannot read glossary: ${err instanceof Error ? err.message : String(err)}`;
+      const message = l10n.t('cannot read glossary: {0}', err instanceof Error ? err.message : String(err));
       return { error: new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), message, vscode.DiagnosticSeverity.Error) };
     }
   }

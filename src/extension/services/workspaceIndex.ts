@@ -15,6 +15,8 @@
  * reference-date change re-analyses the texts already read (without reading them again).
  * Documents open in an editor are reported with their live analysis instead of the file's.
  */
+import * as l10n from '@vscode/l10n';
+import { formatNumber } from '../../core';
 import * as vscode from 'vscode';
 import { readTextWithin } from './files';
 import type { Annotation } from '../../core';
@@ -304,7 +306,7 @@ export class WorkspaceIndex extends Disposable {
   private kick(): void {
     if (!this.started || this.isDisposed || this.running) return;
     const pass = Promise.resolve(
-      vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Thai Policy Lens: indexing' }, (progress) => this.pass(progress)),
+      vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: l10n.t('Thai Policy Lens: indexing') }, (progress) => this.pass(progress)),
     )
       .then(
         () => undefined,
@@ -362,7 +364,7 @@ export class WorkspaceIndex extends Disposable {
           reads[i] = Promise.resolve(undefined); // let the text be collected once stored
           startRead(i + READ_AHEAD);
           if (this.isDisposed) return;
-          if (i % 50 === 0) progress.report({ message: `${i + 1}/${uris.length} files` });
+          if (i % 50 === 0) progress.report({ message: l10n.t('{0}/{1} files', formatNumber(i + 1), formatNumber(uris.length)) });
           const uriKey = uris[i].toString();
           if (this.toRead.has(uriKey)) continue; // changed again meanwhile: read later
           if (text === undefined) {
@@ -391,7 +393,7 @@ export class WorkspaceIndex extends Disposable {
         if (this.isDisposed) return;
         const entry = stale[i];
         if (this.entries.get(entry.uri.toString()) !== entry) continue;
-        if (i % 50 === 0) progress.report({ message: `${i + 1}/${stale.length} files` });
+        if (i % 50 === 0) progress.report({ message: l10n.t('{0}/{1} files', formatNumber(i + 1), formatNumber(stale.length)) });
         // a new object, not changed in place: consumers may keep the old one (the tree does)
         this.entries.set(entry.uri.toString(), { ...entry, annotations: this.annotate(entry.uri, entry.text), key: this.analysisKey() });
         this.sorted = undefined;

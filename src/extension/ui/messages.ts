@@ -3,15 +3,16 @@
  * file there (a corrupt annotations file, a glossary that cannot be edited), and opening a file
  * at an offset or a line and column. Also information messages, the last of which the tests read.
  */
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 
 /** A place in a file: an offset range (UTF-16, into its text), or a 1-based line and column. */
 export type FilePlace = { uri: vscode.Uri; start?: number; end?: number } | { uri: vscode.Uri; line: number; column?: number };
 
-const OPEN_FILE = 'Open File';
 
 /** Shows an error; with a place, a button opens the file there. */
 export function showErrorAt(message: string, place?: FilePlace): void {
+  const OPEN_FILE = l10n.t('Open File');
   if (!place) {
     void vscode.window.showErrorMessage(message);
     return;

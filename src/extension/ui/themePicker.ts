@@ -6,6 +6,7 @@
  * it; "New theme..." is chosen only by moving to it (or when no theme matches), and starts from
  * what was typed. Glossary text is untrusted: icon syntax in it is escaped.
  */
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { GlossarySet } from '../../core';
 import { searchThemes, themeTitle, type GlossaryMatch, type LooseTheme } from '../../features/glossarySearch';
@@ -58,12 +59,12 @@ export async function pickTheme(set: GlossarySet, options: ThemePickerOptions): 
   qp.ignoreFocusOut = options.ignoreFocusOut ?? false;
   // keep the fuzzy ranking's order (not in every VS Code version's typed API)
   (qp as unknown as { sortByLabel: boolean }).sortByLabel = false;
-  const newItem: ThemeItem = { label: '$(add) New theme...', isNew: true, alwaysShow: true };
+  const newItem: ThemeItem = { label: `$(add) ${l10n.t('New theme...')}`, isNew: true, alwaysShow: true };
   const toItem = (match: GlossaryMatch): ThemeItem => {
     const description = looseIds.has(match.themeId) ? options.looseDescription : options.describe ? options.describe(match) : match.path;
     const item: ThemeItem = { label: `$(symbol-color) ${escapeIcons(themeTitle(match))}`, themeId: match.themeId, alwaysShow: true };
     if (description) item.description = escapeIcons(description);
-    if (match.themeId === options.current) item.detail = 'current theme';
+    if (match.themeId === options.current) item.detail = l10n.t('current theme');
     return item;
   };
   const update = () => {

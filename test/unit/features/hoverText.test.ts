@@ -2,7 +2,8 @@ import { strict as assert } from 'node:assert';
 import { GlossarySet } from '../../../src/core/glossary/glossary';
 import { countryByCode } from '../../../src/core/recognize/countries';
 import type { DateAnnotation, TermAnnotation } from '../../../src/core/types';
-import { countryHoverMarkdown, dateHoverMarkdown, dateInWords, termHoverMarkdown, weekdayOf } from '../../../src/features/hoverText';
+import { countryHoverMarkdown, dateHoverMarkdown, termHoverMarkdown } from '../../../src/features/hoverText';
+import { dateInWords, weekdayOf } from '../../../src/features/dateWords';
 
 const GLOSSARY = `version: 1
 themes:
