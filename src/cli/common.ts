@@ -3,6 +3,7 @@
  * error with exit status 2, and loading glossaries. Files are read by input.ts and written by
  * output.ts.
  */
+import * as l10n from '@vscode/l10n';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { GlossarySet, selectPacks } from '../core';
@@ -49,7 +50,7 @@ export function parseGlossaries(sources: ReadonlyArray<{ file: string; text: str
     const diagnostics = set.update(file, text);
     const error = diagnostics.find((d) => d.severity === 'error');
     if (error) throw new CliError(`${error.file}:${error.line}:${error.column}: ${error.message}`);
-    for (const w of diagnostics) io.stderr.write(`${w.file}:${w.line}:${w.column}: warning: ${w.message}\n`);
+    for (const w of diagnostics) io.stderr.write(`${l10n.t('{0}: warning: {1}', `${w.file}:${w.line}:${w.column}`, w.message)}\n`);
     warnings += diagnostics.length;
   }
   return { set, warnings };
@@ -66,8 +67,8 @@ export function defaultBuiltinDir(): string {
  */
 export function packsOption(value: string | undefined): BuiltinPack[] {
   const { packs, unknown } = selectPacks(value === undefined ? undefined : value.split(','));
-  if (unknown.length) throw new CliError(`unknown pack "${unknown[0]}" in --packs (use ${selectPacks(undefined).packs.map((p) => p.id).join(', ')})`);
-  if (value !== undefined && packs.length === 0) throw new CliError('--packs names no pack; use --no-builtin-glossary to leave the built-in glossary out');
+  if (unknown.length) throw new CliError(l10n.t('unknown pack "{0}" in --packs (use {1})', unknown[0], selectPacks(undefined).packs.map((p) => p.id).join(', ')));
+  if (value !== undefined && packs.length === 0) throw new CliError(l10n.t('--packs names no pack; use --no-builtin-glossary to leave the built-in glossary out'));
   return packs;
 }
 

@@ -3,6 +3,8 @@
  * (src/convert/) to text with a front matter. The converters are asynchronous (PDF.js), so
  * these run before the synchronous commands of main.ts (`runCliAsync`).
  */
+import * as l10n from '@vscode/l10n';
+import { plural } from '../core';
 import { convertDocument, ConvertError, parsePageRange, renderConverted, sourceKind, type TextFormat } from '../convert';
 import { CliError, type WarningSink } from './common';
 import type { Inputs } from './input';
@@ -26,7 +28,7 @@ export function isConvertible(file: string): boolean {
 
 /** A document's text as `convert` writes it (front matter and text); errors as one CliError line. */
 export async function convertedText(file: string, inputs: Inputs, io: WarningSink, options: Omit<ConvertCommandOptions, 'file' | 'out'> = {}): Promise<string> {
-  if (!isConvertible(file)) throw new CliError(`${file}: convert reads .pdf, .docx, .html and .htm files`);
+  if (!isConvertible(file)) throw new CliError(l10n.t('{0}: convert reads .pdf, .docx, .html and .htm files', file));
   const bytes = inputs.bytes(file, 'document');
   let lastReported = 0;
   try {
@@ -38,12 +40,14 @@ export async function convertedText(file: string, inputs: Inputs, io: WarningSin
         // progress for long documents only, every 25 pages
         if (total >= 50 && (page - lastReported >= 25 || page === total)) {
           lastReported = page;
-          io.stderr.write(`${file}: page ${page} of ${total}\n`);
+          io.stderr.write(`${l10n.t('{0}: page {1} of {2}', file, page, total)}\n`);
         }
       },
     });
     if (result.meta.emptyPages?.length) {
-      io.stderr.write(`${file}: warning: page${result.meta.emptyPages.length === 1 ? '' : 's'} ${result.meta.emptyPages.join(', ')} ha${result.meta.emptyPages.length === 1 ? 's' : 've'} no text layer (scanned?); OCR is not done\n`);
+      const pages = result.meta.emptyPages;
+      const message = plural(pages.length, l10n.t('{0}: warning: page {1} has no text layer (scanned?); OCR is not done', file, pages.join(', ')), l10n.t('{0}: warning: pages {1} have no text layer (scanned?); OCR is not done', file, pages.join(', ')));
+      io.stderr.write(`${message}\n`);
     }
     return renderConverted(result);
   } catch (e) {
@@ -54,7 +58,7 @@ export async function convertedText(file: string, inputs: Inputs, io: WarningSin
 
 /** `convert FILE [--out FILE] [--pages N-M] [--format txt|md] [--page-marker TEXT]`. */
 export async function convertCommand(options: ConvertCommandOptions, io: WarningSink & { stdout: { write(chunk: string): unknown } }, inputs: Inputs): Promise<void> {
-  if (options.format !== undefined && !(CONVERT_FORMATS as readonly string[]).includes(options.format)) throw new CliError(`unknown format "${options.format}" (use txt or md)`);
+  if (options.format !== undefined && !(CONVERT_FORMATS as readonly string[]).includes(options.format)) throw new CliError(l10n.t('unknown format "{0}" (use txt or md)', options.format));
   const target = outputTarget(options.out);
   const text = await convertedText(options.file, inputs, io, options);
   writeOutput(target, [text], io, inputs);

@@ -11,6 +11,8 @@
  * not found, or whose document cannot be read, is exported as orphaned with its stored text and
  * position. Everything is read and checked before anything is written.
  */
+import * as l10n from '@vscode/l10n';
+import { formatNumber, plural } from '../core';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -120,8 +122,16 @@ function excerpt(text: string): string {
   return line.length > 40 ? `${line.slice(0, 39)}…` : line;
 }
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
+function taggedPassages(n: number): string {
+  return plural(n, l10n.t('1 tagged passage'), l10n.t('{0} tagged passages', formatNumber(n)));
+}
+
+function themesCount(n: number): string {
+  return plural(n, l10n.t('1 theme'), l10n.t('{0} themes', formatNumber(n)));
+}
+
+function termsCount(n: number): string {
+  return plural(n, l10n.t('1 term'), l10n.t('{0} terms', formatNumber(n)));
 }
 
 /**
@@ -163,7 +173,7 @@ export function outsideFolder(folder: string, file: string): string | undefined 
   }
   const root = fs.realpathSync(folder);
   if (real === root || real.startsWith(root.endsWith(path.sep) ? root : root + path.sep)) return undefined;
-  return `it is a symbolic link to ${real}, outside the folder`;
+  return l10n.t('it is a symbolic link to {0}, outside the folder', real);
 }
 
 /**
@@ -172,7 +182,7 @@ export function outsideFolder(folder: string, file: string): string | undefined 
  */
 export function documentFile(folder: string, document: string): { file: string; outside?: string } {
   const file = path.join(folder, ...document.split('/'));
-  if (!isInsidePath(document)) return { file, outside: 'its path leaves the folder' };
+  if (!isInsidePath(document)) return { file, outside: l10n.t('its path leaves the folder') };
   return { file, outside: outsideFolder(folder, file) };
 }
 
@@ -182,22 +192,22 @@ export function exportPassages(options: PassageExportOptions, io: ExportIO, inpu
   try {
     folderStat = fs.statSync(options.folder);
   } catch {
-    throw new CliError(`cannot read folder ${options.folder}: no such directory`);
+    throw new CliError(l10n.t('cannot read folder {0}: no such directory', options.folder));
   }
-  if (!folderStat.isDirectory()) throw new CliError(`${options.folder} is not a directory (--folder names the workspace folder)`);
+  if (!folderStat.isDirectory()) throw new CliError(l10n.t('{0} is not a directory (--folder names the workspace folder)', options.folder));
 
   const target = outputTarget(options.out);
   const annotationsPath = options.annotations ?? path.join(options.folder, ANNOTATIONS_FILE);
   const parsed = parseAnnotationsFile(inputs.text(annotationsPath, 'annotations file', io));
   if (parsed.error) {
     const e = parsed.error;
-    throw new CliError(`${annotationsPath}:${e.line}:${e.column}: not a valid annotations file: ${e.message}`);
+    throw new CliError(l10n.t('{0}: not a valid annotations file: {1}', `${annotationsPath}:${e.line}:${e.column}`, e.message));
   }
   const data = parsed.data;
 
   const found = findGlossaryFiles(options.folder).filter((file) => {
     const outside = outsideFolder(options.folder, file);
-    if (outside) io.stderr.write(`warning: glossary ${file} not read: ${outside}\n`);
+    if (outside) io.stderr.write(`${l10n.t('warning: glossary {0} not read: {1}', file, outside)}\n`);
     return !outside;
   });
   const glossaryFiles = distinctFiles([
@@ -221,13 +231,13 @@ export function exportPassages(options: PassageExportOptions, io: ExportIO, inpu
     const tags = byDocument.get(document)!;
     const { file, outside } = documentFile(options.folder, document);
     let text: string | undefined;
-    if (outside) io.stderr.write(`warning: document ${file} not read: ${outside}; ${plural(tags.length, 'tagged passage', 'tagged passages')} in it exported as orphaned\n`);
+    if (outside) io.stderr.write(`${l10n.t('warning: document {0} not read: {1}; {2} in it exported as orphaned', file, outside, taggedPassages(tags.length))}\n`);
     else {
       try {
         text = inputs.text(file, 'document', io);
       } catch (e) {
         if (!(e instanceof CliError)) throw e;
-        io.stderr.write(`warning: ${e.message}; ${plural(tags.length, 'tagged passage', 'tagged passages')} in it exported as orphaned\n`);
+        io.stderr.write(`${l10n.t('warning: {0}; {1} in it exported as orphaned', e.message, taggedPassages(tags.length))}\n`);
       }
     }
     const anchored = anchorTags(tags, text);
@@ -237,7 +247,7 @@ export function exportPassages(options: PassageExportOptions, io: ExportIO, inpu
     }
     for (const { tag, source } of anchored) {
       if (text !== undefined && source.orphaned) {
-        io.stderr.write(`${file}:${lineColumnAt(text, tag.position.start).line}: warning: tagged passage "${excerpt(tag.quote.exact)}" not found; exported as orphaned\n`);
+        io.stderr.write(`${l10n.t('{0}: warning: tagged passage "{1}" not found; exported as orphaned', `${file}:${lineColumnAt(text, tag.position.start).line}`, excerpt(tag.quote.exact))}\n`);
       }
     }
     documents.push({ tags: anchored.map((a) => a.source), text, annotations, themes });
@@ -248,7 +258,7 @@ export function exportPassages(options: PassageExportOptions, io: ExportIO, inpu
 
 /** Runs `codebook export`: the merged glossary of `glossaryFiles` as a REFI-QDA codebook. */
 export function exportCodebook(glossaryFiles: readonly string[], out: string | undefined, io: ExportIO, inputs: Inputs): void {
-  if (glossaryFiles.length === 0) throw new CliError('no glossary is loaded, so there is no codebook to export; name one with --glossary FILE');
+  if (glossaryFiles.length === 0) throw new CliError(l10n.t('no glossary is loaded, so there is no codebook to export; name one with --glossary FILE'));
   const target = outputTarget(out);
   const set = loadGlossaries(glossaryFiles, io, inputs);
   let xml: string;
@@ -288,7 +298,7 @@ export function importCodebook(options: CodebookImportOptions, io: ExportIO, inp
   try {
     xml = decodeXml(bytes);
   } catch (e) {
-    throw new CliError(`cannot read codebook ${options.file}: ${(e as Error).message}`);
+    throw new CliError(l10n.t('cannot read codebook {0}: {1}', options.file, (e as Error).message));
   }
   const taken = loadGlossaries(options.glossaries, io, inputs).flatThemes.map((f) => f.theme.id);
   let result;
@@ -301,12 +311,12 @@ export function importCodebook(options: CodebookImportOptions, io: ExportIO, inp
   writeOutput(output, [result.yaml], io, inputs, { overwrite: options.force });
   for (const w of result.warnings) {
     const m = /^line (\d+): (.*)$/s.exec(w);
-    io.stderr.write(m ? `${options.file}:${m[1]}: warning: ${m[2]}\n` : `${options.file}: warning: ${w}\n`);
+    io.stderr.write(`${m ? l10n.t('{0}: warning: {1}', `${options.file}:${m[1]}`, m[2]) : l10n.t('{0}: warning: {1}', options.file, w)}\n`);
   }
   if (output.kind === 'stdout') {
-    io.stderr.write(`imported ${plural(result.themes, 'theme', 'themes')} and ${plural(result.terms, 'term', 'terms')} from ${options.file}\n`);
+    io.stderr.write(`${l10n.t('imported {0} and {1} from {2}', themesCount(result.themes), termsCount(result.terms), options.file)}\n`);
     return;
   }
-  if (!/\.glossary\.ya?ml$/.test(target)) io.stderr.write(`warning: ${target} does not end in .glossary.yaml, so the editor does not load it as a glossary\n`);
-  io.stdout.write(`imported ${plural(result.themes, 'theme', 'themes')} and ${plural(result.terms, 'term', 'terms')} from ${options.file} into ${target}\n`);
+  if (!/\.glossary\.ya?ml$/.test(target)) io.stderr.write(`${l10n.t('warning: {0} does not end in .glossary.yaml, so the editor does not load it as a glossary', target)}\n`);
+  io.stdout.write(`${l10n.t('imported {0} and {1} from {2} into {3}', themesCount(result.themes), termsCount(result.terms), options.file, target)}\n`);
 }

@@ -13,6 +13,8 @@
  * - What was read is remembered (device and inode), so that the output writer can refuse to
  *   write over an input (`inputNamed`).
  */
+import * as l10n from '@vscode/l10n';
+import { formatNumber, plural } from '../core';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DecodeError, decodeText } from '../core';
@@ -37,38 +39,54 @@ export type StdinReader = (max: number) => Buffer;
 
 /** A size in MB as messages write it. */
 export function formatSize(bytes: number): string {
-  if (bytes < MB) return `${bytes.toLocaleString('en-US')} bytes`;
+  if (bytes < MB) return plural(bytes, l10n.t('1 byte'), l10n.t('{0} bytes', formatNumber(bytes)));
   const mb = bytes / MB;
-  return `${mb >= 10 ? Math.round(mb).toLocaleString('en-US') : mb.toFixed(1).replace(/\.0$/, '')} MB`;
+  return l10n.t('{0} MB', mb >= 10 ? formatNumber(Math.round(mb)) : mb.toFixed(1).replace(/\.0$/, ''));
+}
+
+/** A kind of input file, as messages name it. */
+export function kindName(kind: InputKind): string {
+  switch (kind) {
+    case 'file':
+      return l10n.t('file');
+    case 'document':
+      return l10n.t('document');
+    case 'glossary':
+      return l10n.t('glossary');
+    case 'annotations file':
+      return l10n.t('annotations file');
+    case 'codebook':
+      return l10n.t('codebook');
+  }
 }
 
 /** `--max-size` as bytes: a positive number of megabytes. */
 export function parseMaxSize(value: string): number {
   const n = Number(value);
-  if (!/^\d+(?:\.\d+)?$/.test(value.trim()) || !(n > 0)) throw new CliError(`invalid --max-size "${value}": give a number of megabytes, such as 500`);
+  if (!/^\d+(?:\.\d+)?$/.test(value.trim()) || !(n > 0)) throw new CliError(l10n.t('invalid --max-size "{0}": give a number of megabytes, such as 500', value));
   return Math.round(n * MB);
 }
 
 /** Why a file could not be opened, in a few words. */
 function readFailure(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EISDIR') return 'is a directory';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'ENOTDIR') return 'a part of the path is not a directory';
-  if (code === 'ELOOP') return 'too many symbolic links';
+  if (code === 'ENOENT') return l10n.t('no such file');
+  if (code === 'EISDIR') return l10n.t('is a directory');
+  if (code === 'EACCES' || code === 'EPERM') return l10n.t('permission denied');
+  if (code === 'ENOTDIR') return l10n.t('a part of the path is not a directory');
+  if (code === 'ELOOP') return l10n.t('too many symbolic links');
   return (e as Error).message;
 }
 
 /** What a file that is not a regular file is, for a message. */
 export function describeFileType(stat: fs.Stats): string {
-  if (stat.isDirectory()) return 'a directory';
-  if (stat.isCharacterDevice()) return 'a character device';
-  if (stat.isBlockDevice()) return 'a block device';
-  if (stat.isFIFO()) return 'a FIFO (named pipe)';
-  if (stat.isSocket()) return 'a socket';
-  if (stat.isSymbolicLink()) return 'a symbolic link';
-  return 'not a regular file';
+  if (stat.isDirectory()) return l10n.t('a directory');
+  if (stat.isCharacterDevice()) return l10n.t('a character device');
+  if (stat.isBlockDevice()) return l10n.t('a block device');
+  if (stat.isFIFO()) return l10n.t('a FIFO (named pipe)');
+  if (stat.isSocket()) return l10n.t('a socket');
+  if (stat.isSymbolicLink()) return l10n.t('a symbolic link');
+  return l10n.t('not a regular file');
 }
 
 /** Sleeps `ms` milliseconds without a busy loop (standard input that would block). */
@@ -133,9 +151,13 @@ export class Inputs {
   bytes(file: string, kind: InputKind): Buffer {
     const max = this.limit(kind);
     const tooLarge = (size?: string): CliError =>
-      new CliError(`${file === '-' ? 'standard input' : file}: ${kind} larger than the limit of ${formatSize(max)}${size ? ` (it has ${size})` : ''}; raise it with --max-size MB`);
+      new CliError(
+        size
+          ? l10n.t('{0}: {1} larger than the limit of {2} (it has {3}); raise it with --max-size MB', file === '-' ? l10n.t('standard input') : file, kindName(kind), formatSize(max), size)
+          : l10n.t('{0}: {1} larger than the limit of {2}; raise it with --max-size MB', file === '-' ? l10n.t('standard input') : file, kindName(kind), formatSize(max)),
+      );
     if (file === '-') {
-      if (this.stdinRead) throw new CliError('standard input (-) can be read only once');
+      if (this.stdinRead) throw new CliError(l10n.t('standard input (-) can be read only once'));
       this.stdinRead = true;
       const bytes = (this.options.stdin ?? processStdin)(max);
       if (bytes.length > max) throw tooLarge();
@@ -145,28 +167,28 @@ export class Inputs {
     try {
       stat = fs.statSync(file);
     } catch (e) {
-      throw new CliError(`cannot read ${kind} ${file}: ${readFailure(e)}`);
+      throw new CliError(l10n.t('cannot read {0} {1}: {2}', kindName(kind), file, readFailure(e)));
     }
-    if (stat.isDirectory()) throw new CliError(`cannot read ${kind} ${file}: is a directory`);
-    if (!stat.isFile()) throw new CliError(`cannot read ${kind} ${file}: ${describeFileType(stat)}, not a regular file (use - for standard input)`);
+    if (stat.isDirectory()) throw new CliError(l10n.t('cannot read {0} {1}: {2}', kindName(kind), file, l10n.t('is a directory')));
+    if (!stat.isFile()) throw new CliError(l10n.t('cannot read {0} {1}: {2}, not a regular file (use - for standard input)', kindName(kind), file, describeFileType(stat)));
     if (stat.size > max) throw tooLarge(formatSize(stat.size));
     let fd: number;
     try {
       fd = fs.openSync(file, 'r');
     } catch (e) {
-      throw new CliError(`cannot read ${kind} ${file}: ${readFailure(e)}`);
+      throw new CliError(l10n.t('cannot read {0} {1}: {2}', kindName(kind), file, readFailure(e)));
     }
     try {
       const opened = fs.fstatSync(fd);
       // replaced between the check and the open: check again
-      if (!opened.isFile()) throw new CliError(`cannot read ${kind} ${file}: ${describeFileType(opened)}, not a regular file (use - for standard input)`);
+      if (!opened.isFile()) throw new CliError(l10n.t('cannot read {0} {1}: {2}, not a regular file (use - for standard input)', kindName(kind), file, describeFileType(opened)));
       const bytes = readAll(fd, max, opened.size);
       if (bytes.length > max) throw tooLarge();
       this.read.set(`${opened.dev}:${opened.ino}`, { file, kind });
       return bytes;
     } catch (e) {
       if (e instanceof CliError) throw e;
-      throw new CliError(`cannot read ${kind} ${file}: ${readFailure(e)}`);
+      throw new CliError(l10n.t('cannot read {0} {1}: {2}', kindName(kind), file, readFailure(e)));
     } finally {
       fs.closeSync(fd);
     }
@@ -183,13 +205,13 @@ export class Inputs {
       decoded = decodeText(bytes);
     } catch (e) {
       if (!(e instanceof DecodeError)) throw e;
-      if (e.reason === 'nul') throw new CliError(`${file}: binary ${kind} (it contains NUL bytes), not text`);
-      throw new CliError(`${file}: not a text ${kind}: ${e.message}`);
+      if (e.reason === 'nul') throw new CliError(l10n.t('{0}: binary {1} (it contains NUL bytes), not text', file, kindName(kind)));
+      throw new CliError(l10n.t('{0}: not a text {1}: {2}', file, kindName(kind), e.message));
     }
     if (decoded.invalid) {
       const at = `${file}:${decoded.invalid.line}:${decoded.invalid.column}`;
-      if (kind === 'file' || kind === 'document') sink.stderr.write(`${at}: warning: invalid UTF-8, read as U+FFFD\n`);
-      else throw new CliError(`${at}: invalid UTF-8 in the ${kind}: save it as UTF-8`);
+      if (kind === 'file' || kind === 'document') sink.stderr.write(`${l10n.t('{0}: warning: invalid UTF-8, read as U+FFFD', at)}\n`);
+      else throw new CliError(l10n.t('{0}: invalid UTF-8 in the {1}: save it as UTF-8', at, kindName(kind)));
     }
     return decoded.text;
   }
@@ -241,7 +263,7 @@ export function globRegExp(glob: string): RegExp {
       }
     } else source += c.replace(/[.+^$()|\\\]]/g, '\\$&');
   }
-  if (braces > 0) throw new CliError(`invalid glob "${glob}": a { is not closed`);
+  if (braces > 0) throw new CliError(l10n.t('invalid glob "{0}": a {1} is not closed', glob, '{'));
   return new RegExp(glob.includes('/') ? `^${source}$` : `(?:^|/)${source}$`);
 }
 
@@ -274,7 +296,7 @@ export function documentFiles(args: readonly string[], globs: { include: readonl
       try {
         entries = fs.readdirSync(dir, { withFileTypes: true });
       } catch (e) {
-        throw new CliError(`cannot read folder ${dir}: ${readFailure(e)}`);
+        throw new CliError(l10n.t('cannot read folder {0}: {1}', dir, readFailure(e)));
       }
       for (const entry of entries) {
         const rel = relative ? `${relative}/${entry.name}` : entry.name;
@@ -284,7 +306,7 @@ export function documentFiles(args: readonly string[], globs: { include: readonl
       }
     };
     walk(arg, '');
-    if (!found.length) throw new CliError(`${arg}: no documents in this folder (${include.length ? 'none matches --include' : 'no .txt or .md file'})`);
+    if (!found.length) throw new CliError(include.length ? l10n.t('{0}: no documents in this folder (none matches --include)', arg) : l10n.t('{0}: no documents in this folder (no .txt or .md file)', arg));
     found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     for (const rel of found) files.push(path.join(arg, rel));
   }

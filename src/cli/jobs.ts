@@ -9,6 +9,7 @@
  * A worker runs this same file (the bundle dist/cli.js, or the compiled module in the tests):
  * `startWorker` runs when the file is loaded in a worker made here.
  */
+import { configureLanguage } from './language';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { Analyzer, Matcher } from '../core';
 import { analyzeDocument } from './analyzeDocument';
@@ -24,6 +25,8 @@ interface WorkerSetup {
   format: OutputFormat;
   referenceDate?: string;
   maxBytes?: number;
+  /** the language of the messages (`--lang`, or the environment's) */
+  lang?: string;
 }
 
 /** A document to analyse, and what comes back. */
@@ -34,9 +37,12 @@ interface Job {
 type JobResult = { index: number; output: string; warnings: string } | { index: number; error: string; warnings: string };
 
 const WORKER_MARKER = 'thai-policy-lens analyze worker';
+/** the prefix of a worker's report of a bug (not a message: the main thread words it) */
+const INTERNAL = 'internal error: ';
 
 /** The work of one worker thread: documents in, formatted documents out. */
 function startWorker(setup: WorkerSetup, port: NonNullable<typeof parentPort>): void {
+  if (setup.lang) configureLanguage(['--lang', setup.lang], {});
   const quiet = { stderr: { write: (): boolean => true } }; // the main thread reported the glossaries' warnings
   const inputs = new Inputs({ maxBytes: setup.maxBytes });
   const matcher = Matcher.fromBytes(new Uint8Array(setup.matcher));
@@ -54,7 +60,7 @@ function startWorker(setup: WorkerSetup, port: NonNullable<typeof parentPort>): 
       const doc = analyzeDocument(analyzer, formatter, job.file, text, setup.referenceDate);
       result = { index: job.index, output: [...formatter.document(doc, job.index)].join(''), warnings };
     } catch (e) {
-      result = { index: job.index, error: e instanceof CliError ? e.message : `internal error: ${String((e as Error)?.stack ?? e)}`, warnings };
+      result = { index: job.index, error: e instanceof CliError ? e.message : `${INTERNAL}${String((e as Error)?.stack ?? e)}`, warnings };
     }
     port.postMessage(result);
   });
@@ -125,7 +131,7 @@ export async function analyzeOnThreads(
   }
   if (failed && 'error' in failed) {
     emit('', failed.warnings);
-    if (failed.error.startsWith('internal error: ')) throw new Error(failed.error.slice('internal error: '.length));
+    if (failed.error.startsWith(INTERNAL)) throw new Error(failed.error.slice(INTERNAL.length));
     throw new CliError(failed.error);
   }
 }

@@ -17,9 +17,10 @@
  * On any error: exit status 2, one line on standard error, nothing on standard output and no
  * file written. The export commands are in export.ts.
  */
+import * as l10n from '@vscode/l10n';
 import * as os from 'node:os';
 import { parseArgs as parseArgv } from 'node:util';
-import { Analyzer, BUILTIN_PACK_IDS, type GlossarySet } from '../core';
+import { Analyzer, BUILTIN_PACK_IDS, getUiLocale, type GlossarySet } from '../core';
 import pkg from '../../package.json';
 import { builtinPackFiles, CliError, defaultBuiltinDir, isIsoDate, packsOption, parseGlossaries, readGlossaries } from './common';
 import { CONVERT_FORMATS, convertCommand, convertedText, isConvertible } from './convert';
@@ -32,6 +33,7 @@ import { analyzeOnThreads } from './jobs';
 import { documentFiles, Inputs, parseMaxSize, type StdinReader } from './input';
 import { cachedMatcher, matcherKey, provideMatcher } from './matcherCache';
 import { writeOutput } from './output';
+import { configureLanguage, resetLanguage } from './language';
 
 export { isIsoDate };
 
@@ -65,84 +67,13 @@ function wrap(text: string, indent: number, width: number): string {
   return lines.join('\n');
 }
 
-export const USAGE = `Usage: thai-policy-lens analyze [options] FILE...
-       thai-policy-lens export --format csv|md|webanno [options]
-       thai-policy-lens codebook export [--glossary FILE]... [--out FILE]
-       thai-policy-lens codebook import FILE.qdc [--out FILE.glossary.yaml] [--force]
-       thai-policy-lens convert FILE.pdf|.docx|.html|.htm [options]
-
-analyze: finds policy themes (glossary terms), countries and dates in Thai text files
-(UTF-8, or UTF-16 with a byte order mark; - reads standard input). A folder is read
-recursively: its .txt and .md files, in path order. PDF, Word (.docx) and HTML files are
-converted first, as convert writes them; offsets are into that text.
-  --glossary FILE              a glossary (*.glossary.yaml), in addition to the built-in
-                               one; repeat for several
-  --packs a,b                  the packs of the built-in glossary to use. Default: all of
-                               them (listed below)
-  --no-builtin-glossary        leave the built-in glossary out
-  --reference-date YYYY-MM-DD  resolves relative dates (วันนี้, ปีหน้า) and years not written;
-                               without it, each document's own date does (its front matter
-                               date:, else a dateline such as วันจันทร์ที่ 26 พฤษภาคม 2568 in
-                               its first lines)
-  --format FORMAT              json (default), jsonl (one document per line, written as
-                               each is done), summary, csv or md
-  --include GLOB               in folders, read the files GLOB matches instead of .txt and
-                               .md (a GLOB without / matches file names); repeat for several
-  --exclude GLOB               in folders, skip the files and folders GLOB matches
-  --jobs N                     analyse on N threads. Default: the number of CPUs
-
-export: the coded passages (tags) of a workspace folder, as the editor exports them: each
-passage with its document, theme, text, note, line, and the countries and dates inside it.
-Each passage is found again in its document's current text; one that is not found, or whose
-document is missing, is exported as orphaned with its stored text and position.
-  --format FORMAT              csv, md (a Markdown report) or webanno (W3C Web Annotation
-                               JSON-LD); required
-  --folder DIR                 the workspace folder the documents are in. Default: .
-  --annotations FILE           Default: DIR/.policy-lens/annotations.json
-  --glossary FILE              a glossary for theme labels, in addition to the built-in one
-                               and every *.glossary.yaml under DIR; repeat for several
-  --packs a,b                  the packs of the built-in glossary. Default: all of them
-  --no-builtin-glossary        leave the built-in glossary out
-  --reference-date YYYY-MM-DD  resolves relative dates inside passages. Default: each
-                               document's own date, as analyze does
-  --out FILE                   write to FILE (a regular file, replaced whole; never one of
-                               the files read). Default, or -: standard output
-
-codebook export: the glossary as a REFI-QDA codebook (.qdc) for NVivo, ATLAS.ti, MAXQDA
-or QualCoder.
-  --glossary FILE              repeat for several, merged. Default: the built-in glossary
-  --packs a,b                  the packs of the built-in glossary (added to --glossary
-                               files). Default: all of them
-  --out FILE                   Default: standard output
-
-codebook import: a REFI-QDA codebook as a new glossary file.
-  --out FILE                   Default: NAME.glossary.yaml in the current folder, NAME
-                               being the codebook's file name without .qdc
-  --force                      replace FILE if it exists (otherwise it is left alone)
-  --glossary FILE              glossaries whose theme ids the import must not reuse.
-                               Default: the built-in glossary
-
-convert: a PDF, Word (.docx) or web page (.html, .htm) as UTF-8 text with a front matter
-(source, sha256, converter, pages, the document's date); Thai repaired, wrapped lines
-joined, running headers and page numbers removed, [หน้า N] between PDF pages.
-  --out FILE                   Default, or -: standard output
-  --pages N-M                  the PDF pages to convert. Default: all (at most 2000)
-  --format FORMAT              txt (default) or md (headings, lists and tables as Markdown)
-  --page-marker TEXT           the marker between pages, {n} the page number. Default:
-                               [หน้า {n}]; '' for none
-
-  --max-size MB                the size cap of every input file (defaults: documents 256,
-                               glossaries 32, annotations file 128, codebook 64)
-  --help                       show this help
-  --version                    show the version
-
-Built-in glossary packs, for --packs:
-  ${wrap(BUILTIN_PACK_IDS.join(', '), 2, 88)}
-
-Exit status: 0 on success; 2 on bad arguments, a missing, binary or too large file, an
-invalid glossary, annotations file or codebook, an --out that is not a regular file, or an
-output file that exists (codebook import).
-`;
+/** The help (`--help`), in the language of the messages. */
+export function usage(): string {
+  return l10n.t(
+    'Usage: thai-policy-lens analyze [options] FILE...\n       thai-policy-lens export --format csv|md|webanno [options]\n       thai-policy-lens codebook export [--glossary FILE]... [--out FILE]\n       thai-policy-lens codebook import FILE.qdc [--out FILE.glossary.yaml] [--force]\n       thai-policy-lens convert FILE.pdf|.docx|.html|.htm [options]\n\nanalyze: finds policy themes (glossary terms), countries and dates in Thai text files\n(UTF-8, or UTF-16 with a byte order mark; - reads standard input). A folder is read\nrecursively: its .txt and .md files, in path order. PDF, Word (.docx) and HTML files are\nconverted first, as convert writes them; offsets are into that text.\n  --glossary FILE              a glossary (*.glossary.yaml), in addition to the built-in\n                               one; repeat for several\n  --packs a,b                  the packs of the built-in glossary to use. Default: all of\n                               them (listed below)\n  --no-builtin-glossary        leave the built-in glossary out\n  --reference-date YYYY-MM-DD  resolves relative dates (วันนี้, ปีหน้า) and years not written;\n                               without it, each document\'s own date does (its front matter\n                               date:, else a dateline such as วันจันทร์ที่ 26 พฤษภาคม 2568 in\n                               its first lines)\n  --format FORMAT              json (default), jsonl (one document per line, written as\n                               each is done), summary, csv or md\n  --include GLOB               in folders, read the files GLOB matches instead of .txt and\n                               .md (a GLOB without / matches file names); repeat for several\n  --exclude GLOB               in folders, skip the files and folders GLOB matches\n  --jobs N                     analyse on N threads. Default: the number of CPUs\n\nexport: the coded passages (tags) of a workspace folder, as the editor exports them: each\npassage with its document, theme, text, note, line, and the countries and dates inside it.\nEach passage is found again in its document\'s current text; one that is not found, or whose\ndocument is missing, is exported as orphaned with its stored text and position.\n  --format FORMAT              csv, md (a Markdown report) or webanno (W3C Web Annotation\n                               JSON-LD); required\n  --folder DIR                 the workspace folder the documents are in. Default: .\n  --annotations FILE           Default: DIR/.policy-lens/annotations.json\n  --glossary FILE              a glossary for theme labels, in addition to the built-in one\n                               and every *.glossary.yaml under DIR; repeat for several\n  --packs a,b                  the packs of the built-in glossary. Default: all of them\n  --no-builtin-glossary        leave the built-in glossary out\n  --reference-date YYYY-MM-DD  resolves relative dates inside passages. Default: each\n                               document\'s own date, as analyze does\n  --out FILE                   write to FILE (a regular file, replaced whole; never one of\n                               the files read). Default, or -: standard output\n\ncodebook export: the glossary as a REFI-QDA codebook (.qdc) for NVivo, ATLAS.ti, MAXQDA\nor QualCoder.\n  --glossary FILE              repeat for several, merged. Default: the built-in glossary\n  --packs a,b                  the packs of the built-in glossary (added to --glossary\n                               files). Default: all of them\n  --out FILE                   Default: standard output\n\ncodebook import: a REFI-QDA codebook as a new glossary file.\n  --out FILE                   Default: NAME.glossary.yaml in the current folder, NAME\n                               being the codebook\'s file name without .qdc\n  --force                      replace FILE if it exists (otherwise it is left alone)\n  --glossary FILE              glossaries whose theme ids the import must not reuse.\n                               Default: the built-in glossary\n\nconvert: a PDF, Word (.docx) or web page (.html, .htm) as UTF-8 text with a front matter\n(source, sha256, converter, pages, the document\'s date); Thai repaired, wrapped lines\njoined, running headers and page numbers removed, [หน้า N] between PDF pages.\n  --out FILE                   Default, or -: standard output\n  --pages N-M                  the PDF pages to convert. Default: all (at most 2000)\n  --format FORMAT              txt (default) or md (headings, lists and tables as Markdown)\n  --page-marker TEXT           the marker between pages, {n} the page number. Default:\n                               [หน้า {n}]; \'\' for none\n\n  --max-size MB                the size cap of every input file (defaults: documents 256,\n                               glossaries 32, annotations file 128, codebook 64)\n  --lang th|en                 the language of messages, warnings and help. Default:\n                               from LC_ALL, LC_MESSAGES or LANG (th_TH.UTF-8: Thai)\n  --help                       show this help\n  --version                    show the version\n\nBuilt-in glossary packs, for --packs:\n  {0}\n\nExit status: 0 on success; 2 on bad arguments, a missing, binary or too large file, an\ninvalid glossary, annotations file or codebook, an --out that is not a regular file, or an\noutput file that exists (codebook import).\n',
+    wrap(BUILTIN_PACK_IDS.join(', '), 2, 88),
+  );
+}
 
 type CommandKey = 'analyze' | 'export' | 'codebook export' | 'codebook import' | 'convert';
 
@@ -153,6 +84,7 @@ const COMMON_OPTIONS: OptionTable = {
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'V' },
   'max-size': { type: 'string' },
+  lang: { type: 'string' },
 };
 const GLOSSARY = { glossary: { type: 'string', multiple: true } } as const;
 const REFERENCE_DATE = { 'reference-date': { type: 'string' } } as const;
@@ -254,14 +186,14 @@ function parseArgs(argv: readonly string[]): Options {
       if (!onlyFiles && options.command === undefined) options.command = t.value;
       else if (!onlyFiles && options.command === 'codebook' && options.subcommand === undefined) {
         options.subcommand = t.value;
-        if (key === undefined) throw new CliError(`unknown command "codebook ${t.value}" (use "codebook export" or "codebook import FILE.qdc"); see --help`);
+        if (key === undefined) throw new CliError(l10n.t('unknown command "codebook {0}" (use "codebook export" or "codebook import FILE.qdc"); see --help', t.value));
       } else options.files.push(t.value);
       continue;
     }
     const spec = Object.prototype.hasOwnProperty.call(table, t.name) ? table[t.name] : undefined;
-    if (!spec) throw new CliError(`unknown option ${t.rawName}; see --help`);
-    if (spec.type === 'string' && t.value === undefined) throw new CliError(`${t.rawName} needs a value; see --help`);
-    if (spec.type === 'boolean' && t.inlineValue) throw new CliError(`${t.rawName} takes no value; see --help`);
+    if (!spec) throw new CliError(l10n.t('unknown option {0}; see --help', t.rawName));
+    if (spec.type === 'string' && t.value === undefined) throw new CliError(l10n.t('{0} needs a value; see --help', t.rawName));
+    if (spec.type === 'boolean' && t.inlineValue) throw new CliError(l10n.t('{0} takes no value; see --help', t.rawName));
     const value = t.value ?? '';
     switch (t.name) {
       case 'help':
@@ -283,9 +215,9 @@ function parseArgs(argv: readonly string[]): Options {
         options.referenceDate = value;
         break;
       case 'format':
-        if (key === 'analyze' && !(OUTPUT_FORMATS as readonly string[]).includes(value)) throw new CliError(`unknown format "${value}" (use json, jsonl, summary, csv or md)`);
-        if (key === 'convert' && !(CONVERT_FORMATS as readonly string[]).includes(value)) throw new CliError(`unknown format "${value}" (use txt or md)`);
-        if (key === 'export' && !(EXPORT_FORMATS as readonly string[]).includes(value)) throw new CliError(`unknown format "${value}" (use csv, md or webanno)`);
+        if (key === 'analyze' && !(OUTPUT_FORMATS as readonly string[]).includes(value)) throw new CliError(l10n.t('unknown format "{0}" (use json, jsonl, summary, csv or md)', value));
+        if (key === 'convert' && !(CONVERT_FORMATS as readonly string[]).includes(value)) throw new CliError(l10n.t('unknown format "{0}" (use txt or md)', value));
+        if (key === 'export' && !(EXPORT_FORMATS as readonly string[]).includes(value)) throw new CliError(l10n.t('unknown format "{0}" (use csv, md or webanno)', value));
         options.format = value;
         break;
       case 'include':
@@ -295,7 +227,7 @@ function parseArgs(argv: readonly string[]): Options {
         options.exclude.push(value);
         break;
       case 'jobs':
-        if (!/^[1-9]\d{0,3}$/.test(value)) throw new CliError(`invalid --jobs "${value}": give a number of threads, such as 4`);
+        if (!/^[1-9]\d{0,3}$/.test(value)) throw new CliError(l10n.t('invalid --jobs "{0}": give a number of threads, such as 4', value));
         options.jobs = Number(value);
         break;
       case 'folder':
@@ -331,11 +263,11 @@ function parseArgs(argv: readonly string[]): Options {
  * (jobs.ts), the output the same.
  */
 function analyzeCommand(options: Options, glossaryFiles: string[], io: CliIO, inputs: Inputs, threads: boolean, converted: ReadonlyMap<string, string>): number | Promise<number> {
-  if (!options.files.length) throw new CliError('no input files; see --help');
+  if (!options.files.length) throw new CliError(l10n.t('no input files; see --help'));
   /** a document's text: converted beforehand (PDF, Word, HTML: `runCliAsync`), else read */
   const textOf = (file: string): string => {
     const text = converted.get(file);
-    if (text === undefined && isConvertible(file)) throw new CliError(`${file}: PDF, Word and HTML files are converted by the program (runCliAsync), not here`);
+    if (text === undefined && isConvertible(file)) throw new CliError(l10n.t('{0}: PDF, Word and HTML files are converted by the program (runCliAsync), not here', file));
     return text ?? inputs.text(file, 'file', io);
   };
   const files = documentFiles(options.files, { include: options.include, exclude: options.exclude });
@@ -359,7 +291,7 @@ function analyzeCommand(options: Options, glossaryFiles: string[], io: CliIO, in
   const formatter = formatterFor(format, glossaries);
   const jobs = options.jobs ?? (os.availableParallelism?.() ?? os.cpus().length);
   if (threads && jobs > 1 && files.length > 1 && !files.includes('-')) {
-    const setup = { glossaryFiles, matcher: analyzer.getMatcher(), format, referenceDate: options.referenceDate, maxBytes: options.maxBytes };
+    const setup = { glossaryFiles, matcher: analyzer.getMatcher(), format, referenceDate: options.referenceDate, maxBytes: options.maxBytes, lang: getUiLocale() };
     if (formatter.streams) {
       io.stdout.write(formatter.header());
       return analyzeOnThreads(files, jobs, setup, (output, warnings) => {
@@ -405,15 +337,19 @@ function analyzeCommand(options: Options, glossaryFiles: string[], io: CliIO, in
  */
 export function runCli(argv: readonly string[], io: CliIO): number {
   try {
+    configureLanguage(argv, io.env ?? process.env);
     return execute(argv, io, false, new Map()) as number;
   } catch (e) {
     return failed(e, io);
+  } finally {
+    resetLanguage();
   }
 }
 
 /** Runs the command line as the program does (`analyze --jobs N` on worker threads); resolves to the exit status. */
 export async function runCliAsync(argv: readonly string[], io: CliIO): Promise<number> {
   try {
+    configureLanguage(argv, io.env ?? process.env);
     // PDF, Word and HTML are converted here, before the synchronous work (the converters are async)
     let options: Options | undefined;
     try {
@@ -425,7 +361,7 @@ export async function runCliAsync(argv: readonly string[], io: CliIO): Promise<n
     if (options && !options.help && !options.version) {
       const inputs = new Inputs({ maxBytes: options.maxBytes, stdin: io.stdin });
       if (options.command === 'convert') {
-        if (options.files.length !== 1) throw new CliError(options.files.length ? `convert reads one file, not ${options.files.length}; see --help` : 'convert needs the file to read (FILE.pdf, .docx, .html or .htm); see --help');
+        if (options.files.length !== 1) throw new CliError(options.files.length ? l10n.t('convert reads one file, not {0}; see --help', options.files.length) : l10n.t('convert needs the file to read (FILE.pdf, .docx, .html or .htm); see --help'));
         await convertCommand({ file: options.files[0], out: options.out, pages: options.pages, format: options.format, pageMarker: options.pageMarker }, io, inputs);
         return 0;
       }
@@ -436,6 +372,8 @@ export async function runCliAsync(argv: readonly string[], io: CliIO): Promise<n
     return await execute(argv, io, converted.size === 0, converted);
   } catch (e) {
     return failed(e, io);
+  } finally {
+    resetLanguage();
   }
 }
 
@@ -445,7 +383,7 @@ function failed(e: unknown, io: CliIO): number {
     io.stderr.write(`${e.message.replace(/\s*\n\s*/g, ' ')}\n`);
     return EXIT_USAGE;
   }
-  io.stderr.write(`internal error: ${String((e as Error)?.stack ?? e)}\n`);
+  io.stderr.write(`${l10n.t('internal error: {0}', String((e as Error)?.stack ?? e))}\n`);
   return EXIT_INTERNAL;
 }
 
@@ -454,19 +392,19 @@ function execute(argv: readonly string[], io: CliIO, threads: boolean, converted
   {
     const options = parseArgs(argv);
     if (options.help) {
-      io.stdout.write(USAGE);
+      io.stdout.write(usage());
       return 0;
     }
     if (options.version) {
       io.stdout.write(`${pkg.version}\n`);
       return 0;
     }
-    if (options.command === undefined) throw new CliError('missing command: use "analyze", "export", "codebook" or "convert"; see --help');
+    if (options.command === undefined) throw new CliError(l10n.t('missing command: use "analyze", "export", "codebook" or "convert"; see --help'));
     if (!['analyze', 'export', 'codebook', 'convert'].includes(options.command)) {
-      throw new CliError(`unknown command "${options.command}" (use "analyze", "export", "codebook" or "convert"); see --help`);
+      throw new CliError(l10n.t('unknown command "{0}" (use "analyze", "export", "codebook" or "convert"); see --help', options.command));
     }
     if (options.referenceDate !== undefined && !isIsoDate(options.referenceDate)) {
-      throw new CliError(`invalid --reference-date "${options.referenceDate}": use a real date written YYYY-MM-DD`);
+      throw new CliError(l10n.t('invalid --reference-date "{0}": use a real date written YYYY-MM-DD', options.referenceDate));
     }
     const builtin = options.noBuiltinGlossary ? [] : builtinPackFiles(io.builtinDir ?? defaultBuiltinDir(), packsOption(options.packs));
     const inputs = new Inputs({ maxBytes: options.maxBytes, stdin: io.stdin });
@@ -479,8 +417,8 @@ function execute(argv: readonly string[], io: CliIO, threads: boolean, converted
       case 'convert':
         throw new CliError('convert runs in runCliAsync (the program does)');
       case 'export':
-        if (options.format === undefined) throw new CliError('export needs --format csv, md or webanno; see --help');
-        if (options.files.length) throw new CliError(`unexpected argument "${options.files[0]}": export reads the documents of --folder; see --help`);
+        if (options.format === undefined) throw new CliError(l10n.t('export needs --format csv, md or webanno; see --help'));
+        if (options.files.length) throw new CliError(l10n.t('unexpected argument "{0}": export reads the documents of --folder; see --help', options.files[0]));
         exportPassages(
           {
             format: options.format as ExportFormat,
@@ -496,17 +434,17 @@ function execute(argv: readonly string[], io: CliIO, threads: boolean, converted
         );
         return 0;
       case 'codebook':
-        if (options.subcommand === undefined) throw new CliError('missing codebook command: use "codebook export" or "codebook import FILE.qdc"; see --help');
+        if (options.subcommand === undefined) throw new CliError(l10n.t('missing codebook command: use "codebook export" or "codebook import FILE.qdc"; see --help'));
         if (options.subcommand === 'export') {
-          if (options.files.length) throw new CliError(`unexpected argument "${options.files[0]}": codebook export reads the --glossary files; see --help`);
+          if (options.files.length) throw new CliError(l10n.t('unexpected argument "{0}": codebook export reads the --glossary files; see --help', options.files[0]));
           exportCodebook(glossaryFiles(), options.out, io, inputs);
           return 0;
         }
-        if (options.files.length === 0) throw new CliError('codebook import needs the codebook to read (FILE.qdc); see --help');
-        if (options.files.length > 1) throw new CliError(`codebook import reads one codebook, not ${options.files.length}; see --help`);
+        if (options.files.length === 0) throw new CliError(l10n.t('codebook import needs the codebook to read (FILE.qdc); see --help'));
+        if (options.files.length > 1) throw new CliError(l10n.t('codebook import reads one codebook, not {0}; see --help', options.files.length));
         importCodebook({ file: options.files[0], out: options.out, force: options.force, glossaries: glossaryFiles() }, io, inputs);
         return 0;
     }
-    throw new CliError(`unknown command "${options.command}"; see --help`);
+    throw new CliError(l10n.t('unknown command "{0}"; see --help', String(options.command)));
   }
 }

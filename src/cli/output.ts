@@ -11,10 +11,11 @@
  * - a file the command has read (the annotations file, a tagged document, a glossary, the
  *   codebook) is never written over.
  */
+import * as l10n from '@vscode/l10n';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CliError } from './common';
-import { describeFileType, type Inputs } from './input';
+import { describeFileType, type Inputs, kindName } from './input';
 
 /** Where output goes: standard output, or the file to create or replace. */
 export type OutputTarget = { kind: 'stdout' } | { kind: 'file'; /** as given */ name: string; /** the file written */ path: string; exists: boolean };
@@ -27,22 +28,26 @@ function failure(name: string, e: unknown): CliError {
   const code = (e as NodeJS.ErrnoException).code;
   const why =
     code === 'ENOENT'
-      ? 'no such directory'
+      ? l10n.t('no such directory')
       : code === 'EISDIR'
-        ? 'is a directory'
+        ? l10n.t('is a directory')
         : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
-          ? 'permission denied'
+          ? l10n.t('permission denied')
           : code === 'ENOTDIR'
-            ? 'a part of the path is not a directory'
+            ? l10n.t('a part of the path is not a directory')
             : code === 'ELOOP'
-              ? 'too many symbolic links'
+              ? l10n.t('too many symbolic links')
               : (e as Error).message;
-  return new CliError(`cannot write ${name}: ${why}`);
+  return new CliError(l10n.t('cannot write {0}: {1}', name, why));
 }
 
 function refused(name: string, stat: fs.Stats, viaLink: boolean): CliError {
-  if (stat.isDirectory() && !viaLink) return new CliError(`cannot write ${name}: is a directory`);
-  return new CliError(`cannot write ${name}: ${viaLink ? 'a symbolic link to ' : ''}${describeFileType(stat)}; --out replaces only regular files (use - for standard output)`);
+  if (stat.isDirectory() && !viaLink) return new CliError(l10n.t('cannot write {0}: {1}', name, l10n.t('is a directory')));
+  return new CliError(
+    viaLink
+      ? l10n.t('cannot write {0}: a symbolic link to {1}; --out replaces only regular files (use - for standard output)', name, describeFileType(stat))
+      : l10n.t('cannot write {0}: {1}; --out replaces only regular files (use - for standard output)', name, describeFileType(stat)),
+  );
 }
 
 /**
@@ -64,7 +69,7 @@ export function outputTarget(name: string | undefined, options: { overwrite?: bo
     } catch (e2) {
       throw failure(name, e2);
     }
-    if (!dir.isDirectory()) throw new CliError(`cannot write ${name}: a part of the path is not a directory`);
+    if (!dir.isDirectory()) throw new CliError(l10n.t('cannot write {0}: {1}', name, l10n.t('a part of the path is not a directory')));
     return { kind: 'file', name, path: name, exists: false };
   }
   if (stat.isSymbolicLink()) {
@@ -75,12 +80,12 @@ export function outputTarget(name: string | undefined, options: { overwrite?: bo
     } catch {
       target = undefined;
     }
-    if (!target) throw new CliError(`cannot write ${name}: a symbolic link to nothing; --out replaces only regular files (use - for standard output)`);
-    if (target.isFile()) throw new CliError(`cannot write ${name}: a symbolic link; --out replaces only regular files (name the file it points to, or use - for standard output)`);
+    if (!target) throw new CliError(l10n.t('cannot write {0}: a symbolic link to nothing; --out replaces only regular files (use - for standard output)', name));
+    if (target.isFile()) throw new CliError(l10n.t('cannot write {0}: a symbolic link; --out replaces only regular files (name the file it points to, or use - for standard output)', name));
     throw refused(name, target, true);
   }
   if (!stat.isFile()) throw refused(name, stat, false);
-  if (options.overwrite === false) throw new CliError(`${name} already exists; use --force to replace it`);
+  if (options.overwrite === false) throw new CliError(l10n.t('{0} already exists; use --force to replace it', name));
   return { kind: 'file', name, path: name, exists: true };
 }
 
@@ -115,10 +120,10 @@ export function writeOutput(target: OutputTarget, chunks: Iterable<string>, io: 
   const overwrite = options.overwrite ?? true;
   // checked again now that everything is read: the file may have changed, and must not be an input
   const now = outputTarget(target.name, { overwrite });
-  if (now.kind !== 'file') throw new CliError(`cannot write ${target.name}`);
+  if (now.kind !== 'file') throw new CliError(l10n.t('cannot write {0}', target.name));
   if (now.exists) {
     const input = inputs.inputNamed(fs.statSync(now.path));
-    if (input) throw new CliError(`cannot write ${target.name}: it is the ${input.kind} ${input.file}, which this command reads; choose another --out`);
+    if (input) throw new CliError(l10n.t('cannot write {0}: it is the {1} {2}, which this command reads; choose another --out', target.name, kindName(input.kind), input.file));
   }
   const temporary = temporaryName(now.path);
   try {
@@ -130,17 +135,17 @@ export function writeOutput(target: OutputTarget, chunks: Iterable<string>, io: 
     }
     if (overwrite) {
       const last = outputTarget(target.name);
-      if (last.kind === 'file' && last.path !== now.path) throw new CliError(`cannot write ${target.name}: it changed while the output was written`);
+      if (last.kind === 'file' && last.path !== now.path) throw new CliError(l10n.t('cannot write {0}: it changed while the output was written', target.name));
       fs.renameSync(temporary, now.path);
     } else {
       try {
         fs.linkSync(temporary, now.path);
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
-        if (code === 'EEXIST') throw new CliError(`${target.name} already exists; use --force to replace it`);
+        if (code === 'EEXIST') throw new CliError(l10n.t('{0} already exists; use --force to replace it', target.name));
         // a file system without hard links: check, then rename
         if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EOPNOTSUPP') throw e;
-        if (fs.existsSync(now.path)) throw new CliError(`${target.name} already exists; use --force to replace it`);
+        if (fs.existsSync(now.path)) throw new CliError(l10n.t('{0} already exists; use --force to replace it', target.name));
         fs.renameSync(temporary, now.path);
       }
     }
