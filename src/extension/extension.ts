@@ -6,7 +6,7 @@
  */
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
-import { analysisReportMarkdown, type Annotation } from '../core';
+import { analysisReportMarkdown, setUiLocale, type Annotation } from '../core';
 import type { GlossaryTheme } from '../core';
 import type { FeatureContext } from './featureContext';
 import { registerBuiltinPacks } from './features/builtinPacks';
@@ -188,6 +188,7 @@ export function activate(context: vscode.ExtensionContext): ThaiPolicyLensApi {
   // One translation table for the whole extension: `l10n.t` from '@vscode/l10n' (usable in the
   // pure layers too) reads the bundle VS Code loaded for the display language.
   if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
+  setUiLocale(vscode.env.language);
   active = new ThaiPolicyLens(context);
   return active.api;
 }

@@ -22,7 +22,7 @@
  */
 import * as l10n from '@vscode/l10n';
 import type { Annotation, CountryAnnotation, DateAnnotation, TermAnnotation } from '../core';
-import { LineIndex, countryByCode, flagEmoji, formatNumber, plural, themeColor, type GlossaryTerm, type GlossaryTheme } from '../core';
+import { LineIndex, countryByCode, flagEmoji, formatNumber, plural, themeColor, type ContentLanguage, type GlossaryTerm, type GlossaryTheme } from '../core';
 import { UNKNOWN_THEME_COLOR } from './tagText';
 
 /** A plain copy of one tree item, for the API and tests. */
@@ -508,8 +508,14 @@ export interface ItemView {
   reveal?: { uri: string; start: number; end: number };
 }
 
-/** What `el` shows; `workspace`: workspace scope (occurrences say their file). */
-export function present(el: TreeElement, workspace: boolean): ItemView {
+/**
+ * What `el` shows; `workspace`: workspace scope (occurrences say their file); `lang`: the content
+ * language, whether a theme, term or country is labelled in Thai (its English after the count)
+ * or in English (its Thai after the count) when it has both.
+ */
+export function present(el: TreeElement, workspace: boolean, lang: ContentLanguage = 'th'): ItemView {
+  /** [label, the other language's name for the description] */
+  const names = (th: string, en: string | undefined): [string, string | undefined] => (lang === 'en' && en ? [en, th] : [th, en]);
   const where = (o: Occurrence) => {
     const line = o.source.lineOf(o.ann.start) + 1;
     return workspace ? l10n.t('{0} · line {1}', o.source.name, line) : l10n.t('line {0}', line);
@@ -527,16 +533,19 @@ export function present(el: TreeElement, workspace: boolean): ItemView {
       if (el.loose) {
         const origin = el.loose === 'file' ? l10n.t('a theme of the annotations file (made while tagging)') : l10n.t('a theme found in no glossary and not in the annotations file');
         const tooltip = [[t.label, ...(t.labelEn ? [t.labelEn] : [])], [origin], ...tags];
-        return { label: t.label, description: withEnglish(plural(el.tags, l10n.t('1 tag'), l10n.t('{0} tags', formatNumber(el.tags))), t.labelEn), icon: { color: el.loose === 'file' ? themeColor(t) : UNKNOWN_THEME_COLOR }, tooltip, collapsible: true };
+        const [label, other] = names(t.label, t.labelEn);
+        return { label, description: withEnglish(plural(el.tags, l10n.t('1 tag'), l10n.t('{0} tags', formatNumber(el.tags))), other), icon: { color: el.loose === 'file' ? themeColor(t) : UNKNOWN_THEME_COLOR }, tooltip, collapsible: true };
       }
       const tooltip = [[t.label, ...(t.labelEn ? [t.labelEn] : [])], ...(t.gloss ? [[t.gloss]] : []), [sub ? l10n.t('{0} ({1} in sub-themes)', occurrences(el.total), formatNumber(sub)) : occurrences(el.total)], ...tags];
-      return { label: t.label, description: withEnglish(String(el.total), t.labelEn), icon: { color: themeColor(t) }, tooltip, collapsible: true };
+      const [label, other] = names(t.label, t.labelEn);
+      return { label, description: withEnglish(String(el.total), other), icon: { color: themeColor(t) }, tooltip, collapsible: true };
     }
     case 'term': {
       const t = el.term;
       const count = el.occurrences.length;
       const tooltip = [[t.term, ...(t.en ? [t.en] : [])], ...(t.gloss ? [[t.gloss]] : []), ...(t.aliases.length ? [[l10n.t('also: {0}', t.aliases.join(', '))]] : []), [occurrences(count)]];
-      return { label: t.term, description: withEnglish(String(count), t.en), icon: { codicon: 'symbol-keyword' }, tooltip, collapsible: count > 0 };
+      const [label, other] = names(t.term, t.en);
+      return { label, description: withEnglish(String(count), other), icon: { codicon: 'symbol-keyword' }, tooltip, collapsible: count > 0 };
     }
     case 'termsNotFound': {
       const n = el.children.length;
@@ -572,8 +581,8 @@ export function present(el: TreeElement, workspace: boolean): ItemView {
       const n = el.occurrences.length;
       const formal = [c?.formalTh, c?.formalEn].filter((name, i) => name && name !== [c?.nameTh, c?.nameEn][i]) as string[];
       return {
-        label: `${flag ? flag + ' ' : ''}${c?.nameTh ?? el.code}`,
-        description: withEnglish(String(n), c?.nameEn),
+        label: `${flag ? flag + ' ' : ''}${names(c?.nameTh ?? el.code, c?.nameEn)[0]}`,
+        description: withEnglish(String(n), names(c?.nameTh ?? el.code, c?.nameEn)[1]),
         tooltip: [[c?.nameTh ?? el.code, ...(c?.nameEn ? [c.nameEn] : [])], ...(formal.length ? [formal] : []), [el.code], [occurrences(n)]],
         collapsible: true,
       };
@@ -621,9 +630,9 @@ export function contextValue(el: TreeElement): string {
 }
 
 /** The tree as plain data, every item expanded, as the view shows it. */
-export function snapshot(roots: readonly TreeElement[], view: { workspace: boolean; expanded: ReadonlySet<string>; selected: ReadonlySet<string> }): TreeItemSnapshot[] {
+export function snapshot(roots: readonly TreeElement[], view: { workspace: boolean; expanded: ReadonlySet<string>; selected: ReadonlySet<string>; lang?: ContentLanguage }): TreeItemSnapshot[] {
   const copy = (el: TreeElement): TreeItemSnapshot => {
-    const item = present(el, view.workspace);
+    const item = present(el, view.workspace, view.lang);
     const out: TreeItemSnapshot = { kind: contextValue(el), label: item.label, id: el.id };
     if (item.description !== undefined) out.description = item.description;
     if (el.type === 'theme') out.color = 'color' in (item.icon ?? {}) ? (item.icon as { color: string }).color : themeColor(el.theme);

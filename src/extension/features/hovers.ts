@@ -42,12 +42,13 @@ export function hoverMarkdownFor(ctx: FeatureContext, annotation: Annotation, an
         entry: ctx.glossaries.findTerm(annotation.theme, annotation.term),
         termCount,
         themeCount,
+        lang: ctx.settings.contentLanguage,
       });
     }
     case 'country':
-      return countryHoverMarkdown(annotation, countryByCode(annotation.country));
+      return countryHoverMarkdown(annotation, countryByCode(annotation.country), ctx.settings.contentLanguage);
     case 'date':
-      return dateHoverMarkdown(annotation, reference);
+      return dateHoverMarkdown(annotation, reference, ctx.settings.contentLanguage);
   }
 }
 

@@ -112,7 +112,7 @@ export class ThemeTree extends Disposable implements vscode.TreeDataProvider<Tre
       }),
       ctx.settings.onDidChange((e) => {
         if (e.affects('tree.scope')) this.setScope(ctx.settings.treeScope);
-        else if (e.affects('tree.showEmpty', 'tree.sort')) {
+        else if (e.affects('tree.showEmpty', 'tree.sort', 'contentLanguage')) {
           void this.setContext();
           this.invalidate();
         } else if (e.affects('languages')) {
@@ -146,7 +146,7 @@ export class ThemeTree extends Disposable implements vscode.TreeDataProvider<Tre
     if (this.scope === 'workspace') await this.ctx.index.start();
     if (this.followEditor(vscode.window.activeTextEditor)) this.dirty = true;
     if (this.dirty) this.refreshNow();
-    return snapshot(this.current().roots, { workspace: this.scope === 'workspace', expanded: this.expanded, selected: this.selected });
+    return snapshot(this.current().roots, { workspace: this.scope === 'workspace', expanded: this.expanded, selected: this.selected, lang: this.ctx.settings.contentLanguage });
   }
 
   // ----- TreeDataProvider
@@ -161,7 +161,7 @@ export class ThemeTree extends Disposable implements vscode.TreeDataProvider<Tre
   }
 
   getTreeItem(el: TreeElement): vscode.TreeItem {
-    const view = present(el, this.scope === 'workspace');
+    const view = present(el, this.scope === 'workspace', this.ctx.settings.contentLanguage);
     const state = !view.collapsible
       ? vscode.TreeItemCollapsibleState.None
       : this.expanded.has(el.id)

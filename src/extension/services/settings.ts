@@ -5,7 +5,7 @@
  * getters of `Settings` itself read them for the window (the first folder, as VS Code does).
  */
 import * as vscode from 'vscode';
-import { DEFAULT_ANNOTATIONS_FILE } from '../../core';
+import { DEFAULT_ANNOTATIONS_FILE, resolveContentLanguage, type ContentLanguage } from '../../core';
 import { Disposable } from '../disposable';
 import type { TreeSort } from '../../features/themeTreeModel';
 
@@ -20,6 +20,7 @@ export type SettingName =
   | 'builtinPacks'
   | 'glossaryFiles'
   | 'referenceDate'
+  | 'contentLanguage'
   | 'tree.scope'
   | 'tree.showEmpty'
   | 'tree.sort'
@@ -155,6 +156,14 @@ export class Settings extends Disposable {
   get referenceDate(): string | undefined {
     const value = this.config.get<string>('referenceDate', '');
     return /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : undefined;
+  }
+
+  /**
+   * The language of the content shown (setting `contentLanguage`): Thai-first or English-first
+   * theme labels and Thai Buddhist or English Gregorian dates; `auto` follows VS Code's language.
+   */
+  get contentLanguage(): ContentLanguage {
+    return resolveContentLanguage(this.config.get<string>('contentLanguage', 'auto'), vscode.env.language);
   }
 
   get useBuiltinGlossary(): boolean {

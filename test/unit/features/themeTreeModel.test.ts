@@ -1,4 +1,7 @@
 import { strict as assert } from 'node:assert';
+import * as path from 'node:path';
+import * as l10n from '@vscode/l10n';
+import { setUiLocale } from '../../../src/core/text/locale';
 import { Analyzer } from '../../../src/core/recognize/analyze';
 import { GlossarySet } from '../../../src/core/glossary/glossary';
 import type { Annotation } from '../../../src/core/types';
@@ -111,6 +114,29 @@ describe('themes view model', () => {
       id: `occ:file:///ws/policy.txt#${ceasefire}`,
       target: { uri: 'file:///ws/policy.txt', start: ceasefire, end: ceasefire + 'หยุดยิง'.length },
     });
+  });
+
+  it('labels themes, terms and countries in English first when the content language is English', () => {
+    const model = buildThemeTree({ themes: set.themes, filter: '', workspace: false, sources: [policy()] });
+    const items = snapshot(model.roots, { workspace: false, expanded: new Set(), selected: new Set(), lang: 'en' });
+    assert.deepEqual(rows(items), ['Test diplomacy | 4 · การทูตทดสอบ', 'Test security | 2 · ความมั่นคงทดสอบ', 'Countries | 3', 'Dates | 3']);
+    assert.deepEqual(rows(items[0].children), ['Test public diplomacy | 1 · การทูตสาธารณะทดสอบ', 'Digital diplomacy | 2 · การทูตดิจิทัล', 'การเจรจาทวิภาคี | 1'], 'a term without English keeps its Thai');
+    assert.deepEqual(rows(items[2].children), ['🇯🇵 Japan | 1 · ญี่ปุ่น', '🇺🇸 United States | 1 · สหรัฐอเมริกา', '🇮🇩 Indonesia | 1 · อินโดนีเซีย']);
+  });
+
+  it('shows its own words in Thai with the Thai bundle (Countries, Dates, terms not found, lines)', () => {
+    l10n.config({ fsPath: path.join(__dirname, '..', '..', '..', '..', 'l10n', 'bundle.l10n.th.json') });
+    setUiLocale('th');
+    try {
+      const items = tree({ sources: [policy()], showEmpty: true }, ['theme:test-diplomacy']);
+      assert.deepEqual(rows(items).slice(-2), ['ประเทศ | 3', 'วันที่ | 3']);
+      const security = tree({ sources: [policy()], showEmpty: true }, ['theme:test-security'])[1];
+      assert.ok(rows(security.children).includes('ไม่พบ 1 คำ'), rows(security.children).join('\n'));
+      assert.deepEqual(rows(items[0].children![1].children), ['…ความร่วมมือด้านการทูตดิจิทัล | บรรทัด 1', '…อินโดนีเซียเรื่องการทูตดิจิทัล | บรรทัด 2']);
+    } finally {
+      l10n.config({ contents: {} });
+      setUiLocale('en');
+    }
   });
 
   it('lists the countries, most mentioned first, and the dates as a timeline', () => {
