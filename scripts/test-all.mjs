@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: lint, type-check, unit tests (mocha in Node), then integration tests inside a real
-// VS Code extension host (four suites). Prints each suite's closing line and a total; exits non-zero if any step fails.
+// VS Code extension host (the default suite and five others). Prints each suite's closing line and a total; exits non-zero if any step fails.
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,7 +14,7 @@ const steps = [
   { name: 'unit', cmd: bin('mocha'), args: ['--config', '.mocharc.json'], counts: true },
   { name: 'integration', cmd: process.execPath, args: [join(root, 'scripts', 'test-vscode.mjs'), '--no-build'], counts: true },
   // an English-only workspace; two folders; Restricted Mode; the web worker extension host (CONTRIBUTING.md)
-  ...['quiet', 'multiroot', 'restricted', 'web'].map((suite) => ({
+  ...['quiet', 'multiroot', 'restricted', 'web', 'thai'].map((suite) => ({
     name: `integration (${suite})`,
     cmd: process.execPath,
     args: [join(root, 'scripts', 'test-vscode.mjs'), '--no-build', '--suite', suite],

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // Runs a mocha suite inside a real VS Code extension host with the extension loaded.
 //
-//   npm run test:vscode -- [--suite NAME] [--min-version] [--tests PATH] [--folder PATH] [--no-build] [--verbose]
+//   npm run test:vscode -- [--suite NAME] [--min-version] [--locale LANG] [--tests PATH] [--folder PATH] [--no-build] [--verbose]
 //
-// --suite       default | quiet | multiroot | restricted | web (see SUITES below and CONTRIBUTING.md)
+// --suite       default | quiet | multiroot | restricted | web | thai (see SUITES below and CONTRIBUTING.md)
+// --locale      VS Code's display language (`th`: the extension's Thai bundles); the thai suite sets th
 // --min-version run on the oldest VS Code the extension supports (SERVERS.min in lib/vscode-host.mjs)
 // --tests       a JavaScript file exporting `run(): Promise<void>` (default: the suite's)
 // --folder      the workspace folder to open (default: the suite's, a fresh copy each run)
@@ -37,6 +38,8 @@ const SUITES = {
   restricted: { tests: join(out, 'restricted', 'index.js'), makeFolder: fixture('restricted'), trust: true },
   // The browser bundle in the web worker extension host, with the tests bundled for it too.
   web: { tests: join(root, 'out', 'web-test', 'index.js'), makeFolder: fixture('workspace'), web: true },
+  // Thai as VS Code's display language: the extension's package.nls.th.json and l10n bundle.
+  thai: { tests: join(out, 'thai', 'index.js'), makeFolder: fixture('workspace'), locale: 'th' },
 };
 
 /** Answers a request of the workbench with a file of `dir` (the extension, for the web worker host). */
@@ -99,7 +102,7 @@ async function buildWebTests(outfile) {
 const NOISE = /authentication provider|^\[[\w: -]+\] |^Creating a socket|^Resolv(ing|ed) connection token|^Updating additional builtin|No signed-in session|ENOTFOUND|getaddrinfo/;
 
 function parseArgs(argv) {
-  const opts = { suite: 'default', tests: undefined, folder: undefined, build: true, verbose: false, electron: false, timeout: 600, server: 'current' };
+  const opts = { suite: 'default', tests: undefined, folder: undefined, build: true, verbose: false, electron: false, timeout: 600, server: 'current', locale: undefined };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -109,6 +112,7 @@ function parseArgs(argv) {
     };
     if (a === '--suite') opts.suite = value();
     else if (a === '--min-version') opts.server = 'min';
+    else if (a === '--locale') opts.locale = value();
     else if (a === '--tests') opts.tests = resolve(value());
     else if (a === '--folder') opts.folder = resolve(value());
     else if (a === '--no-build') opts.build = false;
@@ -118,6 +122,7 @@ function parseArgs(argv) {
     else fail(`unknown option ${a}`);
   }
   if (!SUITES[opts.suite]) fail(`unknown suite ${opts.suite} (one of ${Object.keys(SUITES).join(', ')})`);
+  opts.locale ??= SUITES[opts.suite].locale;
   return opts;
 }
 
@@ -132,7 +137,7 @@ async function runWithElectron(opts, folder) {
     vscodeExecutablePath: process.env.VSCODE_EXECUTABLE || undefined,
     extensionDevelopmentPath: opts.extension,
     extensionTestsPath: opts.tests,
-    launchArgs: [folder, '--disable-extensions', ...(SUITES[opts.suite].trust ? [] : ['--disable-workspace-trust'])],
+    launchArgs: [folder, '--disable-extensions', ...(SUITES[opts.suite].trust ? [] : ['--disable-workspace-trust']), ...(opts.locale ? ['--locale', opts.locale] : [])],
   });
 }
 
@@ -140,10 +145,10 @@ async function runWithServer(opts, folder) {
   const suite = SUITES[opts.suite];
   // Restricted Mode without the start-up question: the folder simply opens untrusted.
   const userSettings = suite.trust ? { 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.untrustedFiles': 'open' } : {};
-  const server = await startServer({ quiet: !opts.verbose, server: opts.server, trust: !!suite.trust, userSettings });
+  const server = await startServer({ quiet: !opts.verbose, server: opts.server, trust: !!suite.trust, userSettings, locale: opts.locale });
   const browser = await launchBrowser();
   try {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, ...(opts.locale ? { locale: opts.locale } : {}) });
     let resolveExit;
     const exited = new Promise((r) => (resolveExit = r));
     await page.exposeFunction('codeAutomationLog', (type, args) => {
@@ -211,7 +216,7 @@ async function main() {
     SUITES[opts.suite].makeFolder(scratch);
     folder = scratch;
   }
-  process.stderr.write(`test-vscode: suite ${opts.suite}${opts.server === 'min' ? ' on the oldest supported VS Code' : ''}\n`);
+  process.stderr.write(`test-vscode: suite ${opts.suite}${opts.server === 'min' ? ' on the oldest supported VS Code' : ''}${opts.locale ? ` in ${opts.locale}` : ''}\n`);
   const started = Date.now();
   let code;
   try {

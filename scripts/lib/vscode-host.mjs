@@ -178,13 +178,14 @@ export function freePort() {
  * Starts the VS Code server on a free loopback port, in its own process group, with all of its
  * state in a fresh temporary folder. Returns { port, url, env, stop() }.
  */
-export async function startServer({ quiet = true, port: wanted, server = 'current', trust = false, userSettings = {} } = {}) {
+export async function startServer({ quiet = true, port: wanted, server = 'current', trust = false, userSettings = {}, locale } = {}) {
   const missing = serverPrerequisites(server);
   if (missing) throw new Error(missing);
   const { node, serverMain } = ensureServerInstalled(server);
   const port = wanted || (await freePort());
   const state = mkdtempSync(join(tmpdir(), 'tpl-vscode-'));
   for (const d of ['server-data', 'user-data', 'extensions', 'xdg']) mkdirSync(join(state, d), { recursive: true });
+  if (locale && !locale.startsWith('en')) installEmptyLanguagePack(state, locale);
   // Settings so the workbench opens quietly (no welcome page, no telemetry banner): as the
   // machine's settings (the remote) and the user's (the workbench reads its own from there).
   const settings = JSON.stringify({ 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'workbench.tips.enabled': false, 'update.mode': 'none', ...userSettings }, null, 2);
@@ -208,6 +209,8 @@ export async function startServer({ quiet = true, port: wanted, server = 'curren
     '--telemetry-level', 'off',
     // Workspace trust is off unless a suite asks for it (the Restricted Mode suite opens its folder untrusted).
     ...(trust ? [] : ['--disable-workspace-trust']),
+    // the display language (the workbench's and the extension's strings), e.g. th
+    ...(locale ? ['--locale', locale] : []),
     '--server-data-dir', join(state, 'server-data'),
     '--user-data-dir', join(state, 'user-data'),
     '--extensions-dir', join(state, 'extensions'),
@@ -259,6 +262,24 @@ export function workbenchUrl({ port, folder, workspace, extensionDevelopmentPath
   // a folder, or a multi-root workspace (a .code-workspace file)
   const open = workspace ? `workspace=${encodeURIComponent(resolve(workspace))}` : `folder=${encodeURIComponent(resolve(folder))}`;
   return `http://127.0.0.1:${port}/?${open}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+}
+
+/**
+ * Makes `locale` VS Code's display language. Microsoft publishes no pack for every language (none
+ * for Thai), and without one the workbench falls back to English and tells the extensions `en`.
+ * So the server is given an empty language pack: the workbench keeps its English strings, but
+ * its language, and so the extensions' (package.nls.LANG.json, l10n/bundle.l10n.LANG.json), is
+ * `locale`, as with a community language pack installed.
+ */
+function installEmptyLanguagePack(state, locale) {
+  const translations = join(state, 'language-pack', 'main.i18n.json');
+  mkdirSync(dirname(translations), { recursive: true });
+  writeFileSync(translations, JSON.stringify({ version: '1.0.0', contents: {} }));
+  const packs = { [locale]: { hash: `tpl-empty-${locale}`, extensions: [{ extensionIdentifier: { id: 'tpl.empty-language-pack' }, version: '1.0.0' }], translations: { vscode: translations }, label: locale } };
+  for (const dir of ['user-data', 'server-data', join('server-data', 'data')]) {
+    mkdirSync(join(state, dir), { recursive: true });
+    writeFileSync(join(state, dir, 'languagepacks.json'), JSON.stringify(packs));
+  }
 }
 
 /** Launches Debian's Chromium, headless, through playwright-core. */
