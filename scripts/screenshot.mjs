@@ -3,11 +3,13 @@
 //
 //   npm run screenshot -- FILE [--out PNG] [--theme dark|light] [--size 1400x900]
 //                              [--command "Title in the command palette"]... [--hover LINE:COL]
-//                              [--wait MS] [--no-build]
+//                              [--wait MS] [--locale LANG] [--no-build]
 //
 // The file (with the glossaries and annotations beside it) is copied to a temporary workspace (with a .vscode/settings.json for the theme),
 // so nothing is written next to FILE. --command runs palette commands after the file is open (for
-// example "Thai Policy Lens: Show Themes"); --hover moves the mouse onto a 1-based line and column.
+// example "Thai Policy Lens: Show Themes"); --hover moves the mouse onto a 1-based line and column;
+// --locale makes it VS Code's display language (`th`: the extension's Thai strings; commands are
+// then typed by their Thai titles).
 import { cpSync, mkdtempSync, mkdirSync, readdirSync, rmSync, writeFileSync, existsSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -15,12 +17,12 @@ import { root, buildAll, startServer, launchBrowser, workbenchUrl } from './lib/
 
 function usage(msg) {
   if (msg) process.stderr.write(`screenshot: ${msg}\n`);
-  process.stderr.write('usage: npm run screenshot -- FILE [--out PNG] [--theme dark|light] [--size WxH] [--command TITLE]... [--hover LINE:COL] [--wait MS]\n');
+  process.stderr.write('usage: npm run screenshot -- FILE [--out PNG] [--theme dark|light] [--size WxH] [--command TITLE]... [--hover LINE:COL] [--wait MS] [--locale LANG]\n');
   process.exit(2);
 }
 
 const argv = process.argv.slice(2);
-const opts = { file: undefined, out: undefined, theme: 'dark', size: '1400x900', commands: [], hover: undefined, wait: 8000, build: true };
+const opts = { file: undefined, out: undefined, theme: 'dark', size: '1400x900', commands: [], hover: undefined, wait: 8000, build: true, locale: undefined };
 for (let i = 0; i < argv.length; i++) {
   const a = argv[i];
   const value = () => argv[++i] ?? usage(`${a} needs a value`);
@@ -30,6 +32,7 @@ for (let i = 0; i < argv.length; i++) {
   else if (a === '--command') opts.commands.push(value());
   else if (a === '--hover') opts.hover = value();
   else if (a === '--wait') opts.wait = Number(value());
+  else if (a === '--locale') opts.locale = value();
   else if (a === '--no-build') opts.build = false;
   else if (a.startsWith('--')) usage(`unknown option ${a}`);
   else if (!opts.file) opts.file = resolve(a);
@@ -74,11 +77,11 @@ writeFileSync(
 );
 const fileInWorkspace = join(workspace, basename(opts.file));
 
-const server = await startServer();
+const server = await startServer({ locale: opts.locale });
 const browser = await launchBrowser();
 let code = 0;
 try {
-  const page = await browser.newPage({ viewport: { width: Number(sizeMatch[1]), height: Number(sizeMatch[2]) }, colorScheme: opts.theme });
+  const page = await browser.newPage({ viewport: { width: Number(sizeMatch[1]), height: Number(sizeMatch[2]) }, colorScheme: opts.theme, ...(opts.locale ? { locale: opts.locale } : {}) });
   await page.goto(workbenchUrl({ port: server.port, folder: workspace, extensionDevelopmentPath: root, openFile: fileInWorkspace }));
   await page.waitForSelector('.monaco-editor .view-lines', { timeout: 60_000 });
   await page.waitForTimeout(opts.wait);
