@@ -6,6 +6,11 @@
 import tseslint from 'typescript-eslint';
 
 const NODE_ONLY = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'util', 'worker_threads'];
+const CORE_NO_VSCODE = { name: 'vscode', message: 'src/core must not depend on the VS Code API.' };
+const CORE_PATTERNS = [
+  { group: NODE_ONLY, message: 'src/core must also run in a browser: no Node-only modules.' },
+  { group: ['**/extension/**', '**/cli/**', '**/features/**', '**/tools/**'], message: 'src/core must not depend on the layers above it.' },
+];
 const DEEP_CORE = { group: ['**/core/*', '!**/core/index'], message: 'Import the core through src/core/index.ts (`../core`), not a file inside it.' };
 
 export default tseslint.config(
@@ -17,19 +22,25 @@ export default tseslint.config(
     },
   },
   {
+    // the core; only its reports (src/core/exchange) word things for people, through l10n.t
     files: ['src/core/**/*.ts'],
+    ignores: ['src/core/exchange/**'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'vscode', message: 'src/core must not depend on the VS Code API.' }],
-          patterns: [
-            { group: NODE_ONLY, message: 'src/core must also run in a browser: no Node-only modules.' },
-            { group: ['**/extension/**', '**/cli/**', '**/features/**', '**/tools/**'], message: 'src/core must not depend on the layers above it.' },
+          paths: [
+            CORE_NO_VSCODE,
+            { name: '@vscode/l10n', message: 'Only src/core/exchange (the reports) translates; the rest of the core stays language-free (docs/l10n.md).' },
           ],
+          patterns: CORE_PATTERNS,
         },
       ],
     },
+  },
+  {
+    files: ['src/core/exchange/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [CORE_NO_VSCODE], patterns: CORE_PATTERNS }] },
   },
   {
     files: ['src/features/**/*.ts'],
