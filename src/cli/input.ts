@@ -14,10 +14,9 @@
  *   write over an input (`inputNamed`).
  */
 import * as l10n from '@vscode/l10n';
-import { formatNumber, plural } from '../core';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DecodeError, decodeText } from '../core';
+import { DecodeError, decodeText, formatNumber, plural } from '../core';
 import { CliError, type WarningSink } from './common';
 
 /** What a file is to the command; the word is used in messages ("cannot read glossary X"). */

@@ -37,17 +37,18 @@ export function resolveContentLanguage(setting: string | undefined, locale: stri
 const pluralRules = new Map<string, Intl.PluralRules>();
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
-function rulesFor(locale: string): Intl.PluralRules {
-  let r = pluralRules.get(locale);
-  if (!r) {
+/** The Intl object of `locale`, made once (English if the engine does not know the locale). */
+function cached<T>(cache: Map<string, T>, locale: string, make: (locale: string) => T): T {
+  let value = cache.get(locale);
+  if (!value) {
     try {
-      r = new Intl.PluralRules(locale);
+      value = make(locale);
     } catch {
-      r = new Intl.PluralRules('en');
+      value = make('en');
     }
-    pluralRules.set(locale, r);
+    cache.set(locale, value);
   }
-  return r;
+  return value;
 }
 
 /**
@@ -55,19 +56,10 @@ function rulesFor(locale: string): Intl.PluralRules {
  * (English 1), else `other` (Thai has one form only).
  */
 export function plural(n: number, one: string, other: string, locale: string = uiLocale): string {
-  return rulesFor(locale).select(n) === 'one' ? one : other;
+  return cached(pluralRules, locale, (l) => new Intl.PluralRules(l)).select(n) === 'one' ? one : other;
 }
 
 /** A number as the interface language writes it (`12,345`). */
 export function formatNumber(n: number, locale: string = uiLocale): string {
-  let f = numberFormats.get(locale);
-  if (!f) {
-    try {
-      f = new Intl.NumberFormat(locale);
-    } catch {
-      f = new Intl.NumberFormat('en');
-    }
-    numberFormats.set(locale, f);
-  }
-  return f.format(n);
+  return cached(numberFormats, locale, (l) => new Intl.NumberFormat(l)).format(n);
 }

@@ -10,10 +10,9 @@
  * `{ file, passages }`, or undefined when cancelled.
  */
 import * as l10n from '@vscode/l10n';
-import { formatNumber, plural } from '../../core';
 import * as vscode from 'vscode';
 import { writeTextAtomic } from '../services/files';
-import { EXPORTS_FOLDER, collectPassages, renderPassages, themeLookup, type CodedPassage, type PassageFormat, type TaggedDocument } from '../../core';
+import { collectPassages, EXPORTS_FOLDER, formatNumber, plural, renderPassages, themeLookup, type CodedPassage, type PassageFormat, type TaggedDocument } from '../../core';
 import type { FeatureContext } from '../featureContext';
 import type { Tagging, TagInfo } from './tagging';
 

@@ -10,13 +10,12 @@
  * returns what it did, or `{ error }` with the message it showed.
  */
 import * as l10n from '@vscode/l10n';
-import { formatNumber, plural } from '../../core';
 import * as vscode from 'vscode';
 import { exists, freeGlossaryName, readText, writeTextAtomic } from '../services/files';
 import { Disposable } from '../disposable';
 import { openAt, showErrorAt } from '../ui/messages';
 import { pickTheme, type ThemeChoice } from '../ui/themePicker';
-import { NEW_GLOSSARY_FILE } from '../../core';
+import { formatNumber, NEW_GLOSSARY_FILE, plural } from '../../core';
 import { GlossaryEditError, addTermToGlossary, cleanTerm, type NewTheme } from '../../core';
 import type { GlossaryTheme } from '../../core';
 import { ID_PATTERN } from '../../core';

@@ -6,9 +6,8 @@
  * glossary's themes, never countries and dates alone.
  */
 import * as l10n from '@vscode/l10n';
-import { formatNumber } from '../../core';
 import * as vscode from 'vscode';
-import { themeColor } from '../../core';
+import { formatNumber, themeColor } from '../../core';
 import type { Annotation } from '../../core';
 import { Disposable } from '../disposable';
 import { annotationKey } from '../../features/incrementalAnalysis';

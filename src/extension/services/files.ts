@@ -6,9 +6,8 @@
  * missing file from an unreadable one.
  */
 import * as l10n from '@vscode/l10n';
-import { formatNumber } from '../../core';
 import * as vscode from 'vscode';
-import { decodeText as decodeBytes, type DecodedText } from '../../core';
+import { decodeText as decodeBytes, formatNumber, type DecodedText } from '../../core';
 
 const encoder = new TextEncoder();
 

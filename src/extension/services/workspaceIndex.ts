@@ -16,11 +16,10 @@
  * Documents open in an editor are reported with their live analysis instead of the file's.
  */
 import * as l10n from '@vscode/l10n';
-import { formatNumber } from '../../core';
 import * as vscode from 'vscode';
 import { readTextWithin } from './files';
 import type { Annotation } from '../../core';
-import { EXPORTS_FOLDER, SKIPPED_FOLDERS, containsThai, globUnion } from '../../core';
+import { containsThai, EXPORTS_FOLDER, formatNumber, globUnion, SKIPPED_FOLDERS } from '../../core';
 import { Disposable } from '../disposable';
 import type { AnalysisService } from './analysisService';
 import type { GlossaryService } from './glossaryService';
