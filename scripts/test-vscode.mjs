@@ -12,7 +12,7 @@
 // With VSCODE_EXECUTABLE set to a desktop VS Code binary (or --electron on a machine with
 // internet), @vscode/test-electron runs it; otherwise the VS Code server from code-server and
 // Debian's Chromium do (see scripts/lib/vscode-host.mjs). Exit status 0 only when every test passed.
-import { cpSync, mkdtempSync, rmSync, existsSync, readdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -39,8 +39,18 @@ const SUITES = {
   // The browser bundle in the web worker extension host, with the tests bundled for it too.
   web: { tests: join(root, 'out', 'web-test', 'index.js'), makeFolder: fixture('workspace'), web: true },
   // Thai as VS Code's display language: the extension's package.nls.th.json and l10n bundle.
-  thai: { tests: join(out, 'thai', 'index.js'), makeFolder: fixture('workspace'), locale: 'th' },
+  // (the fixture's settings pin contentLanguage to th; here it is left to auto, which follows the locale)
+  thai: { tests: join(out, 'thai', 'index.js'), makeFolder: (dir) => withoutSetting(fixture('workspace'), dir, 'thaiPolicyLens.contentLanguage'), locale: 'th' },
 };
+
+/** Makes the folder with `make`, then takes `setting` out of its .vscode/settings.json. */
+function withoutSetting(make, dir, setting) {
+  make(dir);
+  const file = join(dir, '.vscode', 'settings.json');
+  const settings = JSON.parse(readFileSync(file, 'utf8'));
+  delete settings[setting];
+  writeFileSync(file, JSON.stringify(settings, null, 2));
+}
 
 /** Answers a request of the workbench with a file of `dir` (the extension, for the web worker host). */
 async function serveFile(route, dir, path) {

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import { getApi, openFixture, spansOf, waitFor, workspaceUri, writeWorkspaceFile } from './helpers';
+import { getApi, openFixture, setSetting, spansOf, waitFor, workspaceUri, writeWorkspaceFile } from './helpers';
 
 const OUR_COMMANDS = ['thaiPolicyLens.showInTree', 'thaiPolicyLens.nextOccurrence', 'thaiPolicyLens.openGlossaryEntry'];
 
@@ -34,6 +34,7 @@ function liveLinks(value: string): string[] {
 describe('hovers', () => {
   afterEach(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await setSetting('thaiPolicyLens.contentLanguage', 'th');
   });
 
   after(async () => {
@@ -127,6 +128,7 @@ describe('hovers', () => {
   });
 
   it('dates: the Gregorian date in words, the weekday and the calendar written', async () => {
+    await setSetting('thaiPolicyLens.contentLanguage', 'en'); // dates in English words (the fixture's content language is th)
     await getApi();
     const editor = await openFixture('policy.txt');
     const doc = editor.document;
@@ -140,6 +142,7 @@ describe('hovers', () => {
   });
 
   it('dates: a range, a year not written and a relative word', async () => {
+    await setSetting('thaiPolicyLens.contentLanguage', 'en'); // dates in English words (the fixture's content language is th)
     await getApi();
     const uri = await writeWorkspaceFile(
       'hovers-dates.txt',
@@ -161,6 +164,7 @@ describe('hovers', () => {
   });
 
   it("dates: in a dated news item, วันนี้ resolves against the document's date, and an edit of the dateline re-analyses", async () => {
+    await setSetting('thaiPolicyLens.contentLanguage', 'en'); // dates in English words (the fixture's content language is th)
     await getApi();
     const editor = await openFixture('dated-news.txt');
     const doc = editor.document;

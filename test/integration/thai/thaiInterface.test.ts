@@ -10,8 +10,9 @@ describe('Thai interface', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  it('runs with Thai as the display language', () => {
+  it('runs with Thai as the display language, the content language left to auto', () => {
     assert.equal(vscode.env.language, 'th');
+    assert.equal(vscode.workspace.getConfiguration('thaiPolicyLens').get('contentLanguage'), 'auto');
   });
 
   it('shows the command titles of package.nls.th.json', () => {
