@@ -10,9 +10,9 @@
  * building strings. The scan resumes after each date, so dates come out sorted and never
  * overlap, and the time is linear in the length of the text.
  *
- * Span conventions (chosen to match the ThaiNER gold): the prefixes วันที่ / วันพุธที่ and the
- * words ปี / เดือน before a year or month stay outside the span (`วันที่ [4 ก.ย. 61]`,
- * `ในปี [2562]`, `เดือน[พฤศจิกายน 2561]`); an era marker, or ปี between a month and its year,
+ * Span conventions (chosen to match the ThaiNER gold): the prefixes วันที่ / วันพุธที่, the
+ * preposition เมื่อ and the words ปี / เดือน before a year or month stay outside the span
+ * (`วันที่ [4 ก.ย. 61]`, `เมื่อ[วานนี้]`, `ในปี [2562]`, `เดือน[พฤศจิกายน 2561]`); an era marker, or ปี between a month and its year,
  * is inside (`[พ.ศ. 2566]`, `[16 พฤศจิกายน พ.ศ. 2564]`, `[19 กันยายน ปี 2549]`). Words that
  * make the kind of period are inside too (`[ปีงบประมาณ 2568]`, `[ทศวรรษ 1960]`). An English
  * timestamp keeps its weekday and time (`[Tuesday, 26 April 2022 21:23]`); its value is the day.
@@ -984,13 +984,30 @@ class DateScanner {
     return this.makeFound(start, end, cal, (n - 1) * 100 + 1 - shift, undefined, undefined, n * 100 - shift, undefined, undefined, true);
   }
 
-  /** วันนี้, เมื่อวานนี้, พรุ่งนี้, สัปดาห์หน้า, เดือนนี้, ปีที่แล้ว ... (not after a quantity: 3 ปีที่แล้ว). */
+  /** One of `words` ends right before `pos`, spaces allowed between. */
+  private precededByWord(pos: number, words: readonly string[]): boolean {
+    let p = pos;
+    while (p > 0 && isSpaceLike(this.code(p - 1))) p--;
+    return endsWithAny(this.text, p, words);
+  }
+
+  /**
+   * วันนี้, เมื่อ[วานนี้], พรุ่งนี้, สัปดาห์หน้า, เดือนนี้, ปีที่แล้ว, จนถึง[ปัจจุบัน] ... (not after a
+   * quantity: 3 ปีที่แล้ว).
+   */
   private parseRelative(start: number): Found | null {
+    // เมื่อ[วานนี้]: the preposition stays outside, as before a day (เมื่อวาน alone is one word)
+    const afterPreposition = this.matchWord(start, 'เมื่อ');
+    if (afterPreposition >= 0) {
+      const found = this.parseRelative(afterPreposition);
+      if (found) return found;
+    }
     const words = RELATIVE_BY_FIRST_CHAR.get(this.code(start)) ?? NONE;
     for (let n = 0; n < words.length; n++) {
       const word = words[n];
       const end = this.matchWord(start, word.word);
       if (end < 0) continue;
+      if (word.after && !this.precededByWord(start, word.after)) continue;
       if (this.precededByQuantity(start)) return null;
       return this.makeFound(start, end, 'none', undefined, undefined, undefined, undefined, undefined, undefined, false, word);
     }

@@ -102,6 +102,11 @@ export interface RelativeWord {
    * from the last day (or year) written before it when there is one, else from the reference date
    */
   anaphoric?: boolean;
+  /**
+   * words one of which must come right before it (spaces allowed): ปัจจุบัน (the present) is a
+   * date only as the end of a period, after ถึง or จน (ตั้งแต่ปี 2557 จนถึง[ปัจจุบัน])
+   */
+  after?: readonly string[];
 }
 
 /** Thai weekday names after วัน, by weekday (0 Sunday); พฤหัส is the short form of พฤหัสบดี. */
@@ -113,13 +118,15 @@ const WEEKDAY_MODIFIERS: Array<[string, number]> = [
   ['นี้', 0], ['หน้า', 1], ['ที่แล้ว', -1], ['ที่ผ่านมา', -1],
 ];
 
-/** Relative expressions, longest first (เมื่อวานนี้ before เมื่อวาน). */
+/**
+ * Relative expressions, longest first. เมื่อ before วานนี้ and วานซืน is the preposition "on"
+ * and stays outside the span, as before a day (`เมื่อ[วานนี้]`, `เมื่อ[15 เมษายน]`): the scanner
+ * reads the word after it; เมื่อวาน alone is the word for yesterday.
+ */
 export const RELATIVE_WORDS: readonly RelativeWord[] = (
   [
     ['วันนี้', 'day', 0],
-    ['เมื่อวานซืน', 'day', -2],
     ['วานซืน', 'day', -2],
-    ['เมื่อวานนี้', 'day', -1],
     ['เมื่อวาน', 'day', -1],
     ['วานนี้', 'day', -1],
     ['วันพรุ่งนี้', 'day', 1],
@@ -150,6 +157,7 @@ export const RELATIVE_WORDS: readonly RelativeWord[] = (
       { word: 'ปีต่อมา', unit: 'year', offset: 1, anaphoric: true },
       { word: 'วันรุ่งขึ้น', unit: 'day', offset: 1, anaphoric: true },
       { word: 'วันถัดมา', unit: 'day', offset: 1, anaphoric: true },
+      { word: 'ปัจจุบัน', unit: 'day', offset: 0, after: ['ถึง', 'จน'] },
     ],
     THAI_WEEKDAYS.flatMap(([name, weekday]) => WEEKDAY_MODIFIERS.map(([after, offset]): RelativeWord => ({ word: `วัน${name}${after}`, unit: 'weekday', offset, weekday }))),
   )

@@ -255,14 +255,14 @@ describe('findDates', () => {
 
   describe('relative words', () => {
     const text =
-      'วันนี้ เมื่อวาน เมื่อวานนี้ วานนี้ พรุ่งนี้ วันพรุ่งนี้ ปีนี้ ปีหน้า ปีที่แล้ว เดือนนี้ เดือนหน้า สัปดาห์หน้า';
+      'วันนี้ เมื่อวาน วานซืน วานนี้ พรุ่งนี้ วันพรุ่งนี้ ปีนี้ ปีหน้า ปีที่แล้ว เดือนนี้ เดือนหน้า สัปดาห์หน้า';
     const words = text.split(' ');
 
     it('resolves relative words against the reference date (weeks run Monday to Sunday)', () => {
       const values: Array<[string, string]> = [
         ['2025-09-18', '2025-09-18'],
         ['2025-09-17', '2025-09-17'],
-        ['2025-09-17', '2025-09-17'],
+        ['2025-09-16', '2025-09-16'],
         ['2025-09-17', '2025-09-17'],
         ['2025-09-19', '2025-09-19'],
         ['2025-09-19', '2025-09-19'],
@@ -288,6 +288,27 @@ describe('findDates', () => {
         found.map((a) => [a.text, a.relative, a.from, a.calendar]),
         words.map((w) => [w, w, undefined, 'none']),
       );
+    });
+
+    it('leaves the preposition เมื่อ outside วานนี้ and วานซืน, as before a day; เมื่อวาน alone is one word', () => {
+      const text = 'แถลงเมื่อวานนี้ (17 ก.ย.) ประชุมเมื่อวานซืน และเมื่อวาน';
+      assert.deepStrictEqual(findDates(text, { referenceDate: '2025-09-18' }), [
+        date(text, 'วานนี้', { from: '2025-09-17', to: '2025-09-17', calendar: 'none', relative: 'วานนี้' }),
+        date(text, '17 ก.ย.', { from: '2025-09-17', to: '2025-09-17', calendar: 'none', inferred: true }),
+        date(text, 'วานซืน', { from: '2025-09-16', to: '2025-09-16', calendar: 'none', relative: 'วานซืน' }),
+        date(text, 'เมื่อวาน', { from: '2025-09-17', to: '2025-09-17', calendar: 'none', relative: 'เมื่อวาน' }, 2),
+      ]);
+    });
+
+    it('reads ปัจจุบัน (the present) as the end of a period after ถึง or จน, and not elsewhere', () => {
+      const text = 'ตั้งแต่ปี 2557 จนถึงปัจจุบัน ก่อตั้งถึง ปัจจุบัน ทำมาจนปัจจุบัน ในปัจจุบันราคาสูง';
+      assert.deepStrictEqual(findDates(text, { referenceDate: '2025-09-18' }), [
+        date(text, '2557', single('2014', 'BE')),
+        date(text, 'ปัจจุบัน', { from: '2025-09-18', to: '2025-09-18', calendar: 'none', relative: 'ปัจจุบัน' }),
+        date(text, 'ปัจจุบัน', { from: '2025-09-18', to: '2025-09-18', calendar: 'none', relative: 'ปัจจุบัน' }, 1),
+        date(text, 'ปัจจุบัน', { from: '2025-09-18', to: '2025-09-18', calendar: 'none', relative: 'ปัจจุบัน' }, 2),
+      ]);
+      assert.deepStrictEqual(findDates('ปัจจุบันราคาสูง'), []);
     });
 
     it('does not read a duration before a relative word as a date', () => {
