@@ -72,6 +72,9 @@ export const ERA_MARKERS: readonly EraMarker[] = [
   { form: 'คริสตศักราช', calendar: 'CE' },
   { form: 'พ.ศ.', calendar: 'BE' },
   { form: 'ค.ศ.', calendar: 'CE' },
+  // written without the inner dot, as news often prints them (พศ. 2561)
+  { form: 'พศ.', calendar: 'BE' },
+  { form: 'คศ.', calendar: 'CE' },
 ];
 
 /** Century words; the era prefix says how the century counts (none: decided by its number). */
@@ -110,7 +113,7 @@ export interface RelativeWord {
 }
 
 /** Thai weekday names after วัน, by weekday (0 Sunday); พฤหัส is the short form of พฤหัสบดี. */
-const THAI_WEEKDAYS: Array<[string, number]> = [
+export const THAI_WEEKDAYS: ReadonlyArray<[string, number]> = [
   ['อาทิตย์', 0], ['จันทร์', 1], ['อังคาร', 2], ['พุธ', 3], ['พฤหัสบดี', 4], ['พฤหัส', 4], ['ศุกร์', 5], ['เสาร์', 6],
 ];
 /** What may follow วัน + a weekday to make it relative, and the offset it gives. */
@@ -162,6 +165,20 @@ export const RELATIVE_WORDS: readonly RelativeWord[] = (
     THAI_WEEKDAYS.flatMap(([name, weekday]) => WEEKDAY_MODIFIERS.map(([after, offset]): RelativeWord => ({ word: `วัน${name}${after}`, unit: 'weekday', offset, weekday }))),
   )
   .sort((a, b) => b.word.length - a.word.length);
+
+/**
+ * What comes before a day written alone: วันที่, or วัน + a weekday + ที่ (วันศุกร์ที่), longest
+ * first. `วันที่ [5] ที่ผ่านมา` is a day of the month around the reference date.
+ */
+export const DAY_PREFIXES: readonly string[] = ['วันที่', ...THAI_WEEKDAYS.map(([name]) => `วัน${name}ที่`)].sort((a, b) => b.length - a.length);
+
+/**
+ * The quarters of a year after ไตรมาส (ไตรมาส 2/2561, ไตรมาสที่ 3 ปี 61, ไตรมาสแรกของปีนี้):
+ * a digit 1-4 or one of these words, longest first.
+ */
+export const QUARTER_WORDS: ReadonlyArray<[string, number]> = [
+  ['สุดท้าย', 4], ['หนึ่ง', 1], ['แรก', 1], ['สอง', 2], ['สาม', 3], ['สี่', 4],
+];
 
 /** Where a part of a year or month falls (ต้นปี, กลางเดือน ...). */
 export type PeriodPart = 'early' | 'mid' | 'late' | 'end';
