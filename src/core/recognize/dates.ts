@@ -2,8 +2,8 @@
  * Date recognition in Thai (and English) policy text.
  *
  * Dates start at cheap triggers (datesTriggers.ts: a run of digits, a Thai month name, an era
- * marker, ปี/เดือน/สัปดาห์, ทศวรรษ/ศตวรรษ, a relative word (also วันศุกร์ที่แล้ว), a part of a
- * year or month (ต้นปี, สิ้นเดือน), an English month or weekday). Their
+ * marker, ปี/เดือน/สัปดาห์, ทศวรรษ/ศตวรรษ/ไตรมาส, a relative word (also วันศุกร์ที่แล้ว,
+ * จนถึงปัจจุบัน), a part of a year or month (ต้นปี, สิ้นเดือน), an English month or weekday). Their
  * possible positions come from an automaton pass over the text (the matcher's, shared with
  * the terms and countries when the Analyzer runs both, or a small one of the triggers alone);
  * at each trigger a small hand-written parser reads the date forward with charCodeAt, without
