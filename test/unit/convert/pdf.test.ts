@@ -31,6 +31,14 @@ describe('convert: PDF', () => {
     );
   });
 
+  it('reads every character of a font with many distinct ones (a code its standard encoding leaves unnamed is not a space)', async () => {
+    // 150 distinct characters take the byte codes 0x21-0x7E and 0xA1-0xC2, 0xB0 among them
+    const text = Array.from({ length: 150 }, (_, i) => String.fromCharCode(0x4e00 + i)).join('');
+    const pdf = writePdf([[{ text, x: 60, y: 80, size: 4 }]]);
+    const result = await readPdf(pdf);
+    assert.equal(result.paragraphs.map((p) => p.text).join(''), text);
+  });
+
   it('converts the pages asked for, and says how many there are', async () => {
     const pdf = writePdf([[{ text: 'หน้าหนึ่ง', x: 60, y: 80, size: 12 }], [{ text: 'หน้าสอง', x: 60, y: 80, size: 12 }], [{ text: 'หน้าสาม ยาวกว่าบรรทัดอื่นมากมายหลายคำ', x: 60, y: 80, size: 12 }]]);
     const result = await convertDocument(pdf, 'x.pdf', { pages: parsePageRange('2-3'), pageMarker: '<{n}>' });
