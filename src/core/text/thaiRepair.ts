@@ -11,7 +11,8 @@
  * - `joinLines`: positioned lines into paragraphs: a wrapped line is joined to the next without
  *   a space inside Thai text, with a space elsewhere, a hyphenated Latin word is rejoined, and a
  *   paragraph break is kept where the layout has one (a vertical gap, an indented line, a line
- *   that ends short of the right margin after a sentence end);
+ *   that ends short of the right margin after a sentence end); a line of combining marks alone
+ *   is dropped;
  * - `removeRunningLines`: running headers, footers and page numbers repeated on the pages.
  *
  * The layout steps take `TextLine`s (text with its position), so the PDF reader and the tests
@@ -101,8 +102,20 @@ export function repairThai(text: string): string {
   return composeSaraAm(orderThaiMarks(composeSaraAm(mapThaiPua(text))));
 }
 
-/** Thai, and the legacy-font glyphs of Thai marks */
-const THAI_CHAR = /[\u0e01-\u0e5b\uf700-\uf71a]/;
+/** Thai letters and marks, and the legacy-font glyphs of Thai marks (not Thai digits: a number stands apart, as 54 does) */
+const THAI_CHAR = /[\u0e01-\u0e4e\uf700-\uf71a]/;
+/**
+ * Words that open a clause, which Thai writing sets apart with a space before them (และ, ซึ่ง,
+ * โดย ...; not โดยสาร, เพื่อน, แต่ง, which begin other words).
+ */
+const CLAUSE_START = /^(?:และ|ซึ่ง|หรือ|โดย(?!สาร)|เพื่อ(?!น)|รวมถึง|รวมทั้ง|ตลอดจน|นอกจากนี้|ทั้งนี้|อย่างไรก็ตาม|อย่างไรก็ดี|ดังนั้น|อีกทั้ง|ขณะที่|แต่(?!ง))/;
+/**
+ * A line of Thai combining marks alone (no base character): marks a PDF draws apart from their
+ * text, such as those Chromium leaves at the foot of a page; not text.
+ */
+const MARKS_ONLY = /^[\s\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\uf701-\uf71a]*$/;
+/** Thai repetition and abbreviation marks (ๆ, ฯ), which Thai writing follows with a space. */
+const SPACED_AFTER = /[ๆฯ]$/;
 /** A line ending a sentence (Thai has no such mark: its paragraphs end at a gap or an indent). */
 const SENTENCE_END = /[.!?:;]["'”)\]]?$/;
 
@@ -144,7 +157,7 @@ export function joinLines(lines: readonly TextLine[], options: JoinOptions = {})
 export function joinParagraphs(lines: readonly TextLine[], options: JoinOptions = {}): Paragraph[] {
   const gapFactor = options.gapFactor ?? 1.4;
   const indentFactor = options.indentFactor ?? 0.8;
-  const kept = lines.filter((l) => l.text.trim() !== '');
+  const kept = lines.filter((l) => !MARKS_ONLY.test(l.text));
   if (kept.length === 0) return [];
   const spacings: number[] = [];
   for (let i = 1; i < kept.length; i++) {
@@ -174,7 +187,7 @@ export function joinParagraphs(lines: readonly TextLine[], options: JoinOptions 
       paragraphs.push(current);
       current = { text, page: line.page };
     } else {
-      current.text = joinTwo(current.text, text);
+      current.text = joinTwo(current.text, text, prev.x + prev.width < right - h);
     }
   }
   paragraphs.push(current);
@@ -182,16 +195,19 @@ export function joinParagraphs(lines: readonly TextLine[], options: JoinOptions 
 }
 
 /**
- * One wrapped line joined to the next: no space between Thai characters, a hyphenated Latin
- * word rejoined (`inter-` + `national` is `international`), a line ending in a hyphen joined
- * without a space (`แม่โขง-` + `ล้านช้าง`, `COVID-` + `19`), otherwise one space.
+ * One wrapped line joined to the next: no space between Thai characters (but after ๆ and ฯ,
+ * which Thai writing follows with a space: `ต่างๆ` + `ขยาย` is `ต่างๆ ขยาย`; and before a word
+ * that opens a clause, และ, ซึ่ง, โดย ..., when `roomLeft` says the line ended short of the
+ * margin, as a line broken at a space does), a hyphenated Latin word rejoined (`inter-` +
+ * `national` is `international`), a line ending in a hyphen joined without a space (`แม่โขง-` +
+ * `ล้านช้าง`, `COVID-` + `19`), otherwise one space (after or before a number, Thai digits too).
  */
-export function joinTwo(a: string, b: string): string {
+export function joinTwo(a: string, b: string, roomLeft = false): string {
   if (a === '') return b;
   if (b === '') return a;
   const last = a[a.length - 1];
   const first = b[0];
-  if (THAI_CHAR.test(last) && THAI_CHAR.test(first)) return a + b;
+  if (THAI_CHAR.test(last) && THAI_CHAR.test(first) && !SPACED_AFTER.test(a) && !(roomLeft && CLAUSE_START.test(b))) return a + b;
   if (/[A-Za-z]-$/.test(a) && /^[a-z]/.test(b)) return a.slice(0, -1) + b;
   // a compound broken at its hyphen: แม่โขง-ล้านช้าง, Indo-Pacific, COVID-19
   if (/\S-$/.test(a)) return a + b;
@@ -232,7 +248,9 @@ export function removeRunningLines(pages: readonly (readonly TextLine[])[]): Tex
       if (!bands[i].has(l)) return true;
       if (PAGE_NUMBER.test(l.text.trim())) return false;
       const k = key(l);
-      if (!repeated(k) || removed.has(k)) return true;
+      // a number alone that is no page number (the wrapped end of a URL, a year) is text: its
+      // key would be that of the page numbers
+      if (/^[#\s]*$/.test(k) || !repeated(k) || removed.has(k)) return true;
       removed.add(k);
       return false;
     });
