@@ -32,6 +32,11 @@ export interface TextLine {
   height: number;
   /** 1-based page number */
   page: number;
+  /**
+   * on a page read in two columns, the column (0 left, 1 right): lines come column by column,
+   * and margins are measured in each column; absent on a page of one column
+   */
+  column?: number;
 }
 
 /** U+F700-U+F71A, the Thai legacy-font PUA glyphs, to the standard character each draws. */
@@ -144,8 +149,8 @@ export interface Paragraph {
 
 /**
  * Joins positioned lines (in reading order) into paragraphs separated by a blank line (`\n\n`).
- * A paragraph may go on from one page to the next (the page break is read as a line break,
- * unless the page's last line ends short of the margin).
+ * A paragraph may go on from one page (or column) to the next (the break is read as a line
+ * break, unless the page's or column's last line ends short of the margin).
  */
 export function joinLines(lines: readonly TextLine[], options: JoinOptions = {}): string {
   return joinParagraphs(lines, options)
@@ -162,11 +167,18 @@ export function joinParagraphs(lines: readonly TextLine[], options: JoinOptions 
   const spacings: number[] = [];
   for (let i = 1; i < kept.length; i++) {
     const d = kept[i].y - kept[i - 1].y;
-    if (kept[i].page === kept[i - 1].page && d > 0) spacings.push(d);
+    if (kept[i].page === kept[i - 1].page && kept[i].column === kept[i - 1].column && d > 0) spacings.push(d);
   }
   const spacing = lowerQuartile(spacings) || lowerQuartile(kept.map((l) => l.height)) * 1.2;
-  const left = Math.min(...kept.map((l) => l.x));
-  const right = Math.max(...kept.map((l) => l.x + l.width));
+  // the margins of each kind of column (the whole width, the left or the right of two)
+  const margins = new Map<number | undefined, { left: number; right: number }>();
+  for (const l of kept) {
+    const m = margins.get(l.column);
+    if (m) {
+      m.left = Math.min(m.left, l.x);
+      m.right = Math.max(m.right, l.x + l.width);
+    } else margins.set(l.column, { left: l.x, right: l.x + l.width });
+  }
   const paragraphs: Paragraph[] = [];
   let current: Paragraph = { text: kept[0].text.trim(), page: kept[0].page };
   for (let i = 1; i < kept.length; i++) {
@@ -174,14 +186,18 @@ export function joinParagraphs(lines: readonly TextLine[], options: JoinOptions 
     const line = kept[i];
     const text = line.text.trim();
     const h = Math.max(line.height, prev.height, 1);
-    const gap = line.page === prev.page ? line.y - prev.y : spacing;
+    // a new page, or the top of the next column, goes on from the last line of the one before,
+    // as a line does (a line across both columns above them is measured by its gap)
+    const moved = line.page !== prev.page || (line.column !== prev.column && line.y <= prev.y);
+    const gap = moved ? spacing : line.y - prev.y;
     const prevText = prev.text.trim();
+    const { left, right } = margins.get(prev.column)!;
     const prevShort = prev.x + prev.width < right - Math.max(2 * h, 0.15 * (right - left));
     const breaks =
       gap > spacing * gapFactor ||
       gap < 0 ||
-      line.x > left + indentFactor * h ||
-      (prevShort && (SENTENCE_END.test(prevText) || line.page !== prev.page)) ||
+      line.x > margins.get(line.column)!.left + indentFactor * h ||
+      (prevShort && (SENTENCE_END.test(prevText) || moved)) ||
       Math.abs(line.height - prev.height) > 0.2 * h;
     if (breaks) {
       paragraphs.push(current);

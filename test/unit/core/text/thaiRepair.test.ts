@@ -135,6 +135,20 @@ describe('Thai repair', () => {
       assert.equal(joinLines([line('\u0e49\uf70a', 0)]), '');
     });
 
+    it('reads two columns with the margins of each: a paragraph goes on into the next column, an indent there breaks', () => {
+      const col = (text: string, row: number, column: number, opts: Partial<TextLine> = {}): TextLine => line(text, row, { x: column ? 320 : 50, width: 250, column, ...opts });
+      const lines = [
+        line('หัวเรื่องข้ามสองคอลัมน์', 0, { width: 520 }),
+        col('ย่อหน้าแรก', 2, 0),
+        col('ต่อ', 3, 0),
+        col('ยังต่อ', 2, 1),
+        col('จบ', 3, 1, { width: 40 }),
+        col('ย่อหน้าใหม่', 4, 1, { x: 340, width: 230 }),
+        col('ต่อ', 5, 1),
+      ];
+      assert.equal(joinLines(lines), 'หัวเรื่องข้ามสองคอลัมน์\n\nย่อหน้าแรกต่อยังต่อจบ\n\nย่อหน้าใหม่ต่อ');
+    });
+
     it('gives nothing for no lines or blank lines', () => {
       assert.equal(joinLines([]), '');
       assert.equal(joinLines([line('  ', 0)]), '');
