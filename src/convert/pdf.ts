@@ -111,8 +111,8 @@ export function itemsToLines(items: readonly PdfTextItem[], pageHeight: number, 
     run.parts.push({ x: e, end: e + item.width, str: item.str });
   }
   runs.sort((p, q) => p.baseline - q.baseline);
-  return runs.map((r) => {
-    r.parts.sort((p, q) => p.x - q.x);
+  for (const r of runs) r.parts.sort((p, q) => p.x - q.x);
+  const toLine = (r: Run, column?: number): TextLine => {
     let text = '';
     let end = -Infinity;
     for (const part of r.parts) {
@@ -124,8 +124,93 @@ export function itemsToLines(items: readonly PdfTextItem[], pageHeight: number, 
       end = Math.max(end, part.end);
     }
     const x = r.parts[0].x;
-    return { text: text.replace(/\s+/g, ' '), x, y: r.baseline - r.size, width: end - x, height: r.size, page };
+    const line: TextLine = { text: text.replace(/\s+/g, ' '), x, y: r.baseline - r.size, width: end - x, height: r.size, page };
+    if (column !== undefined) line.column = column;
+    return line;
+  };
+  const gutter = findGutter(runs);
+  if (!gutter) return runs.map((r) => toLine(r));
+  // two columns: each band between lines that cross the gutter (a title, a page number) is
+  // read left column first, then right
+  const out: TextLine[] = [];
+  let left: TextLine[] = [];
+  let right: TextLine[] = [];
+  const flush = (): void => {
+    out.push(...left, ...right);
+    left = [];
+    right = [];
+  };
+  for (const r of runs) {
+    const leftParts = r.parts.filter((p) => p.end <= gutter.to);
+    const rightParts = r.parts.filter((p) => p.x >= gutter.from);
+    if (leftParts.length + rightParts.length !== r.parts.length) {
+      flush();
+      out.push(toLine(r));
+      continue;
+    }
+    if (leftParts.length) left.push(toLine({ ...r, parts: leftParts }, 0));
+    if (rightParts.length) right.push(toLine({ ...r, parts: rightParts }, 1));
+  }
+  flush();
+  return out;
+}
+
+/**
+ * The gutter of a page set in two columns, from the x positions of its lines' items: the
+ * widest band in the middle half of the text's width that at most a tenth of the lines (or one) cross
+ * (those that do, a title or a page number, span both columns), at least 0.8 of a line height
+ * wide, with three or more lines on each side of it, most of those on the right starting at one
+ * left edge. None for a page of one column.
+ */
+function findGutter(runs: ReadonlyArray<{ size: number; parts: ReadonlyArray<{ x: number; end: number }> }>): { from: number; to: number } | undefined {
+  if (runs.length < 6) return undefined;
+  let minX = Infinity;
+  let maxX = -Infinity;
+  for (const r of runs) for (const p of r.parts) {
+    minX = Math.min(minX, p.x);
+    maxX = Math.max(maxX, p.end);
+  }
+  const width = maxX - minX;
+  if (!(width > 0)) return undefined;
+  // how many lines cover each point (one unit apart) of the middle half
+  const from = Math.ceil(minX + width / 4);
+  const to = Math.floor(minX + (3 * width) / 4);
+  if (to <= from) return undefined;
+  const cover = new Int32Array(to - from + 1);
+  for (const r of runs) {
+    let lastEnd = -Infinity;
+    for (const p of r.parts) {
+      const a = Math.max(Math.ceil(Math.max(p.x, lastEnd)), from);
+      const b = Math.min(Math.floor(p.end), to);
+      for (let g = a; g <= b; g++) cover[g - from]++;
+      lastEnd = Math.max(lastEnd, p.end);
+    }
+  }
+  const allowed = Math.max(1, Math.floor(runs.length / 10));
+  const sizes = runs.map((r) => r.size).sort((a, b) => a - b);
+  const minWidth = 0.8 * sizes[sizes.length >> 1];
+  let best: { from: number; to: number } | undefined;
+  for (let g = 0; g < cover.length; ) {
+    if (cover[g] > allowed) {
+      g++;
+      continue;
+    }
+    let e = g;
+    while (e + 1 < cover.length && cover[e + 1] <= allowed) e++;
+    if (e - g >= minWidth && (!best || e - g > best.to - best.from)) best = { from: from + g, to: from + e };
+    g = e + 1;
+  }
+  if (!best) return undefined;
+  const band = best;
+  const leftLines = runs.filter((r) => r.parts.some((p) => p.end <= band.to)).length;
+  // the right column's lines start at one left edge (a column of figures in a table does not)
+  const rightStarts = runs.flatMap((r) => {
+    const first = r.parts.find((p) => p.x >= band.from);
+    return first ? [first.x] : [];
   });
+  const rightEdge = Math.min(...rightStarts);
+  const aligned = rightStarts.filter((x) => x - rightEdge < minWidth).length;
+  return leftLines >= 3 && rightStarts.length >= 3 && aligned >= rightStarts.length / 2 ? band : undefined;
 }
 
 /** Why PDF.js refused a document, as one line. */

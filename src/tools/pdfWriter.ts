@@ -51,7 +51,12 @@ export function writePdf(pages: PdfLine[][], options: { encryptedWithPassword?: 
   const catalog = add('');
   const pagesObj = add('');
   const toUnicode = add(`<< /Length ${cmap.length} >>\nstream\n${cmap}\nendstream`);
-  const font = add(`<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /FirstChar 33 /LastChar 255 /Widths [${Array(223).fill(500).join(' ')}] /ToUnicode ${toUnicode} 0 R >>`);
+  // every code gets a glyph name: PDF.js reads a code that the standard font's own encoding
+  // leaves unnamed (0xB0 in StandardEncoding) as a space, whatever the ToUnicode map says
+  const differences = chars.map((c) => `${code.get(c)!} /uni${hex(c.charCodeAt(0), 4)}`).join(' ');
+  const font = add(
+    `<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /FirstChar 33 /LastChar 255 /Widths [${Array(223).fill(500).join(' ')}] /Encoding << /Type /Encoding /Differences [${differences}] >> /ToUnicode ${toUnicode} 0 R >>`,
+  );
   const kids: number[] = [];
   for (const lines of pages) {
     const content = lines

@@ -2,17 +2,17 @@
  * Date recognition in Thai (and English) policy text.
  *
  * Dates start at cheap triggers (datesTriggers.ts: a run of digits, a Thai month name, an era
- * marker, ปี/เดือน/สัปดาห์, ทศวรรษ/ศตวรรษ, a relative word (also วันศุกร์ที่แล้ว), a part of a
- * year or month (ต้นปี, สิ้นเดือน), an English month or weekday). Their
+ * marker, ปี/เดือน/สัปดาห์, ทศวรรษ/ศตวรรษ/ไตรมาส, a relative word (also วันศุกร์ที่แล้ว,
+ * จนถึงปัจจุบัน), a part of a year or month (ต้นปี, สิ้นเดือน), an English month or weekday). Their
  * possible positions come from an automaton pass over the text (the matcher's, shared with
  * the terms and countries when the Analyzer runs both, or a small one of the triggers alone);
  * at each trigger a small hand-written parser reads the date forward with charCodeAt, without
  * building strings. The scan resumes after each date, so dates come out sorted and never
  * overlap, and the time is linear in the length of the text.
  *
- * Span conventions (chosen to match the ThaiNER gold): the prefixes วันที่ / วันพุธที่ and the
- * words ปี / เดือน before a year or month stay outside the span (`วันที่ [4 ก.ย. 61]`,
- * `ในปี [2562]`, `เดือน[พฤศจิกายน 2561]`); an era marker, or ปี between a month and its year,
+ * Span conventions (chosen to match the ThaiNER gold): the prefixes วันที่ / วันพุธที่, the
+ * preposition เมื่อ and the words ปี / เดือน before a year or month stay outside the span
+ * (`วันที่ [4 ก.ย. 61]`, `เมื่อ[วานนี้]`, `ในปี [2562]`, `เดือน[พฤศจิกายน 2561]`); an era marker, or ปี between a month and its year,
  * is inside (`[พ.ศ. 2566]`, `[16 พฤศจิกายน พ.ศ. 2564]`, `[19 กันยายน ปี 2549]`). Words that
  * make the kind of period are inside too (`[ปีงบประมาณ 2568]`, `[ทศวรรษ 1960]`). An English
  * timestamp keeps its weekday and time (`[Tuesday, 26 April 2022 21:23]`); its value is the day.
@@ -52,6 +52,7 @@ import {
 } from './datesCalendar';
 import {
   CENTURY_WORDS,
+  DAY_PREFIXES,
   ENGLISH_WEEKDAYS,
   ERA_MARKERS,
   FISCAL_YEAR_WORDS,
@@ -60,6 +61,7 @@ import {
   MONTH_NAMES,
   PERIOD_PARTS,
   QUANTITY_WORDS,
+  QUARTER_WORDS,
   RELATIVE_WORDS,
   TITLE_WORDS,
   type MonthStyle,
@@ -240,6 +242,13 @@ interface Found {
   relative: RelativeWord | undefined;
   /** a part of the year or month read (ปลายปี, ต้นเดือน): narrows the value once it is known */
   part: PeriodPart | undefined;
+  /** 1-4: the quarter of the year read (ไตรมาส 2/2561), which narrows the value; 0 for none */
+  quarter: number;
+  /**
+   * a day written alone (วันที่ [5] ที่ผ่านมา: -1, วันที่ [20] นี้: 1): the last such day of a
+   * month on or before the reference date, or the next on or after it; 0 for other dates
+   */
+  dayOfMonth: number;
 }
 
 /** A Found with every field present (one shape for all, kept by the scanner). */
@@ -257,6 +266,8 @@ function newFound(): Found {
     period: false,
     relative: undefined,
     part: undefined,
+    quarter: 0,
+    dayOfMonth: 0,
   };
 }
 
@@ -352,6 +363,8 @@ class DateScanner {
         return this.parseDecade(at);
       case TriggerKind.Century:
         return this.parseCentury(at, at + 'ศตวรรษ'.length, undefined);
+      case TriggerKind.Quarter:
+        return this.parseQuarter(at);
       case TriggerKind.EnglishMonth:
         return this.parseEnglishMonthFirst(at);
       case TriggerKind.EnglishWeekday:
@@ -754,6 +767,8 @@ class DateScanner {
     f.period = period;
     f.relative = relative;
     f.part = undefined;
+    f.quarter = 0;
+    f.dayOfMonth = 0;
     return f;
   }
 
@@ -774,8 +789,9 @@ class DateScanner {
       if (english && found.toYear !== undefined) found.end = this.readClockTime(found.end);
       return this.checked(found);
     }
+    if (ordinalEnd >= 0) return null;
+    if (!isDash(this.code(q))) return this.parseDayList(start, dayEnd, day) ?? this.parseDayOfMonth(start, dayEnd, day);
     // a range of days in one month: 13 - 14 พฤศจิกายน 2568
-    if (ordinalEnd >= 0 || !isDash(this.code(q))) return null;
     const lastEnd = this.readNumber(this.skipSpaces(q + 1));
     if (lastEnd < 0 || this.numDigits > 2 || !this.endsCleanly(lastEnd)) return null;
     const lastDay = this.numValue;
@@ -787,6 +803,50 @@ class DateScanner {
     this.readYearInto(found, english);
     if (english && found.toYear !== undefined) found.end = this.readClockTime(found.end);
     return this.checked(found);
+  }
+
+  /**
+   * Days joined by `,`, และ, หรือ or ถึง before one month: `24 และ 25 ก.ย.`, `1, 2 และ 3 ก.ย. 2561`,
+   * `1 ถึง 3 มีนาคม`; the value runs from the first day to the last (each day after the one
+   * before it).
+   */
+  private parseDayList(start: number, dayEnd: number, day: number): Found | null {
+    let last = day;
+    let p = dayEnd;
+    for (let n = 0; n < 8; n++) {
+      const q = this.skipSpaces(p);
+      let joined = this.code(q) === COMMA ? q + 1 : -1;
+      for (let w = 0; w < DAY_JOINERS.length && joined < 0; w++) joined = this.matchWord(q, DAY_JOINERS[w]);
+      if (joined < 0) break;
+      const end = this.readNumber(this.skipSpaces(joined));
+      if (end < 0 || this.numDigits > 2 || !this.endsCleanly(end) || this.numValue <= last || this.numValue > 31) return null;
+      last = this.numValue;
+      p = end;
+    }
+    if (p === dayEnd) return null;
+    const monthEnd = this.readMonth(this.skipSpaces(p), true, false, true);
+    if (monthEnd < 0) return null;
+    const found = this.dayFound(start, monthEnd, day, this.month, undefined, 'none');
+    found.toDay = last;
+    this.readYearInto(found, false);
+    return this.checked(found);
+  }
+
+  /**
+   * A day written alone after วันที่ (or วันศุกร์ที่) and before ที่ผ่านมา / ที่แล้ว or นี้:
+   * `เมื่อวันที่ [5] ที่ผ่านมา`, `ในวันที่ [20] นี้`, a day of the month before or after the
+   * reference date (resolved in `emit`).
+   */
+  private parseDayOfMonth(start: number, dayEnd: number, day: number): Found | null {
+    if (!this.precededByWord(start, DAY_PREFIXES)) return null;
+    const p = this.skipSpaces(dayEnd);
+    let direction = 0;
+    if (this.matchWord(p, 'ที่ผ่านมา') >= 0 || this.matchWord(p, 'ที่แล้ว') >= 0) direction = -1;
+    else if (this.matchWord(p, 'นี้') >= 0) direction = 1;
+    else return null;
+    const found = this.makeFound(start, dayEnd, 'none', undefined, undefined, day, undefined, undefined, day);
+    found.dayOfMonth = direction;
+    return found;
   }
 
   /** Reads the year after a month into both ends of `found`, when one is written. */
@@ -984,13 +1044,75 @@ class DateScanner {
     return this.makeFound(start, end, cal, (n - 1) * 100 + 1 - shift, undefined, undefined, n * 100 - shift, undefined, undefined, true);
   }
 
-  /** วันนี้, เมื่อวานนี้, พรุ่งนี้, สัปดาห์หน้า, เดือนนี้, ปีที่แล้ว ... (not after a quantity: 3 ปีที่แล้ว). */
+  /**
+   * A quarter of a year: `ไตรมาส 2/2561`, `ไตรมาสที่ 3/61`, `ไตรมาสที่ 2 ปี 61`, `ไตรมาส 4 ของปี
+   * 2561`, `ไตรมาสแรกของปีนี้`, `ไตรมาส 1 ปีหน้า` (the span from ไตรมาส; the value the quarter's
+   * three months). Not without a year, nor of a fiscal year (ไตรมาส 2 ปีงบประมาณ 2562: the
+   * fiscal year is the date).
+   */
+  private parseQuarter(start: number): Found | null {
+    let p = start + 'ไตรมาส'.length;
+    const ordinalEnd = this.matchWord(p, 'ที่');
+    if (ordinalEnd >= 0) p = ordinalEnd;
+    p = this.skipSpaces(p);
+    let quarter = 0;
+    const digit = digitValue(this.code(p));
+    if (digit >= 1 && digit <= 4 && !isDigit(this.code(p + 1))) {
+      quarter = digit;
+      p++;
+    } else {
+      for (let n = 0; n < QUARTER_WORDS.length && quarter === 0; n++) {
+        const end = this.matchWord(p, QUARTER_WORDS[n][0]);
+        if (end >= 0) {
+          quarter = QUARTER_WORDS[n][1];
+          p = end;
+        }
+      }
+      if (quarter === 0) return null;
+    }
+    let found: Found | null = null;
+    if (this.code(p) === SLASH) {
+      const end = this.readYearNumber(p + 1, undefined, true);
+      if (end < 0 || isDigit(this.code(end)) || this.code(end) === SLASH) return null;
+      found = this.makeFound(start, end, this.yearCalendar, this.year, undefined, undefined, this.year);
+    } else {
+      let q = this.skipSpaces(p);
+      const ofEnd = this.matchWord(q, 'ของ');
+      if (ofEnd >= 0) q = this.skipSpaces(ofEnd);
+      if (this.matchWord(q, 'ปี') < 0 || this.matchWord(q, 'ปีงบ') >= 0) return null;
+      found = this.parseYearWord(q);
+      if (!found || found.fromMonth !== undefined || (found.relative === undefined && found.fromYear !== found.toYear)) return null;
+      if (found.relative && found.relative.unit !== 'year') return null;
+      found.start = start;
+    }
+    found.quarter = quarter;
+    return found;
+  }
+
+  /** One of `words` ends right before `pos`, spaces allowed between. */
+  private precededByWord(pos: number, words: readonly string[]): boolean {
+    let p = pos;
+    while (p > 0 && isSpaceLike(this.code(p - 1))) p--;
+    return endsWithAny(this.text, p, words);
+  }
+
+  /**
+   * วันนี้, เมื่อ[วานนี้], พรุ่งนี้, สัปดาห์หน้า, เดือนนี้, ปีที่แล้ว, จนถึง[ปัจจุบัน] ... (not after a
+   * quantity: 3 ปีที่แล้ว).
+   */
   private parseRelative(start: number): Found | null {
+    // เมื่อ[วานนี้]: the preposition stays outside, as before a day (เมื่อวาน alone is one word)
+    const afterPreposition = this.matchWord(start, 'เมื่อ');
+    if (afterPreposition >= 0) {
+      const found = this.parseRelative(afterPreposition);
+      if (found) return found;
+    }
     const words = RELATIVE_BY_FIRST_CHAR.get(this.code(start)) ?? NONE;
     for (let n = 0; n < words.length; n++) {
       const word = words[n];
       const end = this.matchWord(start, word.word);
       if (end < 0) continue;
+      if (word.after && !this.precededByWord(start, word.after)) continue;
       if (this.precededByQuantity(start)) return null;
       return this.makeFound(start, end, 'none', undefined, undefined, undefined, undefined, undefined, undefined, false, word);
     }
@@ -1142,6 +1264,9 @@ class DateScanner {
     let title = false;
     if (found.relative) {
       [from, to] = this.resolveRelative(found.relative);
+    } else if (found.dayOfMonth !== 0) {
+      [from, to] = this.resolveDayOfMonth(found.fromDay!, found.dayOfMonth);
+      inferred = from !== undefined;
     } else if (found.toYear !== undefined) {
       from = formatDate(found.fromYear!, found.fromMonth, found.fromDay);
       to = formatDate(found.toYear, found.toMonth, found.toDay);
@@ -1153,6 +1278,10 @@ class DateScanner {
       inferred = from !== undefined;
     }
     if (found.part && from !== undefined && from === to) [from, to] = partOf(from, found.part);
+    if (found.quarter && from !== undefined && from === to && from.length === 4) {
+      const year = Number(from);
+      [from, to] = [formatDate(year, 3 * found.quarter - 2), formatDate(year, 3 * found.quarter)];
+    }
     if (!inDateRange(from) || !inDateRange(to)) {
       // before 1 CE or after 9999 (พุทธศตวรรษที่ 1, ปีหน้า in 9999): no YYYY to give, not reported
       this.lastEnd = found.end;
@@ -1164,7 +1293,7 @@ class DateScanner {
     // each combination is written whole, so that every annotation keeps the shape it is made with
     let annotation: DateAnnotation;
     if (found.relative) {
-      const relative = found.part ? text : found.relative.word;
+      const relative = found.part || found.quarter ? text : found.relative.word;
       annotation =
         from !== undefined && to !== undefined
           ? { kind: 'date', start, end, text, from, to, calendar, relative }
@@ -1194,6 +1323,21 @@ class DateScanner {
       }
     }
     return this.reference ? relativeRange(this.reference, relative) : [undefined, undefined];
+  }
+
+  /**
+   * The day `day` of the reference month or of a month before (`direction` -1: the last such day
+   * on or before the reference date) or after (1: the next on or after it), skipping months too
+   * short for it; none without a reference date.
+   */
+  private resolveDayOfMonth(day: number, direction: number): [string, string] | [undefined, undefined] {
+    const ref = this.reference;
+    if (!ref) return [undefined, undefined];
+    let [year, month] = [ref.year, ref.month];
+    if (direction < 0 ? day > ref.day : day < ref.day) [year, month] = addMonths(year, month, direction);
+    for (let n = 0; n < 12 && !isValidDay(day, month, year); n++) [year, month] = addMonths(year, month, direction);
+    const s = formatDate(year, month, day);
+    return [s, s];
   }
 
   /**
@@ -1266,6 +1410,9 @@ function titleWordEndingAt(text: string, end: number): boolean {
 
 /** How far back (code units) a title word is looked for before the era marker of a law's year. */
 const TITLE_REACH = 80;
+/** Words that join the days of a list before one month (24 และ 25 ก.ย.); `,` joins them too. */
+const DAY_JOINERS: readonly string[] = ['และ', 'หรือ', 'ถึง'];
+
 /** Words right before an era marker that make the year a date of the sentence, not of a title. */
 const TITLE_PREPOSITIONS = ['ใน', 'เมื่อ', 'ตั้งแต่', 'ถึง', 'ก่อน', 'หลัง', 'จาก', 'ช่วง', 'แต่', 'ปี'];
 

@@ -72,6 +72,9 @@ export const ERA_MARKERS: readonly EraMarker[] = [
   { form: 'คริสตศักราช', calendar: 'CE' },
   { form: 'พ.ศ.', calendar: 'BE' },
   { form: 'ค.ศ.', calendar: 'CE' },
+  // written without the inner dot, as news often prints them (พศ. 2561)
+  { form: 'พศ.', calendar: 'BE' },
+  { form: 'คศ.', calendar: 'CE' },
 ];
 
 /** Century words; the era prefix says how the century counts (none: decided by its number). */
@@ -102,10 +105,15 @@ export interface RelativeWord {
    * from the last day (or year) written before it when there is one, else from the reference date
    */
   anaphoric?: boolean;
+  /**
+   * words one of which must come right before it (spaces allowed): ปัจจุบัน (the present) is a
+   * date only as the end of a period, after ถึง or จน (ตั้งแต่ปี 2557 จนถึง[ปัจจุบัน])
+   */
+  after?: readonly string[];
 }
 
 /** Thai weekday names after วัน, by weekday (0 Sunday); พฤหัส is the short form of พฤหัสบดี. */
-const THAI_WEEKDAYS: Array<[string, number]> = [
+export const THAI_WEEKDAYS: ReadonlyArray<[string, number]> = [
   ['อาทิตย์', 0], ['จันทร์', 1], ['อังคาร', 2], ['พุธ', 3], ['พฤหัสบดี', 4], ['พฤหัส', 4], ['ศุกร์', 5], ['เสาร์', 6],
 ];
 /** What may follow วัน + a weekday to make it relative, and the offset it gives. */
@@ -113,13 +121,15 @@ const WEEKDAY_MODIFIERS: Array<[string, number]> = [
   ['นี้', 0], ['หน้า', 1], ['ที่แล้ว', -1], ['ที่ผ่านมา', -1],
 ];
 
-/** Relative expressions, longest first (เมื่อวานนี้ before เมื่อวาน). */
+/**
+ * Relative expressions, longest first. เมื่อ before วานนี้ and วานซืน is the preposition "on"
+ * and stays outside the span, as before a day (`เมื่อ[วานนี้]`, `เมื่อ[15 เมษายน]`): the scanner
+ * reads the word after it; เมื่อวาน alone is the word for yesterday.
+ */
 export const RELATIVE_WORDS: readonly RelativeWord[] = (
   [
     ['วันนี้', 'day', 0],
-    ['เมื่อวานซืน', 'day', -2],
     ['วานซืน', 'day', -2],
-    ['เมื่อวานนี้', 'day', -1],
     ['เมื่อวาน', 'day', -1],
     ['วานนี้', 'day', -1],
     ['วันพรุ่งนี้', 'day', 1],
@@ -150,10 +160,25 @@ export const RELATIVE_WORDS: readonly RelativeWord[] = (
       { word: 'ปีต่อมา', unit: 'year', offset: 1, anaphoric: true },
       { word: 'วันรุ่งขึ้น', unit: 'day', offset: 1, anaphoric: true },
       { word: 'วันถัดมา', unit: 'day', offset: 1, anaphoric: true },
+      { word: 'ปัจจุบัน', unit: 'day', offset: 0, after: ['ถึง', 'จน'] },
     ],
     THAI_WEEKDAYS.flatMap(([name, weekday]) => WEEKDAY_MODIFIERS.map(([after, offset]): RelativeWord => ({ word: `วัน${name}${after}`, unit: 'weekday', offset, weekday }))),
   )
   .sort((a, b) => b.word.length - a.word.length);
+
+/**
+ * What comes before a day written alone: วันที่, or วัน + a weekday + ที่ (วันศุกร์ที่), longest
+ * first. `วันที่ [5] ที่ผ่านมา` is a day of the month around the reference date.
+ */
+export const DAY_PREFIXES: readonly string[] = ['วันที่', ...THAI_WEEKDAYS.map(([name]) => `วัน${name}ที่`)].sort((a, b) => b.length - a.length);
+
+/**
+ * The quarters of a year after ไตรมาส (ไตรมาส 2/2561, ไตรมาสที่ 3 ปี 61, ไตรมาสแรกของปีนี้):
+ * a digit 1-4 or one of these words, longest first.
+ */
+export const QUARTER_WORDS: ReadonlyArray<[string, number]> = [
+  ['สุดท้าย', 4], ['หนึ่ง', 1], ['แรก', 1], ['สอง', 2], ['สาม', 3], ['สี่', 4],
+];
 
 /** Where a part of a year or month falls (ต้นปี, กลางเดือน ...). */
 export type PeriodPart = 'early' | 'mid' | 'late' | 'end';

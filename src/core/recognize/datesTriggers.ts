@@ -14,7 +14,7 @@ export const enum TriggerKind {
   Digits,
   /** ม.ค, มกรา(คม) ... */
   ThaiMonth,
-  /** พ.ศ, ค.ศ, พุทธศ(ักราช|ตวรรษ), คริสต(์ศักราช|์ศตวรรษ) */
+  /** พ.ศ, ค.ศ, พศ, คศ, พุทธศ(ักราช|ตวรรษ), คริสต(์ศักราช|์ศตวรรษ) */
   Era,
   /** ปี (ปี 2566, ปีหน้า, ปีงบประมาณ) */
   YearWord,
@@ -26,6 +26,8 @@ export const enum TriggerKind {
   Part,
   Decade,
   Century,
+  /** ไตรมาส (ไตรมาส 2/2561, ไตรมาสที่ 3 ปี 61) */
+  Quarter,
   EnglishMonth,
   EnglishWeekday,
 }
@@ -42,6 +44,8 @@ const WORDS: Array<[string, TriggerKind]> = [
   ),
   ['พ.ศ', TriggerKind.Era],
   ['ค.ศ', TriggerKind.Era],
+  ['พศ', TriggerKind.Era],
+  ['คศ', TriggerKind.Era],
   ['พุทธศ', TriggerKind.Era],
   ['คริสต', TriggerKind.Era],
   ['ปี', TriggerKind.YearWord],
@@ -49,6 +53,7 @@ const WORDS: Array<[string, TriggerKind]> = [
   ['สัปดาห์', TriggerKind.Relative],
   ['ทศวรรษ', TriggerKind.Decade],
   ['ศตวรรษ', TriggerKind.Century],
+  ['ไตรมาส', TriggerKind.Quarter],
   ...RELATIVE_WORDS.filter((w) => w.unit === 'day').map((w): [string, TriggerKind] => [w.word, TriggerKind.Relative]),
   // วันศุกร์ที่แล้ว ...: วัน + the weekday is enough to look (few marker words keep the automaton small)
   ...['วันอาทิตย์', 'วันจันทร์', 'วันอังคาร', 'วันพุธ', 'วันพฤหัส', 'วันศุกร์', 'วันเสาร์'].map((w): [string, TriggerKind] => [w, TriggerKind.Relative]),

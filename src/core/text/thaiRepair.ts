@@ -11,7 +11,8 @@
  * - `joinLines`: positioned lines into paragraphs: a wrapped line is joined to the next without
  *   a space inside Thai text, with a space elsewhere, a hyphenated Latin word is rejoined, and a
  *   paragraph break is kept where the layout has one (a vertical gap, an indented line, a line
- *   that ends short of the right margin after a sentence end);
+ *   that ends short of the right margin after a sentence end); a line of combining marks alone
+ *   is dropped;
  * - `removeRunningLines`: running headers, footers and page numbers repeated on the pages.
  *
  * The layout steps take `TextLine`s (text with its position), so the PDF reader and the tests
@@ -31,6 +32,11 @@ export interface TextLine {
   height: number;
   /** 1-based page number */
   page: number;
+  /**
+   * on a page read in two columns, the column (0 left, 1 right): lines come column by column,
+   * and margins are measured in each column; absent on a page of one column
+   */
+  column?: number;
 }
 
 /** U+F700-U+F71A, the Thai legacy-font PUA glyphs, to the standard character each draws. */
@@ -101,8 +107,20 @@ export function repairThai(text: string): string {
   return composeSaraAm(orderThaiMarks(composeSaraAm(mapThaiPua(text))));
 }
 
-/** Thai, and the legacy-font glyphs of Thai marks */
-const THAI_CHAR = /[\u0e01-\u0e5b\uf700-\uf71a]/;
+/** Thai letters and marks, and the legacy-font glyphs of Thai marks (not Thai digits: a number stands apart, as 54 does) */
+const THAI_CHAR = /[\u0e01-\u0e4e\uf700-\uf71a]/;
+/**
+ * Words that open a clause, which Thai writing sets apart with a space before them (และ, ซึ่ง,
+ * โดย ...; not โดยสาร, เพื่อน, แต่ง, which begin other words).
+ */
+const CLAUSE_START = /^(?:และ|ซึ่ง|หรือ|โดย(?!สาร)|เพื่อ(?!น)|รวมถึง|รวมทั้ง|ตลอดจน|นอกจากนี้|ทั้งนี้|อย่างไรก็ตาม|อย่างไรก็ดี|ดังนั้น|อีกทั้ง|ขณะที่|แต่(?!ง))/;
+/**
+ * A line of Thai combining marks alone (no base character): marks a PDF draws apart from their
+ * text, such as those Chromium leaves at the foot of a page; not text.
+ */
+const MARKS_ONLY = /^[\s\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\uf701-\uf71a]*$/;
+/** Thai repetition and abbreviation marks (ๆ, ฯ), which Thai writing follows with a space. */
+const SPACED_AFTER = /[ๆฯ]$/;
 /** A line ending a sentence (Thai has no such mark: its paragraphs end at a gap or an indent). */
 const SENTENCE_END = /[.!?:;]["'”)\]]?$/;
 
@@ -131,8 +149,8 @@ export interface Paragraph {
 
 /**
  * Joins positioned lines (in reading order) into paragraphs separated by a blank line (`\n\n`).
- * A paragraph may go on from one page to the next (the page break is read as a line break,
- * unless the page's last line ends short of the margin).
+ * A paragraph may go on from one page (or column) to the next (the break is read as a line
+ * break, unless the page's or column's last line ends short of the margin).
  */
 export function joinLines(lines: readonly TextLine[], options: JoinOptions = {}): string {
   return joinParagraphs(lines, options)
@@ -144,16 +162,23 @@ export function joinLines(lines: readonly TextLine[], options: JoinOptions = {})
 export function joinParagraphs(lines: readonly TextLine[], options: JoinOptions = {}): Paragraph[] {
   const gapFactor = options.gapFactor ?? 1.4;
   const indentFactor = options.indentFactor ?? 0.8;
-  const kept = lines.filter((l) => l.text.trim() !== '');
+  const kept = lines.filter((l) => !MARKS_ONLY.test(l.text));
   if (kept.length === 0) return [];
   const spacings: number[] = [];
   for (let i = 1; i < kept.length; i++) {
     const d = kept[i].y - kept[i - 1].y;
-    if (kept[i].page === kept[i - 1].page && d > 0) spacings.push(d);
+    if (kept[i].page === kept[i - 1].page && kept[i].column === kept[i - 1].column && d > 0) spacings.push(d);
   }
   const spacing = lowerQuartile(spacings) || lowerQuartile(kept.map((l) => l.height)) * 1.2;
-  const left = Math.min(...kept.map((l) => l.x));
-  const right = Math.max(...kept.map((l) => l.x + l.width));
+  // the margins of each kind of column (the whole width, the left or the right of two)
+  const margins = new Map<number | undefined, { left: number; right: number }>();
+  for (const l of kept) {
+    const m = margins.get(l.column);
+    if (m) {
+      m.left = Math.min(m.left, l.x);
+      m.right = Math.max(m.right, l.x + l.width);
+    } else margins.set(l.column, { left: l.x, right: l.x + l.width });
+  }
   const paragraphs: Paragraph[] = [];
   let current: Paragraph = { text: kept[0].text.trim(), page: kept[0].page };
   for (let i = 1; i < kept.length; i++) {
@@ -161,20 +186,24 @@ export function joinParagraphs(lines: readonly TextLine[], options: JoinOptions 
     const line = kept[i];
     const text = line.text.trim();
     const h = Math.max(line.height, prev.height, 1);
-    const gap = line.page === prev.page ? line.y - prev.y : spacing;
+    // a new page, or the top of the next column, goes on from the last line of the one before,
+    // as a line does (a line across both columns above them is measured by its gap)
+    const moved = line.page !== prev.page || (line.column !== prev.column && line.y <= prev.y);
+    const gap = moved ? spacing : line.y - prev.y;
     const prevText = prev.text.trim();
+    const { left, right } = margins.get(prev.column)!;
     const prevShort = prev.x + prev.width < right - Math.max(2 * h, 0.15 * (right - left));
     const breaks =
       gap > spacing * gapFactor ||
       gap < 0 ||
-      line.x > left + indentFactor * h ||
-      (prevShort && (SENTENCE_END.test(prevText) || line.page !== prev.page)) ||
+      line.x > margins.get(line.column)!.left + indentFactor * h ||
+      (prevShort && (SENTENCE_END.test(prevText) || moved)) ||
       Math.abs(line.height - prev.height) > 0.2 * h;
     if (breaks) {
       paragraphs.push(current);
       current = { text, page: line.page };
     } else {
-      current.text = joinTwo(current.text, text);
+      current.text = joinTwo(current.text, text, prev.x + prev.width < right - h);
     }
   }
   paragraphs.push(current);
@@ -182,16 +211,19 @@ export function joinParagraphs(lines: readonly TextLine[], options: JoinOptions 
 }
 
 /**
- * One wrapped line joined to the next: no space between Thai characters, a hyphenated Latin
- * word rejoined (`inter-` + `national` is `international`), a line ending in a hyphen joined
- * without a space (`แม่โขง-` + `ล้านช้าง`, `COVID-` + `19`), otherwise one space.
+ * One wrapped line joined to the next: no space between Thai characters (but after ๆ and ฯ,
+ * which Thai writing follows with a space: `ต่างๆ` + `ขยาย` is `ต่างๆ ขยาย`; and before a word
+ * that opens a clause, และ, ซึ่ง, โดย ..., when `roomLeft` says the line ended short of the
+ * margin, as a line broken at a space does), a hyphenated Latin word rejoined (`inter-` +
+ * `national` is `international`), a line ending in a hyphen joined without a space (`แม่โขง-` +
+ * `ล้านช้าง`, `COVID-` + `19`), otherwise one space (after or before a number, Thai digits too).
  */
-export function joinTwo(a: string, b: string): string {
+export function joinTwo(a: string, b: string, roomLeft = false): string {
   if (a === '') return b;
   if (b === '') return a;
   const last = a[a.length - 1];
   const first = b[0];
-  if (THAI_CHAR.test(last) && THAI_CHAR.test(first)) return a + b;
+  if (THAI_CHAR.test(last) && THAI_CHAR.test(first) && !SPACED_AFTER.test(a) && !(roomLeft && CLAUSE_START.test(b))) return a + b;
   if (/[A-Za-z]-$/.test(a) && /^[a-z]/.test(b)) return a.slice(0, -1) + b;
   // a compound broken at its hyphen: แม่โขง-ล้านช้าง, Indo-Pacific, COVID-19
   if (/\S-$/.test(a)) return a + b;
@@ -232,7 +264,9 @@ export function removeRunningLines(pages: readonly (readonly TextLine[])[]): Tex
       if (!bands[i].has(l)) return true;
       if (PAGE_NUMBER.test(l.text.trim())) return false;
       const k = key(l);
-      if (!repeated(k) || removed.has(k)) return true;
+      // a number alone that is no page number (the wrapped end of a URL, a year) is text: its
+      // key would be that of the page numbers
+      if (/^[#\s]*$/.test(k) || !repeated(k) || removed.has(k)) return true;
       removed.add(k);
       return false;
     });

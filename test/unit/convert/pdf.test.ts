@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readPdf, itemsToLines } from '../../../src/convert/pdf';
 import { convertDocument, parsePageRange, renderConverted } from '../../../src/convert';
 import { ConvertError } from '../../../src/convert/errors';
-import { layOut, toLegacyPua, writePdf } from '../../../src/tools/pdfWriter';
+import { layOut, toLegacyPua, writePdf, type PdfLine } from '../../../src/tools/pdfWriter';
 
 const PARAGRAPHS = [
   'การประชุมรัฐมนตรีต่างประเทศอาเซียนครั้งที่ 54 เห็นชอบแผนงานความร่วมมือด้านความมั่นคงทางทะเลและการพัฒนาที่ยั่งยืน',
@@ -29,6 +29,37 @@ describe('convert: PDF', () => {
       // the paragraph that starts on page 2 (none starts on page 3)
       'การประชุมรัฐมนตรีต่างประเทศอาเซียนครั้งที่ 54 เห็นชอบแผนงานความร่วมมือด้านความมั่นคงทางทะเลและการพัฒนาที่ยั่งยืน\n\n[หน้า 2]\n\nผู้แทนญี่ปุ่นและสหรัฐอเมริกาย้ำความสำคัญของน้ำและพลังงานสะอาด\n',
     );
+  });
+
+  it('reads every character of a font with many distinct ones (a code its standard encoding leaves unnamed is not a space)', async () => {
+    // 150 distinct characters take the byte codes 0x21-0x7E and 0xA1-0xC2, 0xB0 among them
+    const text = Array.from({ length: 150 }, (_, i) => String.fromCharCode(0x4e00 + i)).join('');
+    const pdf = writePdf([[{ text, x: 60, y: 80, size: 4 }]]);
+    const result = await readPdf(pdf);
+    assert.equal(result.paragraphs.map((p) => p.text).join(''), text);
+  });
+
+  it('reads a two-column page column by column, a title across both first, a paragraph going on into the right column', async () => {
+    // 12-point glyphs 6 wide: the left column runs 60-270, the right 310-520, a gutter of 40
+    const column = (text: string, x: number, firstRow: number): PdfLine[] =>
+      (text.match(/.{1,35}/gu) ?? []).map((t, i) => ({ text: t, x, y: 120 + (firstRow + i) * 16, size: 12 }));
+    const left = 'ก'.repeat(35 * 3) + 'ข'.repeat(35 * 2);
+    const right = 'ค'.repeat(35 * 2) + 'ง'.repeat(20);
+    const pdf = writePdf([[{ text: 'รายงานการประชุมคณะรัฐมนตรีเรื่องความร่วมมือระหว่างประเทศ', x: 60, y: 80, size: 12 }, ...column(left, 60, 0), ...column(right, 310, 0)]]);
+    const result = await readPdf(pdf);
+    assert.deepEqual(
+      result.paragraphs.map((p) => p.text),
+      ['รายงานการประชุมคณะรัฐมนตรีเรื่องความร่วมมือระหว่างประเทศ', left + right],
+    );
+  });
+
+  it('reads a page of one column, and a table whose figures stand apart, line by line', async () => {
+    const rows = ['งบประมาณรายจ่าย', 'งบลงทุน', 'งบดำเนินงาน', 'งบบุคลากร', 'รวมทั้งสิ้น', 'หมายเหตุ'].map((label, i): PdfLine[] => [
+      { text: label, x: 60, y: 80 + i * 16, size: 12 },
+      { text: String(1000 * (i + 1) + i * 37).padStart(6 - (i % 3), ' '), x: 400 + (i % 3) * 24, y: 80 + i * 16, size: 12 },
+    ]);
+    const result = await readPdf(writePdf([rows.flat()]));
+    assert.match(result.paragraphs.map((p) => p.text).join('\n'), /^งบประมาณรายจ่าย 1000 งบลงทุน 2037/);
   });
 
   it('converts the pages asked for, and says how many there are', async () => {

@@ -255,14 +255,14 @@ describe('findDates', () => {
 
   describe('relative words', () => {
     const text =
-      'วันนี้ เมื่อวาน เมื่อวานนี้ วานนี้ พรุ่งนี้ วันพรุ่งนี้ ปีนี้ ปีหน้า ปีที่แล้ว เดือนนี้ เดือนหน้า สัปดาห์หน้า';
+      'วันนี้ เมื่อวาน วานซืน วานนี้ พรุ่งนี้ วันพรุ่งนี้ ปีนี้ ปีหน้า ปีที่แล้ว เดือนนี้ เดือนหน้า สัปดาห์หน้า';
     const words = text.split(' ');
 
     it('resolves relative words against the reference date (weeks run Monday to Sunday)', () => {
       const values: Array<[string, string]> = [
         ['2025-09-18', '2025-09-18'],
         ['2025-09-17', '2025-09-17'],
-        ['2025-09-17', '2025-09-17'],
+        ['2025-09-16', '2025-09-16'],
         ['2025-09-17', '2025-09-17'],
         ['2025-09-19', '2025-09-19'],
         ['2025-09-19', '2025-09-19'],
@@ -288,6 +288,27 @@ describe('findDates', () => {
         found.map((a) => [a.text, a.relative, a.from, a.calendar]),
         words.map((w) => [w, w, undefined, 'none']),
       );
+    });
+
+    it('leaves the preposition เมื่อ outside วานนี้ and วานซืน, as before a day; เมื่อวาน alone is one word', () => {
+      const text = 'แถลงเมื่อวานนี้ (17 ก.ย.) ประชุมเมื่อวานซืน และเมื่อวาน';
+      assert.deepStrictEqual(findDates(text, { referenceDate: '2025-09-18' }), [
+        date(text, 'วานนี้', { from: '2025-09-17', to: '2025-09-17', calendar: 'none', relative: 'วานนี้' }),
+        date(text, '17 ก.ย.', { from: '2025-09-17', to: '2025-09-17', calendar: 'none', inferred: true }),
+        date(text, 'วานซืน', { from: '2025-09-16', to: '2025-09-16', calendar: 'none', relative: 'วานซืน' }),
+        date(text, 'เมื่อวาน', { from: '2025-09-17', to: '2025-09-17', calendar: 'none', relative: 'เมื่อวาน' }, 2),
+      ]);
+    });
+
+    it('reads ปัจจุบัน (the present) as the end of a period after ถึง or จน, and not elsewhere', () => {
+      const text = 'ตั้งแต่ปี 2557 จนถึงปัจจุบัน ก่อตั้งถึง ปัจจุบัน ทำมาจนปัจจุบัน ในปัจจุบันราคาสูง';
+      assert.deepStrictEqual(findDates(text, { referenceDate: '2025-09-18' }), [
+        date(text, '2557', single('2014', 'BE')),
+        date(text, 'ปัจจุบัน', { from: '2025-09-18', to: '2025-09-18', calendar: 'none', relative: 'ปัจจุบัน' }),
+        date(text, 'ปัจจุบัน', { from: '2025-09-18', to: '2025-09-18', calendar: 'none', relative: 'ปัจจุบัน' }, 1),
+        date(text, 'ปัจจุบัน', { from: '2025-09-18', to: '2025-09-18', calendar: 'none', relative: 'ปัจจุบัน' }, 2),
+      ]);
+      assert.deepStrictEqual(findDates('ปัจจุบันราคาสูง'), []);
     });
 
     it('does not read a duration before a relative word as a date', () => {
@@ -383,8 +404,46 @@ describe('findDates', () => {
       assert.deepStrictEqual(findDates('สำนักงาน ก.พ. แจ้งว่า ที่ดินมีเอกสาร ส.ค.1 แล้ว', ref), []);
     });
 
-    it('does not count a quarter\'s number as a quantity before a relative year', () => {
-      one('ถึงไตรมาส 1 ปีหน้า', 'ปีหน้า', { from: '2026', to: '2026', calendar: 'none', relative: 'ปีหน้า' });
+    it('reads a quarter with a relative year as that quarter (its number is not a quantity)', () => {
+      one('ถึงไตรมาส 1 ปีหน้า', 'ไตรมาส 1 ปีหน้า', { from: '2026-01', to: '2026-03', calendar: 'none', relative: 'ไตรมาส 1 ปีหน้า' });
+    });
+
+    it('reads quarters of a year with the year after / or ปี, their three months the value', () => {
+      one('จีดีพีไตรมาส 2/2561 โต', 'ไตรมาส 2/2561', { from: '2018-04', to: '2018-06', calendar: 'BE' });
+      one('ไตรมาสที่ 3/61 ลดลง', 'ไตรมาสที่ 3/61', { from: '2018-07', to: '2018-09', calendar: 'BE' });
+      one('ช่วงไตรมาส 4 ของปี 2561', 'ไตรมาส 4 ของปี 2561', { from: '2018-10', to: '2018-12', calendar: 'BE' });
+      one('ไตรมาสที่ 2 ปี 61', 'ไตรมาสที่ 2 ปี 61', { from: '2018-04', to: '2018-06', calendar: 'BE' });
+      one('ไตรมาสแรกของปีนี้', 'ไตรมาสแรกของปีนี้', { from: '2025-01', to: '2025-03', calendar: 'none', relative: 'ไตรมาสแรกของปีนี้' });
+      one('ไตรมาสสุดท้ายของปี 2568', 'ไตรมาสสุดท้ายของปี 2568', { from: '2025-10', to: '2025-12', calendar: 'BE' });
+      // no year, no quarter 5, a fiscal year's quarter: not a quarter (the fiscal year is the date)
+      assert.deepStrictEqual(findDates('ไตรมาส 3 ไตรมาส 5/2561', ref), []);
+      one('ไตรมาส 2 ปีงบประมาณ 2562', 'ปีงบประมาณ 2562', { from: '2018-10-01', to: '2019-09-30', calendar: 'BE' });
+    });
+
+    it('reads days joined by , และ หรือ ถึง before one month as one date, first to last day', () => {
+      one('ประชุมวันที่ 24 และ 25 ก.ย. ที่', '24 และ 25 ก.ย.', { from: '2025-09-24', to: '2025-09-25', calendar: 'none', inferred: true });
+      one('จัดงาน 1, 2 และ 3 มีนาคม 2561', '1, 2 และ 3 มีนาคม 2561', { from: '2018-03-01', to: '2018-03-03', calendar: 'BE' });
+      one('วันที่ 1 ถึง 3 ธ.ค.61', '1 ถึง 3 ธ.ค.61', { from: '2018-12-01', to: '2018-12-03', calendar: 'BE' });
+      // days must follow one another and end at a month
+      one('ข้อ 3 และ 2 ก.ย. 2561', '2 ก.ย. 2561', single('2018-09-02', 'BE'));
+      assert.deepStrictEqual(findDates('ข้อ 3 และ 4 ของระเบียบ', ref), []);
+    });
+
+    it('reads a day written alone after วันที่ and before ที่ผ่านมา or นี้ as a day around the reference date', () => {
+      one('เมื่อวันที่ 5 ที่ผ่านมา', '5', inferred('2025-05-05'));
+      one('เมื่อวันที่ 28 ที่ผ่านมา', '28', inferred('2025-04-28'));
+      one('เมื่อวันที่ 31 ที่แล้ว', '31', inferred('2025-03-31'));
+      one('ในวันที่ 30 นี้', '30', inferred('2025-05-30'));
+      one('วันศุกร์ที่ 6 นี้', '6', inferred('2025-06-06'));
+      one('วันที่ 26 นี้', '26', inferred('2025-05-26'));
+      // without วันที่ before, or ที่ผ่านมา / นี้ after, a number alone is no date
+      assert.deepStrictEqual(findDates('ข้อ 5 ที่ผ่านมา วันที่ 5 เป็นต้นไป', ref), []);
+      assert.deepStrictEqual(findDates('เมื่อวันที่ 5 ที่ผ่านมา'), [{ kind: 'date', start: 12, end: 13, text: '5', calendar: 'none' }]);
+    });
+
+    it('reads the era markers written without their inner dot (พศ., คศ.)', () => {
+      one('ตั้งแต่ พศ.2561', 'พศ.2561', single('2018', 'BE'));
+      one('ในปี คศ 2018', 'คศ 2018', single('2018', 'CE'));
     });
 
     it('keeps precision: a 2-digit number alone is not a year, a duration is not a date', () => {

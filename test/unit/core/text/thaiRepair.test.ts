@@ -66,6 +66,23 @@ describe('Thai repair', () => {
       assert.equal(joinTwo('ประชุม', 'ASEAN'), 'ประชุม ASEAN');
       assert.equal(joinTwo('ปี 2564', 'ไทย'), 'ปี 2564 ไทย');
     });
+    it('keeps the space Thai writing puts after ๆ and ฯ', () => {
+      assert.equal(joinTwo('ประเทศต่างๆ', 'ขยายความร่วมมือ'), 'ประเทศต่างๆ ขยายความร่วมมือ');
+      assert.equal(joinTwo('สารบาหลีฯ', 'เป็นสาร'), 'สารบาหลีฯ เป็นสาร');
+      assert.equal(joinTwo('ตลาดใหม่ๆ', 'และ'), 'ตลาดใหม่ๆ และ');
+    });
+    it('sets a number in Thai digits apart, as one in Arabic digits', () => {
+      assert.equal(joinTwo('วันที่ ๑๖ พ.ย. ๖๔', 'ท่ามกลางสถานการณ์'), 'วันที่ ๑๖ พ.ย. ๖๔ ท่ามกลางสถานการณ์');
+      assert.equal(joinTwo('ครั้งที่', '๕๔'), 'ครั้งที่ ๕๔');
+    });
+    it('puts a space before a word opening a clause when the line ended short of the margin, not inside other words', () => {
+      assert.equal(joinTwo('ความมั่นคง', 'และเสรีภาพ', true), 'ความมั่นคง และเสรีภาพ');
+      assert.equal(joinTwo('ความมั่นคง', 'และเสรีภาพ'), 'ความมั่นคงและเสรีภาพ');
+      assert.equal(joinTwo('ผ่านกลไกทวิภาคี', 'โดยยึดหลัก', true), 'ผ่านกลไกทวิภาคี โดยยึดหลัก');
+      assert.equal(joinTwo('ผู้', 'โดยสาร', true), 'ผู้โดยสาร');
+      assert.equal(joinTwo('การ', 'แต่งตั้ง', true), 'การแต่งตั้ง');
+      assert.equal(joinTwo('มิตร', 'เพื่อนบ้าน', true), 'มิตรเพื่อนบ้าน');
+    });
     it('rejoins a hyphenated Latin word, and keeps the hyphen of a compound, without a space', () => {
       assert.equal(joinTwo('inter-', 'national law'), 'international law');
       assert.equal(joinTwo('Indo-', 'Pacific'), 'Indo-Pacific');
@@ -79,6 +96,11 @@ describe('Thai repair', () => {
     it('joins wrapped lines of a paragraph, Thai without a space', () => {
       const lines = [line('การประชุมรัฐมนตรีต่างประเทศ', 0), line('อาเซียนครั้งที่ 54 เห็นชอบ', 1), line('แผนงาน', 2, { width: 60 })];
       assert.equal(joinLines(lines), 'การประชุมรัฐมนตรีต่างประเทศอาเซียนครั้งที่ 54 เห็นชอบแผนงาน');
+    });
+
+    it('puts a space before และ after a line that ends short of the margin (broken at a space), not after a full one', () => {
+      const lines = [line('ความมั่นคง', 0, { width: 250 }), line('และเสรีภาพในการเดินเรือ', 1), line('และการบิน', 2, { width: 100 })];
+      assert.equal(joinLines(lines), 'ความมั่นคง และเสรีภาพในการเดินเรือและการบิน');
     });
 
     it('keeps a paragraph break at a vertical gap', () => {
@@ -104,6 +126,27 @@ describe('Thai repair', () => {
     it('goes on over a page break, unless the page ends with a short line', () => {
       const lines = [line('ต้นย่อหน้า', 0), line('ต่อ', 1, { page: 2 }), line('จบ', 2, { page: 2, width: 40 }), line('ใหม่', 0, { page: 3 })];
       assert.equal(joinLines(lines), 'ต้นย่อหน้าต่อจบ\n\nใหม่');
+    });
+
+    it('drops a line of Thai combining marks alone (marks drawn apart from their text)', () => {
+      // Chromium leaves such marks at the foot of a page; the paragraph goes on over the page break
+      const lines = [line('ความร่วมมือระหว่างหลาย', 0), line('ภาคส่วน', 1), line('\u0e48 \u0e48 \u0e48', 30, { x: 140, width: 290 }), line('ต่อ', 0, { page: 2 })];
+      assert.equal(joinLines(lines), 'ความร่วมมือระหว่างหลายภาคส่วนต่อ');
+      assert.equal(joinLines([line('\u0e49\uf70a', 0)]), '');
+    });
+
+    it('reads two columns with the margins of each: a paragraph goes on into the next column, an indent there breaks', () => {
+      const col = (text: string, row: number, column: number, opts: Partial<TextLine> = {}): TextLine => line(text, row, { x: column ? 320 : 50, width: 250, column, ...opts });
+      const lines = [
+        line('หัวเรื่องข้ามสองคอลัมน์', 0, { width: 520 }),
+        col('ย่อหน้าแรก', 2, 0),
+        col('ต่อ', 3, 0),
+        col('ยังต่อ', 2, 1),
+        col('จบ', 3, 1, { width: 40 }),
+        col('ย่อหน้าใหม่', 4, 1, { x: 340, width: 230 }),
+        col('ต่อ', 5, 1),
+      ];
+      assert.equal(joinLines(lines), 'หัวเรื่องข้ามสองคอลัมน์\n\nย่อหน้าแรกต่อยังต่อจบ\n\nย่อหน้าใหม่ต่อ');
     });
 
     it('gives nothing for no lines or blank lines', () => {
@@ -151,6 +194,15 @@ describe('Thai repair', () => {
         assert.deepEqual(removeRunningLines([[line(t, 0), line('เนื้อหา', 1), line('ต่อ', 2), line('จบ', 3), line('ท้าย', 4)]])[0].length, 4, t);
       }
       assert.equal(removeRunningLines([[line('2564', 0), line('เนื้อหา', 1)]])[0].length, 2);
+    });
+
+    it('keeps a number alone at the foot of a page that is no page number (the wrapped end of a URL)', () => {
+      const foot = (n: number, body: string[]): TextLine[] => [...body.map((t, i) => line(t, i, { page: n })), line(String(n), 40, { page: n })];
+      const pages = [foot(1, ['หนึ่ง', 'สอง']), foot(2, ['ที่มา : https://www.thaigov.go.th/news/contents/details/4', '4380'])];
+      assert.deepEqual(
+        removeRunningLines(pages).map((p) => p.map((l) => l.text)),
+        [['หนึ่ง', 'สอง'], ['ที่มา : https://www.thaigov.go.th/news/contents/details/4', '4380']],
+      );
     });
   });
 });
