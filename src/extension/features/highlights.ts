@@ -35,6 +35,8 @@ export interface AppliedHighlights {
   incremental: boolean;
   /** how many ranges the last update sent to the editor */
   rangesSent: number;
+  /** for a large document: the lines drawn (the rest has overview-ruler marks only) */
+  drawnLines?: [number, number];
 }
 
 export class Highlights extends Disposable {
@@ -198,6 +200,7 @@ export class Highlights extends Disposable {
       analysisMs: result.millis,
       incremental: result.incremental,
       rangesSent,
+      drawnLines: windowed ? this.windows.get(editor)?.lines : undefined,
       editToHighlightMs: editStarted !== undefined ? performance.now() - editStarted : undefined,
     });
     if (editor !== vscode.window.activeTextEditor) return;
