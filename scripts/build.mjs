@@ -21,6 +21,7 @@ const entries = [
   { in: 'src/cli/bin.ts', out: 'cli', platform: 'node', banner: '#!/usr/bin/env node' },
   { in: 'src/tools/eval.ts', out: 'eval', platform: 'node', external: ['playwright-core'] },
   { in: 'src/tools/bench.ts', out: 'bench', platform: 'node' },
+  { in: 'src/tools/generateWorkspace.ts', out: 'generateWorkspace', platform: 'node' },
 ].filter((e) => existsSync(join(root, e.in)));
 
 function newestMtime(dir) {

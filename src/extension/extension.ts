@@ -27,6 +27,7 @@ import { Settings } from './services/settings';
 import { TagService } from './services/tagService';
 import { WorkspaceIndex } from './services/workspaceIndex';
 import { WorkspaceTrust } from './services/workspaceTrust';
+import { largeDocumentTuning } from '../features/largeDocuments';
 import { TEST_HOOKS, type TestHooks } from './testHooks';
 import { Decorations } from './ui/decorations';
 import { lastInformationShown, showInformation } from './ui/messages';
@@ -171,7 +172,14 @@ class ThaiPolicyLens {
       getActivity: () => ({ analyses: analysis.analysisCount, indexStarted: index.isStarted, indexedFiles: index.size }),
     };
     // The tests' way in (not part of the API): see testHooks.ts.
-    const hooks: TestHooks = { tagging: tagging.testHooks, themePicker: shownThemePicker, lastInformation: lastInformationShown };
+    const hooks: TestHooks = {
+      tagging: tagging.testHooks,
+      themePicker: shownThemePicker,
+      lastInformation: lastInformationShown,
+      largeDocuments: largeDocumentTuning,
+      applied: (uri) => highlights.appliedTo(uri),
+      longestAnalysisSliceMs: () => analysis.longestSliceMs,
+    };
     Object.defineProperty(this.api, TEST_HOOKS, { value: hooks, enumerable: false });
   }
 

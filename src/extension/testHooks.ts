@@ -5,6 +5,7 @@
  * find it on the extension's object.)
  */
 import type * as vscode from 'vscode';
+import type { AppliedHighlights } from './features/highlights';
 import type { TaggingTestHooks } from './features/tagging';
 
 export interface TestHooks {
@@ -13,6 +14,12 @@ export interface TestHooks {
   themePicker(): vscode.QuickPick<vscode.QuickPickItem> | undefined;
   /** the last information message shown through ui/messages.ts */
   lastInformation(): string | undefined;
+  /** the large-document thresholds in use (the measurements set them to Infinity for a "before" figure) */
+  largeDocuments: { chunkedAnalysisChars: number; windowedDecorationChars: number };
+  /** what was last drawn in the editor of a document, without copying its ranges */
+  applied(uri: vscode.Uri): AppliedHighlights | undefined;
+  /** the longest stretch (ms) a chunked analysis ran without yielding */
+  longestAnalysisSliceMs(): number;
 }
 
 export const TEST_HOOKS = Symbol.for('thaiPolicyLens.testHooks');

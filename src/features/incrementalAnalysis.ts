@@ -43,6 +43,30 @@ export function queueEdits(pending: readonly PendingEdit[] | 'full', changes: re
   return edits.length > MAX_PENDING_EDITS ? 'full' : edits;
 }
 
+/**
+ * A text as the incremental analysis reads it: its length, its lines, and slices. A string is one
+ * (`linedText`); the editor gives its document's lines instead, so an edit of a large document
+ * never copies all of its text.
+ */
+export interface LinedText {
+  readonly length: number;
+  /** the start of the line `back` lines before the one holding `offset` */
+  lineStart(offset: number, back: number): number;
+  /** the end, line break included, of the line `ahead` lines after the one holding `offset` */
+  lineEnd(offset: number, ahead: number): number;
+  slice(start: number, end: number): string;
+}
+
+/** A string as a `LinedText`. */
+export function linedText(text: string): LinedText {
+  return {
+    length: text.length,
+    lineStart: (offset, back) => lineStart(text, offset, back),
+    lineEnd: (offset, ahead) => lineEnd(text, offset, ahead),
+    slice: (start, end) => text.slice(start, end),
+  };
+}
+
 export interface IncrementalAnalysis {
   /** the annotations of the whole text, sorted by start */
   annotations: Annotation[];
@@ -57,8 +81,9 @@ export interface IncrementalAnalysis {
  * from `previous`, the annotations of the text before them (sorted by start; changed in place:
  * the caller gives up the list), analysing only a window around the edits with `analyze`.
  */
-export function analyzeIncrementally(text: string, previous: Annotation[], edits: readonly PendingEdit[], analyze: (text: string) => Annotation[]): IncrementalAnalysis {
-  let annotations = previous;
+export function analyzeIncrementally(source: string | LinedText, previous: Annotation[], edits: readonly PendingEdit[], analyze: (text: string) => Annotation[]): IncrementalAnalysis {
+  const text = typeof source === 'string' ? linedText(source) : source;
+  const annotations = previous;
   const changedKeys = new Set<string>();
   // Apply the edits in order: drop the annotations an edit touches, shift those after it, and
   // grow the span to analyse again.
@@ -73,20 +98,28 @@ export function analyzeIncrementally(text: string, previous: Annotation[], edits
     }
     dirtyStart = Math.min(dirtyStart, edit.start);
     dirtyEnd = Math.max(dirtyEnd, edit.start + edit.newLength);
-    const next: Annotation[] = [];
-    for (const a of annotations) {
-      if (a.end < edit.start) next.push(a);
-      else if (a.start > edit.oldEnd) {
-        a.start += delta;
-        a.end += delta;
-        next.push(a);
-      } else {
+    // In place (a large document has a hundred thousand annotations; copying them on every
+    // keystroke costs more than the analysis): those ending before the edit stay, those starting
+    // after it shift, those it touches go.
+    const first = firstReaching(annotations, edit.start);
+    const kept: Annotation[] = [];
+    let i = first;
+    for (; i < annotations.length && annotations[i].start <= edit.oldEnd; i++) {
+      const a = annotations[i];
+      if (a.end < edit.start) kept.push(a);
+      else {
         changedKeys.add(annotationKey(a));
         dirtyStart = Math.min(dirtyStart, map(a.start, 'start'));
         dirtyEnd = Math.max(dirtyEnd, map(a.end, 'end'));
       }
     }
-    annotations = next;
+    if (delta !== 0) {
+      for (let j = i; j < annotations.length; j++) {
+        annotations[j].start += delta;
+        annotations[j].end += delta;
+      }
+    }
+    if (i > first || kept.length) replaceRange(annotations, first, i, kept);
   }
   const [winStart, winEnd] = analysisWindow(text, annotations, dirtyStart, dirtyEnd);
   const fresh = analyze(text.slice(winStart, winEnd));
@@ -102,7 +135,19 @@ export function analyzeIncrementally(text: string, previous: Annotation[], edits
   const after = spansByKey(fresh);
   for (const [k, v] of before) if (after.get(k) !== v) changedKeys.add(k);
   for (const [k, v] of after) if (before.get(k) !== v) changedKeys.add(k);
-  return { annotations: annotations.slice(0, lo).concat(fresh, annotations.slice(hi)), changedKeys, window: [winStart, winEnd] };
+  replaceRange(annotations, lo, hi, fresh);
+  return { annotations, changedKeys, window: [winStart, winEnd] };
+}
+
+/** Replaces `list[from, to)` with `items`, in place. */
+function replaceRange<T>(list: T[], from: number, to: number, items: readonly T[]): void {
+  if (items.length <= 10_000) list.splice(from, to - from, ...items);
+  else {
+    const tail = list.splice(to);
+    list.length = from;
+    for (const x of items) list.push(x);
+    for (const x of tail) list.push(x);
+  }
 }
 
 /**
@@ -110,27 +155,28 @@ export function analyzeIncrementally(text: string, previous: Annotation[], edits
  * line of context on each side, widened over any of `annotations` (sorted by start) that crosses
  * its edge, so nothing is cut in two.
  */
-export function analysisWindow(text: string, annotations: readonly Annotation[], dirtyStart: number, dirtyEnd: number): [number, number] {
-  let winStart = lineStart(text, Math.max(0, dirtyStart), 1);
-  let winEnd = lineEnd(text, Math.min(text.length, dirtyEnd), 1);
+export function analysisWindow(source: string | LinedText, annotations: readonly Annotation[], dirtyStart: number, dirtyEnd: number): [number, number] {
+  const text = typeof source === 'string' ? linedText(source) : source;
+  let winStart = text.lineStart(Math.max(0, dirtyStart), 1);
+  let winEnd = text.lineEnd(Math.min(text.length, dirtyEnd), 1);
   const first = firstEndingAfter(annotations, winStart);
   for (let i = first; i < annotations.length && annotations[i].start < winEnd; i++) {
     const a = annotations[i];
-    if (a.start < winStart) winStart = lineStart(text, a.start, 0);
-    if (a.end > winEnd) winEnd = lineEnd(text, a.end, 0);
+    if (a.start < winStart) winStart = text.lineStart(a.start, 0);
+    if (a.end > winEnd) winEnd = text.lineEnd(a.end, 0);
   }
   return [winStart, winEnd];
 }
 
 /** The start of the line `back` lines before the one holding `offset`. */
-function lineStart(text: string, offset: number, back: number): number {
+export function lineStart(text: string, offset: number, back: number): number {
   let start = offset <= 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1;
   for (let i = 0; i < back && start > 0; i++) start = start - 1 <= 0 ? 0 : text.lastIndexOf('\n', start - 2) + 1;
   return start;
 }
 
 /** The end, line break included, of the line `ahead` lines after the one holding `offset`. */
-function lineEnd(text: string, offset: number, ahead: number): number {
+export function lineEnd(text: string, offset: number, ahead: number): number {
   let end = offset;
   for (let i = 0; i <= ahead && end < text.length; i++) {
     const lineBreak = text.indexOf('\n', i === 0 ? offset : end);
@@ -147,6 +193,20 @@ function spansByKey(list: readonly Annotation[]): Map<string, string> {
     byKey.set(k, (byKey.get(k) ?? '') + `${a.start}-${a.end},`);
   }
   return byKey;
+}
+
+/** Annotations are shorter than this (characters): a search back for one reaching an offset stops here. */
+const LONGEST_ANNOTATION = 10_000;
+
+/**
+ * An index at or before that of the first annotation (sorted by start) that ends at or after
+ * `offset`: the annotations before it all end before `offset`. (Some between may too: a date may
+ * hold terms and countries, which never overlap one another.)
+ */
+function firstReaching(list: readonly Annotation[], offset: number): number {
+  let first = firstStartingAt(list, offset);
+  for (let k = first - 1; k >= 0 && list[k].start >= offset - LONGEST_ANNOTATION; k--) if (list[k].end >= offset) first = k;
+  return first;
 }
 
 /** Index of the first annotation (sorted by start) whose end is after `offset`. */

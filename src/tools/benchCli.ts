@@ -89,7 +89,7 @@ const ms = (x: number): string => x.toFixed(x < 10 ? 2 : x < 100 ? 1 : 0);
 const verdict = (ok: boolean): string => (ok ? 'met' : 'NOT met');
 
 /** The forms (terms and aliases) of glossary files, one per line, for ripgrep and the corpus generator. */
-function glossaryForms(files: readonly string[]): string[] {
+export function glossaryForms(files: readonly string[]): string[] {
   const product = loadProductFromFiles(files);
   const forms = new Set<string>();
   for (const { theme } of product.glossaries.flatThemes) for (const t of theme.terms) for (const f of [t.term, ...t.aliases]) forms.add(f);
@@ -164,6 +164,23 @@ export function runCliBench(options: CliBenchOptions, print: (s: string) => void
   }
 }
 
+/**
+ * Writes `docs` generated documents of about 10 KB with glossary `forms` under `folder`, 500 a
+ * subfolder (000/00000.txt, ...); the same files for the same seed. Returns the bytes written.
+ */
+export function writeCorpus(folder: string, docs: number, forms: readonly string[], seed: number): number {
+  const random = new SeededRandom(seed);
+  let bytes = 0;
+  for (let i = 0; i < docs; i++) {
+    const sub = path.join(folder, String(Math.floor(i / 500)).padStart(3, '0'));
+    if (i % 500 === 0) fs.mkdirSync(sub, { recursive: true });
+    const text = generateDocument(CORPUS_DOC_BYTES, forms, random);
+    fs.writeFileSync(path.join(sub, `${String(i).padStart(5, '0')}.txt`), text);
+    bytes += Buffer.byteLength(text);
+  }
+  return bytes;
+}
+
 /** The corpus case: the built-in glossary, `corpusDocs` generated documents, against ripgrep. */
 function corpusCase(options: CliBenchOptions, root: string, tmp: string, env: NodeJS.ProcessEnv, preload: string, print: (s: string) => void): void {
   const rg = findRipgrep(root);
@@ -173,15 +190,7 @@ function corpusCase(options: CliBenchOptions, root: string, tmp: string, env: No
   fs.writeFileSync(termsFile, forms.join('\n') + '\n');
   const corpus = path.join(tmp, 'corpus');
   let started = performance.now();
-  const random = new SeededRandom(options.seed + 2);
-  let bytes = 0;
-  for (let i = 0; i < options.corpusDocs; i++) {
-    const folder = path.join(corpus, String(Math.floor(i / 500)).padStart(3, '0'));
-    if (i % 500 === 0) fs.mkdirSync(folder, { recursive: true });
-    const text = generateDocument(CORPUS_DOC_BYTES, forms, random);
-    fs.writeFileSync(path.join(folder, `${String(i).padStart(5, '0')}.txt`), text);
-    bytes += Buffer.byteLength(text);
-  }
+  const bytes = writeCorpus(corpus, options.corpusDocs, forms, options.seed + 2);
   print(`\nA corpus: ${options.corpusDocs.toLocaleString('en-US')} generated documents, ${(bytes / 1e6).toFixed(1)} MB of UTF-8 (written in ${((performance.now() - started) / 1000).toFixed(1)} s), the built-in glossary (${forms.length} forms):`);
   let productArgs = [options.program, 'analyze', '--format', 'summary', corpus];
   try {

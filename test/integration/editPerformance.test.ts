@@ -2,7 +2,8 @@
 // machine is shared; the figure goes into the README). Asserts only that every edit was highlighted.
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import { getApi, waitFor, writeWorkspaceFile } from './helpers';
+import { testHooksOf } from '../../src/extension/testHooks';
+import { getApi, waitFor, watchEventLoop, writeWorkspaceFile } from './helpers';
 
 const SENTENCES = [
   'กระทรวงการต่างประเทศแถลงว่าการทูตดิจิทัลเป็นเครื่องมือสำคัญของความร่วมมือกับสาธารณรัฐอินโดนีเซีย',
@@ -55,5 +56,79 @@ describe('edit performance', function () {
     assert.equal(timings.filter((t) => Number.isFinite(t)).length, 20, 'every edit was timed');
     await vscode.commands.executeCommand('workbench.action.files.revert');
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
+
+  it('opens and types in a 5 MB document without blocking the extension host (prints before/after)', async function () {
+    this.timeout(600_000);
+    const api = await getApi();
+    const hooks = testHooksOf(api);
+    const defaults = { ...hooks.largeDocuments };
+    const lines: string[] = [];
+    let size = 0;
+    for (let i = 0; size < 4_900_000; i++) { // under the default maxFileSize of 5M characters
+      const line = SENTENCES[i % SENTENCES.length];
+      lines.push(line);
+      size += line.length + 1;
+    }
+    const text = lines.join('\n') + '\n';
+    const figures: string[] = [];
+    for (const mode of ['before (whole analysis, every decoration)', 'after (chunked analysis, decorations of the visible lines)']) {
+      const before = mode.startsWith('before');
+      hooks.largeDocuments.chunkedAnalysisChars = before ? Infinity : defaults.chunkedAnalysisChars;
+      hooks.largeDocuments.windowedDecorationChars = before ? Infinity : defaults.windowedDecorationChars;
+      try {
+        const uri = await writeWorkspaceFile(`editPerformance-5mb-${before ? 'before' : 'after'}.txt`, text);
+        let loop = watchEventLoop(50);
+        const started = performance.now();
+        const doc = await vscode.workspace.openTextDocument(uri);
+        const editor = await vscode.window.showTextDocument(doc);
+        await waitFor(() => hooks.applied(uri), 'first highlights', 120_000);
+        const openMs = performance.now() - started;
+        const openBlocked = loop.stop();
+        const firstSent = hooks.applied(uri)!.rangesSent;
+        // typing near the top of the screen, as a user does: the 'type' command of the workbench
+        loop = watchEventLoop(50);
+        const timings: number[] = [];
+        const sent: number[] = [];
+        for (let i = 0; i < 30; i++) {
+          editor.selection = new vscode.Selection(5 + (i % 20), 3, 5 + (i % 20), 3);
+          await vscode.commands.executeCommand('type', { text: i % 3 === 0 ? 'หยุดยิง' : 'ก' });
+          const shown = await waitFor(() => {
+            const h = hooks.applied(uri);
+            return h && h.version === editor.document.version ? h : undefined;
+          }, 'highlights after an edit', 30_000);
+          timings.push(shown.editToHighlightMs ?? NaN);
+          sent.push(shown.rangesSent);
+        }
+        const typingBlocked = loop.stop();
+        figures.push(
+          `5 MB ${mode}: open to first highlights ${openMs.toFixed(0)} ms (host blocked at most ${openBlocked.maxMs.toFixed(0)} ms, ${openBlocked.stalls} stalls over 50 ms; ${firstSent} ranges sent); ` +
+            `edit to highlights median ${median(timings).toFixed(1)} ms, p90 ${percentile(timings, 0.9).toFixed(1)} ms, max ${Math.max(...timings).toFixed(1)} ms; ` +
+            `host blocked while typing at most ${typingBlocked.maxMs.toFixed(0)} ms (${typingBlocked.stalls} stalls over 50 ms); ranges sent per edit median ${median(sent)}`,
+        );
+        assert.equal(timings.filter((t) => Number.isFinite(t)).length, 30, 'every edit was timed');
+        if (!before) {
+          // scrolling to the end draws the lines there
+          const last = editor.document.lineCount - 1;
+          assert.ok(hooks.applied(uri)!.drawnLines![1] < last - 1000, 'the end is not drawn at the top');
+          editor.revealRange(new vscode.Range(last, 0, last, 0), vscode.TextEditorRevealType.InCenter);
+          const drawn = await waitFor(() => {
+            const lines = hooks.applied(uri)?.drawnLines;
+            return lines && lines[1] === last ? lines : undefined;
+          }, 'the lines at the end drawn');
+          assert.ok(drawn[0] > last - 1000 && drawn[0] < last - 300, `drawn lines ${drawn.join('-')} of ${last + 1}`);
+          assert.ok(hooks.longestAnalysisSliceMs() < 1000, 'the chunked analysis yielded');
+          assert.ok(median(sent) < 5000, `few ranges sent per edit (${median(sent)})`);
+        }
+        await vscode.commands.executeCommand('workbench.action.files.revert');
+        await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+        await vscode.workspace.fs.delete(uri); // the workspace index of later tests would read it
+      } finally {
+        Object.assign(hooks.largeDocuments, defaults);
+      }
+    }
+    console.log(`large document performance (longest chunked-analysis slice ${hooks.longestAnalysisSliceMs().toFixed(0)} ms):\n  ${figures.join('\n  ')}`);
   });
 });

@@ -62,3 +62,27 @@ export function findItem(items: TreeItemSnapshot[] | undefined, id: string): Tre
   }
   return undefined;
 }
+
+/**
+ * The extension host's blocked time, as its own timers see it: a timer due every 5 ms, and how
+ * late each tick came (the longest lateness is the longest stretch the host could not answer).
+ * `stop()` gives the longest, and how many ticks came more than `stallMs` late.
+ */
+export function watchEventLoop(stallMs: number): { stop(): { maxMs: number; stalls: number } } {
+  let last = performance.now();
+  let maxMs = 0;
+  let stalls = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    const late = now - last - 5;
+    if (late > maxMs) maxMs = late;
+    if (late > stallMs) stalls++;
+    last = now;
+  }, 5);
+  return {
+    stop() {
+      clearInterval(timer);
+      return { maxMs, stalls };
+    },
+  };
+}

@@ -4,6 +4,10 @@
  * item with the counts, which toggles them. Nothing is drawn (and the status bar says so) while
  * the glossaries load, at start-up or on a reload: the first highlights and counts have the
  * glossary's themes, never countries and dates alone.
+ *
+ * A large document (src/features/largeDocuments.ts) is drawn only around what is visible (the
+ * lines on screen and a margin, drawn again when scrolling leaves it), with its overview ruler
+ * summarised: the renderer then gets hundreds of decorations rather than tens of thousands.
  */
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
@@ -11,7 +15,8 @@ import { formatNumber, themeColor } from '../../core';
 import type { Annotation } from '../../core';
 import { Disposable } from '../disposable';
 import { annotationKey } from '../../features/incrementalAnalysis';
-import type { AnalysisService, DocumentAnalysis } from '../services/analysisService';
+import { annotationsWithin, drawnLines, largeDocumentTuning, overviewMarks, windowCovers } from '../../features/largeDocuments';
+import { lengthOf, type AnalysisService, type DocumentAnalysis } from '../services/analysisService';
 import type { GlossaryService } from '../services/glossaryService';
 import type { HighlightCategory, Settings } from '../services/settings';
 import type { Decorations } from '../ui/decorations';
@@ -28,6 +33,10 @@ export interface AppliedHighlights {
   editToHighlightMs?: number;
   analysisMs: number;
   incremental: boolean;
+  /** how many ranges the last update sent to the editor */
+  rangesSent: number;
+  /** for a large document: the lines drawn (the rest has overview-ruler marks only) */
+  drawnLines?: [number, number];
 }
 
 export class Highlights extends Disposable {
@@ -36,6 +45,9 @@ export class Highlights extends Disposable {
   private readonly editTimes = new Map<string, number>();
   /** per editor: which document and categories its decorations show */
   private readonly drawn = new WeakMap<vscode.TextEditor, { uri: string; show: Record<HighlightCategory, boolean> }>();
+  /** per editor of a large document: the lines drawn, and the analysis they were drawn from */
+  private statusTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly windows = new WeakMap<vscode.TextEditor, { lines: [number, number]; result: DocumentAnalysis }>();
 
   constructor(
     private readonly analysis: AnalysisService,
@@ -54,6 +66,7 @@ export class Highlights extends Disposable {
       vscode.commands.registerCommand('thaiPolicyLens.toggleDates', () => this.toggle('dates')),
       vscode.window.onDidChangeVisibleTextEditors(() => this.refreshVisible()),
       vscode.window.onDidChangeActiveTextEditor(() => this.updateStatus()),
+      vscode.window.onDidChangeTextEditorVisibleRanges((e) => this.followScroll(e.textEditor)),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length && !this.editTimes.has(e.document.uri.toString())) this.editTimes.set(e.document.uri.toString(), performance.now());
       }),
@@ -118,8 +131,11 @@ export class Highlights extends Disposable {
       return;
     }
     for (const editor of vscode.window.visibleTextEditors) {
-      if (this.analysis.isEnabledFor(editor.document)) this.apply(editor, this.analysis.get(editor.document));
-      else this.clear(editor);
+      if (!this.analysis.isEnabledFor(editor.document)) this.clear(editor);
+      else {
+        const result = this.analysis.request(editor.document); // a large document: drawn when its analysis is done
+        if (result) this.apply(editor, result);
+      }
     }
     this.updateStatus();
   }
@@ -139,6 +155,7 @@ export class Highlights extends Disposable {
     editor.setDecorations(this.decorations.country, []);
     editor.setDecorations(this.decorations.date, []);
     this.drawn.delete(editor);
+    this.windows.delete(editor);
     this.applied.delete(editor.document.uri.toString());
   }
 
@@ -159,18 +176,14 @@ export class Highlights extends Disposable {
     const previous = this.drawn.get(editor);
     const sameView = previous && previous.show.themes === show.themes && previous.show.countries === show.countries && previous.show.dates === show.dates && previous.uri === key;
     const only = sameView && result.incremental && result.changedKeys ? result.changedKeys : undefined;
-    const byKey = new Map<string, vscode.Range[]>();
-    const onlyThemes = only && new Set([...only].filter((k) => k.startsWith('theme:')).map((k) => k.slice(6)));
-    for (const a of result.annotations) {
-      if (a.kind === 'term' ? !show.themes || (onlyThemes && !onlyThemes.has(a.theme)) : a.kind === 'country' ? !show.countries || (only && !only.has('country')) : !show.dates || (only && !only.has('date'))) continue;
-      const k = annotationKey(a);
-      let list = byKey.get(k);
-      if (!list) byKey.set(k, (list = []));
-      list.push(new vscode.Range(doc.positionAt(a.start), doc.positionAt(a.end)));
-    }
+    const windowed = lengthOf(doc) > largeDocumentTuning.windowedDecorationChars;
+    const byKey = windowed ? this.windowRanges(editor, result, show) : this.allRanges(doc, result, show, only);
+    let rangesSent = 0;
     if (only) {
       for (const k of only) this.typeFor(k).forEach((type) => editor.setDecorations(type, byKey.get(k) ?? []));
+      for (const k of only) rangesSent += byKey.get(k)?.length ?? 0;
     } else {
+      for (const ranges of byKey.values()) rangesSent += ranges.length;
       for (const [id, type] of this.decorations.themeTypes) if (!byKey.has(`theme:${id}`)) editor.setDecorations(type, []);
       for (const [k, ranges] of byKey) if (k.startsWith('theme:')) editor.setDecorations(this.themeType(k.slice(6)), ranges);
       editor.setDecorations(this.decorations.country, byKey.get('country') ?? []);
@@ -186,9 +199,75 @@ export class Highlights extends Disposable {
       show,
       analysisMs: result.millis,
       incremental: result.incremental,
+      rangesSent,
+      drawnLines: windowed ? this.windows.get(editor)?.lines : undefined,
       editToHighlightMs: editStarted !== undefined ? performance.now() - editStarted : undefined,
     });
-    if (editor === vscode.window.activeTextEditor) this.updateStatus();
+    if (editor !== vscode.window.activeTextEditor) return;
+    // counting a large document's annotations on every keystroke would cost more than drawing them
+    if (result.annotations.length < 20_000) this.updateStatus();
+    else this.statusTimer ??= setTimeout(() => {
+      this.statusTimer = undefined;
+      this.updateStatus();
+    }, 300);
+  }
+
+  /** The ranges of every annotation shown (of the keys in `only`, if given), by decoration key. */
+  private allRanges(doc: vscode.TextDocument, result: DocumentAnalysis, show: Record<HighlightCategory, boolean>, only: Set<string> | undefined): Map<string, vscode.Range[]> {
+    const byKey = new Map<string, vscode.Range[]>();
+    const onlyThemes = only && new Set([...only].filter((k) => k.startsWith('theme:')).map((k) => k.slice(6)));
+    for (const a of result.annotations) {
+      if (a.kind === 'term' ? !show.themes || (onlyThemes && !onlyThemes.has(a.theme)) : a.kind === 'country' ? !show.countries || (only && !only.has('country')) : !show.dates || (only && !only.has('date'))) continue;
+      const k = annotationKey(a);
+      let list = byKey.get(k);
+      if (!list) byKey.set(k, (list = []));
+      list.push(new vscode.Range(doc.positionAt(a.start), doc.positionAt(a.end)));
+    }
+    return byKey;
+  }
+
+  /**
+   * The ranges of a large document's editor: the annotations shown on the lines visible and a
+   * margin, and, elsewhere, empty ranges that mark the overview ruler once a stretch per key.
+   */
+  private windowRanges(editor: vscode.TextEditor, result: DocumentAnalysis, show: Record<HighlightCategory, boolean>): Map<string, vscode.Range[]> {
+    const doc = editor.document;
+    const lines = drawnLines(
+      editor.visibleRanges.map((r) => [r.start.line, r.end.line]),
+      doc.lineCount,
+    );
+    const start = doc.offsetAt(new vscode.Position(lines[0], 0));
+    const end = doc.offsetAt(doc.lineAt(lines[1]).rangeIncludingLineBreak.end);
+    const shown = (k: string) => (k === 'country' ? show.countries : k === 'date' ? show.dates : show.themes);
+    const byKey = new Map<string, vscode.Range[]>();
+    const add = (k: string, range: vscode.Range) => {
+      let list = byKey.get(k);
+      if (!list) byKey.set(k, (list = []));
+      list.push(range);
+    };
+    for (const a of annotationsWithin(result.annotations, start, end)) {
+      const k = annotationKey(a);
+      if (shown(k)) add(k, new vscode.Range(doc.positionAt(a.start), doc.positionAt(a.end)));
+    }
+    for (const [k, offsets] of overviewMarks(result.annotations, lengthOf(doc), start, end)) {
+      if (!shown(k)) continue;
+      for (const offset of offsets) {
+        const at = doc.positionAt(offset);
+        add(k, new vscode.Range(at, at));
+      }
+    }
+    this.windows.set(editor, { lines, result });
+    return byKey;
+  }
+
+  /** Draws a large document's editor again when scrolling leaves the lines drawn. */
+  private followScroll(editor: vscode.TextEditor): void {
+    const drawn = this.windows.get(editor);
+    if (!drawn || drawn.result.version !== editor.document.version) return;
+    const visible = editor.visibleRanges.map((r): [number, number] => [r.start.line, r.end.line]);
+    if (windowCovers(drawn.lines, visible, editor.document.lineCount)) return;
+    this.drawn.delete(editor); // everything again, not only what an edit changed
+    this.apply(editor, drawn.result);
   }
 
   private typeFor(key: string): vscode.TextEditorDecorationType[] {
@@ -211,7 +290,13 @@ export class Highlights extends Disposable {
       this.status.show();
       return;
     }
-    const result = this.analysis.peek(editor.document) ?? this.analysis.get(editor.document);
+    const result = this.analysis.peek(editor.document) ?? this.analysis.request(editor.document);
+    if (!result) {
+      this.status.text = '$(sync~spin) Thai Policy Lens';
+      this.status.tooltip = l10n.t('Thai Policy Lens: analysing this large document…');
+      this.status.show();
+      return;
+    }
     if (result.skipped) {
       const mb = (n: number) => (n / 1_000_000).toFixed(1);
       this.status.text = `$(warning) ${l10n.t('Thai Policy Lens: not analysed')}`;
@@ -231,6 +316,11 @@ export class Highlights extends Disposable {
       ].join('\n\n'),
     );
     this.status.show();
+  }
+
+  override dispose(): void {
+    if (this.statusTimer) clearTimeout(this.statusTimer);
+    super.dispose();
   }
 
   /** The status bar text, for tests. */

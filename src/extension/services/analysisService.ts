@@ -9,6 +9,12 @@
  * `thaiPolicyLens.onlyThaiDocuments` is off): an English file is never marked, and costs one scan
  * for a Thai character per version looked at.
  *
+ * A document over `largeDocumentTuning.chunkedAnalysisChars` characters (src/features/largeDocuments.ts) is analysed
+ * whole in chunks of lines, a few milliseconds at a time with the event loop free between them,
+ * when the highlights ask for it (`request`); its edits meanwhile are kept and applied
+ * incrementally to the finished analysis. Whoever needs the analysis at once (`get`, a hover, the
+ * Themes view) finishes the remaining chunks there and then.
+ *
  * Relative dates and years not written are resolved against the document's own date (its front
  * matter or dateline, core's `resolveReferenceDate`), else the `thaiPolicyLens.referenceDate`
  * setting, else today; an edit that changes the document's date re-analyses the whole document.
@@ -17,7 +23,8 @@ import * as vscode from 'vscode';
 import { DOCUMENT_DATE_MAX_LINES, containsThai, resolveReferenceDate } from '../../core';
 import type { Annotation, ReferenceDate } from '../../core';
 import { Disposable } from '../disposable';
-import { analyzeIncrementally, queueEdits, type PendingEdit } from '../../features/incrementalAnalysis';
+import { analyzeIncrementally, queueEdits, type LinedText, type PendingEdit } from '../../features/incrementalAnalysis';
+import { analyzeChunk, largeDocumentTuning, planChunks, type Chunk } from '../../features/largeDocuments';
 import type { GlossaryService } from './glossaryService';
 import type { Settings } from './settings';
 
@@ -43,6 +50,23 @@ export interface DocumentAnalysis {
 }
 
 const DEBOUNCE_MS = 15;
+/** Work this long at most on a chunked analysis before yielding to the event loop. */
+const SLICE_MS = 20;
+
+/** A whole-document analysis under way in chunks. */
+interface ChunkedJob {
+  doc: vscode.TextDocument;
+  version: number;
+  text: string;
+  reference: ReferenceDate | undefined;
+  chunks: Chunk[];
+  next: number;
+  annotations: Annotation[];
+  started: number;
+  /** edits made since `version`, applied incrementally once the job is done */
+  edits: PendingEdit[] | 'full';
+  timer?: ReturnType<typeof setTimeout>;
+}
 
 export class AnalysisService extends Disposable {
   private readonly cache = new Map<string, DocumentAnalysis>();
@@ -53,6 +77,9 @@ export class AnalysisService extends Disposable {
   /** per open document: whether it had Thai script at a version (once it has, it stays analysed) */
   private readonly thai = new Map<string, { version: number; thai: boolean }>();
   private analyses = 0;
+  private readonly jobs = new Map<string, ChunkedJob>();
+  /** the longest stretch (ms) a chunked analysis ran without yielding, for the measurements */
+  longestSliceMs = 0;
 
   constructor(
     private readonly glossaries: GlossaryService,
@@ -65,6 +92,7 @@ export class AnalysisService extends Disposable {
       vscode.workspace.onDidCloseTextDocument((doc) => {
         this.cache.delete(doc.uri.toString());
         this.thai.delete(doc.uri.toString());
+        this.cancelJob(doc.uri.toString());
         const p = this.pending.get(doc.uri.toString());
         if (p) clearTimeout(p.timer);
         this.pending.delete(doc.uri.toString());
@@ -108,9 +136,28 @@ export class AnalysisService extends Disposable {
     const key = doc.uri.toString();
     const pending = this.pending.get(key);
     if (pending) this.flush(doc);
+    const job = this.jobs.get(key);
+    if (job) this.runJob(job, Infinity);
     const cached = this.cache.get(key);
     if (cached && cached.version === doc.version) return cached;
     return this.analyzeFully(doc);
+  }
+
+  /**
+   * The analysis if it is current; else, for a large document, undefined while it is analysed in
+   * chunks (`onDidChange` fires when it is done); else the analysis computed now.
+   */
+  request(doc: vscode.TextDocument): DocumentAnalysis | undefined {
+    const key = doc.uri.toString();
+    if (this.jobs.has(key)) return undefined;
+    if (this.pending.has(key)) {
+      this.flush(doc);
+      if (this.jobs.has(key)) return undefined;
+    }
+    const current = this.peek(doc);
+    if (current) return current;
+    if (lengthOf(doc) > largeDocumentTuning.chunkedAnalysisChars && this.startJob(doc)) return undefined;
+    return this.get(doc);
   }
 
   /** The analysis if it is current, without computing anything. */
@@ -155,6 +202,11 @@ export class AnalysisService extends Disposable {
   private onEdit(e: vscode.TextDocumentChangeEvent): void {
     if (e.contentChanges.length === 0) return;
     const key = e.document.uri.toString();
+    const job = this.jobs.get(key);
+    if (job) {
+      job.edits = queueEdits(job.edits, e.contentChanges);
+      return;
+    }
     if (!this.cache.has(key) && !this.pending.has(key)) {
       // Never analysed: nothing to keep current, unless Thai was just typed or pasted into it.
       if (e.contentChanges.some((c) => containsThai(c.text)) && this.isEnabledFor(e.document)) {
@@ -178,12 +230,13 @@ export class AnalysisService extends Disposable {
     this.pending.delete(key);
     if (doc.isClosed) return;
     const cached = this.cache.get(key);
-    const text = doc.getText();
+    const length = lengthOf(doc);
     let result: DocumentAnalysis;
-    if (pending.edits === 'full' || !cached || cached.skipped || text.length > this.maxSize(doc) || this.referenceChanged(doc, cached, pending.edits)) {
+    if (pending.edits === 'full' && length > largeDocumentTuning.chunkedAnalysisChars && length <= this.maxSize(doc) && this.startJob(doc)) return;
+    if (pending.edits === 'full' || !cached || cached.skipped || length > this.maxSize(doc) || this.referenceChanged(doc, cached, pending.edits)) {
       result = this.analyzeFully(doc);
     } else {
-      result = this.analyzeIncrementally(doc, text, cached, pending.edits);
+      result = this.analyzeIncrementally(doc, cached, pending.edits);
     }
     this.changed.fire(result);
   }
@@ -197,7 +250,8 @@ export class AnalysisService extends Disposable {
     return reference?.date !== cached.reference?.date || reference?.source !== cached.reference?.source || reference?.line !== cached.reference?.line;
   }
 
-  private analyzeIncrementally(doc: vscode.TextDocument, text: string, cached: DocumentAnalysis, edits: PendingEdit[]): DocumentAnalysis {
+  private analyzeIncrementally(doc: vscode.TextDocument, cached: DocumentAnalysis, edits: PendingEdit[]): DocumentAnalysis {
+    const text = documentLines(doc);
     const started = performance.now();
     const options = { referenceDate: cached.reference?.date };
     this.analyses++;
@@ -215,19 +269,109 @@ export class AnalysisService extends Disposable {
     return result;
   }
 
+  /** Starts a chunked analysis of a large document; false if it is over the size limit (nothing to analyse). */
+  private startJob(doc: vscode.TextDocument): boolean {
+    const key = doc.uri.toString();
+    this.cancelJob(key);
+    const text = doc.getText();
+    if (text.length > this.maxSize(doc)) return false;
+    this.cache.delete(key);
+    this.analyses++;
+    const job: ChunkedJob = {
+      doc,
+      version: doc.version,
+      text,
+      reference: this.referenceFor(text),
+      chunks: planChunks(text),
+      next: 0,
+      annotations: [],
+      started: performance.now(),
+      edits: [],
+    };
+    this.jobs.set(key, job);
+    job.timer = setTimeout(() => this.runJob(job, SLICE_MS), 0);
+    return true;
+  }
+
+  /** Runs chunks of a job for up to `budgetMs`, then yields; finishes it when all are done. */
+  private runJob(job: ChunkedJob, budgetMs: number): void {
+    const key = job.doc.uri.toString();
+    if (this.jobs.get(key) !== job) return;
+    if (job.timer) clearTimeout(job.timer);
+    job.timer = undefined;
+    const sliceStart = performance.now();
+    const options = { referenceDate: job.reference?.date };
+    while (job.next < job.chunks.length) {
+      const found = analyzeChunk(job.text, job.chunks[job.next++], (window) => this.glossaries.analyzer.analyze(window, options));
+      for (const a of found) job.annotations.push(a);
+      if (performance.now() - sliceStart >= budgetMs) break;
+    }
+    if (budgetMs !== Infinity) this.longestSliceMs = Math.max(this.longestSliceMs, performance.now() - sliceStart);
+    if (job.next < job.chunks.length) {
+      job.timer = setTimeout(() => this.runJob(job, SLICE_MS), 0);
+      return;
+    }
+    this.jobs.delete(key);
+    const result: DocumentAnalysis = {
+      uri: job.doc.uri,
+      version: job.version,
+      annotations: job.annotations,
+      millis: performance.now() - job.started,
+      incremental: false,
+      reference: job.reference,
+    };
+    this.cache.set(key, result);
+    if (job.edits === 'full' || job.edits.length > 0) {
+      // edited meanwhile: the edits are applied to this analysis (or the whole is analysed again)
+      this.pending.set(key, { edits: job.edits, timer: setTimeout(() => this.flush(job.doc), 0) });
+      if (budgetMs === Infinity) this.flush(job.doc);
+    } else if (budgetMs !== Infinity) this.changed.fire(result);
+    else setTimeout(() => this.cache.get(key) === result && this.changed.fire(result), 0); // finished for a caller of `get`: draw it too
+  }
+
+  private cancelJob(key: string): void {
+    const job = this.jobs.get(key);
+    if (job?.timer) clearTimeout(job.timer);
+    this.jobs.delete(key);
+  }
+
   private invalidateAll(): void {
+    for (const key of [...this.jobs.keys()]) this.cancelJob(key);
     this.cache.clear();
     for (const p of this.pending.values()) clearTimeout(p.timer);
     this.pending.clear();
     for (const editor of vscode.window.visibleTextEditors) {
-      if (this.isEnabledFor(editor.document)) this.changed.fire(this.get(editor.document));
+      if (!this.isEnabledFor(editor.document)) continue;
+      const result = this.request(editor.document);
+      if (result) this.changed.fire(result);
     }
   }
 
   override dispose(): void {
+    for (const key of [...this.jobs.keys()]) this.cancelJob(key);
     for (const p of this.pending.values()) clearTimeout(p.timer);
     super.dispose();
   }
+}
+
+/** A document as the incremental analysis reads it: by lines, never copying all of its text. */
+function documentLines(doc: vscode.TextDocument): LinedText {
+  const length = lengthOf(doc);
+  return {
+    length,
+    lineStart: (offset, back) => doc.offsetAt(new vscode.Position(Math.max(0, doc.positionAt(offset).line - back), 0)),
+    lineEnd(offset, ahead) {
+      if (offset >= length) return length;
+      const line = doc.positionAt(offset).line + 1 + ahead;
+      return line >= doc.lineCount ? length : doc.offsetAt(new vscode.Position(line, 0));
+    },
+    slice: (start, end) => doc.getText(new vscode.Range(doc.positionAt(start), doc.positionAt(end))),
+  };
+}
+
+/** The number of characters of a document, without copying its text. */
+export function lengthOf(doc: vscode.TextDocument): number {
+  return doc.offsetAt(doc.lineAt(doc.lineCount - 1).range.end);
 }
 
 function todayIso(): string {

@@ -123,4 +123,24 @@ describe('incremental analysis', () => {
     assert.equal(annotationKey({ kind: 'country', start: 0, end: 1, text: '', country: 'JP' }), 'country');
     assert.equal(annotationKey({ kind: 'date', start: 0, end: 1, text: '', calendar: 'BE' }), 'date');
   });
+
+  it('drops a date that holds terms when an edit touches it past them, and shifts what follows in place', () => {
+    const text = 'aaaaaaaaa\n'.repeat(10);
+    const mk = (kind: string, start: number, end: number) => ({ kind, start, end, theme: 't' }) as unknown as Annotation;
+    const previous = [mk('date', 0, 20), mk('term', 2, 4), mk('term', 6, 8), mk('term', 80, 82)];
+    const after = previous[3];
+    // the window analysed again is lines 0-3 ([0, 40)): the terms are found again, the date not
+    const result = analyzeIncrementally(text, previous, [{ start: 15, oldEnd: 15, newLength: 1 }], (w) => {
+      assert.equal(w.length, 40);
+      return [mk('term', 2, 4), mk('term', 6, 8)];
+    });
+    assert.deepEqual(result.window, [0, 40]);
+    assert.deepEqual(
+      result.annotations.map((a) => `${a.kind}:${a.start}-${a.end}`),
+      ['term:2-4', 'term:6-8', 'term:81-83'],
+    );
+    assert.equal(result.annotations, previous, 'the same list, changed in place');
+    assert.equal(result.annotations[2], after);
+    assert.deepEqual([...result.changedKeys], ['date']);
+  });
 });
