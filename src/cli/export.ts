@@ -268,7 +268,7 @@ export interface CodebookImportOptions {
   out?: string;
   /** replace `out` when it exists */
   force: boolean;
-  /** glossaries whose theme ids the imported themes must not take (they get `-2`, `-3`...) */
+  /** the glossaries loaded: a theme of theirs is not imported again (only what it lacks), and other codes do not take their ids (they get `-2`, `-3`...) */
   glossaries: readonly string[];
 }
 
@@ -282,7 +282,6 @@ function qdcErrorMessage(file: string, e: QdcError): string {
 export function importCodebook(options: CodebookImportOptions, io: ExportIO, inputs: Inputs): void {
   const baseName = options.file === '-' ? 'codebook.qdc' : path.basename(options.file);
   const target = options.out ?? `${safeFileStem(baseName)}.glossary.yaml`;
-  const output = outputTarget(target, { overwrite: options.force });
   const bytes = inputs.bytes(options.file, 'codebook');
   let xml: string;
   try {
@@ -290,14 +289,20 @@ export function importCodebook(options: CodebookImportOptions, io: ExportIO, inp
   } catch (e) {
     throw new CliError(`cannot read codebook ${options.file}: ${(e as Error).message}`);
   }
-  const taken = loadGlossaries(options.glossaries, io, inputs).flatThemes.map((f) => f.theme.id);
+  const existing = loadGlossaries(options.glossaries, io, inputs).flatThemes.map((f) => f.theme);
   let result;
   try {
-    result = qdcToGlossary(xml, { sourceName: baseName, takenIds: taken });
+    result = qdcToGlossary(xml, { sourceName: baseName, existing });
   } catch (e) {
     if (e instanceof QdcError) throw new CliError(qdcErrorMessage(options.file, e));
     throw e;
   }
+  if (result.themes === 0 && result.terms === 0) {
+    // a codebook these glossaries wrote: nothing new, nothing written
+    io.stderr.write(`nothing imported: every theme of ${options.file} (${plural(result.unchanged, 'theme', 'themes')}) is already in the glossary\n`);
+    return;
+  }
+  const output = outputTarget(target, { overwrite: options.force });
   writeOutput(output, [result.yaml], io, inputs, { overwrite: options.force });
   for (const w of result.warnings) {
     const m = /^line (\d+): (.*)$/s.exec(w);

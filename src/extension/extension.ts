@@ -92,7 +92,7 @@ class ThaiPolicyLens {
     own(new Navigation(ctx, own(new BuiltinGlossary(ctx))));
     own(new Outline(settings));
     own(new StarterGlossary(glossaries));
-    own(new GlossaryAuthoring(ctx));
+    own(new GlossaryAuthoring(ctx, tags));
     const tagging = own(new TaggingFeature(tags, glossaries, decorations));
     registerExportReports(ctx, tags);
     registerBuiltinPacks(ctx);

@@ -417,15 +417,21 @@ describe('command line: codebook', () => {
     });
   });
 
-  it('gives imported themes other ids than those of the built-in glossary', () => {
-    const builtin = builtinPacksDir(cdir, { 'economy-fiscal': 'version: 1\nthemes:\n  - id: trade\n    label: การค้า\n' });
+  it('imports nothing from a codebook the loaded glossaries wrote; gives other codes other ids (issue 18, item 8)', () => {
+    const builtin = builtinPacksDir(cdir, { 'economy-fiscal': 'version: 1\nthemes:\n  - id: trade\n    label: การค้า\n    terms: [ส่งออก]\n' });
     const qdc = path.join(cdir, 'trade.qdc');
     assert.equal(run(['codebook', 'export', '--out', qdc], builtin).code, 0);
-    const out = path.join(cdir, 'trade-2.glossary.yaml');
-    const result = run(['codebook', 'import', qdc, '--out', out], builtin);
+    const out = path.join(cdir, 'trade-again.glossary.yaml');
+    assert.deepEqual(run(['codebook', 'import', qdc, '--out', out], builtin), { code: 0, stdout: '', stderr: `nothing imported: every theme of ${qdc} (1 theme) is already in the glossary\n` });
+    assert.equal(fs.existsSync(out), false);
+    // another tool's code named Trade is another theme
+    const foreign = path.join(cdir, 'foreign.qdc');
+    fs.writeFileSync(foreign, '<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>\n<Code guid="00000000-0000-4000-8000-000000000001" name="Trade" isCodable="true"/></Codes></CodeBook>\n');
+    const other = path.join(cdir, 'trade-2.glossary.yaml');
+    const result = run(['codebook', 'import', foreign, '--out', other], builtin);
     assert.equal(result.code, 0);
-    assert.equal(result.stderr, `${qdc}:4: warning: theme id "trade" is already used by a loaded glossary; written as "trade-2"\n`);
-    assert.deepEqual(glossaryThemes(out).map((t) => t.id), ['trade-2']);
+    assert.equal(result.stderr, `${foreign}:2: warning: theme id "trade" is already used by a loaded glossary; written as "trade-2"\n`);
+    assert.deepEqual(glossaryThemes(other).map((t) => t.id), ['trade-2']);
   });
 
   it('writes NAME.glossary.yaml in the current folder by default', () => {
