@@ -20,6 +20,8 @@ import {
   PASSAGE_FORMATS,
   QdcError,
   anchorStoredTags,
+  buildProject,
+  zipProject,
   collectPassages,
   decodeXml,
   glossaryToQdc,
@@ -41,8 +43,8 @@ import { CliError, loadGlossaries, type WarningSink } from './common';
 import type { Inputs } from './input';
 import { outputTarget, writeOutput } from './output';
 
-export type ExportFormat = PassageFormat;
-export const EXPORT_FORMATS = PASSAGE_FORMATS;
+export type ExportFormat = PassageFormat | 'qdpx';
+export const EXPORT_FORMATS: readonly ExportFormat[] = [...PASSAGE_FORMATS, 'qdpx'];
 
 /** Where the editor keeps the annotations of a workspace folder (setting `thaiPolicyLens.annotationsFile`). */
 export const ANNOTATIONS_FILE = path.join('.policy-lens', 'annotations.json');
@@ -186,6 +188,7 @@ export function exportPassages(options: PassageExportOptions, io: ExportIO, inpu
   }
   if (!folderStat.isDirectory()) throw new CliError(`${options.folder} is not a directory (--folder names the workspace folder)`);
 
+  if (options.format === 'qdpx' && (options.out === undefined || options.out === '-')) throw new CliError('export --format qdpx writes a zip file: name it with --out FILE.qdpx');
   const target = outputTarget(options.out);
   const annotationsPath = options.annotations ?? path.join(options.folder, ANNOTATIONS_FILE);
   const parsed = parseAnnotationsFile(inputs.text(annotationsPath, 'annotations file', io));
@@ -241,6 +244,19 @@ export function exportPassages(options: PassageExportOptions, io: ExportIO, inpu
       }
     }
     documents.push({ tags: anchored.map((a) => a.source), text, annotations, themes });
+  }
+  if (options.format === 'qdpx') {
+    const project = buildProject({
+      name: path.basename(path.resolve(options.folder)),
+      origin: `Thai Policy Lens ${pkg.version}`,
+      themes: glossaries.themes,
+      tagThemes: data.themes,
+      documents: documents.flatMap((d) => (d.text !== undefined && d.tags.length ? [{ path: d.tags[0].document, text: d.text }] : [])),
+      tags: documents.flatMap((d) => d.tags),
+    });
+    if (project.skipped) io.stderr.write(`warning: ${plural(project.skipped, 'orphaned tagged passage', 'orphaned tagged passages')} left out of the project (no position in a document)\n`);
+    writeOutput(target, [zipProject(project)], io, inputs);
+    return;
   }
   const chunks = renderPassageChunks(options.format, collectPassages(documents), pathToFileURL(path.resolve(options.folder)).href);
   writeOutput(target, chunks, io, inputs);

@@ -4,7 +4,7 @@
  *   thai-policy-lens analyze [--glossary FILE]... [--packs a,b] [--no-builtin-glossary]
  *                            [--reference-date YYYY-MM-DD] [--format json|jsonl|summary|csv|md]
  *                            [--include GLOB]... [--exclude GLOB]... [--jobs N] FILE|FOLDER...
- *   thai-policy-lens export --format csv|md|webanno [--folder DIR] [--annotations FILE]
+ *   thai-policy-lens export --format csv|md|webanno|qdpx [--folder DIR] [--annotations FILE]
  *                           [--glossary FILE]... [--packs a,b] [--no-builtin-glossary]
  *                           [--reference-date YYYY-MM-DD] [--out FILE]
  *   thai-policy-lens codebook export [--glossary FILE]... [--packs a,b] [--out FILE]
@@ -66,7 +66,7 @@ function wrap(text: string, indent: number, width: number): string {
 }
 
 export const USAGE = `Usage: thai-policy-lens analyze [options] FILE...
-       thai-policy-lens export --format csv|md|webanno [options]
+       thai-policy-lens export --format csv|md|webanno|qdpx [options]
        thai-policy-lens codebook export [--glossary FILE]... [--out FILE]
        thai-policy-lens codebook import FILE.qdc [--out FILE.glossary.yaml] [--force]
        thai-policy-lens convert FILE.pdf|.docx|.html|.htm [options]
@@ -95,8 +95,9 @@ export: the coded passages (tags) of a workspace folder, as the editor exports t
 passage with its document, theme, text, note, line, and the countries and dates inside it.
 Each passage is found again in its document's current text; one that is not found, or whose
 document is missing, is exported as orphaned with its stored text and position.
-  --format FORMAT              csv, md (a Markdown report) or webanno (W3C Web Annotation
-                               JSON-LD); required
+  --format FORMAT              csv, md (a Markdown report), webanno (W3C Web Annotation
+                               JSON-LD) or qdpx (a REFI-QDA project for NVivo, ATLAS.ti,
+                               MAXQDA, QualCoder: needs --out FILE.qdpx); required
   --folder DIR                 the workspace folder the documents are in. Default: .
   --annotations FILE           Default: DIR/.policy-lens/annotations.json
   --glossary FILE              a glossary for theme labels, in addition to the built-in one
@@ -285,7 +286,7 @@ function parseArgs(argv: readonly string[]): Options {
       case 'format':
         if (key === 'analyze' && !(OUTPUT_FORMATS as readonly string[]).includes(value)) throw new CliError(`unknown format "${value}" (use json, jsonl, summary, csv or md)`);
         if (key === 'convert' && !(CONVERT_FORMATS as readonly string[]).includes(value)) throw new CliError(`unknown format "${value}" (use txt or md)`);
-        if (key === 'export' && !(EXPORT_FORMATS as readonly string[]).includes(value)) throw new CliError(`unknown format "${value}" (use csv, md or webanno)`);
+        if (key === 'export' && !(EXPORT_FORMATS as readonly string[]).includes(value)) throw new CliError(`unknown format "${value}" (use csv, md, webanno or qdpx)`);
         options.format = value;
         break;
       case 'include':

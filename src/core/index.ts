@@ -35,4 +35,5 @@ export * from './tags/liveTags';
 export * from './exchange/codedPassages';
 export * from './exchange/xml';
 export * from './exchange/qdc';
+export * from './exchange/qdpx';
 export * from './exchange/analysisReport';

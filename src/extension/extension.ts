@@ -13,6 +13,7 @@ import { registerBuiltinPacks } from './features/builtinPacks';
 import { BuiltinGlossary } from './features/builtinGlossary';
 import { registerImportDocument } from './features/importDocument';
 import { registerExportReports } from './features/exportReports';
+import { registerExportProject } from './features/exportProject';
 import { GlossaryAuthoring } from './features/glossaryAuthoring';
 import { Highlights } from './features/highlights';
 import { Hovers } from './features/hovers';
@@ -95,6 +96,7 @@ class ThaiPolicyLens {
     own(new GlossaryAuthoring(ctx, tags));
     const tagging = own(new TaggingFeature(tags, glossaries, decorations));
     registerExportReports(ctx, tags);
+    registerExportProject(ctx, tags);
     registerBuiltinPacks(ctx);
     registerImportDocument(context);
 

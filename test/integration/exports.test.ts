@@ -1,7 +1,13 @@
 import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { strFromU8, unzipSync } from 'fflate';
 import type { ThaiPolicyLensApi } from '../../src/extension/extension';
 import type { ExportResult } from '../../src/extension/features/exportReports';
+import type { ExportProjectResult } from '../../src/extension/features/exportProject';
+import { xmllintSchema } from '../support/xmllint';
 import type { TagInfo } from '../../src/extension/features/tagging';
 import { runCli } from '../../src/cli/main';
 import { testHooksOf } from '../../src/extension/testHooks';
@@ -204,6 +210,31 @@ describe('exports of coded passages', () => {
       } finally {
         await vscode.workspace.fs.delete(workspaceUri(name)).then(undefined, () => undefined);
       }
+    }
+  });
+
+  it('exports a REFI-QDA project valid by the schema, the same bytes as `thai-policy-lens export --format qdpx`', async () => {
+    const folder = workspaceUri().fsPath;
+    const name = 'same.qdpx';
+    const cliOut = path.join(os.tmpdir(), `tpl-int-${process.pid}.qdpx`);
+    try {
+      const result = await vscode.commands.executeCommand<ExportProjectResult>('thaiPolicyLens.exportProject', { file: workspaceUri(name).toString() });
+      assert.deepEqual({ passages: result?.passages, skipped: result?.skipped }, { passages: 2, skipped: 0 });
+      const fromEditor = await vscode.workspace.fs.readFile(workspaceUri(name));
+      const files = unzipSync(fromEditor);
+      const qde = strFromU8(files['project.qde']);
+      assert.deepEqual(xmllintSchema(qde), { status: 0, output: 'project.qde validates\n' });
+      assert.ok(qde.includes(`startPosition="${TEXT.indexOf(FIRST)}" endPosition="${TEXT.indexOf(FIRST) + FIRST.length}"`), qde);
+      let stderr = '';
+      const code = runCli(['export', '--format', 'qdpx', '--folder', folder, '--no-builtin-glossary', '--out', cliOut], {
+        stdout: { write: () => true },
+        stderr: { write: (chunk: string) => (stderr += chunk) },
+      });
+      assert.equal(code, 0, stderr);
+      assert.deepEqual(Buffer.from(fromEditor), fs.readFileSync(cliOut), "the editor's project and the command line's differ");
+    } finally {
+      fs.rmSync(cliOut, { force: true });
+      await vscode.workspace.fs.delete(workspaceUri(name)).then(undefined, () => undefined);
     }
   });
 });

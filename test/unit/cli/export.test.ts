@@ -8,6 +8,8 @@ import { serializeAnnotationsFile, type StoredTag } from '../../../src/core/tags
 import { parseGlossary, type GlossaryTheme } from '../../../src/core/glossary/glossary';
 import { builtinPacksDir, run, type CliRun } from '../../support/runCli';
 import pkg from '../../../package.json';
+import { strFromU8, unzipSync } from 'fflate';
+import { xmllintSchema } from '../../support/xmllint';
 
 
 /** A glossary found in the folder: a theme with a sub-theme. */
@@ -304,7 +306,7 @@ describe('command line: export', () => {
       ['no annotations file', () => [['export', '--format', 'csv', '--folder', dir], `cannot read annotations file ${path.join(dir, '.policy-lens', 'annotations.json')}: no such file`]],
       ['a missing folder', () => [['export', '--format', 'csv', '--folder', path.join(dir, 'absent')], `cannot read folder ${path.join(dir, 'absent')}: no such directory`]],
       ['no --format', () => [['export', '--folder', folder], 'export needs --format csv, md or webanno; see --help']],
-      ['an unknown format', () => [['export', '--format', 'json', '--folder', folder], 'unknown format "json" (use csv, md or webanno)']],
+      ['an unknown format', () => [['export', '--format', 'json', '--folder', folder], 'unknown format "json" (use csv, md, webanno or qdpx)']],
       ['an option of another command', () => [['export', '--format', 'csv', '--force'], 'unknown option --force; see --help']],
       ['a file argument', () => [['export', '--format', 'csv', 'docs/a.txt'], 'unexpected argument "docs/a.txt": export reads the documents of --folder; see --help']],
       [
@@ -538,8 +540,38 @@ describe('command line: the analyze command is unchanged', () => {
 
   it('lists every command in --help', () => {
     const help = run(['--help']).stdout;
-    assert.match(help, /^Usage: thai-policy-lens analyze \[options\] FILE\.\.\.\n {7}thai-policy-lens export --format csv\|md\|webanno \[options\]\n {7}thai-policy-lens codebook export \[--glossary FILE\]\.\.\. \[--out FILE\]\n {7}thai-policy-lens codebook import FILE\.qdc \[--out FILE\.glossary\.yaml\] \[--force\]\n/);
+    assert.match(help, /^Usage: thai-policy-lens analyze \[options\] FILE\.\.\.\n {7}thai-policy-lens export --format csv\|md\|webanno\|qdpx \[options\]\n {7}thai-policy-lens codebook export \[--glossary FILE\]\.\.\. \[--out FILE\]\n {7}thai-policy-lens codebook import FILE\.qdc \[--out FILE\.glossary\.yaml\] \[--force\]\n/);
     assert.equal(run(['export', '--help']).stdout, help);
     assert.equal(run(['codebook', 'import', '--help']).stdout, help);
+  });
+});
+
+describe('command line: export --format qdpx', () => {
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tpl-cli-qdpx-'));
+  });
+  after(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('writes a REFI-QDA project valid by the schema, the same bytes each time', () => {
+    const ws = makeFolder();
+    const out = path.join(dir, 'project.qdpx');
+    const result = run(['export', '--format', 'qdpx', '--folder', ws, '--out', out, '--no-builtin-glossary']);
+    assert.deepEqual(result, { code: 0, stdout: '', stderr: '' });
+    const files = unzipSync(new Uint8Array(fs.readFileSync(out)));
+    const qde = strFromU8(files['project.qde']);
+    assert.deepEqual(xmllintSchema(qde), { status: 0, output: 'project.qde validates\n' });
+    assert.deepEqual(Object.keys(files).filter((f) => f.startsWith('sources/')).map((f) => strFromU8(files[f])).sort(), [DOC_A, DOC_B].sort());
+    assert.match(qde, /<PlainTextSelection guid="[-0-9a-f]{36}" name="ไทยกับจีน[^"]*" startPosition="10" endPosition="63" creationDateTime="2025-11-20T09:30:00.000Z" modifiedDateTime="2025-11-21T10:00:00.000Z">/);
+    assert.match(qde, /<Code guid="[-0-9a-f]{36}" name="ประเด็นเฉพาะ" isCodable="true" color="#[0-9A-F]{6}">/);
+    const before = fs.readFileSync(out);
+    assert.equal(run(['export', '--format', 'qdpx', '--folder', ws, '--out', out, '--no-builtin-glossary']).code, 0);
+    assert.deepEqual(fs.readFileSync(out), before);
+  });
+
+  it('needs --out: a zip does not go to standard output', () => {
+    const ws = makeFolder();
+    assert.deepEqual(run(['export', '--format', 'qdpx', '--folder', ws]), { code: 2, stdout: '', stderr: 'export --format qdpx writes a zip file: name it with --out FILE.qdpx\n' });
   });
 });
