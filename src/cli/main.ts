@@ -9,6 +9,7 @@
  *                           [--reference-date YYYY-MM-DD] [--out FILE]
  *   thai-policy-lens codebook export [--glossary FILE]... [--packs a,b] [--out FILE]
  *   thai-policy-lens codebook import FILE.qdc [--out FILE.glossary.yaml] [--force] [--glossary FILE]...
+ *   thai-policy-lens import FILE.qdpx --folder DIR [--force] [--glossary FILE]... [--no-builtin-glossary]
  *   thai-policy-lens convert FILE.pdf|.docx|.html [--out FILE] [--pages N-M] [--format txt|md]
  *
  * `runCliAsync` converts PDF, Word and HTML inputs first (convert.ts: the converters are
@@ -24,6 +25,7 @@ import pkg from '../../package.json';
 import { builtinPackFiles, CliError, defaultBuiltinDir, isIsoDate, packsOption, parseGlossaries, readGlossaries } from './common';
 import { CONVERT_FORMATS, convertCommand, convertedText, isConvertible } from './convert';
 import { EXPORT_FORMATS, exportCodebook, exportPassages, importCodebook } from './export';
+import { importProject } from './importProject';
 import type { ExportFormat } from './export';
 import { formatterFor, OUTPUT_FORMATS } from './format';
 import type { OutputFormat } from './format';
@@ -69,6 +71,7 @@ export const USAGE = `Usage: thai-policy-lens analyze [options] FILE...
        thai-policy-lens export --format csv|md|webanno|qdpx [options]
        thai-policy-lens codebook export [--glossary FILE]... [--out FILE]
        thai-policy-lens codebook import FILE.qdc [--out FILE.glossary.yaml] [--force]
+       thai-policy-lens import FILE.qdpx --folder DIR [--force]
        thai-policy-lens convert FILE.pdf|.docx|.html|.htm [options]
 
 analyze: finds policy themes (glossary terms), countries and dates in Thai text files
@@ -123,6 +126,15 @@ codebook import: a REFI-QDA codebook as a new glossary file.
   --glossary FILE              glossaries whose theme ids the import must not reuse.
                                Default: the built-in glossary
 
+import: a REFI-QDA project (.qdpx, from NVivo, ATLAS.ti, MAXQDA, QualCoder or export) into
+a workspace folder: its documents as text files, its codes as NAME.glossary.yaml (only the
+themes the loaded glossaries lack), its codings as tags added to the annotations file.
+  --folder DIR                 the workspace folder to write into; required
+  --force                      replace documents that exist with other text, and the glossary
+  --glossary FILE              glossaries whose themes are not imported again (besides the
+                               folder's own and the built-in one)
+  --no-builtin-glossary        leave the built-in glossary out
+
 convert: a PDF, Word (.docx) or web page (.html, .htm) as UTF-8 text with a front matter
 (source, sha256, converter, pages, the document's date); Thai repaired, wrapped lines
 joined, running headers and page numbers removed, [หน้า N] between PDF pages.
@@ -145,7 +157,7 @@ invalid glossary, annotations file or codebook, an --out that is not a regular f
 output file that exists (codebook import).
 `;
 
-type CommandKey = 'analyze' | 'export' | 'codebook export' | 'codebook import' | 'convert';
+type CommandKey = 'analyze' | 'export' | 'codebook export' | 'codebook import' | 'convert' | 'import';
 
 type OptionTable = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
 
@@ -188,6 +200,7 @@ const COMMAND_OPTIONS: Record<CommandKey, OptionTable> = {
   'codebook export': { ...COMMON_OPTIONS, ...GLOSSARY, ...PACKS, ...OUT },
   'codebook import': { ...COMMON_OPTIONS, ...OUT, force: { type: 'boolean' }, ...GLOSSARY },
   convert: { ...COMMON_OPTIONS, ...OUT, format: { type: 'string' }, pages: { type: 'string' }, 'page-marker': { type: 'string' } },
+  import: { ...COMMON_OPTIONS, folder: { type: 'string' }, force: { type: 'boolean' }, ...GLOSSARY, ...PACKS, ...NO_BUILTIN },
 };
 /** Every option of every command: to find the command before the options are checked against it. */
 const ALL_OPTIONS: OptionTable = Object.assign({}, ...Object.values(COMMAND_OPTIONS));
@@ -242,7 +255,7 @@ function parseArgs(argv: readonly string[]): Options {
   }
   const [command, sub] = words;
   const key: CommandKey | undefined =
-    command === 'export' ? 'export' : command === 'convert' ? 'convert' : command === 'codebook' ? (sub === 'export' || sub === 'import' ? `codebook ${sub}` : undefined) : 'analyze';
+    command === 'export' ? 'export' : command === 'convert' ? 'convert' : command === 'import' ? 'import' : command === 'codebook' ? (sub === 'export' || sub === 'import' ? `codebook ${sub}` : undefined) : 'analyze';
   const table = key ? COMMAND_OPTIONS[key] : ALL_OPTIONS;
 
   let onlyFiles = false;
@@ -462,9 +475,9 @@ function execute(argv: readonly string[], io: CliIO, threads: boolean, converted
       io.stdout.write(`${pkg.version}\n`);
       return 0;
     }
-    if (options.command === undefined) throw new CliError('missing command: use "analyze", "export", "codebook" or "convert"; see --help');
-    if (!['analyze', 'export', 'codebook', 'convert'].includes(options.command)) {
-      throw new CliError(`unknown command "${options.command}" (use "analyze", "export", "codebook" or "convert"); see --help`);
+    if (options.command === undefined) throw new CliError('missing command: use "analyze", "export", "import", "codebook" or "convert"; see --help');
+    if (!['analyze', 'export', 'import', 'codebook', 'convert'].includes(options.command)) {
+      throw new CliError(`unknown command "${options.command}" (use "analyze", "export", "import", "codebook" or "convert"); see --help`);
     }
     if (options.referenceDate !== undefined && !isIsoDate(options.referenceDate)) {
       throw new CliError(`invalid --reference-date "${options.referenceDate}": use a real date written YYYY-MM-DD`);
@@ -495,6 +508,12 @@ function execute(argv: readonly string[], io: CliIO, threads: boolean, converted
           io,
           inputs,
         );
+        return 0;
+      case 'import':
+        if (options.files.length !== 1) throw new CliError('import reads one REFI-QDA project: thai-policy-lens import FILE.qdpx --folder DIR; see --help');
+        if (options.folder === undefined) throw new CliError('import needs --folder DIR, the workspace folder to write the documents, glossary and tags into; see --help');
+        // the built-in glossary (unless left out) and the --glossary files: their themes are not imported again
+        importProject({ file: options.files[0], folder: options.folder, force: options.force, glossaries: [...builtin, ...options.glossaries] }, io, inputs);
         return 0;
       case 'codebook':
         if (options.subcommand === undefined) throw new CliError('missing codebook command: use "codebook export" or "codebook import FILE.qdc"; see --help');

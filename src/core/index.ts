@@ -36,4 +36,5 @@ export * from './exchange/codedPassages';
 export * from './exchange/xml';
 export * from './exchange/qdc';
 export * from './exchange/qdpx';
+export * from './exchange/qdpxRead';
 export * from './exchange/analysisReport';

@@ -575,3 +575,53 @@ describe('command line: export --format qdpx', () => {
     assert.deepEqual(run(['export', '--format', 'qdpx', '--folder', ws]), { code: 2, stdout: '', stderr: 'export --format qdpx writes a zip file: name it with --out FILE.qdpx\n' });
   });
 });
+
+describe('command line: import FILE.qdpx', () => {
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tpl-cli-import-'));
+  });
+  after(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('round trip: export then import into an empty folder gives the same documents, themes and tags; again, nothing new', () => {
+    const ws = makeFolder();
+    const qdpx = path.join(dir, 'project.qdpx');
+    assert.equal(run(['export', '--format', 'qdpx', '--folder', ws, '--out', qdpx, '--no-builtin-glossary']).code, 0);
+    const target = fs.mkdtempSync(path.join(dir, 'into-'));
+    const result = run(['import', qdpx, '--folder', target, '--no-builtin-glossary']);
+    assert.deepEqual(result, { code: 0, stdout: `imported 2 documents, 3 themes, 1 term and 2 tags from ${qdpx} into ${target}\n`, stderr: '' });
+    assert.equal(fs.readFileSync(path.join(target, 'docs', 'a.txt'), 'utf8'), DOC_A);
+    assert.equal(fs.readFileSync(path.join(target, 'docs', 'b.txt'), 'utf8'), DOC_B);
+    const themes = glossaryOf(path.join(target, 'project.glossary.yaml'));
+    assert.deepEqual(themes.map((t) => [t.id, t.themes.map((s) => s.id), t.terms.map((x) => x.term)]), [['trade', ['fta'], ['การค้าเสรี']], ['own', [], []]]);
+    const tags = (folder: string) =>
+      (JSON.parse(fs.readFileSync(path.join(folder, '.policy-lens', 'annotations.json'), 'utf8')) as { tags: Array<StoredTag & { target: { selector: Array<{ start?: number; end?: number; exact?: string }> } }> }).tags
+        .map((t) => [t.document, t.theme, t.note, t.target.selector.map((s) => s.exact ?? `${s.start}-${s.end}`).join(' ')])
+        .sort();
+    assert.deepEqual(tags(target), tags(ws));
+    assert.deepEqual(run(['import', qdpx, '--folder', target, '--no-builtin-glossary']), { code: 0, stdout: `imported 0 documents, 0 themes, 0 terms and 0 tags from ${qdpx} into ${target}\n`, stderr: '' });
+  });
+
+  it('refuses bad input with one line and writes nothing', () => {
+    const target = fs.mkdtempSync(path.join(dir, 'bad-'));
+    const notZip = path.join(dir, 'not.qdpx');
+    fs.writeFileSync(notZip, 'hello');
+    assert.match(run(['import', notZip, '--folder', target]).stderr, /^.*not\.qdpx: not a zip file: .*\n$/);
+    assert.deepEqual(run(['import', notZip]), { code: 2, stdout: '', stderr: 'import needs --folder DIR, the workspace folder to write the documents, glossary and tags into; see --help\n' });
+    const ws = makeFolder();
+    const qdpx = path.join(dir, 'p.qdpx');
+    assert.equal(run(['export', '--format', 'qdpx', '--folder', ws, '--out', qdpx, '--no-builtin-glossary']).code, 0);
+    fs.mkdirSync(path.join(target, 'docs'));
+    fs.writeFileSync(path.join(target, 'docs', 'b.txt'), 'other text');
+    assert.deepEqual(run(['import', qdpx, '--folder', target, '--no-builtin-glossary']), { code: 2, stdout: '', stderr: `${path.join(target, 'docs', 'b.txt')} exists with other text; nothing was imported (--force replaces it)\n` });
+    assert.deepEqual(fs.readdirSync(target), ['docs']);
+    assert.deepEqual(fs.readdirSync(path.join(target, 'docs')), ['b.txt']);
+  });
+});
+
+function glossaryOf(file: string): GlossaryTheme[] {
+  const parsed = parseGlossary(fs.readFileSync(file, 'utf8'), file);
+  assert.deepEqual(parsed.errors, []);
+  return parsed.glossary!.themes;
+}

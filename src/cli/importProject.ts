@@ -1,0 +1,78 @@
+/**
+ * `thai-policy-lens import FILE.qdpx --folder DIR`: a REFI-QDA project written by any tool into a
+ * workspace folder (core `readProject`): its documents as text files, its codes as a glossary
+ * (`NAME.glossary.yaml`, only the themes the loaded glossaries lack), its codings as tags added
+ * to the folder's annotations file (a tag whose id is there already is not added again).
+ *
+ * Everything is read and checked first; a document that exists with other text, or a glossary
+ * file that exists, stops the import before anything is written (unless `--force`). Every path
+ * written is inside DIR (the core keeps document names inside; symbolic links leading out are
+ * refused here).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { QdpxError, emptyAnnotations, parseAnnotationsFile, readProject, safeFileStem, serializeAnnotationsFile, type StoredTag } from '../core';
+import { CliError, loadGlossaries } from './common';
+import { ANNOTATIONS_FILE, documentFile, findGlossaryFiles, type ExportIO } from './export';
+import type { Inputs } from './input';
+import { outputTarget, writeOutput } from './output';
+
+export interface ProjectImportOptions {
+  file: string;
+  folder: string;
+  force: boolean;
+  /** the glossaries loaded (built-in, --glossary), besides the folder's own */
+  glossaries: readonly string[];
+}
+
+const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
+/** Runs `import`. */
+export function importProject(options: ProjectImportOptions, io: ExportIO, inputs: Inputs): void {
+  if (!fs.existsSync(options.folder) || !fs.statSync(options.folder).isDirectory()) throw new CliError(`${options.folder} is not a directory (--folder names the workspace folder to import into)`);
+  const bytes = inputs.bytes(options.file, 'project');
+  const loaded = loadGlossaries([...options.glossaries, ...findGlossaryFiles(options.folder)], io, inputs);
+  const annotationsPath = path.join(options.folder, ANNOTATIONS_FILE);
+  let data = emptyAnnotations();
+  if (fs.existsSync(annotationsPath)) {
+    const parsed = parseAnnotationsFile(inputs.text(annotationsPath, 'annotations file', io));
+    if (parsed.error) throw new CliError(`${annotationsPath}:${parsed.error.line}:${parsed.error.column}: not a valid annotations file: ${parsed.error.message}`);
+    data = parsed.data;
+  }
+  let project;
+  try {
+    project = readProject(new Uint8Array(bytes), { existing: [...loaded.flatThemes.map((f) => f.theme), ...data.themes], sourceName: path.basename(options.file) });
+  } catch (e) {
+    if (e instanceof QdpxError) throw new CliError(`${options.file}: ${e.message}`);
+    throw e;
+  }
+
+  // checks before any write
+  const documents = project.documents.map((d) => {
+    const { file, outside } = documentFile(options.folder, d.path);
+    if (outside) throw new CliError(`${options.file}: document ${d.path} cannot be written: ${outside}; nothing was imported`);
+    const same = fs.existsSync(file) && fs.readFileSync(file, 'utf8') === d.text;
+    if (!same && fs.existsSync(file) && !options.force) throw new CliError(`${file} exists with other text; nothing was imported (--force replaces it)`);
+    return { file, text: d.text, same };
+  });
+  const glossaryFile = path.join(options.folder, `${safeFileStem(path.basename(options.file).replace(/\.qdpx$/i, ''))}.glossary.yaml`);
+  if (project.glossary && fs.existsSync(glossaryFile) && !options.force) throw new CliError(`${glossaryFile} already exists; nothing was imported (--force replaces it)`);
+  const ids = new Set(data.tags.map((t) => t.id));
+  const added: StoredTag[] = project.tags.filter((t) => !ids.has(t.id)).map(({ creator: _creator, ...tag }) => tag);
+
+  for (const w of project.warnings) io.stderr.write(`${options.file}: warning: ${w}\n`);
+  for (const d of documents) {
+    if (d.same) continue;
+    fs.mkdirSync(path.dirname(d.file), { recursive: true });
+    writeOutput(outputTarget(d.file, { overwrite: true }), [d.text], io, inputs);
+  }
+  if (project.glossary) writeOutput(outputTarget(glossaryFile, { overwrite: true }), [project.glossary], io, inputs);
+  if (added.length) {
+    fs.mkdirSync(path.dirname(annotationsPath), { recursive: true });
+    writeOutput(outputTarget(annotationsPath, { overwrite: true }), [serializeAnnotationsFile({ ...data, tags: [...data.tags, ...added] })], io, inputs);
+  }
+  const written = documents.filter((d) => !d.same).length;
+  io.stdout.write(
+    `imported ${plural(written, 'document', 'documents')}, ${plural(project.themes, 'theme', 'themes')}, ${plural(project.terms, 'term', 'terms')} and ${plural(added.length, 'tag', 'tags')} from ${options.file} into ${options.folder}\n`,
+  );
+}
