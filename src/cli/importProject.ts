@@ -11,7 +11,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { QdpxError, emptyAnnotations, parseAnnotationsFile, readProject, safeFileStem, serializeAnnotationsFile, type StoredTag } from '../core';
+import { QdpxError, emptyAnnotations, parseAnnotationsFile, readProject, safeFileStem, serializeAnnotationsFile, tagsToAdd } from '../core';
 import { CliError, loadGlossaries } from './common';
 import { ANNOTATIONS_FILE, documentFile, findGlossaryFiles, type ExportIO } from './export';
 import type { Inputs } from './input';
@@ -57,8 +57,7 @@ export function importProject(options: ProjectImportOptions, io: ExportIO, input
   });
   const glossaryFile = path.join(options.folder, `${safeFileStem(path.basename(options.file).replace(/\.qdpx$/i, ''))}.glossary.yaml`);
   if (project.glossary && fs.existsSync(glossaryFile) && !options.force) throw new CliError(`${glossaryFile} already exists; nothing was imported (--force replaces it)`);
-  const ids = new Set(data.tags.map((t) => t.id));
-  const added: StoredTag[] = project.tags.filter((t) => !ids.has(t.id)).map(({ creator: _creator, ...tag }) => tag);
+  const added = tagsToAdd(data.tags, project.tags);
 
   for (const w of project.warnings) io.stderr.write(`${options.file}: warning: ${w}\n`);
   for (const d of documents) {

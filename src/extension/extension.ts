@@ -14,6 +14,7 @@ import { BuiltinGlossary } from './features/builtinGlossary';
 import { registerImportDocument } from './features/importDocument';
 import { registerExportReports } from './features/exportReports';
 import { registerExportProject } from './features/exportProject';
+import { registerImportProject } from './features/importProject';
 import { GlossaryAuthoring } from './features/glossaryAuthoring';
 import { Highlights } from './features/highlights';
 import { Hovers } from './features/hovers';
@@ -97,6 +98,7 @@ class ThaiPolicyLens {
     const tagging = own(new TaggingFeature(tags, glossaries, decorations));
     registerExportReports(ctx, tags);
     registerExportProject(ctx, tags);
+    registerImportProject(ctx, tags);
     registerBuiltinPacks(ctx);
     registerImportDocument(context);
 

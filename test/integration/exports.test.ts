@@ -7,6 +7,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import type { ThaiPolicyLensApi } from '../../src/extension/extension';
 import type { ExportResult } from '../../src/extension/features/exportReports';
 import type { ExportProjectResult } from '../../src/extension/features/exportProject';
+import type { ImportProjectResult } from '../../src/extension/features/importProject';
 import { xmllintSchema } from '../support/xmllint';
 import type { TagInfo } from '../../src/extension/features/tagging';
 import { runCli } from '../../src/cli/main';
@@ -232,6 +233,9 @@ describe('exports of coded passages', () => {
       });
       assert.equal(code, 0, stderr);
       assert.deepEqual(Buffer.from(fromEditor), fs.readFileSync(cliOut), "the editor's project and the command line's differ");
+      // imported back into the folder it came from: nothing new
+      const back = await vscode.commands.executeCommand<ImportProjectResult>('thaiPolicyLens.importProject', { file: workspaceUri(name).toString() });
+      assert.deepEqual(back, { documents: 0, themes: 0, terms: 0, tags: 0, warnings: [], glossary: undefined });
     } finally {
       fs.rmSync(cliOut, { force: true });
       await vscode.workspace.fs.delete(workspaceUri(name)).then(undefined, () => undefined);

@@ -215,3 +215,22 @@ export function readProject(bytes: Uint8Array, options: Pick<QdcImportOptions, '
   }
   return { name: root.attributes.get('name') ?? '', documents, glossary, themes, terms, tags, warnings };
 }
+
+/**
+ * The imported tags a folder lacks, without their coder field: not the same id, and not the same
+ * passage (document, theme, position) coded again, so that importing a project exported from this
+ * folder adds nothing.
+ */
+export function tagsToAdd(existing: readonly StoredTag[], imported: ReadProject['tags']): StoredTag[] {
+  const key = (t: StoredTag): string => `${t.document}\u0000${t.theme}\u0000${t.position.start}\u0000${t.position.end}`;
+  const ids = new Set(existing.map((t) => t.id));
+  const passages = new Set(existing.map(key));
+  const out: StoredTag[] = [];
+  for (const { creator: _creator, ...tag } of imported) {
+    if (ids.has(tag.id) || passages.has(key(tag))) continue;
+    ids.add(tag.id);
+    passages.add(key(tag));
+    out.push(tag);
+  }
+  return out;
+}

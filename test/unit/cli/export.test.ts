@@ -601,6 +601,10 @@ describe('command line: import FILE.qdpx', () => {
         .sort();
     assert.deepEqual(tags(target), tags(ws));
     assert.deepEqual(run(['import', qdpx, '--folder', target, '--no-builtin-glossary']), { code: 0, stdout: `imported 0 documents, 0 themes, 0 terms and 0 tags from ${qdpx} into ${target}\n`, stderr: '' });
+    // into the folder it came from: nothing new either (the same passages, the same themes)
+    const before = fs.readFileSync(path.join(ws, '.policy-lens', 'annotations.json'), 'utf8');
+    assert.deepEqual(run(['import', qdpx, '--folder', ws, '--no-builtin-glossary']), { code: 0, stdout: `imported 0 documents, 0 themes, 0 terms and 0 tags from ${qdpx} into ${ws}\n`, stderr: '' });
+    assert.equal(fs.readFileSync(path.join(ws, '.policy-lens', 'annotations.json'), 'utf8'), before);
   });
 
   it('refuses bad input with one line and writes nothing', () => {
