@@ -147,6 +147,7 @@ export function anchorTags(tags: readonly StoredTag[], text: string | undefined)
     };
     if (!found) source.orphaned = true;
     if (tag.note !== undefined) source.note = tag.note;
+    if (tag.creator !== undefined) source.creator = tag.creator;
     out.push({ tag, source });
   }
   return out;

@@ -32,6 +32,7 @@ export * from './tags/anchoring';
 export * from './tags/annotationsFile';
 export * from './tags/annotationsState';
 export * from './tags/liveTags';
+export * from './tags/coders';
 export * from './exchange/codedPassages';
 export * from './exchange/xml';
 export * from './exchange/qdc';

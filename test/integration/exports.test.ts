@@ -241,4 +241,21 @@ describe('exports of coded passages', () => {
       await vscode.workspace.fs.delete(workspaceUri(name)).then(undefined, () => undefined);
     }
   });
+
+  it('records the coder of the setting thaiPolicyLens.coder in each new tag, and exports it', async () => {
+    const config = vscode.workspace.getConfiguration('thaiPolicyLens');
+    await config.update('coder', 'ผู้ทดสอบ', vscode.ConfigurationTarget.Workspace);
+    try {
+      const needle = 'การทูตสาธารณะ';
+      const start = TEXT.indexOf(needle);
+      const made = await vscode.commands.executeCommand<TagInfo>('thaiPolicyLens.tagSelection', { uri: uri.toString(), range: { start, end: start + needle.length }, themeId: 'test-security' });
+      assert.equal(made.creator, 'ผู้ทดสอบ');
+      await testHooksOf(api).tagging.flush();
+      const stored = JSON.parse(await read('.policy-lens/annotations.json')) as { tags: Array<{ id: string; creator?: string }> };
+      assert.equal(stored.tags.find((t) => t.id === made.id)?.creator, 'ผู้ทดสอบ');
+      await vscode.commands.executeCommand('thaiPolicyLens.removeTag', { tagId: made.id });
+    } finally {
+      await config.update('coder', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
 });

@@ -5,7 +5,7 @@
  * the documents' plain text.
  *
  *   Project (@name @origin)
- *     Users / User (@guid @name)                 the coders of the tags
+ *     Users / User (@guid @name)                 the coders of the tags, by name
  *     CodeBook / Codes / Code...                 the themes, as the codebook export writes them
  *     Sources / TextSource (@guid @name @plainTextPath="internal://<guid>.txt")
  *       PlainTextSelection (@guid @name @startPosition @endPosition @creatingUser @creationDateTime ...)
@@ -217,7 +217,7 @@ export function buildProject(input: ProjectInput): BuiltProject {
     children: [...(c.description ? [{ name: 'Description', text: c.description }] : []), ...c.children.map(codeNode)],
   });
   const children: XmlNode[] = [];
-  if (users.size) children.push({ name: 'Users', children: [...users].map(([name, guid]) => ({ name: 'User', attributes: [['guid', guid], ['name', name]] })) });
+  if (users.size) children.push({ name: 'Users', children: [...users].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, guid]) => ({ name: 'User', attributes: [['guid', guid], ['name', name]] })) });
   if (codes.length) children.push({ name: 'CodeBook', children: [{ name: 'Codes', children: codes.map(codeNode) }] });
   if (sources.length) children.push({ name: 'Sources', children: sources });
   if (notes.length) children.push({ name: 'Notes', children: notes });

@@ -48,7 +48,7 @@ export interface ReadProject {
   themes: number;
   terms: number;
   /** the codings of plain text, as tags (their `creator` is the coder's name, when known) */
-  tags: Array<StoredTag & { creator?: string }>;
+  tags: StoredTag[];
   /** what was left out or changed, one sentence each */
   warnings: string[];
 }
@@ -217,7 +217,7 @@ export function readProject(bytes: Uint8Array, options: Pick<QdcImportOptions, '
 }
 
 /**
- * The imported tags a folder lacks, without their coder field: not the same id, and not the same
+ * The imported tags a folder lacks: not the same id, and not the same
  * passage (document, theme, position) coded again, so that importing a project exported from this
  * folder adds nothing.
  */
@@ -226,7 +226,7 @@ export function tagsToAdd(existing: readonly StoredTag[], imported: ReadProject[
   const ids = new Set(existing.map((t) => t.id));
   const passages = new Set(existing.map(key));
   const out: StoredTag[] = [];
-  for (const { creator: _creator, ...tag } of imported) {
+  for (const tag of imported) {
     if (ids.has(tag.id) || passages.has(key(tag))) continue;
     ids.add(tag.id);
     passages.add(key(tag));

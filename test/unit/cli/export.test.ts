@@ -607,6 +607,23 @@ describe('command line: import FILE.qdpx', () => {
     assert.equal(fs.readFileSync(path.join(ws, '.policy-lens', 'annotations.json'), 'utf8'), before);
   });
 
+  it('carries each tag\'s coder: export writes Users and creatingUser, import gives the tags their creator back', () => {
+    const tags = defaultTags();
+    tags[0].creator = 'Malee';
+    tags[1].creator = 'สมชาย';
+    const ws = makeFolder(tags);
+    const qdpx = path.join(dir, 'coders.qdpx');
+    assert.equal(run(['export', '--format', 'qdpx', '--folder', ws, '--out', qdpx, '--no-builtin-glossary']).code, 0);
+    const qde = strFromU8(unzipSync(new Uint8Array(fs.readFileSync(qdpx)))['project.qde']);
+    assert.match(qde, /<Users>\n\s*<User guid="[-0-9a-f]{36}" name="Malee"\/>\n\s*<User guid="[-0-9a-f]{36}" name="สมชาย"\/>/);
+    const target = fs.mkdtempSync(path.join(dir, 'coders-'));
+    assert.equal(run(['import', qdpx, '--folder', target, '--no-builtin-glossary']).code, 0);
+    const back = JSON.parse(fs.readFileSync(path.join(target, '.policy-lens', 'annotations.json'), 'utf8')) as { tags: StoredTag[] };
+    assert.deepEqual(back.tags.map((t) => [t.document, t.creator]).sort(), [['docs/a.txt', 'สมชาย'], ['docs/b.txt', 'Malee']]);
+    const webanno = JSON.parse(run(['export', '--format', 'webanno', '--folder', ws, '--no-builtin-glossary']).stdout) as { first: { items: Array<{ creator?: unknown }> } };
+    assert.deepEqual(webanno.first.items.map((a) => a.creator), [{ type: 'Person', name: 'สมชาย' }, { type: 'Person', name: 'Malee' }]);
+  });
+
   it('refuses bad input with one line and writes nothing', () => {
     const target = fs.mkdtempSync(path.join(dir, 'bad-'));
     const notZip = path.join(dir, 'not.qdpx');
