@@ -33,6 +33,7 @@ export * from './tags/annotationsFile';
 export * from './tags/annotationsState';
 export * from './tags/liveTags';
 export * from './tags/coders';
+export * from './tags/agreement';
 export * from './exchange/codedPassages';
 export * from './exchange/xml';
 export * from './exchange/qdc';
