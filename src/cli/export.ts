@@ -33,6 +33,7 @@ import {
   safeFileStem,
   themeLookup,
   type Annotation,
+  type AnnotationsData,
   type PassageFormat,
   type PassageSource,
   type StoredTag,
@@ -122,7 +123,7 @@ function excerpt(text: string): string {
   return line.length > 40 ? `${line.slice(0, 39)}…` : line;
 }
 
-function plural(n: number, one: string, many: string): string {
+export function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
@@ -179,6 +180,16 @@ export function documentFile(folder: string, document: string): { file: string; 
   return { file, outside: outsideFolder(folder, file) };
 }
 
+/** The annotations file at `file`, or a CliError that names where it is not valid. */
+export function readAnnotations(file: string, io: ExportIO, inputs: Inputs): AnnotationsData {
+  const parsed = parseAnnotationsFile(inputs.text(file, 'annotations file', io));
+  if (parsed.error) {
+    const e = parsed.error;
+    throw new CliError(`${file}:${e.line}:${e.column}: not a valid annotations file: ${e.message}`);
+  }
+  return parsed.data;
+}
+
 /** Runs `export`: reads and checks everything, then writes the export whole. */
 export function exportPassages(options: PassageExportOptions, io: ExportIO, inputs: Inputs): void {
   let folderStat: fs.Stats;
@@ -191,13 +202,7 @@ export function exportPassages(options: PassageExportOptions, io: ExportIO, inpu
 
   if (options.format === 'qdpx' && (options.out === undefined || options.out === '-')) throw new CliError('export --format qdpx writes a zip file: name it with --out FILE.qdpx');
   const target = outputTarget(options.out);
-  const annotationsPath = options.annotations ?? path.join(options.folder, ANNOTATIONS_FILE);
-  const parsed = parseAnnotationsFile(inputs.text(annotationsPath, 'annotations file', io));
-  if (parsed.error) {
-    const e = parsed.error;
-    throw new CliError(`${annotationsPath}:${e.line}:${e.column}: not a valid annotations file: ${e.message}`);
-  }
-  const data = parsed.data;
+  const data = readAnnotations(options.annotations ?? path.join(options.folder, ANNOTATIONS_FILE), io, inputs);
 
   const found = findGlossaryFiles(options.folder).filter((file) => {
     const outside = outsideFolder(options.folder, file);

@@ -11,9 +11,9 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { QdpxError, emptyAnnotations, parseAnnotationsFile, readProject, safeFileStem, serializeAnnotationsFile, tagsToAdd } from '../core';
+import { QdpxError, emptyAnnotations, readProject, safeFileStem, serializeAnnotationsFile, tagsToAdd } from '../core';
 import { CliError, loadGlossaries } from './common';
-import { ANNOTATIONS_FILE, documentFile, findGlossaryFiles, type ExportIO } from './export';
+import { ANNOTATIONS_FILE, documentFile, findGlossaryFiles, plural, readAnnotations, type ExportIO } from './export';
 import type { Inputs } from './input';
 import { outputTarget, writeOutput } from './output';
 
@@ -25,8 +25,6 @@ export interface ProjectImportOptions {
   glossaries: readonly string[];
 }
 
-const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
-
 /** Runs `import`. */
 export function importProject(options: ProjectImportOptions, io: ExportIO, inputs: Inputs): void {
   if (!fs.existsSync(options.folder) || !fs.statSync(options.folder).isDirectory()) throw new CliError(`${options.folder} is not a directory (--folder names the workspace folder to import into)`);
@@ -34,11 +32,7 @@ export function importProject(options: ProjectImportOptions, io: ExportIO, input
   const loaded = loadGlossaries([...options.glossaries, ...findGlossaryFiles(options.folder)], io, inputs);
   const annotationsPath = path.join(options.folder, ANNOTATIONS_FILE);
   let data = emptyAnnotations();
-  if (fs.existsSync(annotationsPath)) {
-    const parsed = parseAnnotationsFile(inputs.text(annotationsPath, 'annotations file', io));
-    if (parsed.error) throw new CliError(`${annotationsPath}:${parsed.error.line}:${parsed.error.column}: not a valid annotations file: ${parsed.error.message}`);
-    data = parsed.data;
-  }
+  if (fs.existsSync(annotationsPath)) data = readAnnotations(annotationsPath, io, inputs);
   let project;
   try {
     project = readProject(new Uint8Array(bytes), { existing: [...loaded.flatThemes.map((f) => f.theme), ...data.themes], sourceName: path.basename(options.file) });

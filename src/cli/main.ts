@@ -9,6 +9,7 @@
  *                           [--reference-date YYYY-MM-DD] [--out FILE]
  *   thai-policy-lens codebook export [--glossary FILE]... [--packs a,b] [--out FILE]
  *   thai-policy-lens codebook import FILE.qdc [--out FILE.glossary.yaml] [--force] [--glossary FILE]...
+ *   thai-policy-lens agreement [--coder A --coder B]... [--format table|csv] [--annotations FILE] [--out FILE] DIR
  *   thai-policy-lens import FILE.qdpx --folder DIR [--force] [--glossary FILE]... [--no-builtin-glossary]
  *   thai-policy-lens convert FILE.pdf|.docx|.html [--out FILE] [--pages N-M] [--format txt|md]
  *
@@ -26,6 +27,7 @@ import { builtinPackFiles, CliError, defaultBuiltinDir, isIsoDate, packsOption, 
 import { CONVERT_FORMATS, convertCommand, convertedText, isConvertible } from './convert';
 import { EXPORT_FORMATS, exportCodebook, exportPassages, importCodebook } from './export';
 import { importProject } from './importProject';
+import { AGREEMENT_FORMATS, agreementCommand, type AgreementOptions } from './agreement';
 import type { ExportFormat } from './export';
 import { formatterFor, OUTPUT_FORMATS } from './format';
 import type { OutputFormat } from './format';
@@ -72,6 +74,7 @@ export const USAGE = `Usage: thai-policy-lens analyze [options] FILE...
        thai-policy-lens codebook export [--glossary FILE]... [--out FILE]
        thai-policy-lens codebook import FILE.qdc [--out FILE.glossary.yaml] [--force]
        thai-policy-lens import FILE.qdpx --folder DIR [--force]
+       thai-policy-lens agreement [--coder A --coder B] [--format table|csv] DIR
        thai-policy-lens convert FILE.pdf|.docx|.html|.htm [options]
 
 analyze: finds policy themes (glossary terms), countries and dates in Thai text files
@@ -135,6 +138,15 @@ themes the loaded glossaries lack), its codings as tags added to the annotations
                                folder's own and the built-in one)
   --no-builtin-glossary        leave the built-in glossary out
 
+agreement: how far the coders of a folder's tags agree, at character level (as NVivo's
+coding comparison counts): percentage agreement and Cohen's kappa of two coders,
+Krippendorff's alpha (nominal) of all, per theme and document, per theme, per document
+and overall.
+  --coder NAME                 a coder to compare; repeat. Default: every coder of the tags
+  --format FORMAT              table (default) or csv
+  --annotations FILE           Default: DIR/.policy-lens/annotations.json
+  --out FILE                   Default, or -: standard output
+
 convert: a PDF, Word (.docx) or web page (.html, .htm) as UTF-8 text with a front matter
 (source, sha256, converter, pages, the document's date); Thai repaired, wrapped lines
 joined, running headers and page numbers removed, [หน้า N] between PDF pages.
@@ -157,7 +169,7 @@ invalid glossary, annotations file or codebook, an --out that is not a regular f
 output file that exists (codebook import).
 `;
 
-type CommandKey = 'analyze' | 'export' | 'codebook export' | 'codebook import' | 'convert' | 'import';
+type CommandKey = 'analyze' | 'export' | 'codebook export' | 'codebook import' | 'convert' | 'import' | 'agreement';
 
 type OptionTable = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
 
@@ -201,6 +213,7 @@ const COMMAND_OPTIONS: Record<CommandKey, OptionTable> = {
   'codebook import': { ...COMMON_OPTIONS, ...OUT, force: { type: 'boolean' }, ...GLOSSARY },
   convert: { ...COMMON_OPTIONS, ...OUT, format: { type: 'string' }, pages: { type: 'string' }, 'page-marker': { type: 'string' } },
   import: { ...COMMON_OPTIONS, folder: { type: 'string' }, force: { type: 'boolean' }, ...GLOSSARY, ...PACKS, ...NO_BUILTIN },
+  agreement: { ...COMMON_OPTIONS, coder: { type: 'string', multiple: true }, annotations: { type: 'string' }, format: { type: 'string' }, ...OUT },
 };
 /** Every option of every command: to find the command before the options are checked against it. */
 const ALL_OPTIONS: OptionTable = Object.assign({}, ...Object.values(COMMAND_OPTIONS));
@@ -210,6 +223,8 @@ interface Options {
   /** the codebook command: export or import */
   subcommand?: string;
   glossaries: string[];
+  /** agreement's `--coder` */
+  coders: string[];
   /** `--packs`, as written */
   packs?: string;
   referenceDate?: string;
@@ -246,7 +261,7 @@ function tokensOf(argv: readonly string[], options: OptionTable): Token[] {
  * as it always was), in order, so the first bad argument is the one reported.
  */
 function parseArgs(argv: readonly string[]): Options {
-  const options: Options = { glossaries: [], files: [], include: [], exclude: [], force: false, noBuiltinGlossary: false, help: false, version: false };
+  const options: Options = { glossaries: [], coders: [], files: [], include: [], exclude: [], force: false, noBuiltinGlossary: false, help: false, version: false };
   // where the command is: the first argument that is not an option or an option's value
   const words: string[] = [];
   for (const t of tokensOf(argv, ALL_OPTIONS)) {
@@ -255,7 +270,7 @@ function parseArgs(argv: readonly string[]): Options {
   }
   const [command, sub] = words;
   const key: CommandKey | undefined =
-    command === 'export' ? 'export' : command === 'convert' ? 'convert' : command === 'import' ? 'import' : command === 'codebook' ? (sub === 'export' || sub === 'import' ? `codebook ${sub}` : undefined) : 'analyze';
+    command === 'export' ? 'export' : command === 'convert' ? 'convert' : command === 'import' ? 'import' : command === 'agreement' ? 'agreement' : command === 'codebook' ? (sub === 'export' || sub === 'import' ? `codebook ${sub}` : undefined) : 'analyze';
   const table = key ? COMMAND_OPTIONS[key] : ALL_OPTIONS;
 
   let onlyFiles = false;
@@ -290,6 +305,9 @@ function parseArgs(argv: readonly string[]): Options {
       case 'glossary':
         options.glossaries.push(value);
         break;
+      case 'coder':
+        options.coders.push(value);
+        break;
       case 'packs':
         options.packs = value;
         break;
@@ -299,6 +317,7 @@ function parseArgs(argv: readonly string[]): Options {
       case 'format':
         if (key === 'analyze' && !(OUTPUT_FORMATS as readonly string[]).includes(value)) throw new CliError(`unknown format "${value}" (use json, jsonl, summary, csv or md)`);
         if (key === 'convert' && !(CONVERT_FORMATS as readonly string[]).includes(value)) throw new CliError(`unknown format "${value}" (use txt or md)`);
+        if (key === 'agreement' && !(AGREEMENT_FORMATS as readonly string[]).includes(value)) throw new CliError(`unknown format "${value}" (use table or csv)`);
         if (key === 'export' && !(EXPORT_FORMATS as readonly string[]).includes(value)) throw new CliError(`unknown format "${value}" (use csv, md, webanno or qdpx)`);
         options.format = value;
         break;
@@ -475,9 +494,9 @@ function execute(argv: readonly string[], io: CliIO, threads: boolean, converted
       io.stdout.write(`${pkg.version}\n`);
       return 0;
     }
-    if (options.command === undefined) throw new CliError('missing command: use "analyze", "export", "import", "codebook" or "convert"; see --help');
-    if (!['analyze', 'export', 'import', 'codebook', 'convert'].includes(options.command)) {
-      throw new CliError(`unknown command "${options.command}" (use "analyze", "export", "import", "codebook" or "convert"); see --help`);
+    if (options.command === undefined) throw new CliError('missing command: use "analyze", "export", "import", "agreement", "codebook" or "convert"; see --help');
+    if (!['analyze', 'export', 'import', 'agreement', 'codebook', 'convert'].includes(options.command)) {
+      throw new CliError(`unknown command "${options.command}" (use "analyze", "export", "import", "agreement", "codebook" or "convert"); see --help`);
     }
     if (options.referenceDate !== undefined && !isIsoDate(options.referenceDate)) {
       throw new CliError(`invalid --reference-date "${options.referenceDate}": use a real date written YYYY-MM-DD`);
@@ -514,6 +533,10 @@ function execute(argv: readonly string[], io: CliIO, threads: boolean, converted
         if (options.folder === undefined) throw new CliError('import needs --folder DIR, the workspace folder to write the documents, glossary and tags into; see --help');
         // the built-in glossary (unless left out) and the --glossary files: their themes are not imported again
         importProject({ file: options.files[0], folder: options.folder, force: options.force, glossaries: [...builtin, ...options.glossaries] }, io, inputs);
+        return 0;
+      case 'agreement':
+        if (options.files.length !== 1) throw new CliError('agreement compares the coders of one workspace folder: thai-policy-lens agreement [--coder A --coder B] DIR; see --help');
+        agreementCommand({ folder: options.files[0], annotations: options.annotations, coders: options.coders, format: (options.format ?? 'table') as AgreementOptions['format'], out: options.out }, io, inputs);
         return 0;
       case 'codebook':
         if (options.subcommand === undefined) throw new CliError('missing codebook command: use "codebook export" or "codebook import FILE.qdc"; see --help');

@@ -646,3 +646,46 @@ function glossaryOf(file: string): GlossaryTheme[] {
   assert.deepEqual(parsed.errors, []);
   return parsed.glossary!.themes;
 }
+
+describe('command line: agreement', () => {
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tpl-cli-agreement-'));
+  });
+  after(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Two coders on DOC_A (66 characters) and DOC_B (40): they agree on b.txt, overlap on a.txt. */
+  function twoCoders(): string {
+    const by = (t: StoredTag, coder: string): StoredTag => ({ ...t, creator: coder });
+    return makeFolder([
+      by(tag('a1', 'docs/a.txt', 'fta', DOC_A, PASSAGE_A), 'Malee'),
+      by(tag('a2', 'docs/a.txt', 'fta', DOC_A, 'ไทยกับจีนลงนามการค้าเสรี'), 'Somchai'),
+      by(tag('b1', 'docs/b.txt', 'own', DOC_B, PASSAGE_B), 'Malee'),
+      by(tag('b2', 'docs/b.txt', 'own', DOC_B, PASSAGE_B), 'Somchai'),
+    ]);
+  }
+
+  it('prints the agreement table of two coders, and CSV', () => {
+    const ws = twoCoders();
+    const table = run(['agreement', ws]);
+    assert.equal(table.stderr, '');
+    assert.equal(table.code, 0);
+    const csv = run(['agreement', '--format', 'csv', '--coder', 'Malee', '--coder', 'Somchai', ws]);
+    const rows = csv.stdout.trimEnd().split('\r\n');
+    assert.equal(rows[0], 'theme,document,characters,both,only Malee,only Somchai,neither,percent_agreement,cohen_kappa,krippendorff_alpha');
+    // fta in a.txt: Malee 10-63 (53 characters), Somchai 10-34 (24): both 24, Malee only 29, neither 67 - 53 = 14
+    // po = 38/67; pe = (53·24 + 14·43)/67² = 1874/4489; kappa = (38·67 - 1874)/(4489 - 1874) = 672/2615
+    // alpha: 134 values, 77 coded, 57 not, 29 characters disputed: 1 - 133·29/(77·57) = 532/4389
+    assert.equal(rows[1], `fta,docs/a.txt,67,24,29,0,14,${((38 / 67) * 100).toFixed(4)},${(672 / 2615).toFixed(4)},${(532 / 4389).toFixed(4)}`);
+    assert.equal(rows.find((r) => r.startsWith('own,docs/b.txt,')), 'own,docs/b.txt,40,18,0,0,22,100.0000,1.0000,1.0000');
+    assert.ok(rows[rows.length - 1].startsWith('(all),(all),214,42,29,0,143,'), rows[rows.length - 1]);
+    assert.match(table.stdout, /^theme +document +chars +both +Malee only +Somchai only +agree % +kappa +alpha\n/);
+  });
+
+  it('needs two coders', () => {
+    const ws = makeFolder();
+    assert.deepEqual(run(['agreement', ws]), { code: 2, stdout: '', stderr: `agreement needs two coders or more; the tags of ${ws} have no coder (tags record their coder since the setting thaiPolicyLens.coder)\n` });
+    assert.equal(run(['agreement', '--coder', 'Nobody', '--coder', 'Else', twoCoders()]).stderr.startsWith('no tag of '), true);
+  });
+});

@@ -1,0 +1,72 @@
+/**
+ * `thai-policy-lens agreement [--coder A --coder B]... [--format table|csv] [--out FILE] DIR`:
+ * how far the coders of a workspace folder agree (core `codingAgreement`: character level,
+ * percentage agreement and Cohen's kappa of the first two coders, Krippendorff's alpha of all),
+ * per theme and document, per theme, per document and overall. Each tag is found again in its
+ * document's current text first; orphaned tags and tags without a coder are left out, with a
+ * warning.
+ */
+import * as path from 'node:path';
+import { codingAgreement, csvRow, type AgreementRow, type CodedRange } from '../core';
+import { CliError } from './common';
+import { ANNOTATIONS_FILE, anchorTags, documentFile, plural, readAnnotations, type ExportIO } from './export';
+import type { Inputs } from './input';
+import { outputTarget, writeOutput } from './output';
+
+export const AGREEMENT_FORMATS = ['table', 'csv'] as const;
+
+export interface AgreementOptions {
+  folder: string;
+  annotations?: string;
+  /** the coders compared; default every coder of the tags, by name */
+  coders: readonly string[];
+  format: (typeof AGREEMENT_FORMATS)[number];
+  out?: string;
+}
+
+const fixed = (n: number): string => (Number.isFinite(n) ? n.toFixed(4) : '');
+
+/** The agreement table as CSV (the command line's contract: not translated). */
+export function agreementCsv(rows: readonly AgreementRow[], coders: readonly string[]): string {
+  const header = ['theme', 'document', 'characters', 'both', `only ${coders[0]}`, `only ${coders[1] ?? ''}`.trim(), 'neither', 'percent_agreement', 'cohen_kappa', 'krippendorff_alpha'];
+  const lines = [csvRow(header)];
+  for (const r of rows) lines.push(csvRow([r.theme ?? '(all)', r.document ?? '(all)', r.units, r.both, r.onlyA, r.onlyB, r.neither, fixed(r.percent * 100), fixed(r.kappa), fixed(r.alpha)]));
+  return lines.join('\r\n') + '\r\n';
+}
+
+/** The agreement table for reading: aligned columns. */
+function agreementTable(rows: readonly AgreementRow[], coders: readonly string[]): string {
+  const cells = [['theme', 'document', 'chars', 'both', `${coders[0]} only`, `${coders[1]} only`, 'agree %', 'kappa', 'alpha']];
+  for (const r of rows) cells.push([r.theme ?? '(all)', r.document ?? '(all)', String(r.units), String(r.both), String(r.onlyA), String(r.onlyB), (r.percent * 100).toFixed(1), r.kappa.toFixed(3), r.alpha.toFixed(3)]);
+  const widths = cells[0].map((_, i) => Math.max(...cells.map((c) => [...c[i]].length)));
+  return cells.map((c) => c.map((v, i) => (i < 2 ? v + ' '.repeat(widths[i] - [...v].length) : ' '.repeat(widths[i] - [...v].length) + v)).join('  ').trimEnd()).join('\n') + '\n';
+}
+
+export function agreementCommand(options: AgreementOptions, io: ExportIO, inputs: Inputs): void {
+  const target = outputTarget(options.out);
+  const data = readAnnotations(options.annotations ?? path.join(options.folder, ANNOTATIONS_FILE), io, inputs);
+  const found = [...new Set(data.tags.map((t) => t.creator).filter((c): c is string => !!c))].sort();
+  const coders = options.coders.length ? [...options.coders] : found;
+  if (coders.length < 2) throw new CliError(`agreement needs two coders or more; the tags of ${options.folder} have ${coders.length ? `only ${coders[0]}` : 'no coder'} (tags record their coder since the setting thaiPolicyLens.coder)`);
+  for (const c of coders) if (!found.includes(c)) throw new CliError(`no tag of ${options.folder} is by the coder "${c}" (coders: ${found.join(', ') || 'none'})`);
+  const noCoder = data.tags.filter((t) => !t.creator).length;
+  if (noCoder) io.stderr.write(`warning: ${plural(noCoder, 'tag without a coder', 'tags without a coder')} left out\n`);
+
+  const ranges: CodedRange[] = [];
+  const lengths = new Map<string, number>();
+  const byDocument = new Map<string, typeof data.tags>();
+  for (const tag of data.tags) if (tag.creator && coders.includes(tag.creator)) byDocument.set(tag.document, [...(byDocument.get(tag.document) ?? []), tag]);
+  for (const document of [...byDocument.keys()].sort()) {
+    const { file, outside } = documentFile(options.folder, document);
+    if (outside) throw new CliError(`document ${file} not read: ${outside}`);
+    const text = inputs.text(file, 'document', io);
+    lengths.set(document, text.length);
+    for (const { tag, source } of anchorTags(byDocument.get(document)!, text)) {
+      if (source.orphaned) io.stderr.write(`${file}: warning: tagged passage of ${tag.creator} not found; left out\n`);
+      else ranges.push({ coder: tag.creator!, document, theme: tag.theme, start: source.start, end: source.end });
+    }
+  }
+  const themes = [...new Set(ranges.map((r) => r.theme))].sort();
+  const rows = codingAgreement(ranges, coders, themes, lengths);
+  writeOutput(target, [options.format === 'csv' ? agreementCsv(rows, coders) : agreementTable(rows, coders)], io, inputs);
+}
