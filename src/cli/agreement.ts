@@ -7,7 +7,7 @@
  * warning.
  */
 import * as path from 'node:path';
-import { codingAgreement, csvRow, type AgreementRow, type CodedRange } from '../core';
+import { agreementCsv, codingAgreement, type AgreementRow, type CodedRange } from '../core';
 import { CliError } from './common';
 import { ANNOTATIONS_FILE, anchorTags, documentFile, plural, readAnnotations, type ExportIO } from './export';
 import type { Inputs } from './input';
@@ -22,16 +22,6 @@ export interface AgreementOptions {
   coders: readonly string[];
   format: (typeof AGREEMENT_FORMATS)[number];
   out?: string;
-}
-
-const fixed = (n: number): string => (Number.isFinite(n) ? n.toFixed(4) : '');
-
-/** The agreement table as CSV (the command line's contract: not translated). */
-export function agreementCsv(rows: readonly AgreementRow[], coders: readonly string[]): string {
-  const header = ['theme', 'document', 'characters', 'both', `only ${coders[0]}`, `only ${coders[1] ?? ''}`.trim(), 'neither', 'percent_agreement', 'cohen_kappa', 'krippendorff_alpha'];
-  const lines = [csvRow(header)];
-  for (const r of rows) lines.push(csvRow([r.theme ?? '(all)', r.document ?? '(all)', r.units, r.both, r.onlyA, r.onlyB, r.neither, fixed(r.percent * 100), fixed(r.kappa), fixed(r.alpha)]));
-  return lines.join('\r\n') + '\r\n';
 }
 
 /** The agreement table for reading: aligned columns. */

@@ -15,6 +15,7 @@ import { registerImportDocument } from './features/importDocument';
 import { registerExportReports } from './features/exportReports';
 import { registerExportProject } from './features/exportProject';
 import { registerImportProject } from './features/importProject';
+import { registerCompareCoders } from './features/compareCoders';
 import { GlossaryAuthoring } from './features/glossaryAuthoring';
 import { Highlights } from './features/highlights';
 import { Hovers } from './features/hovers';
@@ -99,6 +100,7 @@ class ThaiPolicyLens {
     registerExportReports(ctx, tags);
     registerExportProject(ctx, tags);
     registerImportProject(ctx, tags);
+    registerCompareCoders(ctx, tags);
     registerBuiltinPacks(ctx);
     registerImportDocument(context);
 

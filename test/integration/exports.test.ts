@@ -258,4 +258,37 @@ describe('exports of coded passages', () => {
       await config.update('coder', undefined, vscode.ConfigurationTarget.Workspace);
     }
   });
+
+  it('Compare Coders... writes the agreement table, the same bytes as `thai-policy-lens agreement --format csv`', async () => {
+    const config = vscode.workspace.getConfiguration('thaiPolicyLens');
+    const made: string[] = [];
+    const name = 'agreement.csv';
+    try {
+      for (const [coder, needle] of [['ผู้ลงรหัสหนึ่ง', 'ทั้งสองฝ่ายสนับสนุน'], ['ผู้ลงรหัสสอง', 'สนับสนุนการทูต']] as const) {
+        await config.update('coder', coder, vscode.ConfigurationTarget.Workspace);
+        const start = TEXT.indexOf(needle);
+        const tag = await vscode.commands.executeCommand<TagInfo>('thaiPolicyLens.tagSelection', { uri: uri.toString(), range: { start, end: start + needle.length }, themeId: 'test-public-diplomacy' });
+        made.push(tag.id);
+      }
+      await testHooksOf(api).tagging.flush();
+      const coders = ['ผู้ลงรหัสหนึ่ง', 'ผู้ลงรหัสสอง'];
+      const result = await vscode.commands.executeCommand<{ file: string; rows: number }>('thaiPolicyLens.compareCoders', { coders, file: workspaceUri(name).toString() });
+      assert.equal(result.rows, 4);
+      const fromEditor = await read(name);
+      let stdout = '';
+      let stderr = '';
+      const code = runCli(['agreement', '--format', 'csv', '--coder', coders[0], '--coder', coders[1], workspaceUri().fsPath], {
+        stdout: { write: (chunk: string) => (stdout += chunk) },
+        stderr: { write: (chunk: string) => (stderr += chunk) },
+      });
+      assert.equal(code, 0, stderr);
+      assert.equal(fromEditor, stdout);
+      // 'ทั้งสองฝ่ายสนับสนุน' and 'สนับสนุนการทูต' share 'สนับสนุน' (8 characters)
+      assert.match(fromEditor, /\r\ntest-public-diplomacy,export-statement\.txt,\d+,8,11,6,/);
+    } finally {
+      for (const id of made) await vscode.commands.executeCommand('thaiPolicyLens.removeTag', { tagId: id });
+      await config.update('coder', undefined, vscode.ConfigurationTarget.Workspace);
+      await vscode.workspace.fs.delete(workspaceUri(name)).then(undefined, () => undefined);
+    }
+  });
 });

@@ -17,6 +17,7 @@
  *
  * Pure: no `vscode`, no Node modules.
  */
+import { csvRow } from '../text/csv';
 
 /** A coded range: `[start, end)` of a document, coded with a theme by a coder. */
 export interface CodedRange {
@@ -177,4 +178,14 @@ export function codingAgreement(ranges: readonly CodedRange[], coders: readonly 
   for (const document of lengths.keys()) rows.push(row(byDocument.get(document)!, document, undefined));
   rows.push(row(overall, undefined, undefined));
   return rows;
+}
+
+const fixed = (n: number): string => (Number.isFinite(n) ? n.toFixed(4) : '');
+
+/** The agreement table as CSV, the same from the editor and the command line (a contract: not translated). */
+export function agreementCsv(rows: readonly AgreementRow[], coders: readonly string[]): string {
+  const header = ['theme', 'document', 'characters', 'both', `only ${coders[0]}`, `only ${coders[1] ?? ''}`.trim(), 'neither', 'percent_agreement', 'cohen_kappa', 'krippendorff_alpha'];
+  const lines = [csvRow(header)];
+  for (const r of rows) lines.push(csvRow([r.theme ?? '(all)', r.document ?? '(all)', r.units, r.both, r.onlyA, r.onlyB, r.neither, fixed(r.percent * 100), fixed(r.kappa), fixed(r.alpha)]));
+  return lines.join('\r\n') + '\r\n';
 }
