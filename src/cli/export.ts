@@ -22,6 +22,8 @@ import {
   PASSAGE_FORMATS,
   QdcError,
   anchorStoredTags,
+  buildProject,
+  zipProject,
   collectPassages,
   decodeXml,
   glossaryToQdc,
@@ -33,6 +35,7 @@ import {
   safeFileStem,
   themeLookup,
   type Annotation,
+  type AnnotationsData,
   type PassageFormat,
   type PassageSource,
   type StoredTag,
@@ -43,8 +46,8 @@ import { CliError, loadGlossaries, type WarningSink } from './common';
 import type { Inputs } from './input';
 import { outputTarget, writeOutput } from './output';
 
-export type ExportFormat = PassageFormat;
-export const EXPORT_FORMATS = PASSAGE_FORMATS;
+export type ExportFormat = PassageFormat | 'qdpx';
+export const EXPORT_FORMATS: readonly ExportFormat[] = [...PASSAGE_FORMATS, 'qdpx'];
 
 /** Where the editor keeps the annotations of a workspace folder (setting `thaiPolicyLens.annotationsFile`). */
 export const ANNOTATIONS_FILE = path.join('.policy-lens', 'annotations.json');
@@ -122,15 +125,15 @@ function excerpt(text: string): string {
   return line.length > 40 ? `${line.slice(0, 39)}…` : line;
 }
 
-function taggedPassages(n: number): string {
+export function taggedPassages(n: number): string {
   return plural(n, l10n.t('1 tagged passage'), l10n.t('{0} tagged passages', formatNumber(n)));
 }
 
-function themesCount(n: number): string {
+export function themesCount(n: number): string {
   return plural(n, l10n.t('1 theme'), l10n.t('{0} themes', formatNumber(n)));
 }
 
-function termsCount(n: number): string {
+export function termsCount(n: number): string {
   return plural(n, l10n.t('1 term'), l10n.t('{0} terms', formatNumber(n)));
 }
 
@@ -155,6 +158,7 @@ export function anchorTags(tags: readonly StoredTag[], text: string | undefined)
     };
     if (!found) source.orphaned = true;
     if (tag.note !== undefined) source.note = tag.note;
+    if (tag.creator !== undefined) source.creator = tag.creator;
     out.push({ tag, source });
   }
   return out;
@@ -186,6 +190,16 @@ export function documentFile(folder: string, document: string): { file: string; 
   return { file, outside: outsideFolder(folder, file) };
 }
 
+/** The annotations file at `file`, or a CliError that names where it is not valid. */
+export function readAnnotations(file: string, io: ExportIO, inputs: Inputs): AnnotationsData {
+  const parsed = parseAnnotationsFile(inputs.text(file, 'annotations file', io));
+  if (parsed.error) {
+    const e = parsed.error;
+    throw new CliError(l10n.t('{0}: not a valid annotations file: {1}', `${file}:${e.line}:${e.column}`, e.message));
+  }
+  return parsed.data;
+}
+
 /** Runs `export`: reads and checks everything, then writes the export whole. */
 export function exportPassages(options: PassageExportOptions, io: ExportIO, inputs: Inputs): void {
   let folderStat: fs.Stats;
@@ -196,14 +210,9 @@ export function exportPassages(options: PassageExportOptions, io: ExportIO, inpu
   }
   if (!folderStat.isDirectory()) throw new CliError(l10n.t('{0} is not a directory (--folder names the workspace folder)', options.folder));
 
+  if (options.format === 'qdpx' && (options.out === undefined || options.out === '-')) throw new CliError(l10n.t('export --format qdpx writes a zip file: name it with --out FILE.qdpx'));
   const target = outputTarget(options.out);
-  const annotationsPath = options.annotations ?? path.join(options.folder, ANNOTATIONS_FILE);
-  const parsed = parseAnnotationsFile(inputs.text(annotationsPath, 'annotations file', io));
-  if (parsed.error) {
-    const e = parsed.error;
-    throw new CliError(l10n.t('{0}: not a valid annotations file: {1}', `${annotationsPath}:${e.line}:${e.column}`, e.message));
-  }
-  const data = parsed.data;
+  const data = readAnnotations(options.annotations ?? path.join(options.folder, ANNOTATIONS_FILE), io, inputs);
 
   const found = findGlossaryFiles(options.folder).filter((file) => {
     const outside = outsideFolder(options.folder, file);
@@ -252,6 +261,19 @@ export function exportPassages(options: PassageExportOptions, io: ExportIO, inpu
     }
     documents.push({ tags: anchored.map((a) => a.source), text, annotations, themes });
   }
+  if (options.format === 'qdpx') {
+    const project = buildProject({
+      name: path.basename(path.resolve(options.folder)),
+      origin: `Thai Policy Lens ${pkg.version}`,
+      themes: glossaries.themes,
+      tagThemes: data.themes,
+      documents: documents.flatMap((d) => (d.text !== undefined && d.tags.length ? [{ path: d.tags[0].document, text: d.text }] : [])),
+      tags: documents.flatMap((d) => d.tags),
+    });
+    if (project.skipped) io.stderr.write(`${plural(project.skipped, l10n.t('warning: 1 orphaned tagged passage left out of the project (no position in a document)'), l10n.t('warning: {0} orphaned tagged passages left out of the project (no position in a document)', formatNumber(project.skipped)))}\n`);
+    writeOutput(target, [zipProject(project)], io, inputs);
+    return;
+  }
   const chunks = renderPassageChunks(options.format, collectPassages(documents), pathToFileURL(path.resolve(options.folder)).href);
   writeOutput(target, chunks, io, inputs);
 }
@@ -278,7 +300,7 @@ export interface CodebookImportOptions {
   out?: string;
   /** replace `out` when it exists */
   force: boolean;
-  /** glossaries whose theme ids the imported themes must not take (they get `-2`, `-3`...) */
+  /** the glossaries loaded: a theme of theirs is not imported again (only what it lacks), and other codes do not take their ids (they get `-2`, `-3`...) */
   glossaries: readonly string[];
 }
 
@@ -292,7 +314,6 @@ function qdcErrorMessage(file: string, e: QdcError): string {
 export function importCodebook(options: CodebookImportOptions, io: ExportIO, inputs: Inputs): void {
   const baseName = options.file === '-' ? 'codebook.qdc' : path.basename(options.file);
   const target = options.out ?? `${safeFileStem(baseName)}.glossary.yaml`;
-  const output = outputTarget(target, { overwrite: options.force });
   const bytes = inputs.bytes(options.file, 'codebook');
   let xml: string;
   try {
@@ -300,14 +321,20 @@ export function importCodebook(options: CodebookImportOptions, io: ExportIO, inp
   } catch (e) {
     throw new CliError(l10n.t('cannot read codebook {0}: {1}', options.file, (e as Error).message));
   }
-  const taken = loadGlossaries(options.glossaries, io, inputs).flatThemes.map((f) => f.theme.id);
+  const existing = loadGlossaries(options.glossaries, io, inputs).flatThemes.map((f) => f.theme);
   let result;
   try {
-    result = qdcToGlossary(xml, { sourceName: baseName, takenIds: taken });
+    result = qdcToGlossary(xml, { sourceName: baseName, existing });
   } catch (e) {
     if (e instanceof QdcError) throw new CliError(qdcErrorMessage(options.file, e));
     throw e;
   }
+  if (result.themes === 0 && result.terms === 0) {
+    // a codebook these glossaries wrote: nothing new, nothing written
+    io.stderr.write(`${l10n.t('nothing imported: every theme of {0} ({1}) is already in the glossary', options.file, themesCount(result.unchanged))}\n`);
+    return;
+  }
+  const output = outputTarget(target, { overwrite: options.force });
   writeOutput(output, [result.yaml], io, inputs, { overwrite: options.force });
   for (const w of result.warnings) {
     const m = /^line (\d+): (.*)$/s.exec(w);

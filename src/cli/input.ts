@@ -20,7 +20,7 @@ import { DecodeError, decodeText, formatNumber, plural } from '../core';
 import { CliError, type WarningSink } from './common';
 
 /** What a file is to the command; the word is used in messages ("cannot read glossary X"). */
-export type InputKind = 'file' | 'document' | 'glossary' | 'annotations file' | 'codebook';
+export type InputKind = 'file' | 'document' | 'glossary' | 'annotations file' | 'codebook' | 'project';
 
 const MB = 1_000_000;
 
@@ -31,6 +31,7 @@ export const INPUT_LIMITS: Readonly<Record<InputKind, number>> = {
   glossary: 32 * MB,
   'annotations file': 128 * MB,
   codebook: 64 * MB,
+  project: 256 * MB,
 };
 
 /** Reads standard input whole, at most `max` + 1 bytes (tests give their own). */
@@ -56,6 +57,8 @@ export function kindName(kind: InputKind): string {
       return l10n.t('annotations file');
     case 'codebook':
       return l10n.t('codebook');
+    case 'project':
+      return l10n.t('REFI-QDA project');
   }
 }
 

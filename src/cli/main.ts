@@ -4,11 +4,13 @@
  *   thai-policy-lens analyze [--glossary FILE]... [--packs a,b] [--no-builtin-glossary]
  *                            [--reference-date YYYY-MM-DD] [--format json|jsonl|summary|csv|md]
  *                            [--include GLOB]... [--exclude GLOB]... [--jobs N] FILE|FOLDER...
- *   thai-policy-lens export --format csv|md|webanno [--folder DIR] [--annotations FILE]
+ *   thai-policy-lens export --format csv|md|webanno|qdpx [--folder DIR] [--annotations FILE]
  *                           [--glossary FILE]... [--packs a,b] [--no-builtin-glossary]
  *                           [--reference-date YYYY-MM-DD] [--out FILE]
  *   thai-policy-lens codebook export [--glossary FILE]... [--packs a,b] [--out FILE]
  *   thai-policy-lens codebook import FILE.qdc [--out FILE.glossary.yaml] [--force] [--glossary FILE]...
+ *   thai-policy-lens agreement [--coder A --coder B]... [--format table|csv] [--annotations FILE] [--out FILE] DIR
+ *   thai-policy-lens import FILE.qdpx --folder DIR [--force] [--glossary FILE]... [--no-builtin-glossary]
  *   thai-policy-lens convert FILE.pdf|.docx|.html [--out FILE] [--pages N-M] [--format txt|md]
  *
  * `runCliAsync` converts PDF, Word and HTML inputs first (convert.ts: the converters are
@@ -20,11 +22,13 @@
 import * as l10n from '@vscode/l10n';
 import * as os from 'node:os';
 import { parseArgs as parseArgv } from 'node:util';
-import { Analyzer, BUILTIN_PACK_IDS, getUiLocale, type GlossarySet } from '../core';
+import { Analyzer, BUILTIN_PACK_IDS, getUiLocale, orList, type GlossarySet } from '../core';
 import pkg from '../../package.json';
 import { builtinPackFiles, CliError, defaultBuiltinDir, isIsoDate, packsOption, parseGlossaries, readGlossaries } from './common';
 import { CONVERT_FORMATS, convertCommand, convertedText, isConvertible } from './convert';
 import { EXPORT_FORMATS, exportCodebook, exportPassages, importCodebook } from './export';
+import { importProject } from './importProject';
+import { AGREEMENT_FORMATS, agreementCommand, type AgreementOptions } from './agreement';
 import type { ExportFormat } from './export';
 import { formatterFor, OUTPUT_FORMATS } from './format';
 import type { OutputFormat } from './format';
@@ -67,15 +71,54 @@ function wrap(text: string, indent: number, width: number): string {
   return lines.join('\n');
 }
 
-/** The help (`--help`), in the language of the messages. */
-export function usage(): string {
-  return l10n.t(
-    'Usage: thai-policy-lens analyze [options] FILE...\n       thai-policy-lens export --format csv|md|webanno [options]\n       thai-policy-lens codebook export [--glossary FILE]... [--out FILE]\n       thai-policy-lens codebook import FILE.qdc [--out FILE.glossary.yaml] [--force]\n       thai-policy-lens convert FILE.pdf|.docx|.html|.htm [options]\n\nanalyze: finds policy themes (glossary terms), countries and dates in Thai text files\n(UTF-8, or UTF-16 with a byte order mark; - reads standard input). A folder is read\nrecursively: its .txt and .md files, in path order. PDF, Word (.docx) and HTML files are\nconverted first, as convert writes them; offsets are into that text.\n  --glossary FILE              a glossary (*.glossary.yaml), in addition to the built-in\n                               one; repeat for several\n  --packs a,b                  the packs of the built-in glossary to use. Default: all of\n                               them (listed below)\n  --no-builtin-glossary        leave the built-in glossary out\n  --reference-date YYYY-MM-DD  resolves relative dates (วันนี้, ปีหน้า) and years not written;\n                               without it, each document\'s own date does (its front matter\n                               date:, else a dateline such as วันจันทร์ที่ 26 พฤษภาคม 2568 in\n                               its first lines)\n  --format FORMAT              json (default), jsonl (one document per line, written as\n                               each is done), summary, csv or md\n  --include GLOB               in folders, read the files GLOB matches instead of .txt and\n                               .md (a GLOB without / matches file names); repeat for several\n  --exclude GLOB               in folders, skip the files and folders GLOB matches\n  --jobs N                     analyse on N threads. Default: the number of CPUs\n\nexport: the coded passages (tags) of a workspace folder, as the editor exports them: each\npassage with its document, theme, text, note, line, and the countries and dates inside it.\nEach passage is found again in its document\'s current text; one that is not found, or whose\ndocument is missing, is exported as orphaned with its stored text and position.\n  --format FORMAT              csv, md (a Markdown report) or webanno (W3C Web Annotation\n                               JSON-LD); required\n  --folder DIR                 the workspace folder the documents are in. Default: .\n  --annotations FILE           Default: DIR/.policy-lens/annotations.json\n  --glossary FILE              a glossary for theme labels, in addition to the built-in one\n                               and every *.glossary.yaml under DIR; repeat for several\n  --packs a,b                  the packs of the built-in glossary. Default: all of them\n  --no-builtin-glossary        leave the built-in glossary out\n  --reference-date YYYY-MM-DD  resolves relative dates inside passages. Default: each\n                               document\'s own date, as analyze does\n  --out FILE                   write to FILE (a regular file, replaced whole; never one of\n                               the files read). Default, or -: standard output\n\ncodebook export: the glossary as a REFI-QDA codebook (.qdc) for NVivo, ATLAS.ti, MAXQDA\nor QualCoder.\n  --glossary FILE              repeat for several, merged. Default: the built-in glossary\n  --packs a,b                  the packs of the built-in glossary (added to --glossary\n                               files). Default: all of them\n  --out FILE                   Default: standard output\n\ncodebook import: a REFI-QDA codebook as a new glossary file.\n  --out FILE                   Default: NAME.glossary.yaml in the current folder, NAME\n                               being the codebook\'s file name without .qdc\n  --force                      replace FILE if it exists (otherwise it is left alone)\n  --glossary FILE              glossaries whose theme ids the import must not reuse.\n                               Default: the built-in glossary\n\nconvert: a PDF, Word (.docx) or web page (.html, .htm) as UTF-8 text with a front matter\n(source, sha256, converter, pages, the document\'s date); Thai repaired, wrapped lines\njoined, running headers and page numbers removed, [หน้า N] between PDF pages.\n  --out FILE                   Default, or -: standard output\n  --pages N-M                  the PDF pages to convert. Default: all (at most 2000)\n  --format FORMAT              txt (default) or md (headings, lists and tables as Markdown)\n  --page-marker TEXT           the marker between pages, {n} the page number. Default:\n                               [หน้า {n}]; \'\' for none\n\n  --max-size MB                the size cap of every input file (defaults: documents 256,\n                               glossaries 32, annotations file 128, codebook 64)\n  --lang th|en                 the language of messages, warnings and help. Default:\n                               from LC_ALL, LC_MESSAGES or LANG (th_TH.UTF-8: Thai)\n  --help                       show this help\n  --version                    show the version\n\nBuilt-in glossary packs, for --packs:\n  {0}\n\nExit status: 0 on success; 2 on bad arguments, a missing, binary or too large file, an\ninvalid glossary, annotations file or codebook, an --out that is not a regular file, or an\noutput file that exists (codebook import).\n',
-    wrap(BUILTIN_PACK_IDS.join(', '), 2, 88),
-  );
+/** The commands, in the order the help lists them. */
+const COMMANDS = ['analyze', 'export', 'import', 'agreement', 'codebook', 'convert'] as const;
+
+/** `"a", "b" or "c"`: names typed as they are, listed in the interface language. */
+function quotedList(names: readonly string[]): string {
+  return orList(names.map((n) => `"${n}"`));
 }
 
-type CommandKey = 'analyze' | 'export' | 'codebook export' | 'codebook import' | 'convert';
+function unknownFormat(value: string, formats: readonly string[]): string {
+  return l10n.t('unknown format "{0}" (use {1})', value, orList(formats));
+}
+
+/** The synopsis of each command, as typed (never translated). */
+const SYNOPSIS = [
+  'thai-policy-lens analyze [options] FILE...',
+  'thai-policy-lens export --format csv|md|webanno|qdpx [options]',
+  'thai-policy-lens codebook export [--glossary FILE]... [--out FILE]',
+  'thai-policy-lens codebook import FILE.qdc [--out FILE.glossary.yaml] [--force]',
+  'thai-policy-lens import FILE.qdpx --folder DIR [--force]',
+  'thai-policy-lens agreement [--coder A --coder B] [--format table|csv] DIR',
+  'thai-policy-lens convert FILE.pdf|.docx|.html|.htm [options]',
+];
+
+/**
+ * The help (`--help`), in the language of the messages: the synopsis, then one translated
+ * section per command (a section each, so that a new command adds a string and changes none).
+ */
+export function usage(): string {
+  const label = l10n.t('Usage:');
+  const indent = ' '.repeat(label.replace(/\p{Mn}/gu, '').length + 1); // Thai marks take no column
+  const synopsis = `${label} ${SYNOPSIS.join(`\n${indent}`)}`;
+  const sections = [
+    synopsis,
+    l10n.t('analyze: finds policy themes (glossary terms), countries and dates in Thai text files\n(UTF-8, or UTF-16 with a byte order mark; - reads standard input). A folder is read\nrecursively: its .txt and .md files, in path order. PDF, Word (.docx) and HTML files are\nconverted first, as convert writes them; offsets are into that text.\n  --glossary FILE              a glossary (*.glossary.yaml), in addition to the built-in\n                               one; repeat for several\n  --packs a,b                  the packs of the built-in glossary to use. Default: all of\n                               them (listed below)\n  --no-builtin-glossary        leave the built-in glossary out\n  --reference-date YYYY-MM-DD  resolves relative dates (วันนี้, ปีหน้า) and years not written;\n                               without it, each document\'s own date does (its front matter\n                               date:, else a dateline such as วันจันทร์ที่ 26 พฤษภาคม 2568 in\n                               its first lines)\n  --format FORMAT              json (default), jsonl (one document per line, written as\n                               each is done), summary, csv or md\n  --include GLOB               in folders, read the files GLOB matches instead of .txt and\n                               .md (a GLOB without / matches file names); repeat for several\n  --exclude GLOB               in folders, skip the files and folders GLOB matches\n  --jobs N                     analyse on N threads. Default: the number of CPUs'),
+    l10n.t('export: the coded passages (tags) of a workspace folder, as the editor exports them: each\npassage with its document, theme, text, note, line, and the countries and dates inside it.\nEach passage is found again in its document\'s current text; one that is not found, or whose\ndocument is missing, is exported as orphaned with its stored text and position.\n  --format FORMAT              csv, md (a Markdown report), webanno (W3C Web Annotation\n                               JSON-LD) or qdpx (a REFI-QDA project for NVivo, ATLAS.ti,\n                               MAXQDA, QualCoder: needs --out FILE.qdpx); required\n  --folder DIR                 the workspace folder the documents are in. Default: .\n  --annotations FILE           Default: DIR/.policy-lens/annotations.json\n  --glossary FILE              a glossary for theme labels, in addition to the built-in one\n                               and every *.glossary.yaml under DIR; repeat for several\n  --packs a,b                  the packs of the built-in glossary. Default: all of them\n  --no-builtin-glossary        leave the built-in glossary out\n  --reference-date YYYY-MM-DD  resolves relative dates inside passages. Default: each\n                               document\'s own date, as analyze does\n  --out FILE                   write to FILE (a regular file, replaced whole; never one of\n                               the files read). Default, or -: standard output'),
+    l10n.t('codebook export: the glossary as a REFI-QDA codebook (.qdc) for NVivo, ATLAS.ti, MAXQDA\nor QualCoder.\n  --glossary FILE              repeat for several, merged. Default: the built-in glossary\n  --packs a,b                  the packs of the built-in glossary (added to --glossary\n                               files). Default: all of them\n  --out FILE                   Default: standard output'),
+    l10n.t('codebook import: a REFI-QDA codebook as a new glossary file.\n  --out FILE                   Default: NAME.glossary.yaml in the current folder, NAME\n                               being the codebook\'s file name without .qdc\n  --force                      replace FILE if it exists (otherwise it is left alone)\n  --glossary FILE              glossaries whose theme ids the import must not reuse.\n                               Default: the built-in glossary'),
+    l10n.t('import: a REFI-QDA project (.qdpx, from NVivo, ATLAS.ti, MAXQDA, QualCoder or export) into\na workspace folder: its documents as text files, its codes as NAME.glossary.yaml (only the\nthemes the loaded glossaries lack), its codings as tags added to the annotations file.\n  --folder DIR                 the workspace folder to write into; required\n  --force                      replace documents that exist with other text, and the glossary\n  --glossary FILE              glossaries whose themes are not imported again (besides the\n                               folder\'s own and the built-in one)\n  --no-builtin-glossary        leave the built-in glossary out'),
+    l10n.t('agreement: how far the coders of a folder\'s tags agree, at character level (as NVivo\'s\ncoding comparison counts): percentage agreement and Cohen\'s kappa of two coders,\nKrippendorff\'s alpha (nominal) of all, per theme and document, per theme, per document\nand overall.\n  --coder NAME                 a coder to compare; repeat. Default: every coder of the tags\n  --format FORMAT              table (default) or csv\n  --annotations FILE           Default: DIR/.policy-lens/annotations.json\n  --out FILE                   Default, or -: standard output'),
+    l10n.t('convert: a PDF, Word (.docx) or web page (.html, .htm) as UTF-8 text with a front matter\n(source, sha256, converter, pages, the document\'s date); Thai repaired, wrapped lines\njoined, running headers and page numbers removed, [หน้า N] between PDF pages.\n  --out FILE                   Default, or -: standard output\n  --pages N-M                  the PDF pages to convert. Default: all (at most 2000)\n  --format FORMAT              txt (default) or md (headings, lists and tables as Markdown)\n  --page-marker TEXT           the marker between pages, {n} the page number. Default:\n                               [หน้า {n}]; \'\' for none'),
+    l10n.t('  --max-size MB                the size cap of every input file (defaults: documents 256,\n                               glossaries 32, annotations file 128, codebook 64)\n  --lang th|en                 the language of messages, warnings and help. Default:\n                               from LC_ALL, LC_MESSAGES or LANG (th_TH.UTF-8: Thai)\n  --help                       show this help\n  --version                    show the version'),
+    l10n.t('Built-in glossary packs, for --packs:\n  {0}', wrap(BUILTIN_PACK_IDS.join(', '), 2, 88)),
+    l10n.t('Exit status: 0 on success; 2 on bad arguments, a missing, binary or too large file, an\ninvalid glossary, annotations file or codebook, an --out that is not a regular file, or an\noutput file that exists (codebook import).'),
+  ];
+  return `${sections.join('\n\n')}\n`;
+}
+
+type CommandKey = 'analyze' | 'export' | 'codebook export' | 'codebook import' | 'convert' | 'import' | 'agreement';
 
 type OptionTable = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
 
@@ -119,6 +162,8 @@ const COMMAND_OPTIONS: Record<CommandKey, OptionTable> = {
   'codebook export': { ...COMMON_OPTIONS, ...GLOSSARY, ...PACKS, ...OUT },
   'codebook import': { ...COMMON_OPTIONS, ...OUT, force: { type: 'boolean' }, ...GLOSSARY },
   convert: { ...COMMON_OPTIONS, ...OUT, format: { type: 'string' }, pages: { type: 'string' }, 'page-marker': { type: 'string' } },
+  import: { ...COMMON_OPTIONS, folder: { type: 'string' }, force: { type: 'boolean' }, ...GLOSSARY, ...PACKS, ...NO_BUILTIN },
+  agreement: { ...COMMON_OPTIONS, coder: { type: 'string', multiple: true }, annotations: { type: 'string' }, format: { type: 'string' }, ...OUT },
 };
 /** Every option of every command: to find the command before the options are checked against it. */
 const ALL_OPTIONS: OptionTable = Object.assign({}, ...Object.values(COMMAND_OPTIONS));
@@ -128,6 +173,8 @@ interface Options {
   /** the codebook command: export or import */
   subcommand?: string;
   glossaries: string[];
+  /** agreement's `--coder` */
+  coders: string[];
   /** `--packs`, as written */
   packs?: string;
   referenceDate?: string;
@@ -164,7 +211,7 @@ function tokensOf(argv: readonly string[], options: OptionTable): Token[] {
  * as it always was), in order, so the first bad argument is the one reported.
  */
 function parseArgs(argv: readonly string[]): Options {
-  const options: Options = { glossaries: [], files: [], include: [], exclude: [], force: false, noBuiltinGlossary: false, help: false, version: false };
+  const options: Options = { glossaries: [], coders: [], files: [], include: [], exclude: [], force: false, noBuiltinGlossary: false, help: false, version: false };
   // where the command is: the first argument that is not an option or an option's value
   const words: string[] = [];
   for (const t of tokensOf(argv, ALL_OPTIONS)) {
@@ -173,7 +220,7 @@ function parseArgs(argv: readonly string[]): Options {
   }
   const [command, sub] = words;
   const key: CommandKey | undefined =
-    command === 'export' ? 'export' : command === 'convert' ? 'convert' : command === 'codebook' ? (sub === 'export' || sub === 'import' ? `codebook ${sub}` : undefined) : 'analyze';
+    command === 'export' ? 'export' : command === 'convert' ? 'convert' : command === 'import' ? 'import' : command === 'agreement' ? 'agreement' : command === 'codebook' ? (sub === 'export' || sub === 'import' ? `codebook ${sub}` : undefined) : 'analyze';
   const table = key ? COMMAND_OPTIONS[key] : ALL_OPTIONS;
 
   let onlyFiles = false;
@@ -208,6 +255,9 @@ function parseArgs(argv: readonly string[]): Options {
       case 'glossary':
         options.glossaries.push(value);
         break;
+      case 'coder':
+        options.coders.push(value);
+        break;
       case 'packs':
         options.packs = value;
         break;
@@ -215,9 +265,10 @@ function parseArgs(argv: readonly string[]): Options {
         options.referenceDate = value;
         break;
       case 'format':
-        if (key === 'analyze' && !(OUTPUT_FORMATS as readonly string[]).includes(value)) throw new CliError(l10n.t('unknown format "{0}" (use json, jsonl, summary, csv or md)', value));
-        if (key === 'convert' && !(CONVERT_FORMATS as readonly string[]).includes(value)) throw new CliError(l10n.t('unknown format "{0}" (use txt or md)', value));
-        if (key === 'export' && !(EXPORT_FORMATS as readonly string[]).includes(value)) throw new CliError(l10n.t('unknown format "{0}" (use csv, md or webanno)', value));
+        if (key === 'analyze' && !(OUTPUT_FORMATS as readonly string[]).includes(value)) throw new CliError(unknownFormat(value, OUTPUT_FORMATS));
+        if (key === 'convert' && !(CONVERT_FORMATS as readonly string[]).includes(value)) throw new CliError(unknownFormat(value, CONVERT_FORMATS));
+        if (key === 'agreement' && !(AGREEMENT_FORMATS as readonly string[]).includes(value)) throw new CliError(unknownFormat(value, AGREEMENT_FORMATS));
+        if (key === 'export' && !(EXPORT_FORMATS as readonly string[]).includes(value)) throw new CliError(unknownFormat(value, EXPORT_FORMATS));
         options.format = value;
         break;
       case 'include':
@@ -399,9 +450,9 @@ function execute(argv: readonly string[], io: CliIO, threads: boolean, converted
       io.stdout.write(`${pkg.version}\n`);
       return 0;
     }
-    if (options.command === undefined) throw new CliError(l10n.t('missing command: use "analyze", "export", "codebook" or "convert"; see --help'));
-    if (!['analyze', 'export', 'codebook', 'convert'].includes(options.command)) {
-      throw new CliError(l10n.t('unknown command "{0}" (use "analyze", "export", "codebook" or "convert"); see --help', options.command));
+    if (options.command === undefined) throw new CliError(l10n.t('missing command: use {0}; see --help', quotedList(COMMANDS)));
+    if (!(COMMANDS as readonly string[]).includes(options.command)) {
+      throw new CliError(l10n.t('unknown command "{0}" (use {1}); see --help', options.command, quotedList(COMMANDS)));
     }
     if (options.referenceDate !== undefined && !isIsoDate(options.referenceDate)) {
       throw new CliError(l10n.t('invalid --reference-date "{0}": use a real date written YYYY-MM-DD', options.referenceDate));
@@ -432,6 +483,16 @@ function execute(argv: readonly string[], io: CliIO, threads: boolean, converted
           io,
           inputs,
         );
+        return 0;
+      case 'import':
+        if (options.files.length !== 1) throw new CliError('import reads one REFI-QDA project: thai-policy-lens import FILE.qdpx --folder DIR; see --help');
+        if (options.folder === undefined) throw new CliError('import needs --folder DIR, the workspace folder to write the documents, glossary and tags into; see --help');
+        // the built-in glossary (unless left out) and the --glossary files: their themes are not imported again
+        importProject({ file: options.files[0], folder: options.folder, force: options.force, glossaries: [...builtin, ...options.glossaries] }, io, inputs);
+        return 0;
+      case 'agreement':
+        if (options.files.length !== 1) throw new CliError('agreement compares the coders of one workspace folder: thai-policy-lens agreement [--coder A --coder B] DIR; see --help');
+        agreementCommand({ folder: options.files[0], annotations: options.annotations, coders: options.coders, format: (options.format ?? 'table') as AgreementOptions['format'], out: options.out }, io, inputs);
         return 0;
       case 'codebook':
         if (options.subcommand === undefined) throw new CliError(l10n.t('missing codebook command: use "codebook export" or "codebook import FILE.qdc"; see --help'));

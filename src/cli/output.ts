@@ -89,10 +89,16 @@ export function outputTarget(name: string | undefined, options: { overwrite?: bo
   return { kind: 'file', name, path: name, exists: true };
 }
 
-/** The chunks joined into pieces of about `size` characters: fewer writes, and never one huge string. */
-function* batched(chunks: Iterable<string>, size = 1 << 20): Iterable<string> {
+/** The chunks joined into pieces of about `size` characters: fewer writes, and never one huge string. Bytes pass as they are. */
+function* batched(chunks: Iterable<string | Uint8Array>, size = 1 << 20): Iterable<string | Uint8Array> {
   let buffer = '';
   for (const chunk of chunks) {
+    if (typeof chunk !== 'string') {
+      if (buffer !== '') yield buffer;
+      buffer = '';
+      yield chunk;
+      continue;
+    }
     buffer += chunk;
     if (buffer.length >= size) {
       yield buffer;
@@ -112,9 +118,12 @@ function temporaryName(target: string): string {
  * none of them is written over. With `overwrite: false` an existing file is never replaced, even
  * one created meanwhile (the temporary file is linked, not renamed).
  */
-export function writeOutput(target: OutputTarget, chunks: Iterable<string>, io: OutputSink, inputs: Inputs, options: { overwrite?: boolean } = {}): void {
+export function writeOutput(target: OutputTarget, chunks: Iterable<string | Uint8Array>, io: OutputSink, inputs: Inputs, options: { overwrite?: boolean } = {}): void {
   if (target.kind === 'stdout') {
-    for (const chunk of batched(chunks)) io.stdout.write(chunk);
+    for (const chunk of batched(chunks)) {
+      if (typeof chunk !== 'string') throw new CliError('binary output cannot go to standard output; name a file with --out');
+      io.stdout.write(chunk);
+    }
     return;
   }
   const overwrite = options.overwrite ?? true;
@@ -129,7 +138,10 @@ export function writeOutput(target: OutputTarget, chunks: Iterable<string>, io: 
   try {
     const fd = fs.openSync(temporary, 'wx');
     try {
-      for (const chunk of batched(chunks)) fs.writeSync(fd, chunk);
+      for (const chunk of batched(chunks)) {
+        if (typeof chunk === 'string') fs.writeSync(fd, chunk);
+        else fs.writeSync(fd, chunk);
+      }
     } finally {
       fs.closeSync(fd);
     }

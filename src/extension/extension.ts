@@ -13,6 +13,9 @@ import { registerBuiltinPacks } from './features/builtinPacks';
 import { BuiltinGlossary } from './features/builtinGlossary';
 import { registerImportDocument } from './features/importDocument';
 import { registerExportReports } from './features/exportReports';
+import { registerExportProject } from './features/exportProject';
+import { registerImportProject } from './features/importProject';
+import { registerCompareCoders } from './features/compareCoders';
 import { GlossaryAuthoring } from './features/glossaryAuthoring';
 import { Highlights } from './features/highlights';
 import { Hovers } from './features/hovers';
@@ -93,9 +96,12 @@ class ThaiPolicyLens {
     own(new Navigation(ctx, own(new BuiltinGlossary(ctx))));
     own(new Outline(settings));
     own(new StarterGlossary(glossaries));
-    own(new GlossaryAuthoring(ctx));
+    own(new GlossaryAuthoring(ctx, tags));
     const tagging = own(new TaggingFeature(tags, glossaries, decorations));
     registerExportReports(ctx, tags);
+    registerExportProject(ctx, tags);
+    registerImportProject(ctx, tags);
+    registerCompareCoders(ctx, tags);
     registerBuiltinPacks(ctx);
     registerImportDocument(context);
 

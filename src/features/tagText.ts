@@ -46,8 +46,10 @@ export function describeTagTheme(set: Pick<GlossarySet, 'theme' | 'ancestors'>, 
 }
 
 /** The hover of one tag: theme path (already escaped), note, and links to change it. */
-export function tagHoverMarkdown(tag: Pick<StoredTag, 'id' | 'note' | 'orphaned'>, themePathMarkdown: string): string {
+export function tagHoverMarkdown(tag: Pick<StoredTag, 'id' | 'note' | 'orphaned' | 'creator' | 'created'>, themePathMarkdown: string): string {
   const parts = [l10n.t('**Tagged passage** — {0}', themePathMarkdown)];
+  // the coder's name is text from the annotations file: escaped like a note
+  if (tag.creator) parts.push(l10n.t('Coder: {0}, {1}', escapeInline(tag.creator), tag.created.slice(0, 10)));
   if (tag.note && tag.note.trim() !== '') parts.push(escapeBlock(tag.note));
   const args = [{ tagId: tag.id }];
   parts.push(

@@ -1,7 +1,14 @@
 import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { strFromU8, unzipSync } from 'fflate';
 import type { ThaiPolicyLensApi } from '../../src/extension/extension';
 import type { ExportResult } from '../../src/extension/features/exportReports';
+import type { ExportProjectResult } from '../../src/extension/features/exportProject';
+import type { ImportProjectResult } from '../../src/extension/features/importProject';
+import { xmllintSchema } from '../support/xmllint';
 import type { TagInfo } from '../../src/extension/features/tagging';
 import { runCli } from '../../src/cli/main';
 import { testHooksOf } from '../../src/extension/testHooks';
@@ -204,6 +211,84 @@ describe('exports of coded passages', () => {
       } finally {
         await vscode.workspace.fs.delete(workspaceUri(name)).then(undefined, () => undefined);
       }
+    }
+  });
+
+  it('exports a REFI-QDA project valid by the schema, the same bytes as `thai-policy-lens export --format qdpx`', async () => {
+    const folder = workspaceUri().fsPath;
+    const name = 'same.qdpx';
+    const cliOut = path.join(os.tmpdir(), `tpl-int-${process.pid}.qdpx`);
+    try {
+      const result = await vscode.commands.executeCommand<ExportProjectResult>('thaiPolicyLens.exportProject', { file: workspaceUri(name).toString() });
+      assert.deepEqual({ passages: result?.passages, skipped: result?.skipped }, { passages: 2, skipped: 0 });
+      const fromEditor = await vscode.workspace.fs.readFile(workspaceUri(name));
+      const files = unzipSync(fromEditor);
+      const qde = strFromU8(files['project.qde']);
+      assert.deepEqual(xmllintSchema(qde), { status: 0, output: 'project.qde validates\n' });
+      assert.ok(qde.includes(`startPosition="${TEXT.indexOf(FIRST)}" endPosition="${TEXT.indexOf(FIRST) + FIRST.length}"`), qde);
+      let stderr = '';
+      const code = runCli(['export', '--format', 'qdpx', '--folder', folder, '--no-builtin-glossary', '--out', cliOut], {
+        stdout: { write: () => true },
+        stderr: { write: (chunk: string) => (stderr += chunk) },
+      });
+      assert.equal(code, 0, stderr);
+      assert.deepEqual(Buffer.from(fromEditor), fs.readFileSync(cliOut), "the editor's project and the command line's differ");
+      // imported back into the folder it came from: nothing new
+      const back = await vscode.commands.executeCommand<ImportProjectResult>('thaiPolicyLens.importProject', { file: workspaceUri(name).toString() });
+      assert.deepEqual(back, { documents: 0, themes: 0, terms: 0, tags: 0, warnings: [], glossary: undefined });
+    } finally {
+      fs.rmSync(cliOut, { force: true });
+      await vscode.workspace.fs.delete(workspaceUri(name)).then(undefined, () => undefined);
+    }
+  });
+
+  it('records the coder of the setting thaiPolicyLens.coder in each new tag, and exports it', async () => {
+    const config = vscode.workspace.getConfiguration('thaiPolicyLens');
+    await config.update('coder', 'ผู้ทดสอบ', vscode.ConfigurationTarget.Workspace);
+    try {
+      const needle = 'การทูตสาธารณะ';
+      const start = TEXT.indexOf(needle);
+      const made = await vscode.commands.executeCommand<TagInfo>('thaiPolicyLens.tagSelection', { uri: uri.toString(), range: { start, end: start + needle.length }, themeId: 'test-security' });
+      assert.equal(made.creator, 'ผู้ทดสอบ');
+      await testHooksOf(api).tagging.flush();
+      const stored = JSON.parse(await read('.policy-lens/annotations.json')) as { tags: Array<{ id: string; creator?: string }> };
+      assert.equal(stored.tags.find((t) => t.id === made.id)?.creator, 'ผู้ทดสอบ');
+      await vscode.commands.executeCommand('thaiPolicyLens.removeTag', { tagId: made.id });
+    } finally {
+      await config.update('coder', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
+  it('Compare Coders... writes the agreement table, the same bytes as `thai-policy-lens agreement --format csv`', async () => {
+    const config = vscode.workspace.getConfiguration('thaiPolicyLens');
+    const made: string[] = [];
+    const name = 'agreement.csv';
+    try {
+      for (const [coder, needle] of [['ผู้ลงรหัสหนึ่ง', 'ทั้งสองฝ่ายสนับสนุน'], ['ผู้ลงรหัสสอง', 'สนับสนุนการทูต']] as const) {
+        await config.update('coder', coder, vscode.ConfigurationTarget.Workspace);
+        const start = TEXT.indexOf(needle);
+        const tag = await vscode.commands.executeCommand<TagInfo>('thaiPolicyLens.tagSelection', { uri: uri.toString(), range: { start, end: start + needle.length }, themeId: 'test-public-diplomacy' });
+        made.push(tag.id);
+      }
+      await testHooksOf(api).tagging.flush();
+      const coders = ['ผู้ลงรหัสหนึ่ง', 'ผู้ลงรหัสสอง'];
+      const result = await vscode.commands.executeCommand<{ file: string; rows: number }>('thaiPolicyLens.compareCoders', { coders, file: workspaceUri(name).toString() });
+      assert.equal(result.rows, 4);
+      const fromEditor = await read(name);
+      let stdout = '';
+      let stderr = '';
+      const code = runCli(['agreement', '--format', 'csv', '--coder', coders[0], '--coder', coders[1], workspaceUri().fsPath], {
+        stdout: { write: (chunk: string) => (stdout += chunk) },
+        stderr: { write: (chunk: string) => (stderr += chunk) },
+      });
+      assert.equal(code, 0, stderr);
+      assert.equal(fromEditor, stdout);
+      // 'ทั้งสองฝ่ายสนับสนุน' and 'สนับสนุนการทูต' share 'สนับสนุน' (8 characters)
+      assert.match(fromEditor, /\r\ntest-public-diplomacy,export-statement\.txt,\d+,8,11,6,/);
+    } finally {
+      for (const id of made) await vscode.commands.executeCommand('thaiPolicyLens.removeTag', { tagId: id });
+      await config.update('coder', undefined, vscode.ConfigurationTarget.Workspace);
+      await vscode.workspace.fs.delete(workspaceUri(name)).then(undefined, () => undefined);
     }
   });
 });

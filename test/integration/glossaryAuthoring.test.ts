@@ -231,8 +231,18 @@ describe('glossary authoring', () => {
     const xml = await readText(target);
     assert.deepEqual(validateCodebook(parseXml(xml)), [], 'the file keeps to the structure of the REFI-QDA Codebook.xsd');
     assert.ok(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="Thai Policy Lens '));
-    assert.match(xml, /\n {4}<Code guid="[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}" name="การทูตทดสอบ" isCodable="true" color="#4E79A7">\n {6}<Description>English: Test diplomacy\nประเด็นทดสอบด้าน \*\*การทูต\*\*\nTheme id: test-diplomacy<\/Description>\n/);
-    assert.match(xml, /<Code guid="[-0-9a-f]{36}" name="การทูตดิจิทัล" isCodable="true" color="#4E79A7">\n\s*<Description>English: Digital diplomacy\nการใช้เครื่องมือดิจิทัลในงานการทูต\nAliases: Digital Diplomacy; การทูตแบบดิจิทัล<\/Description>/);
+    // codes are themes: a theme's terms are lines of its description, no term is a code (issue 18, item 9)
+    assert.match(xml, /\n {4}<Code guid="[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}" name="การทูตทดสอบ" isCodable="true" color="#4E79A7">\n {6}<Description>English: Test diplomacy\nประเด็นทดสอบด้าน \*\*การทูต\*\*\n(Term: .*\n)*Theme id: test-diplomacy<\/Description>\n/);
+    assert.ok(xml.includes('\nTerm: การทูตดิจิทัล | English: Digital diplomacy | Gloss: การใช้เครื่องมือดิจิทัลในงานการทูต | Aliases: Digital Diplomacy; การทูตแบบดิจิทัล\n'), xml);
+    assert.doesNotMatch(xml, /name="การทูตดิจิทัล"/);
+    const names = [...xml.matchAll(/<Code [^>]*name="([^"]*)"/g)].map((m) => m[1]);
+    assert.equal(new Set(names).size, names.length, 'code names are unique');
+    // importing it back changes nothing (issue 18, item 8)
+    const back = await vscode.commands.executeCommand<ImportCodebookResult>('thaiPolicyLens.importCodebook', { file: target.toString() });
+    assert.ok(!('error' in back!), JSON.stringify(back));
+    assert.deepEqual([back.file, back.themes, back.terms, back.warnings], [undefined, 0, 0, []]);
+    assert.ok(back.unchanged >= result.themes, JSON.stringify(back));
+    assert.equal(await exists(workspaceUri('authoring-out.glossary.yaml')), false);
     assert.equal(result.themes, (await getApi()).getGlossary().themes.reduce(function count(n, t): number {
       return t.themes.reduce(count, n + 1);
     }, 0));
@@ -247,7 +257,7 @@ describe('glossary authoring', () => {
     const target = workspaceUri('authoring-import.glossary.yaml');
     created.push('authoring-import.glossary.yaml');
     const result = await vscode.commands.executeCommand<ImportCodebookResult>('thaiPolicyLens.importCodebook', { file: source.toString() });
-    assert.deepEqual(result, { file: target.toString(), themes: 1, terms: 1, warnings: [] });
+    assert.deepEqual(result, { file: target.toString(), themes: 1, terms: 1, unchanged: 0, warnings: [] });
     const yaml = await readText(target);
     assert.ok(yaml.endsWith('version: 1\nthemes:\n  - id: border-economy\n    label: Border Economy\n    color: "#F28E2B"\n    gloss: Trade & investment at the borders\n    terms:\n      - ด่านชายแดนทดสอบ\n'), yaml);
     assert.deepEqual(findTheme('border-economy', api.getGlossary().themes)?.terms.map((t) => t.term), ['ด่านชายแดนทดสอบ']);

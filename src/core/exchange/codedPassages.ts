@@ -41,6 +41,8 @@ export interface CodedPassage {
   /** ISO 8601 date-times */
   created?: string;
   modified?: string;
+  /** the coder who made the tag */
+  creator?: string;
   /** a stable id of the passage (a UUID, or any string unique in the workspace) */
   id: string;
 }
@@ -57,6 +59,7 @@ export interface PassageSource {
   orphaned?: boolean;
   created?: string;
   modified?: string;
+  creator?: string;
 }
 
 /** Where a theme sits: its ids from the top level down (the last is the theme) and its label. */
@@ -106,6 +109,7 @@ export function codedPassage(tag: PassageSource, lines: LineIndex | undefined, a
   if (tag.orphaned) passage.orphaned = true;
   if (tag.created) passage.created = tag.created;
   if (tag.modified) passage.modified = tag.modified;
+  if (tag.creator) passage.creator = tag.creator;
   return passage;
 }
 
@@ -345,6 +349,8 @@ export interface WebAnnotation {
     source: string;
     selector: Array<{ type: 'TextQuoteSelector'; exact: string } | { type: 'TextPositionSelector'; start: number; end: number }>;
   };
+  /** the coder (W3C `creator`, a Person) */
+  creator?: { type: 'Person'; name: string };
   created?: string;
   modified?: string;
 }
@@ -389,7 +395,7 @@ function documentIri(document: string): string {
  *   TextPositionSelector (`start`/`end`: UTF-16 offsets, the same as code points for Thai and
  *   any text without characters outside the Basic Multilingual Plane); an orphaned passage has
  *   only the quote, because its position is no longer known;
- * - `created`/`modified` when known.
+ * - `creator` (a Person with the coder's name) and `created`/`modified` when known.
  */
 export function passagesToWebAnnotations(passages: readonly CodedPassage[], baseUri: string, label = 'Thai Policy Lens coded passages'): WebAnnotationCollection {
   const base = folderUri(baseUri);
@@ -428,6 +434,7 @@ function webAnnotation(p: CodedPassage): WebAnnotation {
     body,
     target: { source: documentIri(p.document), selector },
   };
+  if (p.creator) annotation.creator = { type: 'Person', name: p.creator };
   if (p.created) annotation.created = p.created;
   if (p.modified) annotation.modified = p.modified;
   return annotation;

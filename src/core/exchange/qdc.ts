@@ -14,27 +14,32 @@
  *         MemberCode* (@guid)
  * GUIDs are 8-4-4-4-12 hex digits (optionally in braces).
  *
- * Export (`glossaryToQdc`): every theme is a Code (nested as in the glossary) and every term a
- * leaf Code under its theme; all are codable. GUIDs are name-based UUIDs (version 5, SHA-1) of
- * the theme id / theme id + term, so re-exporting the same glossary gives the same file. The
- * description of a code carries what the glossary knows, in lines another tool shows as they are
- * and `qdcToGlossary` reads back:
- *   English: <label_en or en>         first line, when there is one
- *   <gloss>                           any number of lines; a line that would read as one of
- *                                     these fields, or starts with `\`, gets a `\` in front
- *   Aliases: <a>; <b>                 terms only, when there are aliases (`\\`, `\;` and line
- *                                     breaks as `\uXXXX` inside an alias)
- *   Matching: whole word              terms only, when `whole_word: true`
- *   Theme id: <id>                    themes only, so that ids survive a round trip
- * One Set, "Themes (Thai Policy Lens)", lists the codes that are themes, so a theme without
- * terms or sub-themes (a leaf code) comes back as a theme and not as a term.
+ * Export (`glossaryToQdc`): the codes are the themes, and only they (nested as in the glossary;
+ * the themes made while tagging, which no glossary holds, are top-level codes after them); all
+ * are codable. A theme's terms are lines of its code's description. GUIDs are name-based UUIDs
+ * (version 5, SHA-1) of the theme id, so re-exporting the same glossary gives the same file. Code
+ * names are unique in the file (another tool keys codes by name): a label used by an earlier
+ * code is written `label (theme id)`. The description of a code carries what the glossary knows,
+ * in lines another tool shows as they are and `qdcToGlossary` reads back:
+ *   English: <label_en>                first line, when there is one
+ *   <gloss>                            any number of lines; a line that would read as one of
+ *                                      these fields, or starts with `\`, gets a `\` in front
+ *   Term: <term> | English: <en> | Gloss: <gloss> | Aliases: <a>; <b> | Matching: whole word
+ *        | Case: sensitive|any         one line per term, the fields it has (`\\`, `\|`, `\;`
+ *                                      and line breaks as `\uXXXX` inside a field)
+ *   Theme id: <id>                     so that ids survive a round trip
+ * One Set, "Themes (Thai Policy Lens)", lists the codes that are themes.
  *
  * Import (`qdcToGlossary`): top-level codes are themes; below them, a code with child codes is a
- * sub-theme and a leaf code is a term of its parent theme, except that a code listed in the
- * themes Set of our own export is always a theme. A theme's id is the `Theme id:` of its
- * description when there is one; else it is made from the code's name when that is written in
- * Latin letters (a slug), else from its English label, else `code-<n>`; each made unique with
- * `-2`, `-3`... Colours are kept (themes), descriptions become glosses (and
+ * sub-theme and a leaf code is a term of its parent theme (the codebooks of other tools), except
+ * that a code listed in the themes Set of our own export is always a theme (and so is every
+ * code with `allThemes`, for projects whose codings point at codes). A theme's terms are its
+ * `Term:` lines and its leaf codes. A theme's id is the `Theme id:` of its description when there
+ * is one; else it is made from the code's name when that is written in Latin letters (a slug),
+ * else from its English label, else `code-<n>`; each made unique with `-2`, `-3`... A code whose
+ * `Theme id:` is a theme already loaded (`existing`) is that theme: only what it lacks (terms,
+ * sub-themes) is written, under its id, and glossary files merge by id; so importing a codebook
+ * this glossary wrote changes nothing. Colours are kept (themes), descriptions become glosses (and
  * English labels, aliases, whole-word flags where written as above). The result is the text of
  * a new glossary YAML file. A file that is not a REFI-QDA codebook (not XML, another root, another
  * namespace, no codes) is refused with a `QdcError` that says why and where.
@@ -93,11 +98,6 @@ export function themeGuid(themeId: string): string {
   return uuidV5(GUID_NAMESPACE, `theme:${themeId}`);
 }
 
-/** The GUID of a term's code. */
-export function termGuid(themeId: string, term: string): string {
-  return uuidV5(GUID_NAMESPACE, `term:${themeId}:${term}`);
-}
-
 /** The GUID of the Set that lists the theme codes. */
 export const THEMES_SET_GUID = uuidV5(GUID_NAMESPACE, 'set:themes');
 
@@ -107,6 +107,8 @@ export const THEMES_SET_GUID = uuidV5(GUID_NAMESPACE, 'set:themes');
 export interface QdcExportOptions {
   /** the `origin` attribute, e.g. "Thai Policy Lens 0.1.0" */
   origin?: string;
+  /** themes made while tagging (the annotations file's `themes`) */
+  tagThemes?: readonly TagTheme[];
 }
 
 /** A colour in the standard's RGBType (#RRGGBB): 3/4/8-digit glossary colours are converted, alpha dropped. */
@@ -119,113 +121,204 @@ export function toRgbColor(color: string): string {
  * character itself): written with a `\` in front, which the import takes off, so that no gloss
  * can pass for a field.
  */
-const LOOKS_LIKE_FIELD = /^\s*(?:\\|(?:English|Aliases|Matching|Theme id)\s*:)/i;
+const LOOKS_LIKE_FIELD = /^\s*(?:\\|(?:English|Aliases|Matching|Term|Theme id)\s*:)/i;
 
-/** Characters an alias cannot hold as they are on the `Aliases:` line: the escape, the separator, line breaks. */
-const ALIAS_SPECIAL = /[\\;\r\n\u0085\u2028\u2029]/g;
+/** Characters a field of a `Term:` line cannot hold as they are: the escape, the separators, line breaks. */
+const FIELD_SPECIAL = /[\\|;\r\n\u0085\u2028\u2029]/g;
 
-/** An alias on the `Aliases:` line: `\\`, `\;`, and line breaks as `\uXXXX`. */
-function escapeAlias(alias: string): string {
-  return alias.replace(ALIAS_SPECIAL, (c) => (c === '\\' || c === ';' ? `\\${c}` : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+/** A field of a `Term:` line: `\\`, `\|`, `\;`, and line breaks as `\uXXXX`. */
+function escapeField(text: string): string {
+  return text.replace(FIELD_SPECIAL, (c) => (c === '\\' || c === '|' || c === ';' ? `\\${c}` : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }
 
-/** The aliases of an `Aliases:` line: split at `;` that are not escaped, then unescaped. */
-function unescapeAliases(line: string): string[] {
+/** `raw` split at the separator `sep` where it is not escaped; the pieces keep their escapes. */
+function splitEscaped(raw: string, sep: string): string[] {
   const out: string[] = [];
   let current = '';
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (c === '\\' && i + 1 < line.length) {
-      const hex = /^u([0-9a-fA-F]{4})/.exec(line.slice(i + 1, i + 6));
-      if (hex) {
-        current += String.fromCharCode(parseInt(hex[1], 16));
-        i += 5;
-      } else current += line[++i];
-    } else if (c === ';') {
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i];
+    if (c === '\\' && i + 1 < raw.length) current += c + raw[++i];
+    else if (c === sep) {
       out.push(current);
       current = '';
     } else current += c;
   }
   out.push(current);
-  return out.map((a) => a.trim()).filter((a) => a !== '');
+  return out;
+}
+
+/** A field with its escapes taken off. */
+function unescapeField(raw: string): string {
+  return raw.replace(/\\(u[0-9a-fA-F]{4}|[^])/g, (_, c: string) => (c.length === 5 ? String.fromCharCode(parseInt(c.slice(1), 16)) : c));
+}
+
+/** The aliases of an `Aliases:` field: split at `;` that are not escaped, then unescaped. */
+function unescapeAliases(line: string): string[] {
+  return splitEscaped(line, ';')
+    .map((a) => unescapeField(a).trim())
+    .filter((a) => a !== '');
+}
+
+/** A term as one `Term:` line of its theme's description. */
+export function termLine(term: Pick<GlossaryTerm, 'term' | 'en' | 'gloss' | 'aliases' | 'wholeWord' | 'caseSensitive'>): string {
+  const fields = [`Term: ${escapeField(term.term)}`];
+  if (term.en?.trim()) fields.push(`English: ${escapeField(term.en.trim())}`);
+  if (term.gloss?.trim()) fields.push(`Gloss: ${escapeField(term.gloss.trim())}`);
+  if (term.aliases.length) fields.push(`Aliases: ${term.aliases.map(escapeField).join('; ')}`);
+  if (term.wholeWord) fields.push('Matching: whole word');
+  if (term.caseSensitive !== undefined) fields.push(`Case: ${term.caseSensitive ? 'sensitive' : 'any'}`);
+  return fields.join(' | ');
+}
+
+/** The term of a `Term:` line (without `Term: `), or undefined when it has no term. */
+function parseTermLine(raw: string): ImportedTerm | undefined {
+  const [first, ...rest] = splitEscaped(raw, '|');
+  const term = unescapeField(first).trim();
+  if (!term) return undefined;
+  const out: ImportedTerm = { term, aliases: [], wholeWord: false };
+  for (const field of rest) {
+    const m = /^\s*([A-Za-z ]+?)\s*:\s*([^]*?)\s*$/.exec(field);
+    if (!m) continue;
+    const key = m[1].toLowerCase();
+    if (key === 'english') out.en = unescapeField(m[2]).trim() || undefined;
+    else if (key === 'gloss') out.gloss = unescapeField(m[2]).trim() || undefined;
+    else if (key === 'aliases') out.aliases = unescapeAliases(m[2]);
+    else if (key === 'matching') out.wholeWord = /^whole word$/i.test(m[2]);
+    else if (key === 'case') out.caseSensitive = /^sensitive$/i.test(m[2]);
+  }
+  if (out.en === undefined) delete out.en;
+  if (out.gloss === undefined) delete out.gloss;
+  return out;
 }
 
 /** The description lines of a code, in the layout `qdcToGlossary` reads back. */
-function description(english: string | undefined, gloss: string | undefined, extra: { aliases?: string[]; wholeWord?: boolean; themeId?: string }): string {
+function description(english: string | undefined, gloss: string | undefined, extra: { terms?: readonly GlossaryTerm[]; themeId?: string }): string {
   const lines: string[] = [];
   if (english?.trim()) lines.push(`English: ${english.trim().replace(/\s+/g, ' ')}`);
   if (gloss?.trim()) lines.push(...gloss.trim().split('\n').map((line) => (LOOKS_LIKE_FIELD.test(line) ? `\\${line}` : line)));
-  if (extra.aliases?.length) lines.push(`Aliases: ${extra.aliases.map(escapeAlias).join('; ')}`);
-  if (extra.wholeWord) lines.push('Matching: whole word');
+  for (const term of extra.terms ?? []) lines.push(termLine(term));
   if (extra.themeId) lines.push(`Theme id: ${extra.themeId}`);
   return lines.join('\n');
 }
 
+/** A theme made while tagging (kept in the annotations file, in no glossary): a top-level code. */
+export interface TagTheme {
+  id: string;
+  label: string;
+  labelEn?: string;
+  color?: string;
+}
+
+/** One code of a codebook: a theme, and the codes nested in it. */
+export interface CodebookCode {
+  guid: string;
+  /** the name written, unique in the codebook */
+  name: string;
+  themeId: string;
+  /** #RRGGBB */
+  color: string;
+  description: string;
+  children: CodebookCode[];
+}
+
 /**
- * The REFI-QDA codebook of a (merged) glossary: its top-level themes, nested. Throws a QdcError
- * for a glossary without themes (the standard requires at least one code).
+ * The codes of a codebook (the themes, nested), as the `.qdc` and the project (`.qdpx`) write
+ * them: GUIDs from theme ids, names made unique, descriptions with the terms. Tag-made themes
+ * whose id no glossary theme has are top-level codes after the glossary's.
+ */
+export function codebookCodes(themes: readonly GlossaryTheme[], tagThemes: readonly TagTheme[] = []): CodebookCode[] {
+  const names = new Set<string>();
+  const guids = new Set<string>();
+  /** per name taken: the number its next repeat tries (so that many codes of one label take linear time) */
+  const next = new Map<string, number>();
+  const uniqueName = (label: string, id: string): string => {
+    const base = label.trim() || id;
+    let name = base;
+    if (names.has(name.toLowerCase())) {
+      const key = `${base.toLowerCase()}\u0000${id}`;
+      let n = next.get(key) ?? 1;
+      do {
+        name = n === 1 ? `${base} (${id})` : `${base} (${id} ${n})`;
+        n++;
+      } while (names.has(name.toLowerCase()));
+      next.set(key, n);
+    }
+    names.add(name.toLowerCase());
+    return name;
+  };
+  const make = (theme: GlossaryTheme): CodebookCode => {
+    const guid = themeGuid(theme.id);
+    guids.add(guid);
+    return {
+      guid,
+      name: uniqueName(theme.label, theme.id),
+      themeId: theme.id,
+      color: toRgbColor(themeColor(theme)),
+      description: description(theme.labelEn, theme.gloss, { terms: theme.terms, themeId: theme.id }),
+      children: theme.themes.map(make),
+    };
+  };
+  const codes = themes.map(make);
+  for (const t of tagThemes) {
+    const guid = themeGuid(t.id);
+    if (guids.has(guid)) continue;
+    guids.add(guid);
+    codes.push({
+      guid,
+      name: uniqueName(t.label, t.id),
+      themeId: t.id,
+      color: toRgbColor(t.color ?? themeColor({ id: t.id })),
+      description: description(t.labelEn, undefined, { themeId: t.id }),
+      children: [],
+    });
+  }
+  return codes;
+}
+
+/** Every code of a tree, depth first. */
+export function* allCodes(codes: readonly CodebookCode[]): Generator<CodebookCode> {
+  for (const c of codes) {
+    yield c;
+    yield* allCodes(c.children);
+  }
+}
+
+/**
+ * The REFI-QDA codebook of a (merged) glossary: its themes, nested, then the tag-made themes.
+ * Throws a QdcError when there is no theme at all (the standard requires at least one code).
  */
 export function glossaryToQdc(themes: readonly GlossaryTheme[], options: QdcExportOptions = {}): string {
-  if (themes.length === 0) throw new QdcError('the glossary has no themes: a codebook needs at least one code');
+  const codes = codebookCodes(themes, options.tagThemes);
+  if (codes.length === 0) throw new QdcError('the glossary has no themes: a codebook needs at least one code');
   const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>'];
   const origin = options.origin ? ` origin="${escapeXmlAttribute(options.origin)}"` : '';
   out.push(`<CodeBook xmlns="${QDC_NAMESPACE}"${origin}>`);
   out.push('  <Codes>');
-  const used = new Set<string>();
-  /** per name written more than once: the suffix its next repeat takes */
-  const repeats = new Map<string, number>();
-  const themeGuids: string[] = [];
-  /**
-   * A GUID not used yet in this file: the same term written twice in one theme gets `#2`, `#3`
-   * ... in its name. Each GUID is computed once: a repeat starts from the suffix the last one took.
-   */
-  const unique = (guid: string, name: string): string => {
-    let candidate = guid;
-    if (used.has(candidate)) {
-      let n = repeats.get(name) ?? 2;
-      do candidate = uuidV5(GUID_NAMESPACE, `${name}#${n++}`);
-      while (used.has(candidate));
-      repeats.set(name, n);
+  const write = (indent: string, c: CodebookCode): void => {
+    const open = `${indent}<Code guid="${c.guid}" name="${escapeXmlAttribute(c.name)}" isCodable="true" color="${c.color}"`;
+    if (!c.description && c.children.length === 0) {
+      out.push(`${open}/>`);
+      return;
     }
-    used.add(candidate);
-    return candidate;
+    out.push(`${open}>`);
+    if (c.description) out.push(`${indent}  <Description>${escapeXmlText(c.description)}</Description>`);
+    for (const child of c.children) write(indent + '  ', child);
+    out.push(`${indent}</Code>`);
   };
-  const code = (indent: string, guid: string, name: string, color: string | undefined, desc: string, children: () => void): void => {
-    const colorAttr = color ? ` color="${toRgbColor(color)}"` : '';
-    const open = `${indent}<Code guid="${guid}" name="${escapeXmlAttribute(name)}" isCodable="true"${colorAttr}`;
-    const before = out.length;
-    if (desc) out.push(`${indent}  <Description>${escapeXmlText(desc)}</Description>`);
-    children();
-    if (out.length === before) out.push(`${open}/>`);
-    else {
-      out.splice(before, 0, `${open}>`);
-      out.push(`${indent}</Code>`);
-    }
-  };
-  const writeTerm = (indent: string, theme: GlossaryTheme, term: GlossaryTerm, color: string): void => {
-    const guid = unique(termGuid(theme.id, term.term), `term:${theme.id}:${term.term}`);
-    code(indent, guid, term.term, color, description(term.en, term.gloss, { aliases: term.aliases, wholeWord: term.wholeWord }), () => undefined);
-  };
-  const writeTheme = (indent: string, theme: GlossaryTheme): void => {
-    const guid = unique(themeGuid(theme.id), `theme:${theme.id}`);
-    themeGuids.push(guid);
-    const color = themeColor(theme);
-    code(indent, guid, theme.label, color, description(theme.labelEn, theme.gloss, { themeId: theme.id }), () => {
-      for (const term of theme.terms) writeTerm(indent + '  ', theme, term, color);
-      for (const child of theme.themes) writeTheme(indent + '  ', child);
-    });
-  };
-  for (const theme of themes) writeTheme('    ', theme);
+  for (const c of codes) write('    ', c);
   out.push('  </Codes>');
   out.push('  <Sets>');
   out.push(`    <Set guid="${THEMES_SET_GUID}" name="${escapeXmlAttribute(THEMES_SET_NAME)}">`);
-  out.push(`      <Description>${escapeXmlText('The codes that are themes (policy pillars) of the glossary; the other codes are the terms that signal them.')}</Description>`);
-  for (const guid of themeGuids) out.push(`      <MemberCode guid="${guid}"/>`);
+  out.push(`      <Description>${escapeXmlText(THEMES_SET_DESCRIPTION)}</Description>`);
+  for (const c of allCodes(codes)) out.push(`      <MemberCode guid="${c.guid}"/>`);
   out.push('    </Set>');
   out.push('  </Sets>');
   out.push('</CodeBook>');
   return out.join('\n') + '\n';
 }
+
+/** The description of the themes Set. */
+export const THEMES_SET_DESCRIPTION = 'The codes that are themes (policy pillars) of the glossary; each theme\'s terms are the Term lines of its description.';
 
 // ---------------------------------------------------------------------------------------------
 // Import
@@ -235,14 +328,25 @@ export interface QdcImportOptions {
   sourceName?: string;
   /** theme ids already used by the glossaries loaded: imported themes get other ids (`-2`...) */
   takenIds?: Iterable<string>;
+  /**
+   * the themes already loaded (glossary and tag-made, nested ones included): a code whose
+   * `Theme id:` is one of them adds only what that theme lacks
+   */
+  existing?: Iterable<{ id: string; terms?: readonly { term: string }[] }>;
+  /** every code is a theme, a leaf code too (a project's codings point at codes) */
+  allThemes?: boolean;
 }
 
 export interface QdcImportResult {
-  /** the text of the new glossary file */
+  /** the text of the new glossary file ('' when there is nothing new: see `themes`, `terms`) */
   yaml: string;
-  /** number of themes (sub-themes included) and of terms written */
+  /** number of themes (sub-themes included) and of terms written that the glossary did not have */
   themes: number;
   terms: number;
+  /** number of codes that are themes already loaded, with nothing new */
+  unchanged: number;
+  /** the theme id of each code, by its GUID (lower case, no braces) */
+  themeIds: Map<string, string>;
   /** what was left out or changed, one sentence each */
   warnings: string[];
 }
@@ -264,6 +368,7 @@ interface ImportedTerm {
   gloss?: string;
   aliases: string[];
   wholeWord: boolean;
+  caseSensitive?: boolean;
 }
 
 /** What a code's description says. */
@@ -272,10 +377,12 @@ export interface CodeDescription {
   english?: string;
   /** the rest of the text */
   gloss?: string;
-  /** the `Aliases:` line (terms) */
+  /** the `Aliases:` line (a term's code, in codebooks of earlier versions) */
   aliases: string[];
-  /** the `Matching: whole word` line (terms) */
+  /** the `Matching: whole word` line (likewise) */
   wholeWord: boolean;
+  /** the `Term:` lines (themes) */
+  terms: ImportedTerm[];
   /** the `Theme id:` line (themes) */
   themeId?: string;
 }
@@ -283,7 +390,7 @@ export interface CodeDescription {
 /** What a code's description says, in the layout the export writes (see the top of this file). */
 export function parseDescription(text: string): CodeDescription {
   const lines = text.replace(/\r\n?/g, '\n').trim().split('\n');
-  const out: CodeDescription = { aliases: [], wholeWord: false };
+  const out: CodeDescription = { aliases: [], wholeWord: false, terms: [] };
   const first = /^English:\s*(.*)$/.exec(lines[0] ?? '');
   if (first && first[1].trim()) {
     out.english = first[1].trim();
@@ -292,14 +399,19 @@ export function parseDescription(text: string): CodeDescription {
   for (;;) {
     const last = lines[lines.length - 1]?.trim() ?? '';
     const aliases = /^Aliases:\s*([^]*)$/.exec(last);
-    if (aliases && out.aliases.length === 0) {
+    const term = /^Term:\s*([^]*)$/.exec(last);
+    if (aliases && out.aliases.length === 0 && out.terms.length === 0) {
       out.aliases = unescapeAliases(aliases[1]);
       lines.pop();
-    } else if (/^Matching:\s*whole word$/i.test(last) && !out.wholeWord) {
+    } else if (/^Matching:\s*whole word$/i.test(last) && !out.wholeWord && out.terms.length === 0) {
       out.wholeWord = true;
       lines.pop();
-    } else if (/^Theme id:\s*[a-z0-9][a-z0-9-]*$/.test(last) && out.themeId === undefined) {
+    } else if (/^Theme id:\s*[a-z0-9][a-z0-9-]*$/.test(last) && out.themeId === undefined && out.terms.length === 0) {
       out.themeId = last.replace(/^Theme id:\s*/, '');
+      lines.pop();
+    } else if (term) {
+      const parsed = parseTermLine(term[1]);
+      if (parsed) out.terms.unshift(parsed);
       lines.pop();
     } else break;
   }
@@ -350,7 +462,11 @@ export function qdcToGlossary(xml: string, options: QdcImportOptions = {}): QdcI
     if (e instanceof XmlError) throw new QdcError(`not well-formed XML: ${e.message}`, e.line, e.column);
     throw e;
   }
-  const book = findCodeBook(root);
+  return codebookToGlossary(findCodeBook(root), options);
+}
+
+/** The glossary of a parsed `<CodeBook>` element (of a codebook or of a project). */
+export function codebookToGlossary(book: XmlElement, options: QdcImportOptions = {}): QdcImportResult {
   const codesElements = childrenNamed(book, 'Codes');
   if (codesElements.length === 0) throw new QdcError('the codebook has no <Codes> element', book.line, book.column);
   const topCodes = codesElements.flatMap((c) => childrenNamed(c, 'Code'));
@@ -365,7 +481,9 @@ export function qdcToGlossary(xml: string, options: QdcImportOptions = {}): QdcI
     }
   }
 
-  const taken = new Set(options.takenIds ?? []);
+  const existing = new Map<string, Set<string>>();
+  for (const t of options.existing ?? []) existing.set(t.id, new Set((t.terms ?? []).map((x) => normalizeTerm(x.term))));
+  const taken = new Set([...(options.takenIds ?? []), ...existing.keys()]);
   const ids = new Set<string>();
   let anonymous = 0;
   /** per id asked for more than once: the suffix to try next (so that 30,000 codes of one name take linear time) */
@@ -388,8 +506,11 @@ export function qdcToGlossary(xml: string, options: QdcImportOptions = {}): QdcI
     return candidate;
   };
   const guids = new Set<string>();
+  const themeIds = new Map<string, string>();
+  let codeCount = 0;
   let themeCount = 0;
   let termCount = 0;
+  let unchanged = 0;
 
   const nameOf = (code: XmlElement): string => {
     const name = (code.attributes.get('name') ?? '').replace(/\s+/g, ' ').trim();
@@ -405,63 +526,81 @@ export function qdcToGlossary(xml: string, options: QdcImportOptions = {}): QdcI
   };
   const descriptionOf = (code: XmlElement): string => childrenNamed(code, 'Description').map((d) => d.text).join('\n').trim();
 
-  const readTheme = (code: XmlElement, depth: number): ImportedTheme => {
+  /** Adds a term to a theme unless it has it (by its normalized form); false when left out. */
+  const addTerm = (theme: ImportedTheme, seen: Set<string>, term: ImportedTerm, known: Set<string> | undefined, line: number, themeName: string): void => {
+    const key = normalizeTerm(term.term);
+    if (key === '') {
+      warnings.push(`line ${line}: an empty code name under "${themeName}" cannot be a term; left out`);
+      return;
+    }
+    if (known?.has(key)) return;
+    if (seen.has(key)) {
+      warnings.push(`line ${line}: "${term.term}" is written twice under "${themeName}"; kept once`);
+      return;
+    }
+    seen.add(key);
+    theme.terms.push({ ...term, aliases: term.aliases.filter((a) => normalizeTerm(a) !== '') });
+    termCount++;
+  };
+
+  /** The theme of a code, or undefined when it is a theme already loaded and brings nothing new. */
+  const readTheme = (code: XmlElement, depth: number): ImportedTheme | undefined => {
     if (depth > MAX_DEPTH) throw new QdcError(`codes are nested more than ${MAX_DEPTH} levels deep`, code.line, code.column);
     checkGuid(code);
-    themeCount++;
-    const name = nameOf(code);
+    codeCount++;
+    let name = nameOf(code);
     const desc = parseDescription(descriptionOf(code));
-    const theme: ImportedTheme = {
-      id: uniqueId(desc.themeId ?? latinSlug(name) ?? (desc.english ? latinSlug(desc.english) : undefined), code.line),
-      label: name || `Code ${themeCount}`,
-      terms: [],
-      themes: [],
-    };
-    if (desc.english) theme.labelEn = desc.english;
-    const gloss = [desc.gloss, desc.aliases.length ? `Aliases: ${desc.aliases.join('; ')}` : undefined].filter(Boolean).join('\n');
-    if (gloss) theme.gloss = gloss;
-    const color = code.attributes.get('color')?.trim();
-    if (color) {
-      if (GLOSSARY_COLOR.test(color)) theme.color = color;
-      else warnings.push(`line ${code.line}: colour "${color}" of "${name}" is not #RRGGBB; left out`);
+    // a label made unique by the export: `label (theme id)`
+    if (desc.themeId && name.endsWith(` (${desc.themeId})`)) name = name.slice(0, -(desc.themeId.length + 3));
+    const known = desc.themeId !== undefined && !ids.has(desc.themeId) ? existing.get(desc.themeId) : undefined;
+    const id = known ? desc.themeId! : uniqueId(desc.themeId ?? latinSlug(name) ?? (desc.english ? latinSlug(desc.english) : undefined), code.line);
+    if (known) ids.add(id);
+    themeIds.set(normalizeGuid(code.attributes.get('guid') ?? ''), id);
+    const theme: ImportedTheme = { id, label: name || `Code ${codeCount}`, terms: [], themes: [] };
+    if (!known) {
+      themeCount++;
+      if (desc.english) theme.labelEn = desc.english;
+      const gloss = [desc.gloss, desc.aliases.length ? `Aliases: ${desc.aliases.join('; ')}` : undefined].filter(Boolean).join('\n');
+      if (gloss) theme.gloss = gloss;
+      const color = code.attributes.get('color')?.trim();
+      if (color) {
+        if (GLOSSARY_COLOR.test(color)) theme.color = color;
+        else warnings.push(`line ${code.line}: colour "${color}" of "${name}" is not #RRGGBB; left out`);
+      }
     }
     const seen = new Set<string>();
+    for (const term of desc.terms) addTerm(theme, seen, term, known, code.line, name);
     for (const child of childrenNamed(code, 'Code')) {
-      const isTheme = childrenNamed(child, 'Code').length > 0 || markedThemes.has(normalizeGuid(child.attributes.get('guid') ?? ''));
+      const isTheme = options.allThemes || childrenNamed(child, 'Code').length > 0 || markedThemes.has(normalizeGuid(child.attributes.get('guid') ?? ''));
       if (isTheme) {
-        theme.themes.push(readTheme(child, depth + 1));
+        const sub = readTheme(child, depth + 1);
+        if (sub) theme.themes.push(sub);
         continue;
       }
       checkGuid(child);
-      const term = nameOf(child);
-      const key = normalizeTerm(term);
-      if (key === '') {
-        warnings.push(`line ${child.line}: an empty code name under "${name}" cannot be a term; left out`);
-        continue;
-      }
-      if (seen.has(key)) {
-        warnings.push(`line ${child.line}: "${term}" is written twice under "${name}"; kept once`);
-        continue;
-      }
-      seen.add(key);
+      themeIds.set(normalizeGuid(child.attributes.get('guid') ?? ''), id);
       const d = parseDescription(descriptionOf(child));
-      const imported: ImportedTerm = { term, aliases: d.aliases.filter((a) => normalizeTerm(a) !== ''), wholeWord: d.wholeWord };
+      const imported: ImportedTerm = { term: nameOf(child), aliases: d.aliases, wholeWord: d.wholeWord };
       if (d.english) imported.en = d.english;
       if (d.gloss) imported.gloss = d.gloss;
-      theme.terms.push(imported);
-      termCount++;
+      addTerm(theme, seen, imported, known, child.line, name);
+    }
+    if (known && theme.terms.length === 0 && theme.themes.length === 0) {
+      unchanged++;
+      return undefined;
     }
     return theme;
   };
 
-  const themes = topCodes.map((c) => readTheme(c, 0));
+  const themes = topCodes.map((c) => readTheme(c, 0)).filter((t): t is ImportedTheme => t !== undefined);
+  if (themes.length === 0) return { yaml: '', themes: 0, terms: 0, unchanged, themeIds, warnings };
   const yaml = glossaryYaml(themes, book.attributes.get('origin'), options.sourceName);
   const check = parseGlossary(yaml, options.sourceName ?? 'imported.glossary.yaml');
   if (!check.glossary) {
     const e = check.errors.find((d) => d.severity === 'error')!;
     throw new QdcError(`internal error: the glossary made from the codebook does not validate: ${e.message} at line ${e.line}`);
   }
-  return { yaml, themes: themeCount, terms: termCount, warnings };
+  return { yaml, themes: themeCount, terms: termCount, unchanged, themeIds, warnings };
 }
 
 /** GUIDs compare without braces and case. */
@@ -472,9 +611,10 @@ function normalizeGuid(guid: string): string {
 /** The YAML text of imported themes, keys in the order of the glossary spec. */
 function glossaryYaml(themes: ImportedTheme[], origin: string | undefined, sourceName: string | undefined): string {
   const termNode = (t: ImportedTerm): unknown => {
-    if (!t.en && !t.gloss && t.aliases.length === 0 && !t.wholeWord) return t.term;
+    if (!t.en && !t.gloss && t.aliases.length === 0 && !t.wholeWord && t.caseSensitive === undefined) return t.term;
     const node: Record<string, unknown> = { term: t.term };
     if (t.wholeWord) node.whole_word = true;
+    if (t.caseSensitive !== undefined) node.case_sensitive = t.caseSensitive;
     if (t.en) node.en = t.en;
     if (t.gloss) node.gloss = t.gloss;
     if (t.aliases.length) node.aliases = t.aliases;

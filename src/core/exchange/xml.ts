@@ -279,3 +279,33 @@ export function decodeXml(bytes: Uint8Array): string {
   }
   return new TextDecoder(label, { fatal: label === 'utf-8' }).decode(bytes);
 }
+
+/** An element to write: attributes in the order given (undefined ones left out), then text or children. */
+export interface XmlNode {
+  name: string;
+  attributes?: ReadonlyArray<readonly [string, string | number | undefined]>;
+  /** the text content (an element has text or children, not both) */
+  text?: string;
+  children?: readonly XmlNode[];
+}
+
+/** An XML document of `root`, indented by two spaces, every value escaped; ends with a line break. */
+export function writeXml(root: XmlNode): string {
+  const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>'];
+  const write = (node: XmlNode, indent: string): void => {
+    const attributes = (node.attributes ?? [])
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => ` ${k}="${escapeXmlAttribute(String(v))}"`)
+      .join('');
+    const open = `${indent}<${node.name}${attributes}`;
+    if (node.text !== undefined && node.text !== '') out.push(`${open}>${escapeXmlText(node.text)}</${node.name}>`);
+    else if (!node.children?.length) out.push(`${open}/>`);
+    else {
+      out.push(`${open}>`);
+      for (const child of node.children) write(child, indent + '  ');
+      out.push(`${indent}</${node.name}>`);
+    }
+  };
+  write(root, '');
+  return out.join('\n') + '\n';
+}

@@ -4,7 +4,7 @@
  *
  *   { "version": 1,
  *     "themes": [ { "id", "label", "labelEn"?, "color"? } ],
- *     "tags": [ { "id", "document", "theme", "note"?, "created", "modified",
+ *     "tags": [ { "id", "document", "theme", "note"?, "creator"?, "created", "modified",
  *                 "target": { "selector": [ TextQuoteSelector, TextPositionSelector ] },
  *                 "orphaned"?: true } ] }
  *
@@ -43,6 +43,8 @@ export interface StoredTag {
   /** theme id: of a glossary, or of the file's own `themes` */
   theme: string;
   note?: string;
+  /** the coder who made the tag (setting `thaiPolicyLens.coder`); absent in tags made before coders */
+  creator?: string;
   /** ISO 8601 timestamps */
   created: string;
   modified: string;
@@ -253,7 +255,7 @@ class ShapeError extends Error {
 const TIMESTAMP_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
 const ROOT_KEYS = ['version', 'themes', 'tags'];
 const THEME_KEYS = ['id', 'label', 'labelEn', 'color'];
-const TAG_KEYS = ['id', 'document', 'theme', 'note', 'created', 'modified', 'target', 'orphaned'];
+const TAG_KEYS = ['id', 'document', 'theme', 'note', 'creator', 'created', 'modified', 'target', 'orphaned'];
 const QUOTE_KEYS = ['type', 'exact', 'prefix', 'suffix'];
 const POSITION_KEYS = ['type', 'start', 'end'];
 
@@ -341,6 +343,7 @@ function readTag(v: unknown, path: string): StoredTag {
   if (!isInsidePath(document)) throw new ShapeError(`${path}.document must be a path inside the workspace folder (no "..", "." or empty parts)`, `${path}.document`);
   const theme = requiredText(o, 'theme', path);
   const note = optionalText(o, 'note', path);
+  const creator = optionalText(o, 'creator', path);
   const created = timestampField(o, 'created', path);
   const modified = timestampField(o, 'modified', path);
   const targetPath = `${path}.target`;
@@ -374,6 +377,7 @@ function readTag(v: unknown, path: string): StoredTag {
   if (!position) throw new ShapeError(`${selectorPath} has no TextPositionSelector`, selectorPath);
   const tag: StoredTag = { id, document, theme, created, modified, quote, position };
   if (note !== undefined) tag.note = note;
+  if (creator !== undefined && creator.trim() !== '') tag.creator = creator;
   if ('orphaned' in o) {
     if (typeof o.orphaned !== 'boolean') throw new ShapeError(`${path}.orphaned must be true or false`, `${path}.orphaned`);
     if (o.orphaned) tag.orphaned = true;
@@ -461,6 +465,7 @@ function themeJson(t: FileTheme): Record<string, unknown> {
 function tagJson(t: StoredTag): Record<string, unknown> {
   const o: Record<string, unknown> = { id: t.id, document: t.document, theme: t.theme };
   if (t.note !== undefined) o.note = t.note;
+  if (t.creator !== undefined) o.creator = t.creator;
   o.created = t.created;
   o.modified = t.modified;
   o.target = {

@@ -63,3 +63,14 @@ export function plural(n: number, one: string, other: string, locale: string = u
 export function formatNumber(n: number, locale: string = uiLocale): string {
   return cached(numberFormats, locale, (l) => new Intl.NumberFormat(l)).format(n);
 }
+
+const listFormats = new Map<string, Intl.ListFormat>();
+
+/**
+ * Alternatives as the interface language lists them: `csv, md or webanno` (British usage, no
+ * serial comma), `csv, md หรือ webanno`. For names typed as they are (formats, commands).
+ */
+export function orList(items: readonly string[], locale: string = uiLocale): string {
+  const l = languageOf(locale) === 'th' ? 'th' : 'en-GB';
+  return cached(listFormats, l, (x) => new Intl.ListFormat(x, { type: 'disjunction' })).format(items);
+}

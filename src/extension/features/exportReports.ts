@@ -130,7 +130,7 @@ class ExportReports {
  * The folder whose passages are exported: the document's (argument), the active editor's, the one
  * picked when there are several folders and the command was run by hand, else the first.
  */
-async function exportFolder(args: ExportArgs | undefined, interactive: boolean): Promise<vscode.WorkspaceFolder | undefined> {
+export async function exportFolder(args: ExportArgs | undefined, interactive: boolean): Promise<vscode.WorkspaceFolder | undefined> {
   const folders = vscode.workspace.workspaceFolders ?? [];
   const of = (uri: vscode.Uri | undefined) => (uri ? vscode.workspace.getWorkspaceFolder(uri) : undefined);
   const known = of(args?.document ? vscode.Uri.parse(args.document) : undefined) ?? of(args?.file ? vscode.Uri.parse(args.file) : undefined) ?? of(vscode.window.activeTextEditor?.document.uri);

@@ -17,7 +17,7 @@ import { openAt, showErrorAt } from '../ui/messages';
 import { pickTheme, type ThemeChoice } from '../ui/themePicker';
 import { formatNumber, NEW_GLOSSARY_FILE, plural } from '../../core';
 import { GlossaryEditError, addTermToGlossary, cleanTerm, type NewTheme } from '../../core';
-import type { GlossaryTheme } from '../../core';
+import type { FileTheme, GlossaryTheme } from '../../core';
 import { ID_PATTERN } from '../../core';
 import { normalizeTerm } from '../../core';
 import { QdcError, decodeXml, glossaryToQdc, latinSlug, qdcToGlossary, safeFileStem } from '../../core';
@@ -74,7 +74,8 @@ export interface ImportCodebookArgs {
   overwrite?: boolean;
 }
 
-export type ImportCodebookResult = { file: string; themes: number; terms: number; warnings: string[] } | { error: string };
+/** `file` is absent when nothing was new (every theme already loaded): nothing is written then. */
+export type ImportCodebookResult = { file?: string; themes: number; terms: number; unchanged: number; warnings: string[] } | { error: string };
 
 const isArgs = (arg: unknown): arg is Record<string, unknown> => !!arg && typeof arg === 'object' && !(arg instanceof vscode.Uri);
 
@@ -100,7 +101,11 @@ function defines(themes: readonly GlossaryTheme[], id: string): boolean {
 export class GlossaryAuthoring extends Disposable {
   private output?: vscode.OutputChannel;
 
-  constructor(private readonly ctx: FeatureContext) {
+  constructor(
+    private readonly ctx: FeatureContext,
+    /** the themes made while tagging (the annotations file's), for the codebook */
+    private readonly tags?: { fileThemes(uri?: vscode.Uri): FileTheme[] },
+  ) {
     super();
     this.registerAll(
       vscode.commands.registerCommand('thaiPolicyLens.addToGlossary', (arg?: unknown) => this.addToGlossary(isArgs(arg) ? (arg as AddToGlossaryArgs) : undefined)),
@@ -376,7 +381,8 @@ export class GlossaryAuthoring extends Disposable {
     const withArgs = args !== undefined;
     await this.ctx.glossaries.whenIdle();
     const themes = this.set.themes;
-    if (themes.length === 0) return this.fail(l10n.t('no glossary is loaded, so there is no codebook to export.'));
+    const tagThemes = this.tags?.fileThemes() ?? [];
+    if (themes.length === 0 && tagThemes.length === 0) return this.fail(l10n.t('no glossary is loaded, so there is no codebook to export.'));
     let uri: vscode.Uri | undefined = args?.file ? vscode.Uri.parse(args.file) : undefined;
     if (!uri) {
       uri = await vscode.window.showSaveDialog({
@@ -390,7 +396,7 @@ export class GlossaryAuthoring extends Disposable {
     const version = String(this.ctx.extension.extension.packageJSON.version ?? '');
     let xml: string;
     try {
-      xml = glossaryToQdc(themes, { origin: `Thai Policy Lens ${version}`.trim() });
+      xml = glossaryToQdc(themes, { origin: `Thai Policy Lens ${version}`.trim(), tagThemes });
     } catch (err) {
       if (err instanceof QdcError) return this.fail(err.message);
       throw err;
@@ -425,10 +431,16 @@ export class GlossaryAuthoring extends Disposable {
     const baseName = source.path.split('/').pop() ?? 'codebook.qdc';
     let result;
     try {
-      result = qdcToGlossary(xml, { sourceName: baseName, takenIds: this.set.flatThemes.map((f) => f.theme.id) });
+      const existing = [...this.set.flatThemes.map((f) => f.theme), ...(this.tags?.fileThemes() ?? [])];
+      result = qdcToGlossary(xml, { sourceName: baseName, existing });
     } catch (err) {
       if (err instanceof QdcError) return this.fail(l10n.t('cannot import {0}: {1}', baseName, err.message));
       throw err;
+    }
+    if (result.themes === 0 && result.terms === 0) {
+      // a codebook this glossary wrote: nothing to add, nothing written
+      if (!withArgs) void vscode.window.showInformationMessage(l10n.t('Thai Policy Lens: every theme of {0} is already in the glossary; nothing was imported.', baseName));
+      return { themes: 0, terms: 0, warnings: result.warnings, unchanged: result.unchanged };
     }
 
     let target = args?.target ? vscode.Uri.parse(args.target) : undefined;
@@ -472,7 +484,7 @@ export class GlossaryAuthoring extends Disposable {
           if (choice === showNotes) this.output?.show();
         });
     }
-    return { file: target.toString(), themes: result.themes, terms: result.terms, warnings: result.warnings };
+    return { file: target.toString(), themes: result.themes, terms: result.terms, warnings: result.warnings, unchanged: result.unchanged };
   }
 }
 

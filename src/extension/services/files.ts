@@ -85,10 +85,15 @@ function temporaryNextTo(target: vscode.Uri): vscode.Uri {
  * then renamed over the target. The temporary file is removed if anything fails.
  */
 export async function writeTextAtomic(target: vscode.Uri, text: string): Promise<void> {
+  await writeBytesAtomic(target, encoder.encode(text));
+}
+
+/** Writes bytes whole, never half, as `writeTextAtomic` does. */
+export async function writeBytesAtomic(target: vscode.Uri, bytes: Uint8Array): Promise<void> {
   await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target, '..'));
   const temporary = temporaryNextTo(target);
   try {
-    await vscode.workspace.fs.writeFile(temporary, encoder.encode(text));
+    await vscode.workspace.fs.writeFile(temporary, bytes);
     await vscode.workspace.fs.rename(temporary, target, { overwrite: true });
   } catch (err) {
     await Promise.resolve(vscode.workspace.fs.delete(temporary)).catch(() => undefined);

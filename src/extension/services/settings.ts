@@ -26,6 +26,7 @@ export type SettingName =
   | 'tree.sort'
   | 'thaiPolicyFiles'
   | 'annotationsFile'
+  | 'coder'
   | 'onlyThaiDocuments'
   | 'index'
   | 'files.exclude';
@@ -81,6 +82,11 @@ export class ScopedSettings {
   get annotationsFile(): string {
     const value = this.config.get<string>('annotationsFile', DEFAULT_ANNOTATIONS_FILE) || DEFAULT_ANNOTATIONS_FILE;
     return value.replace(/\\/g, '/');
+  }
+
+  /** The coder's name as set (`thaiPolicyLens.coder`), '' when not set. */
+  get coder(): string {
+    return (this.config.get<string>('coder', '') ?? '').trim();
   }
 
   /** Globs (relative to the folder) of the files the workspace index reads. */

@@ -24,6 +24,7 @@ import {
   type StoredTag,
 } from '../../core';
 import { Disposable } from '../disposable';
+import { currentCoder } from './coder';
 import { AnnotationStore, type StoreProblem, type StoreState } from './annotationStore';
 import type { Settings } from './settings';
 
@@ -44,6 +45,8 @@ export interface TagInfo {
   orphaned: boolean;
   created: string;
   modified: string;
+  /** the coder who made it */
+  creator?: string;
 }
 
 /** The state of the store of a folder. */
@@ -272,6 +275,7 @@ export class TagService extends Disposable {
     };
     if (live && range && !range.orphaned) info.text = live.doc.getText(new vscode.Range(live.doc.positionAt(range.start), live.doc.positionAt(range.end)));
     if (tag.note !== undefined) info.note = tag.note;
+    if (tag.creator !== undefined) info.creator = tag.creator;
     return info;
   }
 
@@ -338,7 +342,9 @@ export class TagService extends Disposable {
   async addTag(doc: vscode.TextDocument, text: string, start: number, end: number, store: AnnotationStore, relativePath: string, themeId: string, note?: string): Promise<TagInfo> {
     const [quote, position] = describeRange(text, start, end);
     const time = now();
+    const creator = await currentCoder(this.settings, vscode.workspace.getWorkspaceFolder(doc.uri)?.uri);
     const tag: StoredTag = { id: newTagId(), document: relativePath, theme: themeId, created: time, modified: time, quote, position };
+    if (creator) tag.creator = creator;
     if (note !== undefined && note.trim() !== '') tag.note = note;
     await this.attach(doc);
     const live = this.live.get(doc.uri.toString());

@@ -8,6 +8,8 @@ import { serializeAnnotationsFile, type StoredTag } from '../../../src/core/tags
 import { parseGlossary, type GlossaryTheme } from '../../../src/core/glossary/glossary';
 import { builtinPacksDir, run, type CliRun } from '../../support/runCli';
 import pkg from '../../../package.json';
+import { strFromU8, unzipSync } from 'fflate';
+import { xmllintSchema } from '../../support/xmllint';
 
 
 /** A glossary found in the folder: a theme with a sub-theme. */
@@ -304,7 +306,7 @@ describe('command line: export', () => {
       ['no annotations file', () => [['export', '--format', 'csv', '--folder', dir], `cannot read annotations file ${path.join(dir, '.policy-lens', 'annotations.json')}: no such file`]],
       ['a missing folder', () => [['export', '--format', 'csv', '--folder', path.join(dir, 'absent')], `cannot read folder ${path.join(dir, 'absent')}: no such directory`]],
       ['no --format', () => [['export', '--folder', folder], 'export needs --format csv, md or webanno; see --help']],
-      ['an unknown format', () => [['export', '--format', 'json', '--folder', folder], 'unknown format "json" (use csv, md or webanno)']],
+      ['an unknown format', () => [['export', '--format', 'json', '--folder', folder], 'unknown format "json" (use csv, md, webanno or qdpx)']],
       ['an option of another command', () => [['export', '--format', 'csv', '--force'], 'unknown option --force; see --help']],
       ['a file argument', () => [['export', '--format', 'csv', 'docs/a.txt'], 'unexpected argument "docs/a.txt": export reads the documents of --folder; see --help']],
       [
@@ -417,15 +419,21 @@ describe('command line: codebook', () => {
     });
   });
 
-  it('gives imported themes other ids than those of the built-in glossary', () => {
-    const builtin = builtinPacksDir(cdir, { 'economy-fiscal': 'version: 1\nthemes:\n  - id: trade\n    label: การค้า\n' });
+  it('imports nothing from a codebook the loaded glossaries wrote; gives other codes other ids (issue 18, item 8)', () => {
+    const builtin = builtinPacksDir(cdir, { 'economy-fiscal': 'version: 1\nthemes:\n  - id: trade\n    label: การค้า\n    terms: [ส่งออก]\n' });
     const qdc = path.join(cdir, 'trade.qdc');
     assert.equal(run(['codebook', 'export', '--out', qdc], builtin).code, 0);
-    const out = path.join(cdir, 'trade-2.glossary.yaml');
-    const result = run(['codebook', 'import', qdc, '--out', out], builtin);
+    const out = path.join(cdir, 'trade-again.glossary.yaml');
+    assert.deepEqual(run(['codebook', 'import', qdc, '--out', out], builtin), { code: 0, stdout: '', stderr: `nothing imported: every theme of ${qdc} (1 theme) is already in the glossary\n` });
+    assert.equal(fs.existsSync(out), false);
+    // another tool's code named Trade is another theme
+    const foreign = path.join(cdir, 'foreign.qdc');
+    fs.writeFileSync(foreign, '<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>\n<Code guid="00000000-0000-4000-8000-000000000001" name="Trade" isCodable="true"/></Codes></CodeBook>\n');
+    const other = path.join(cdir, 'trade-2.glossary.yaml');
+    const result = run(['codebook', 'import', foreign, '--out', other], builtin);
     assert.equal(result.code, 0);
-    assert.equal(result.stderr, `${qdc}:4: warning: theme id "trade" is already used by a loaded glossary; written as "trade-2"\n`);
-    assert.deepEqual(glossaryThemes(out).map((t) => t.id), ['trade-2']);
+    assert.equal(result.stderr, `${foreign}:2: warning: theme id "trade" is already used by a loaded glossary; written as "trade-2"\n`);
+    assert.deepEqual(glossaryThemes(other).map((t) => t.id), ['trade-2']);
   });
 
   it('writes NAME.glossary.yaml in the current folder by default', () => {
@@ -532,8 +540,152 @@ describe('command line: the analyze command is unchanged', () => {
 
   it('lists every command in --help', () => {
     const help = run(['--help']).stdout;
-    assert.match(help, /^Usage: thai-policy-lens analyze \[options\] FILE\.\.\.\n {7}thai-policy-lens export --format csv\|md\|webanno \[options\]\n {7}thai-policy-lens codebook export \[--glossary FILE\]\.\.\. \[--out FILE\]\n {7}thai-policy-lens codebook import FILE\.qdc \[--out FILE\.glossary\.yaml\] \[--force\]\n/);
+    assert.match(help, /^Usage: thai-policy-lens analyze \[options\] FILE\.\.\.\n {7}thai-policy-lens export --format csv\|md\|webanno\|qdpx \[options\]\n {7}thai-policy-lens codebook export \[--glossary FILE\]\.\.\. \[--out FILE\]\n {7}thai-policy-lens codebook import FILE\.qdc \[--out FILE\.glossary\.yaml\] \[--force\]\n/);
     assert.equal(run(['export', '--help']).stdout, help);
     assert.equal(run(['codebook', 'import', '--help']).stdout, help);
+  });
+});
+
+describe('command line: export --format qdpx', () => {
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tpl-cli-qdpx-'));
+  });
+  after(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('writes a REFI-QDA project valid by the schema, the same bytes each time', () => {
+    const ws = makeFolder();
+    const out = path.join(dir, 'project.qdpx');
+    const result = run(['export', '--format', 'qdpx', '--folder', ws, '--out', out, '--no-builtin-glossary']);
+    assert.deepEqual(result, { code: 0, stdout: '', stderr: '' });
+    const files = unzipSync(new Uint8Array(fs.readFileSync(out)));
+    const qde = strFromU8(files['project.qde']);
+    assert.deepEqual(xmllintSchema(qde), { status: 0, output: 'project.qde validates\n' });
+    assert.deepEqual(Object.keys(files).filter((f) => f.startsWith('sources/')).map((f) => strFromU8(files[f])).sort(), [DOC_A, DOC_B].sort());
+    assert.match(qde, /<PlainTextSelection guid="[-0-9a-f]{36}" name="ไทยกับจีน[^"]*" startPosition="10" endPosition="63" creationDateTime="2025-11-20T09:30:00.000Z" modifiedDateTime="2025-11-21T10:00:00.000Z">/);
+    assert.match(qde, /<Code guid="[-0-9a-f]{36}" name="ประเด็นเฉพาะ" isCodable="true" color="#[0-9A-F]{6}">/);
+    const before = fs.readFileSync(out);
+    assert.equal(run(['export', '--format', 'qdpx', '--folder', ws, '--out', out, '--no-builtin-glossary']).code, 0);
+    assert.deepEqual(fs.readFileSync(out), before);
+  });
+
+  it('needs --out: a zip does not go to standard output', () => {
+    const ws = makeFolder();
+    assert.deepEqual(run(['export', '--format', 'qdpx', '--folder', ws]), { code: 2, stdout: '', stderr: 'export --format qdpx writes a zip file: name it with --out FILE.qdpx\n' });
+  });
+});
+
+describe('command line: import FILE.qdpx', () => {
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tpl-cli-import-'));
+  });
+  after(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('round trip: export then import into an empty folder gives the same documents, themes and tags; again, nothing new', () => {
+    const ws = makeFolder();
+    const qdpx = path.join(dir, 'project.qdpx');
+    assert.equal(run(['export', '--format', 'qdpx', '--folder', ws, '--out', qdpx, '--no-builtin-glossary']).code, 0);
+    const target = fs.mkdtempSync(path.join(dir, 'into-'));
+    const result = run(['import', qdpx, '--folder', target, '--no-builtin-glossary']);
+    assert.deepEqual(result, { code: 0, stdout: `imported 2 documents, 3 themes, 1 term and 2 tags from ${qdpx} into ${target}\n`, stderr: '' });
+    assert.equal(fs.readFileSync(path.join(target, 'docs', 'a.txt'), 'utf8'), DOC_A);
+    assert.equal(fs.readFileSync(path.join(target, 'docs', 'b.txt'), 'utf8'), DOC_B);
+    const themes = glossaryOf(path.join(target, 'project.glossary.yaml'));
+    assert.deepEqual(themes.map((t) => [t.id, t.themes.map((s) => s.id), t.terms.map((x) => x.term)]), [['trade', ['fta'], ['การค้าเสรี']], ['own', [], []]]);
+    const tags = (folder: string) =>
+      (JSON.parse(fs.readFileSync(path.join(folder, '.policy-lens', 'annotations.json'), 'utf8')) as { tags: Array<StoredTag & { target: { selector: Array<{ start?: number; end?: number; exact?: string }> } }> }).tags
+        .map((t) => [t.document, t.theme, t.note, t.target.selector.map((s) => s.exact ?? `${s.start}-${s.end}`).join(' ')])
+        .sort();
+    assert.deepEqual(tags(target), tags(ws));
+    assert.deepEqual(run(['import', qdpx, '--folder', target, '--no-builtin-glossary']), { code: 0, stdout: `imported 0 documents, 0 themes, 0 terms and 0 tags from ${qdpx} into ${target}\n`, stderr: '' });
+    // into the folder it came from: nothing new either (the same passages, the same themes)
+    const before = fs.readFileSync(path.join(ws, '.policy-lens', 'annotations.json'), 'utf8');
+    assert.deepEqual(run(['import', qdpx, '--folder', ws, '--no-builtin-glossary']), { code: 0, stdout: `imported 0 documents, 0 themes, 0 terms and 0 tags from ${qdpx} into ${ws}\n`, stderr: '' });
+    assert.equal(fs.readFileSync(path.join(ws, '.policy-lens', 'annotations.json'), 'utf8'), before);
+  });
+
+  it('carries each tag\'s coder: export writes Users and creatingUser, import gives the tags their creator back', () => {
+    const tags = defaultTags();
+    tags[0].creator = 'Malee';
+    tags[1].creator = 'สมชาย';
+    const ws = makeFolder(tags);
+    const qdpx = path.join(dir, 'coders.qdpx');
+    assert.equal(run(['export', '--format', 'qdpx', '--folder', ws, '--out', qdpx, '--no-builtin-glossary']).code, 0);
+    const qde = strFromU8(unzipSync(new Uint8Array(fs.readFileSync(qdpx)))['project.qde']);
+    assert.match(qde, /<Users>\n\s*<User guid="[-0-9a-f]{36}" name="Malee"\/>\n\s*<User guid="[-0-9a-f]{36}" name="สมชาย"\/>/);
+    const target = fs.mkdtempSync(path.join(dir, 'coders-'));
+    assert.equal(run(['import', qdpx, '--folder', target, '--no-builtin-glossary']).code, 0);
+    const back = JSON.parse(fs.readFileSync(path.join(target, '.policy-lens', 'annotations.json'), 'utf8')) as { tags: StoredTag[] };
+    assert.deepEqual(back.tags.map((t) => [t.document, t.creator]).sort(), [['docs/a.txt', 'สมชาย'], ['docs/b.txt', 'Malee']]);
+    const webanno = JSON.parse(run(['export', '--format', 'webanno', '--folder', ws, '--no-builtin-glossary']).stdout) as { first: { items: Array<{ creator?: unknown }> } };
+    assert.deepEqual(webanno.first.items.map((a) => a.creator), [{ type: 'Person', name: 'สมชาย' }, { type: 'Person', name: 'Malee' }]);
+  });
+
+  it('refuses bad input with one line and writes nothing', () => {
+    const target = fs.mkdtempSync(path.join(dir, 'bad-'));
+    const notZip = path.join(dir, 'not.qdpx');
+    fs.writeFileSync(notZip, 'hello');
+    assert.match(run(['import', notZip, '--folder', target]).stderr, /^.*not\.qdpx: not a zip file: .*\n$/);
+    assert.deepEqual(run(['import', notZip]), { code: 2, stdout: '', stderr: 'import needs --folder DIR, the workspace folder to write the documents, glossary and tags into; see --help\n' });
+    const ws = makeFolder();
+    const qdpx = path.join(dir, 'p.qdpx');
+    assert.equal(run(['export', '--format', 'qdpx', '--folder', ws, '--out', qdpx, '--no-builtin-glossary']).code, 0);
+    fs.mkdirSync(path.join(target, 'docs'));
+    fs.writeFileSync(path.join(target, 'docs', 'b.txt'), 'other text');
+    assert.deepEqual(run(['import', qdpx, '--folder', target, '--no-builtin-glossary']), { code: 2, stdout: '', stderr: `${path.join(target, 'docs', 'b.txt')} exists with other text; nothing was imported (--force replaces it)\n` });
+    assert.deepEqual(fs.readdirSync(target), ['docs']);
+    assert.deepEqual(fs.readdirSync(path.join(target, 'docs')), ['b.txt']);
+  });
+});
+
+function glossaryOf(file: string): GlossaryTheme[] {
+  const parsed = parseGlossary(fs.readFileSync(file, 'utf8'), file);
+  assert.deepEqual(parsed.errors, []);
+  return parsed.glossary!.themes;
+}
+
+describe('command line: agreement', () => {
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tpl-cli-agreement-'));
+  });
+  after(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Two coders on DOC_A (66 characters) and DOC_B (40): they agree on b.txt, overlap on a.txt. */
+  function twoCoders(): string {
+    const by = (t: StoredTag, coder: string): StoredTag => ({ ...t, creator: coder });
+    return makeFolder([
+      by(tag('a1', 'docs/a.txt', 'fta', DOC_A, PASSAGE_A), 'Malee'),
+      by(tag('a2', 'docs/a.txt', 'fta', DOC_A, 'ไทยกับจีนลงนามการค้าเสรี'), 'Somchai'),
+      by(tag('b1', 'docs/b.txt', 'own', DOC_B, PASSAGE_B), 'Malee'),
+      by(tag('b2', 'docs/b.txt', 'own', DOC_B, PASSAGE_B), 'Somchai'),
+    ]);
+  }
+
+  it('prints the agreement table of two coders, and CSV', () => {
+    const ws = twoCoders();
+    const table = run(['agreement', ws]);
+    assert.equal(table.stderr, '');
+    assert.equal(table.code, 0);
+    const csv = run(['agreement', '--format', 'csv', '--coder', 'Malee', '--coder', 'Somchai', ws]);
+    const rows = csv.stdout.trimEnd().split('\r\n');
+    assert.equal(rows[0], 'theme,document,characters,both,only Malee,only Somchai,neither,percent_agreement,cohen_kappa,krippendorff_alpha');
+    // fta in a.txt: Malee 10-63 (53 characters), Somchai 10-34 (24): both 24, Malee only 29, neither 67 - 53 = 14
+    // po = 38/67; pe = (53·24 + 14·43)/67² = 1874/4489; kappa = (38·67 - 1874)/(4489 - 1874) = 672/2615
+    // alpha: 134 values, 77 coded, 57 not, 29 characters disputed: 1 - 133·29/(77·57) = 532/4389
+    assert.equal(rows[1], `fta,docs/a.txt,67,24,29,0,14,${((38 / 67) * 100).toFixed(4)},${(672 / 2615).toFixed(4)},${(532 / 4389).toFixed(4)}`);
+    assert.equal(rows.find((r) => r.startsWith('own,docs/b.txt,')), 'own,docs/b.txt,40,18,0,0,22,100.0000,1.0000,1.0000');
+    assert.ok(rows[rows.length - 1].startsWith('(all),(all),214,42,29,0,143,'), rows[rows.length - 1]);
+    assert.match(table.stdout, /^theme +document +chars +both +Malee only +Somchai only +agree % +kappa +alpha\n/);
+  });
+
+  it('needs two coders', () => {
+    const ws = makeFolder();
+    assert.deepEqual(run(['agreement', ws]), { code: 2, stdout: '', stderr: `agreement needs two coders or more; the tags of ${ws} have no coder (tags record their coder since the setting thaiPolicyLens.coder)\n` });
+    assert.equal(run(['agreement', '--coder', 'Nobody', '--coder', 'Else', twoCoders()]).stderr.startsWith('no tag of '), true);
   });
 });

@@ -43,14 +43,16 @@ describe('tag text', () => {
   it('writes the hover of a tag with its note escaped and links to change it', () => {
     const args = encodeURIComponent(JSON.stringify([{ tagId: 't1' }]));
     assert.equal(
-      tagHoverMarkdown({ id: 't1', note: 'ดู [ลิงก์](command:x)' }, 'ความมั่นคง'),
+      tagHoverMarkdown({ id: 't1', note: 'ดู [ลิงก์](command:x)', created: '2025-05-26T09:00:00.000Z' }, 'ความมั่นคง'),
       [
         '**Tagged passage** — ความมั่นคง',
         'ดู \\[ลิงก์\\]\\(command\\:x\\)',
         `[Edit note](command:thaiPolicyLens.editNote?${args}) · [Change theme](command:thaiPolicyLens.retag?${args}) · [Remove tag](command:thaiPolicyLens.removeTag?${args})`,
       ].join('\n\n'),
     );
-    assert.ok(tagHoverMarkdown({ id: 't1' }, 'x').includes('[Add note]'), 'no note yet');
+    assert.ok(tagHoverMarkdown({ id: 't1', created: '2025-05-26T09:00:00.000Z' }, 'x').includes('[Add note]'), 'no note yet');
+    // the coder, escaped (a name is text from the annotations file)
+    assert.ok(tagHoverMarkdown({ id: 't1', creator: 'สมชาย [x](command:y)', created: '2025-05-26T09:00:00.000Z' }, 'x').includes('\n\nCoder: สมชาย \\[x\\]\\(command\\:y\\), 2025-05-26\n\n'));
   });
 
   it('reads the tag a command argument names', () => {

@@ -6,7 +6,6 @@ import {
   parseDescription,
   QdcError,
   qdcToGlossary,
-  termGuid,
   THEMES_SET_GUID,
   themeGuid,
   toRgbColor,
@@ -14,6 +13,7 @@ import {
 } from '../../../../src/core/exchange/qdc';
 import { parseXml, type XmlElement } from '../../../../src/core/exchange/xml';
 import { validateCodebook, walk } from '../../../support/qdcCodebookRules';
+import { xmllintSchema } from '../../../support/xmllint';
 
 const GLOSSARY = `version: 1
 themes:
@@ -63,7 +63,6 @@ describe('qdc: name-based GUIDs', () => {
     assert.match(g, /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     assert.equal(themeGuid('maritime'), g, 'stable');
     assert.notEqual(themeGuid('trade'), g);
-    assert.notEqual(termGuid('maritime', 'โจรสลัด'), termGuid('trade', 'โจรสลัด'));
   });
 });
 
@@ -77,7 +76,7 @@ describe('qdc: export', () => {
     assert.ok(xml.endsWith('</CodeBook>\n'));
   });
 
-  it('nests themes, sub-themes and terms as in the glossary', () => {
+  it('writes the themes as codes, nested as in the glossary, and no term as a code', () => {
     const tree = (el: XmlElement): unknown[] =>
       el.children.filter((c) => c.local === 'Code').map((c) => {
         const kids = tree(c);
@@ -85,8 +84,8 @@ describe('qdc: export', () => {
       });
     const codes = root.children[0];
     assert.deepEqual(tree(codes), [
-      ['ความมั่นคงทางทะเล', ['เสรีภาพในการเดินเรือ', 'โจรสลัด', 'การลาดตระเวนร่วม', ['ประมงผิดกฎหมาย', ['IUU']], 'ทะเลว่าง']],
-      ['การค้า & การลงทุน', ['เขตการค้าเสรี']],
+      ['ความมั่นคงทางทะเล', ['ประมงผิดกฎหมาย', 'ทะเลว่าง']],
+      'การค้า & การลงทุน',
     ]);
   });
 
@@ -97,12 +96,15 @@ describe('qdc: export', () => {
     assert.equal(maritime.attributes.get('guid'), themeGuid('maritime'));
     assert.equal(maritime.attributes.get('isCodable'), 'true');
     assert.equal(maritime.attributes.get('color'), '#4E79A7');
-    assert.equal(maritime.children[0].text, 'English: Maritime security\nความปลอดภัยของเส้นทางเดินเรือ\nและทรัพยากรทางทะเล\nTheme id: maritime');
-    const fon = byName.get('เสรีภาพในการเดินเรือ')!;
-    assert.equal(fon.attributes.get('guid'), termGuid('maritime', 'เสรีภาพในการเดินเรือ'));
-    assert.equal(fon.children[0].text, 'English: Freedom of navigation\nหลักการตาม "UNCLOS" & <กฎหมายทะเล>\nAliases: freedom of navigation; FON');
-    assert.equal(byName.get('โจรสลัด')!.children[0].text, 'Matching: whole word');
-    assert.equal(byName.get('การลาดตระเวนร่วม')!.children.length, 0);
+    assert.equal(
+      maritime.children[0].text,
+      'English: Maritime security\nความปลอดภัยของเส้นทางเดินเรือ\nและทรัพยากรทางทะเล\n' +
+        'Term: เสรีภาพในการเดินเรือ | English: Freedom of navigation | Gloss: หลักการตาม "UNCLOS" & <กฎหมายทะเล> | Aliases: freedom of navigation; FON\n' +
+        'Term: โจรสลัด | Matching: whole word\n' +
+        'Term: การลาดตระเวนร่วม\n' +
+        'Theme id: maritime',
+    );
+    assert.equal(byName.get('ทะเลว่าง')!.children[0].text, 'Theme id: maritime-empty');
     assert.equal(byName.get('ประมงผิดกฎหมาย')!.attributes.get('color'), '#AABBCC');
     assert.equal(byName.get('การค้า & การลงทุน')!.attributes.get('color'), '#E15759', 'alpha dropped');
     assert.equal(byName.get('ทะเลว่าง')!.attributes.get('color'), toRgbColor(themeColor({ id: 'maritime-empty' })));
@@ -177,16 +179,17 @@ themes:
     );
   });
 
-  it('codes of one name, and terms written twice, take linear time both ways (item 6)', () => {
+  it('codes of one name, and themes of one label, take linear time both ways (item 6)', () => {
     const time = (n: number): number => {
-      const terms = Array.from({ length: n }, () => 'ซ้ำ').join(', ');
-      const themes = parseGlossary(`version: 1\nthemes:\n  - id: a\n    label: A\n    terms: [${terms}]\n`, 'twice.glossary.yaml').glossary!.themes;
+      const list = Array.from({ length: n }, (_, i) => `  - id: t${i}\n    label: ซ้ำ\n`).join('');
+      const themes = parseGlossary(`version: 1\nthemes:\n${list}`, 'twice.glossary.yaml').glossary!.themes;
       const started = process.hrtime.bigint();
       const xml = glossaryToQdc(themes);
+      assert.equal(new Set(xml.match(/ name="[^"]+"/g)).size, n + 1);
       const codes = Array.from({ length: n }, (_, i) => `<Code guid="${uuidV5('6ba7b810-9dad-11d1-80b4-00c04fd430c8', String(i))}" name="Same" isCodable="true"/>`).join('');
       const result = qdcToGlossary(`<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>${codes}</Codes></CodeBook>`);
       assert.equal(result.themes, n);
-      assert.equal(new Set(xml.match(/guid="[^"]+"/g)).size, n + 2);
+      assert.equal(new Set(xml.match(/guid="[^"]+"/g)).size, n + 1);
       return Number(process.hrtime.bigint() - started) / 1e6;
     };
     time(500);
@@ -310,10 +313,10 @@ describe('qdc: the XML reader and helpers', () => {
   });
 
   it('parseDescription reads the lines the export writes, and takes other text as a gloss', () => {
-    assert.deepEqual(parseDescription('English: Sea\nนิยาม\nบรรทัดสอง\nAliases: a; b\nMatching: whole word'), { english: 'Sea', gloss: 'นิยาม\nบรรทัดสอง', aliases: ['a', 'b'], wholeWord: true });
-    assert.deepEqual(parseDescription('ทะเล\nTheme id: sea-2'), { gloss: 'ทะเล', aliases: [], wholeWord: false, themeId: 'sea-2' });
-    assert.deepEqual(parseDescription('Just a note about English: not a label'), { gloss: 'Just a note about English: not a label', aliases: [], wholeWord: false });
-    assert.deepEqual(parseDescription(''), { aliases: [], wholeWord: false });
+    assert.deepEqual(parseDescription('English: Sea\nนิยาม\nบรรทัดสอง\nAliases: a; b\nMatching: whole word'), { english: 'Sea', gloss: 'นิยาม\nบรรทัดสอง', aliases: ['a', 'b'], wholeWord: true, terms: [] });
+    assert.deepEqual(parseDescription('ทะเล\nTheme id: sea-2'), { gloss: 'ทะเล', aliases: [], wholeWord: false, terms: [], themeId: 'sea-2' });
+    assert.deepEqual(parseDescription('Just a note about English: not a label'), { gloss: 'Just a note about English: not a label', aliases: [], wholeWord: false, terms: [] });
+    assert.deepEqual(parseDescription(''), { aliases: [], wholeWord: false, terms: [] });
   });
 
   it('latinSlug makes ids only from Latin names', () => {
@@ -322,5 +325,78 @@ describe('qdc: the XML reader and helpers', () => {
     assert.equal(latinSlug('ความมั่นคง'), undefined);
     assert.equal(latinSlug('ASEAN ประชาคม'), undefined);
     assert.equal(latinSlug('!!!'), undefined);
+  });
+});
+
+describe('qdc: codes are themes (issue 18, item 9)', () => {
+  const TWINS = `version: 1
+themes:
+  - id: sea
+    label: ทะเล
+    terms:
+      - term: "ท่าเรือ | ท่า"
+        gloss: "a | b; c \\\\ d\\nสอง"
+        aliases: ["x|y", "p;q"]
+        case_sensitive: true
+    themes:
+      - id: sea-2
+        label: ทะเล
+  - id: land
+    label: "ทะเล "
+`;
+
+  it('makes code names unique with the theme id, and takes it off on import', () => {
+    const xml = glossaryToQdc(themesOf(TWINS));
+    const names = [...walk(parseXml(xml))].filter((e) => e.local === 'Code').map((e) => e.attributes.get('name'));
+    assert.deepEqual(names, ['ทะเล', 'ทะเล (sea-2)', 'ทะเล (land)']);
+    const back = themesOf(qdcToGlossary(xml).yaml);
+    assert.deepEqual([back[0].label, back[0].themes[0].label, back[1].label], ['ทะเล', 'ทะเล', 'ทะเล']);
+    assert.deepEqual(
+      back[0].terms.map((t) => ({ term: t.term, gloss: t.gloss, aliases: t.aliases, caseSensitive: t.caseSensitive })),
+      [{ term: 'ท่าเรือ | ท่า', gloss: 'a | b; c \\ d\nสอง', aliases: ['x|y', 'p;q'], caseSensitive: true }],
+    );
+  });
+
+  it('adds the themes made while tagging as top-level codes, once', () => {
+    const xml = glossaryToQdc(themesOf(GLOSSARY), { tagThemes: [{ id: 'tag-made', label: 'ประเด็นใหม่', labelEn: 'New issue', color: '#123456' }, { id: 'trade', label: 'again' }] });
+    const root = parseXml(xml);
+    assert.deepEqual(validateCodebook(root), []);
+    const top = root.children[0].children.map((c) => [c.attributes.get('name'), c.attributes.get('color'), c.children[0]?.text]);
+    assert.deepEqual(top[2], ['ประเด็นใหม่', '#123456', 'English: New issue\nTheme id: tag-made']);
+    assert.equal(top.length, 3);
+    const members = root.children[1].children[0].children.filter((c) => c.local === 'MemberCode').length;
+    assert.equal(members, 5);
+    assert.deepEqual(themesOf(qdcToGlossary(xml).yaml).map((t) => t.id), ['maritime', 'trade', 'tag-made']);
+  });
+
+  it('importing a codebook this glossary wrote changes nothing; a theme it lacks something of gets only that', () => {
+    const themes = themesOf(GLOSSARY);
+    const flat = (list: readonly GlossaryTheme[]): GlossaryTheme[] => list.flatMap((t) => [t, ...flat(t.themes)]);
+    const xml = glossaryToQdc(themes, { tagThemes: [{ id: 'tag-made', label: 'ประเด็นใหม่' }] });
+    const existing = [...flat(themes), { id: 'tag-made' }];
+    const same = qdcToGlossary(xml, { existing });
+    assert.deepEqual({ yaml: same.yaml, themes: same.themes, terms: same.terms, unchanged: same.unchanged, warnings: same.warnings }, { yaml: '', themes: 0, terms: 0, unchanged: 5, warnings: [] });
+    // the workspace lost a term and a sub-theme: the import brings back just those, under the ids
+    const fewer = flat(themes)
+      .filter((t) => t.id !== 'maritime-empty')
+      .map((t) => (t.id === 'maritime' ? { id: t.id, terms: t.terms.filter((x) => x.term !== 'โจรสลัด') } : t));
+    const r = qdcToGlossary(xml, { existing: [...fewer, { id: 'tag-made' }] });
+    assert.deepEqual([r.themes, r.terms, r.unchanged], [1, 1, 3]);
+    const back = themesOf(r.yaml);
+    assert.deepEqual(back.map((t) => [t.id, t.labelEn, t.terms.map((x) => x.term), t.themes.map((s) => s.id)]), [['maritime', undefined, ['โจรสลัด'], ['maritime-empty']]]);
+  });
+
+  it('the codes and the Set of the codebook are valid by the REFI-QDA schema (xmllint)', () => {
+    const xml = glossaryToQdc(themesOf(GLOSSARY), { origin: 'Thai Policy Lens', tagThemes: [{ id: 'tag-made', label: 'ประเด็นใหม่' }] });
+    // Codebook.xsd declares the project schema's CodeBook, Code and Set types in its own namespace:
+    // the same elements are checked inside a project (where a MemberCode names its code by targetGUID)
+    const asProject = xml
+      .replace(/<MemberCode guid=/g, '<MemberCode targetGUID=')
+      .replace(/urn:QDA-XML:codebook:1\.0/, 'urn:QDA-XML:project:1.0')
+      .replace(/<CodeBook ([^>]*)>/, '<Project $1 name="codebook"><CodeBook>')
+      .replace('  </Codes>\n  <Sets>', '  </Codes></CodeBook>\n  <Sets>')
+      .replace(/<\/CodeBook>\n$/, '</Project>\n');
+    assert.deepEqual(xmllintSchema(asProject), { status: 0, output: 'project.qde validates\n' });
+    assert.notEqual(xmllintSchema(asProject.replace('isCodable="true"', 'isCodable="yes"')).status, 0, 'xmllint rejects what the schema does not allow');
   });
 });

@@ -146,7 +146,7 @@ describe('annotations file: reading', () => {
   it('reports an unknown field at its key', () => {
     const typo = SAMPLE_TEXT.replace('"note":', '"notes":');
     assert.deepEqual(parseAnnotationsFile(typo).error, {
-      message: 'unknown field "notes" in tags[0] (expected "id", "document", "theme", "note", "created", "modified", "target", "orphaned")',
+      message: 'unknown field "notes" in tags[0] (expected "id", "document", "theme", "note", "creator", "created", "modified", "target", "orphaned")',
       line: 15,
       column: 7,
       offset: 239,
@@ -169,6 +169,15 @@ describe('annotations file: reading', () => {
 describe('annotations file: writing', () => {
   it('writes the documented layout: fixed key order, 2-space indent, trailing newline', () => {
     assert.equal(serializeAnnotationsFile(SAMPLE), SAMPLE_TEXT);
+  });
+
+  it('keeps a tag\'s coder (creator) after its note, and reads it back; an older file without it still reads', () => {
+    const withCoder = { ...SAMPLE, tags: [{ ...SAMPLE.tags[0], creator: 'สมชาย' }] };
+    const text = serializeAnnotationsFile(withCoder);
+    assert.match(text, /"creator": "สมชาย",\n {6}"created"/);
+    assert.deepEqual(parseAnnotationsFile(text).data, withCoder);
+    assert.equal(parseAnnotationsFile(SAMPLE_TEXT).data!.tags[0].creator, undefined);
+    assert.equal(parseAnnotationsFile(text.replace('"creator": "สมชาย"', '"creator": 7')).error?.field, 'tags[0].creator');
   });
 
   it('writes the same bytes whatever the order in memory: tags by document, then position', () => {

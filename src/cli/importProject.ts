@@ -1,0 +1,80 @@
+/**
+ * `thai-policy-lens import FILE.qdpx --folder DIR`: a REFI-QDA project written by any tool into a
+ * workspace folder (core `readProject`): its documents as text files, its codes as a glossary
+ * (`NAME.glossary.yaml`, only the themes the loaded glossaries lack), its codings as tags added
+ * to the folder's annotations file (a tag whose id is there already is not added again).
+ *
+ * Everything is read and checked first; a document that exists with other text, or a glossary
+ * file that exists, stops the import before anything is written (unless `--force`). Every path
+ * written is inside DIR (the core keeps document names inside; symbolic links leading out are
+ * refused here).
+ */
+import * as l10n from '@vscode/l10n';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { QdpxError, emptyAnnotations, formatNumber, plural, readProject, safeFileStem, serializeAnnotationsFile, tagsToAdd } from '../core';
+import { CliError, loadGlossaries } from './common';
+import { ANNOTATIONS_FILE, documentFile, findGlossaryFiles, readAnnotations, termsCount, themesCount, type ExportIO } from './export';
+import type { Inputs } from './input';
+import { outputTarget, writeOutput } from './output';
+
+export interface ProjectImportOptions {
+  file: string;
+  folder: string;
+  force: boolean;
+  /** the glossaries loaded (built-in, --glossary), besides the folder's own */
+  glossaries: readonly string[];
+}
+
+/** Runs `import`. */
+export function importProject(options: ProjectImportOptions, io: ExportIO, inputs: Inputs): void {
+  if (!fs.existsSync(options.folder) || !fs.statSync(options.folder).isDirectory()) throw new CliError(l10n.t('{0} is not a directory (--folder names the workspace folder to import into)', options.folder));
+  const bytes = inputs.bytes(options.file, 'project');
+  const loaded = loadGlossaries([...options.glossaries, ...findGlossaryFiles(options.folder)], io, inputs);
+  const annotationsPath = path.join(options.folder, ANNOTATIONS_FILE);
+  let data = emptyAnnotations();
+  if (fs.existsSync(annotationsPath)) data = readAnnotations(annotationsPath, io, inputs);
+  let project;
+  try {
+    project = readProject(new Uint8Array(bytes), { existing: [...loaded.flatThemes.map((f) => f.theme), ...data.themes], sourceName: path.basename(options.file) });
+  } catch (e) {
+    if (e instanceof QdpxError) throw new CliError(`${options.file}: ${e.message}`);
+    throw e;
+  }
+
+  // checks before any write
+  const documents = project.documents.map((d) => {
+    const { file, outside } = documentFile(options.folder, d.path);
+    if (outside) throw new CliError(l10n.t('{0}: document {1} cannot be written: {2}; nothing was imported', options.file, d.path, outside));
+    const same = fs.existsSync(file) && fs.readFileSync(file, 'utf8') === d.text;
+    if (!same && fs.existsSync(file) && !options.force) throw new CliError(l10n.t('{0} exists with other text; nothing was imported (--force replaces it)', file));
+    return { file, text: d.text, same };
+  });
+  const glossaryFile = path.join(options.folder, `${safeFileStem(path.basename(options.file).replace(/\.qdpx$/i, ''))}.glossary.yaml`);
+  if (project.glossary && fs.existsSync(glossaryFile) && !options.force) throw new CliError(l10n.t('{0} already exists; nothing was imported (--force replaces it)', glossaryFile));
+  const added = tagsToAdd(data.tags, project.tags);
+
+  for (const w of project.warnings) io.stderr.write(`${l10n.t('{0}: warning: {1}', options.file, w)}\n`);
+  for (const d of documents) {
+    if (d.same) continue;
+    fs.mkdirSync(path.dirname(d.file), { recursive: true });
+    writeOutput(outputTarget(d.file, { overwrite: true }), [d.text], io, inputs);
+  }
+  if (project.glossary) writeOutput(outputTarget(glossaryFile, { overwrite: true }), [project.glossary], io, inputs);
+  if (added.length) {
+    fs.mkdirSync(path.dirname(annotationsPath), { recursive: true });
+    writeOutput(outputTarget(annotationsPath, { overwrite: true }), [serializeAnnotationsFile({ ...data, tags: [...data.tags, ...added] })], io, inputs);
+  }
+  const written = documents.filter((d) => !d.same).length;
+  io.stdout.write(
+    `${l10n.t(
+      'imported {0}, {1}, {2} and {3} from {4} into {5}',
+      plural(written, l10n.t('1 document'), l10n.t('{0} documents', formatNumber(written))),
+      themesCount(project.themes),
+      termsCount(project.terms),
+      plural(added.length, l10n.t('1 tag'), l10n.t('{0} tags', formatNumber(added.length))),
+      options.file,
+      options.folder,
+    )}\n`,
+  );
+}
