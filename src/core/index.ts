@@ -8,6 +8,7 @@
  *   recognize/  analysis: the matcher, countries, dates, document structure
  *   tags/       anchoring passages, following tags through edits, the annotations file and its state
  *   exchange/   coded passages (CSV, Markdown, W3C), REFI-QDA codebooks, the analysis report (Markdown)
+ *   corpus/     the corpus view (charts' data, KWIC) over many documents, the passage query language
  */
 export * from './types';
 export * from './text/normalize';
@@ -28,6 +29,7 @@ export * from './recognize/countries';
 export * from './recognize/dates';
 export * from './recognize/documentDate';
 export * from './recognize/structure';
+export * from './recognize/paragraphs';
 export * from './tags/anchoring';
 export * from './tags/annotationsFile';
 export * from './tags/annotationsState';
@@ -36,3 +38,5 @@ export * from './exchange/codedPassages';
 export * from './exchange/xml';
 export * from './exchange/qdc';
 export * from './exchange/analysisReport';
+export * from './corpus/corpus';
+export * from './corpus/passageQuery';
