@@ -517,3 +517,56 @@ export function sortKwic(rows: readonly KwicRow[], by: KwicSort): KwicRow[] {
   keyed.sort((a, b) => collator.compare(a.k, b.k) || docOrder(a.r, b.r));
   return keyed.map((x) => x.r);
 }
+
+/**
+ * A model as the HTML report embeds it: the paragraphs as a count per document, the mentions as
+ * their keys only (base 36, a space between the mentions of a paragraph, `;` between
+ * paragraphs), offsets left out (the stored contexts stand in for the texts). Several times
+ * smaller than the model's JSON.
+ */
+export interface PackedCorpusModel {
+  version: 1;
+  packed: true;
+  themes: CorpusTheme[];
+  countries: string[];
+  documents: CorpusDocument[];
+  paragraphsPerDocument: number[];
+  keys: string;
+  contexts?: Array<[number, string, string, string]>;
+}
+
+export function packCorpusModel(model: CorpusModel): PackedCorpusModel {
+  const P = model.paragraphs.length / PARAGRAPH_FIELDS;
+  const perDoc = new Array<number>(model.documents.length).fill(0);
+  for (let p = 0; p < P; p++) perDoc[model.paragraphs[p * PARAGRAPH_FIELDS]]++;
+  const parts: string[] = [];
+  const H = model.hits.length / HIT_FIELDS;
+  let h = 0;
+  for (let p = 0; p < P; p++) {
+    const keys: string[] = [];
+    while (h < H && model.hits[h * HIT_FIELDS] === p) keys.push(model.hits[h++ * HIT_FIELDS + 1].toString(36));
+    parts.push(keys.join(' '));
+  }
+  const packed: PackedCorpusModel = { version: 1, packed: true, themes: model.themes, countries: model.countries, documents: model.documents, paragraphsPerDocument: perDoc, keys: parts.join(';') };
+  if (model.contexts) packed.contexts = model.contexts;
+  return packed;
+}
+
+/** The model of a packed one (offsets 0: KWIC rows come from the stored contexts). */
+export function unpackCorpusModel(packed: PackedCorpusModel): CorpusModel {
+  const paragraphs: number[] = [];
+  packed.paragraphsPerDocument.forEach((n, d) => {
+    for (let i = 0; i < n; i++) paragraphs.push(d, 0, 0);
+  });
+  const hits: number[] = [];
+  const P = paragraphs.length / PARAGRAPH_FIELDS;
+  const perParagraph = packed.keys === '' && P <= 1 ? [''] : packed.keys.split(';');
+  if (perParagraph.length !== Math.max(P, 1)) throw new Error(`a packed corpus model with ${P} paragraphs has mentions for ${perParagraph.length}`);
+  for (let p = 0; p < P; p++) {
+    if (perParagraph[p] === '') continue;
+    for (const k of perParagraph[p].split(' ')) hits.push(p, parseInt(k, 36), 0, 0);
+  }
+  const model: CorpusModel = { version: 1, themes: packed.themes, countries: packed.countries, documents: packed.documents, paragraphs, hits };
+  if (packed.contexts) model.contexts = packed.contexts;
+  return model;
+}

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { buildCorpusModel, Corpus, dateBounds, sortKwic, type CorpusInput, type CorpusTheme } from '../../../../src/core/corpus/corpus';
+import { buildCorpusModel, Corpus, dateBounds, packCorpusModel, sortKwic, unpackCorpusModel, type CorpusInput, type CorpusTheme } from '../../../../src/core/corpus/corpus';
 import { paragraphSpans } from '../../../../src/core/recognize/paragraphs';
 import type { Annotation } from '../../../../src/core/types';
 
@@ -185,5 +185,27 @@ describe('Corpus', () => {
     assert.deepEqual(dateBounds('2024-02'), { first: '2024-02-01', last: '2024-02-29' });
     assert.deepEqual(dateBounds('2023'), { first: '2023-01-01', last: '2023-12-31' });
     assert.equal(dateBounds('x'), undefined);
+  });
+});
+
+describe('packCorpusModel', () => {
+  it('packs a model for the report and unpacks it to the same answers', () => {
+    const texts = Object.values(TEXTS);
+    const corpus = new Corpus(buildCorpusModel(inputs(), THEMES), (d) => texts[d]);
+    const stored = corpus.withContexts({ perKey: 100 });
+    const packed = packCorpusModel(stored);
+    assert.deepEqual(packed.paragraphsPerDocument, [4, 3, 1]);
+    assert.equal(packed.keys, ';1 5;2 5 1;3 4;;3 4 3 5;2;1 2');
+    const back = new Corpus(unpackCorpusModel(JSON.parse(JSON.stringify(packed))));
+    for (const selection of [{}, { themes: [['trade']] }, { countries: [['MM']], from: '2021' }]) {
+      const a = corpus.view(selection);
+      const b = back.view(selection);
+      assert.deepEqual({ ...b, kwic: undefined }, { ...a, kwic: undefined });
+      assert.deepEqual(
+        b.kwic.rows.map((r) => [r.path, r.left, r.match, r.right]),
+        a.kwic.rows.map((r) => [r.path, r.left, r.match, r.right]),
+      );
+    }
+    assert.deepEqual(unpackCorpusModel(packCorpusModel(buildCorpusModel([], []))).paragraphs, []);
   });
 });
