@@ -10,6 +10,8 @@
  *   thai-policy-lens codebook export [--glossary FILE]... [--packs a,b] [--out FILE]
  *   thai-policy-lens codebook import FILE.qdc [--out FILE.glossary.yaml] [--force] [--glossary FILE]...
  *   thai-policy-lens convert FILE.pdf|.docx|.html [--out FILE] [--pages N-M] [--format txt|md]
+ *   thai-policy-lens find QUERY DIR [--format json|csv|md] [--glossary FILE]... [--packs a,b] ...
+ *   thai-policy-lens report DIR --out FILE.html [--glossary FILE]... [--packs a,b] ...
  *
  * `runCliAsync` converts PDF, Word and HTML inputs first (convert.ts: the converters are
  * asynchronous), then runs `runCli`; `runCli` does the work and returns the exit status, writing to the streams it is given,
@@ -26,6 +28,8 @@ import { CONVERT_FORMATS, convertCommand, convertedText, isConvertible } from '.
 import { EXPORT_FORMATS, exportCodebook, exportPassages, importCodebook } from './export';
 import type { ExportFormat } from './export';
 import { formatterFor, OUTPUT_FORMATS } from './format';
+import { findCommand, reportCommand } from './corpus';
+import { FOUND_PASSAGE_FORMATS, type FoundPassageFormat } from '../core';
 import type { OutputFormat } from './format';
 import { analyzeDocument } from './analyzeDocument';
 import { analyzeOnThreads } from './jobs';
@@ -70,6 +74,8 @@ export const USAGE = `Usage: thai-policy-lens analyze [options] FILE...
        thai-policy-lens codebook export [--glossary FILE]... [--out FILE]
        thai-policy-lens codebook import FILE.qdc [--out FILE.glossary.yaml] [--force]
        thai-policy-lens convert FILE.pdf|.docx|.html|.htm [options]
+       thai-policy-lens find QUERY DIR [--format json|csv|md] [options]
+       thai-policy-lens report DIR --out FILE.html [options]
 
 analyze: finds policy themes (glossary terms), countries and dates in Thai text files
 (UTF-8, or UTF-16 with a byte order mark; - reads standard input). A folder is read
@@ -131,6 +137,16 @@ joined, running headers and page numbers removed, [หน้า N] between PDF p
   --page-marker TEXT           the marker between pages, {n} the page number. Default:
                                [หน้า {n}]; '' for none
 
+find: the passages (paragraphs) of the documents in DIR that a query matches, such as
+theme:human-rights country:MM date:2564..2566 "ผู้ลี้ภัย" (docs/query.md). DIR is read and
+analysed as analyze reads a folder (--glossary, --packs, --no-builtin-glossary,
+--reference-date, --include, --exclude as there).
+  --format FORMAT              json (default), csv or md
+
+report: the corpus of DIR as one self-contained HTML file (charts of themes by document and
+over time, countries on a map, co-occurrence, keyword in context; no network needed).
+  --out FILE                   the HTML file to write; required
+
   --max-size MB                the size cap of every input file (defaults: documents 256,
                                glossaries 32, annotations file 128, codebook 64)
   --help                       show this help
@@ -144,7 +160,7 @@ invalid glossary, annotations file or codebook, an --out that is not a regular f
 output file that exists (codebook import).
 `;
 
-type CommandKey = 'analyze' | 'export' | 'codebook export' | 'codebook import' | 'convert';
+type CommandKey = 'analyze' | 'export' | 'codebook export' | 'codebook import' | 'convert' | 'find' | 'report';
 
 type OptionTable = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
 
@@ -187,6 +203,8 @@ const COMMAND_OPTIONS: Record<CommandKey, OptionTable> = {
   'codebook export': { ...COMMON_OPTIONS, ...GLOSSARY, ...PACKS, ...OUT },
   'codebook import': { ...COMMON_OPTIONS, ...OUT, force: { type: 'boolean' }, ...GLOSSARY },
   convert: { ...COMMON_OPTIONS, ...OUT, format: { type: 'string' }, pages: { type: 'string' }, 'page-marker': { type: 'string' } },
+  find: { ...COMMON_OPTIONS, ...GLOSSARY, ...PACKS, ...NO_BUILTIN, ...REFERENCE_DATE, format: { type: 'string' }, include: { type: 'string', multiple: true }, exclude: { type: 'string', multiple: true } },
+  report: { ...COMMON_OPTIONS, ...GLOSSARY, ...PACKS, ...NO_BUILTIN, ...REFERENCE_DATE, ...OUT, include: { type: 'string', multiple: true }, exclude: { type: 'string', multiple: true } },
 };
 /** Every option of every command: to find the command before the options are checked against it. */
 const ALL_OPTIONS: OptionTable = Object.assign({}, ...Object.values(COMMAND_OPTIONS));
@@ -241,7 +259,7 @@ function parseArgs(argv: readonly string[]): Options {
   }
   const [command, sub] = words;
   const key: CommandKey | undefined =
-    command === 'export' ? 'export' : command === 'convert' ? 'convert' : command === 'codebook' ? (sub === 'export' || sub === 'import' ? `codebook ${sub}` : undefined) : 'analyze';
+    command === 'export' || command === 'convert' || command === 'find' || command === 'report' ? command : command === 'codebook' ? (sub === 'export' || sub === 'import' ? `codebook ${sub}` : undefined) : 'analyze';
   const table = key ? COMMAND_OPTIONS[key] : ALL_OPTIONS;
 
   let onlyFiles = false;
@@ -286,6 +304,7 @@ function parseArgs(argv: readonly string[]): Options {
         if (key === 'analyze' && !(OUTPUT_FORMATS as readonly string[]).includes(value)) throw new CliError(`unknown format "${value}" (use json, jsonl, summary, csv or md)`);
         if (key === 'convert' && !(CONVERT_FORMATS as readonly string[]).includes(value)) throw new CliError(`unknown format "${value}" (use txt or md)`);
         if (key === 'export' && !(EXPORT_FORMATS as readonly string[]).includes(value)) throw new CliError(`unknown format "${value}" (use csv, md or webanno)`);
+        if (key === 'find' && !(FOUND_PASSAGE_FORMATS as readonly string[]).includes(value)) throw new CliError(`unknown format "${value}" (use json, csv or md)`);
         options.format = value;
         break;
       case 'include':
@@ -461,9 +480,9 @@ function execute(argv: readonly string[], io: CliIO, threads: boolean, converted
       io.stdout.write(`${pkg.version}\n`);
       return 0;
     }
-    if (options.command === undefined) throw new CliError('missing command: use "analyze", "export", "codebook" or "convert"; see --help');
-    if (!['analyze', 'export', 'codebook', 'convert'].includes(options.command)) {
-      throw new CliError(`unknown command "${options.command}" (use "analyze", "export", "codebook" or "convert"); see --help`);
+    if (options.command === undefined) throw new CliError('missing command: use "analyze", "export", "codebook", "convert", "find" or "report"; see --help');
+    if (!['analyze', 'export', 'codebook', 'convert', 'find', 'report'].includes(options.command)) {
+      throw new CliError(`unknown command "${options.command}" (use "analyze", "export", "codebook", "convert", "find" or "report"); see --help`);
     }
     if (options.referenceDate !== undefined && !isIsoDate(options.referenceDate)) {
       throw new CliError(`invalid --reference-date "${options.referenceDate}": use a real date written YYYY-MM-DD`);
@@ -478,6 +497,15 @@ function execute(argv: readonly string[], io: CliIO, threads: boolean, converted
         return analyzeCommand(options, [...builtin, ...options.glossaries], io, inputs, threads, converted);
       case 'convert':
         throw new CliError('convert runs in runCliAsync (the program does)');
+      case 'find': {
+        if (options.files.length !== 2) throw new CliError('find needs a QUERY and a folder DIR (quote the query); see --help');
+        const corpus = { folder: options.files[1], glossaryFiles: [...builtin, ...options.glossaries], include: options.include, exclude: options.exclude, referenceDate: options.referenceDate };
+        return findCommand(options.files[0], { ...corpus, format: (options.format ?? 'json') as FoundPassageFormat }, io, inputs);
+      }
+      case 'report': {
+        if (options.files.length !== 1) throw new CliError('report needs one folder DIR; see --help');
+        return reportCommand({ folder: options.files[0], glossaryFiles: [...builtin, ...options.glossaries], include: options.include, exclude: options.exclude, referenceDate: options.referenceDate, out: options.out }, io, inputs);
+      }
       case 'export':
         if (options.format === undefined) throw new CliError('export needs --format csv, md or webanno; see --help');
         if (options.files.length) throw new CliError(`unexpected argument "${options.files[0]}": export reads the documents of --folder; see --help`);
