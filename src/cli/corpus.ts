@@ -16,10 +16,9 @@ import {
   QueryError,
   renderFoundPassages,
   resolveReferenceDate,
-  themeColor,
+  corpusThemes,
   type CorpusTheme,
   type FoundPassageFormat,
-  type GlossarySet,
 } from '../core';
 import { corpusReportHtml, REPORT_STRINGS } from '../features/corpusReport';
 import { CliError, loadGlossaries, type WarningSink } from './common';
@@ -32,16 +31,6 @@ export interface CorpusOptions {
   include: readonly string[];
   exclude: readonly string[];
   referenceDate?: string;
-}
-
-/** The themes of a glossary set as the corpus model keeps them. */
-export function corpusThemes(set: GlossarySet): CorpusTheme[] {
-  return set.flatThemes.map(({ theme }) => {
-    const t: CorpusTheme = { id: theme.id, label: theme.label, color: themeColor(theme) };
-    if (theme.labelEn) t.labelEn = theme.labelEn;
-    if (theme.parent) t.parent = theme.parent;
-    return t;
-  });
 }
 
 /** The documents of a folder analysed, as a corpus (texts at hand). */

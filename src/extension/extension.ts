@@ -10,6 +10,7 @@ import { analysisReportMarkdown, type Annotation } from '../core';
 import type { GlossaryTheme } from '../core';
 import type { FeatureContext } from './featureContext';
 import { registerBuiltinPacks } from './features/builtinPacks';
+import { CorpusDashboard } from './features/corpusDashboard';
 import { BuiltinGlossary } from './features/builtinGlossary';
 import { registerImportDocument } from './features/importDocument';
 import { registerExportReports } from './features/exportReports';
@@ -97,6 +98,7 @@ class ThaiPolicyLens {
     registerExportReports(ctx, tags);
     registerBuiltinPacks(ctx);
     registerImportDocument(context);
+    const corpusDashboard = own(new CorpusDashboard(ctx));
 
     const documentFor = async (uri: vscode.Uri) =>
       vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) ?? (await vscode.workspace.openTextDocument(uri));
@@ -171,7 +173,7 @@ class ThaiPolicyLens {
       getActivity: () => ({ analyses: analysis.analysisCount, indexStarted: index.isStarted, indexedFiles: index.size }),
     };
     // The tests' way in (not part of the API): see testHooks.ts.
-    const hooks: TestHooks = { tagging: tagging.testHooks, themePicker: shownThemePicker, lastInformation: lastInformationShown };
+    const hooks: TestHooks = { tagging: tagging.testHooks, themePicker: shownThemePicker, lastInformation: lastInformationShown, corpusDashboard: corpusDashboard.testHooks };
     Object.defineProperty(this.api, TEST_HOOKS, { value: hooks, enumerable: false });
   }
 

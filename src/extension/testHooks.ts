@@ -6,6 +6,7 @@
  */
 import type * as vscode from 'vscode';
 import type { TaggingTestHooks } from './features/tagging';
+import type { CorpusDashboardTestHooks } from './features/corpusDashboard';
 
 export interface TestHooks {
   tagging: TaggingTestHooks;
@@ -13,6 +14,8 @@ export interface TestHooks {
   themePicker(): vscode.QuickPick<vscode.QuickPickItem> | undefined;
   /** the last information message shown through ui/messages.ts */
   lastInformation(): string | undefined;
+  /** the corpus dashboard: what its page drew, the host's time per view */
+  corpusDashboard: CorpusDashboardTestHooks;
 }
 
 export const TEST_HOOKS = Symbol.for('thaiPolicyLens.testHooks');

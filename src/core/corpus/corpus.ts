@@ -18,6 +18,7 @@
 import type { Annotation } from '../types';
 import { documentDate } from '../recognize/documentDate';
 import { paragraphSpans } from '../recognize/paragraphs';
+import { themeColor, type GlossarySet } from '../glossary/glossary';
 
 export interface CorpusTheme {
   id: string;
@@ -27,6 +28,16 @@ export interface CorpusTheme {
   color?: string;
   /** id of the enclosing theme */
   parent?: string;
+}
+
+/** The themes of a glossary set as the corpus model keeps them (every level, in the glossary's order). */
+export function corpusThemes(set: Pick<GlossarySet, 'flatThemes'>): CorpusTheme[] {
+  return set.flatThemes.map(({ theme }) => {
+    const t: CorpusTheme = { id: theme.id, label: theme.label, color: themeColor(theme) };
+    if (theme.labelEn) t.labelEn = theme.labelEn;
+    if (theme.parent) t.parent = theme.parent;
+    return t;
+  });
 }
 
 export interface CorpusDocument {

@@ -9,16 +9,10 @@ import * as Plot from '@observablehq/plot';
 import { feature } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import world from 'world-atlas/countries-50m.json';
-import { countryByCode, COUNTRIES, parsePassageQuery, sortKwic, type CorpusDocument, type CorpusSelection, type CorpusTheme, type CorpusView, type KwicRow, type KwicSort, type Period } from '../../core';
+import { countryByCode, COUNTRIES, parsePassageQuery, sortKwic, type CorpusSelection, type CorpusTheme, type CorpusView, type KwicRow, type KwicSort, type Period } from '../../core';
 import type { CorpusStrings } from '../../features/corpusStrings';
+import type { CorpusMeta, DrawnSummary } from '../../features/corpusMessages';
 import { CORPUS_CSS } from './style';
-
-/** What the page needs of the model: names, dates, colours. */
-export interface CorpusMeta {
-  themes: CorpusTheme[];
-  countries: string[];
-  documents: CorpusDocument[];
-}
 
 export interface Backend {
   view(selection: CorpusSelection, options: { period: Period; kwicSort: KwicSort }): Promise<CorpusView>;
@@ -28,14 +22,6 @@ export interface Backend {
   save?(name: string, content: string): void;
   /** what was drawn, after each update (the editor's tests read it) */
   drawn?(summary: DrawnSummary): void;
-}
-
-/** The marks drawn in each chart, and the KWIC rows shown. */
-export interface DrawnSummary {
-  marks: Record<string, number>;
-  kwic: Array<[string, string, string]>;
-  paragraphs: number;
-  selection: CorpusSelection;
 }
 
 const MAX_DOC_ROWS = 60;
@@ -123,7 +109,7 @@ export class Dashboard {
   private kwicSort: KwicSort = 'document';
   private readonly asTable = new Set<string>();
   private view: CorpusView | undefined;
-  private readonly themeIndex: Map<string, CorpusTheme>;
+  private themeIndex: Map<string, CorpusTheme>;
   private readonly status = el('span', { role: 'status' });
   private readonly error = el('span', { class: 'tpl-error', role: 'alert' });
   private readonly chips = el('div', { class: 'tpl-chips' });
@@ -134,7 +120,7 @@ export class Dashboard {
 
   constructor(
     private readonly root: HTMLElement,
-    private readonly meta: CorpusMeta,
+    private meta: CorpusMeta,
     private readonly strings: CorpusStrings,
     private readonly backend: Backend,
   ) {
@@ -167,6 +153,13 @@ export class Dashboard {
       this.sections.set(id, section);
       grid.append(section);
     }
+  }
+
+  /** New data (the workspace changed): the same selection drawn again. */
+  refresh(meta: CorpusMeta): void {
+    this.meta = meta;
+    this.themeIndex = new Map(meta.themes.map((t) => [t.id, t]));
+    void this.update();
   }
 
   /** Runs a passage query (the query box, or Find Passages in the editor). */

@@ -2,23 +2,12 @@
  * The entry of the chart bundle (dist/webview/corpus.js): in the editor's webview it talks to
  * the extension (messages); in the HTML report it answers from the embedded model.
  */
-import { Corpus, unpackCorpusModel, type CorpusSelection, type CorpusView, type KwicRow, type PackedCorpusModel } from '../../core';
+import { Corpus, unpackCorpusModel, type CorpusView, type PackedCorpusModel } from '../../core';
 import type { CorpusStrings } from '../../features/corpusStrings';
-import { Dashboard, type Backend, type CorpusMeta, type DrawnSummary } from './dashboard';
+import type { DrawnSummary, FromWebview, ToWebview } from '../../features/corpusMessages';
+import { Dashboard, type Backend } from './dashboard';
 
 declare function acquireVsCodeApi(): { postMessage(message: unknown): void };
-
-/** Messages between the extension and the webview (extension/features/corpusDashboard.ts). */
-export type ToWebview =
-  | { type: 'init'; meta: CorpusMeta; strings: CorpusStrings; query?: string }
-  | { type: 'view'; id: number; view: CorpusView }
-  | { type: 'query'; query: string };
-export type FromWebview =
-  | { type: 'ready' }
-  | { type: 'view'; id: number; selection: CorpusSelection; period: 'year' | 'month'; kwicSort: string }
-  | { type: 'open'; row: KwicRow }
-  | { type: 'save'; name: string; content: string }
-  | { type: 'drawn'; summary: DrawnSummary };
 
 function inReport(root: HTMLElement): void {
   const data = JSON.parse(document.getElementById('tpl-corpus-data')!.textContent!) as PackedCorpusModel;
@@ -54,8 +43,10 @@ function inWebview(root: HTMLElement): void {
   };
   window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
     const m = event.data;
-    if (m.type === 'init') {
-      root.replaceChildren();
+    if (m.type === 'init' && dashboard) {
+      dashboard.refresh(m.meta);
+      if (m.query) dashboard.runQuery(m.query);
+    } else if (m.type === 'init') {
       dashboard = new Dashboard(root, m.meta, m.strings, backend);
       if (m.query) dashboard.runQuery(m.query);
       else void dashboard.update();
