@@ -5,6 +5,9 @@
 import type { CorpusDocument, CorpusSelection, CorpusTheme, CorpusView, KwicRow, KwicSort, Period } from '../core';
 import type { CorpusStrings } from './corpusStrings';
 
+/** Documents in the dashboard's heat map (the first by date): the view computes their cells only. */
+export const DASHBOARD_DOCUMENT_LIMIT = 60;
+
 /** What the page needs of the model: names, dates, colours. */
 export interface CorpusMeta {
   themes: CorpusTheme[];
@@ -27,7 +30,7 @@ export type ToWebview =
 
 export type FromWebview =
   | { type: 'ready' }
-  | { type: 'view'; id: number; selection: CorpusSelection; period: Period; kwicSort: KwicSort }
+  | { type: 'view'; id: number; selection: CorpusSelection; period: Period; kwicSort: KwicSort; documentLimit: number }
   | { type: 'open'; row: KwicRow }
   | { type: 'save'; name: string; content: string }
   | { type: 'drawn'; summary: DrawnSummary };

@@ -89,7 +89,7 @@ const ms = (x: number): string => x.toFixed(x < 10 ? 2 : x < 100 ? 1 : 0);
 const verdict = (ok: boolean): string => (ok ? 'met' : 'NOT met');
 
 /** The forms (terms and aliases) of glossary files, one per line, for ripgrep and the corpus generator. */
-function glossaryForms(files: readonly string[]): string[] {
+export function glossaryForms(files: readonly string[]): string[] {
   const product = loadProductFromFiles(files);
   const forms = new Set<string>();
   for (const { theme } of product.glossaries.flatThemes) for (const t of theme.terms) for (const f of [t.term, ...t.aliases]) forms.add(f);

@@ -179,6 +179,8 @@ export interface ViewOptions {
   /** characters of context each side; 40 by default */
   kwicWidth?: number;
   kwicSort?: KwicSort;
+  /** density rows for the first N documents of `documentOrder` only (a heat map shows some); all by default */
+  documentLimit?: number;
 }
 
 /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD` as the first and last day it covers. */
@@ -277,7 +279,7 @@ export class Corpus {
       ...(selection.themes ?? []).map((g) => this.groupKeys(g, 'theme')),
       ...(selection.countries ?? []).map((g) => this.groupKeys(g, 'country')),
     ];
-    const texts = (selection.texts ?? []).filter((t) => t !== '').map((t) => ({ raw: t, lower: t.toLowerCase(), cased: t.toLowerCase() !== t.toUpperCase() }));
+    const texts = (selection.texts ?? []).filter((t) => t !== '').map((t) => ({ raw: t, lower: t.toLowerCase(), cased: t.toLowerCase() !== t.toUpperCase(), doc: -1, at: -1 }));
     const out: number[] = [];
     const hits = model.hits;
     for (let p = 0; p < P; p++) {
@@ -301,9 +303,13 @@ export class Corpus {
         const start = model.paragraphs[p * PARAGRAPH_FIELDS + 1];
         const end = model.paragraphs[p * PARAGRAPH_FIELDS + 2];
         for (const t of texts) {
-          const text = t.cased ? this.lowerText(doc) : this.textOf?.(doc);
-          const at = text === undefined ? -1 : text.indexOf(t.cased ? t.lower : t.raw, start);
-          if (at < 0 || at + t.raw.length > end) {
+          // the next occurrence in this document at or after the paragraph (paragraphs come in order)
+          if (t.doc !== doc || (t.at >= 0 && t.at < start)) {
+            const text = t.cased ? this.lowerText(doc) : this.textOf?.(doc);
+            t.at = text === undefined ? -1 : text.indexOf(t.cased ? t.lower : t.raw, start);
+            t.doc = doc;
+          }
+          if (t.at < 0 || t.at + t.raw.length > end) {
             ok = false;
             break;
           }
@@ -318,81 +324,103 @@ export class Corpus {
   view(selection: CorpusSelection = {}, options: ViewOptions = {}): CorpusView {
     const { model } = this;
     const T = model.themes.length;
+    const C = model.countries.length;
+    const D = model.documents.length;
     const period = options.period ?? 'year';
     const matched = this.matchParagraphs(selection);
-    const perDoc = new Map<number, Map<number, number>>();
-    const perPeriod = new Map<string, Map<number, number>>();
-    const countryCounts = new Map<number, number>();
-    const themeCountry = new Map<number, number>();
-    const themeTheme = new Map<number, number>();
-    let undated = 0;
-    const C = model.countries.length;
-    const seenThemes: number[] = [];
-    const seenCountries: number[] = [];
-    const themeMark = new Int32Array(T).fill(-1);
-    const countryMark = new Int32Array(C).fill(-1);
     const docsSeen = new Set<number>();
-    for (const p of matched) {
-      const doc = model.paragraphs[p * PARAGRAPH_FIELDS];
-      docsSeen.add(doc);
-      const date = model.documents[doc].date;
-      const key = date ? (period === 'year' ? date.slice(0, 4) : date.slice(0, 7)) : undefined;
-      seenThemes.length = 0;
-      seenCountries.length = 0;
-      for (let h = this.paraHits[p]; h < this.paraHits[p + 1]; h++) {
-        const k = model.hits[h * HIT_FIELDS + 1];
-        if (k < T) {
-          const row = perDoc.get(doc) ?? perDoc.set(doc, new Map()).get(doc)!;
-          row.set(k, (row.get(k) ?? 0) + 1);
-          if (key) {
-            const col = perPeriod.get(key) ?? perPeriod.set(key, new Map()).get(key)!;
-            col.set(k, (col.get(k) ?? 0) + 1);
-          } else undated++;
-          if (themeMark[k] !== p) {
-            themeMark[k] = p;
-            seenThemes.push(k);
-          }
-        } else {
-          countryCounts.set(k - T, (countryCounts.get(k - T) ?? 0) + 1);
-          if (countryMark[k - T] !== p) {
-            countryMark[k - T] = p;
-            seenCountries.push(k - T);
-          }
-        }
-      }
-      for (const t of seenThemes) {
-        for (const c of seenCountries) themeCountry.set(t * C + c, (themeCountry.get(t * C + c) ?? 0) + 1);
-        for (const u of seenThemes) if (t < u) themeTheme.set(t * T + u, (themeTheme.get(t * T + u) ?? 0) + 1);
-      }
-    }
-    const documentOrder = [...docsSeen].sort((a, b) => {
+    for (const p of matched) docsSeen.add(model.paragraphs[p * PARAGRAPH_FIELDS]);
+    const documentOrder = [...docsSeen];
+    documentOrder.sort((a, b) => {
       const da = model.documents[a].date;
       const db = model.documents[b].date;
       if (da !== db) return !da ? 1 : !db ? -1 : da < db ? -1 : 1;
       return a - b;
     });
+    const inHeatMap = new Uint8Array(D);
+    for (const d of documentOrder.slice(0, options.documentLimit ?? Infinity)) inHeatMap[d] = 1;
+    // each document's period, as an index into the sorted periods (-1: undated)
+    const periodKeys = [...new Set(model.documents.map((d) => (d.date ? (period === 'year' ? d.date.slice(0, 4) : d.date.slice(0, 7)) : '')).filter((k) => k !== ''))].sort();
+    const periodIndex = new Map(periodKeys.map((k, i) => [k, i]));
+    const docPeriod = new Int32Array(D);
+    model.documents.forEach((d, i) => (docPeriod[i] = d.date ? periodIndex.get(period === 'year' ? d.date.slice(0, 4) : d.date.slice(0, 7))! : -1));
+    const perPeriod = new Int32Array(periodKeys.length * T);
+    const countryCounts = new Int32Array(C);
+    const themeCountry = new Int32Array(T * C);
+    const themeTheme = new Int32Array(T * T);
+    /** the current document's mentions of each theme (documents come in order) */
+    const docThemes = new Int32Array(T);
+    const docThemeList: number[] = [];
+    const perDoc = new Map<number, Array<[number, number]>>();
+    let undated = 0;
+    const seenThemes: number[] = [];
+    const seenCountries: number[] = [];
+    const themeMark = new Int32Array(T).fill(-1);
+    const countryMark = new Int32Array(C).fill(-1);
+    const hits = model.hits;
+    let currentDoc = -1;
+    const flushDoc = () => {
+      if (currentDoc < 0) return;
+      docThemeList.sort((a, b) => a - b);
+      perDoc.set(
+        currentDoc,
+        docThemeList.map((k) => [k, docThemes[k]]),
+      );
+      for (const k of docThemeList) docThemes[k] = 0;
+      docThemeList.length = 0;
+    };
+    for (const p of matched) {
+      const doc = model.paragraphs[p * PARAGRAPH_FIELDS];
+      if (doc !== currentDoc) {
+        flushDoc();
+        currentDoc = inHeatMap[doc] ? doc : -1;
+      }
+      const dp = docPeriod[doc];
+      seenThemes.length = 0;
+      seenCountries.length = 0;
+      for (let h = this.paraHits[p]; h < this.paraHits[p + 1]; h++) {
+        const k = hits[h * HIT_FIELDS + 1];
+        if (k < T) {
+          if (currentDoc >= 0 && docThemes[k]++ === 0) docThemeList.push(k);
+          if (dp >= 0) perPeriod[dp * T + k]++;
+          else undated++;
+          if (themeMark[k] !== p) {
+            themeMark[k] = p;
+            seenThemes.push(k);
+          }
+        } else {
+          const c = k - T;
+          countryCounts[c]++;
+          if (countryMark[c] !== p) {
+            countryMark[c] = p;
+            seenCountries.push(c);
+          }
+        }
+      }
+      for (const t of seenThemes) {
+        for (const c of seenCountries) themeCountry[t * C + c]++;
+        for (const u of seenThemes) if (t < u) themeTheme[t * T + u]++;
+      }
+    }
+    flushDoc();
     const density: CorpusView['density'] = [];
     for (const doc of documentOrder) {
       const row = perDoc.get(doc);
       if (!row) continue;
       const length = model.documents[doc].length;
-      for (const [k, count] of [...row].sort((a, b) => a[0] - b[0])) {
-        density.push({ doc, theme: model.themes[k].id, count, per1000: Math.round((count * 100000) / Math.max(1, length)) / 100 });
-      }
+      for (const [k, count] of row) density.push({ doc, theme: model.themes[k].id, count, per1000: Math.round((count * 100000) / Math.max(1, length)) / 100 });
     }
     const timeline: CorpusView['timeline'] = [];
-    for (const key of [...perPeriod.keys()].sort()) {
-      for (const [k, count] of [...perPeriod.get(key)!].sort((a, b) => a[0] - b[0])) timeline.push({ period: key, theme: model.themes[k].id, count });
-    }
-    const countries = [...countryCounts]
-      .map(([c, count]) => ({ country: model.countries[c], count }))
-      .sort((a, b) => b.count - a.count || (a.country < b.country ? -1 : 1));
-    const tc = [...themeCountry]
-      .sort((a, b) => a[0] - b[0])
-      .map(([k, n]) => ({ theme: model.themes[Math.floor(k / C)].id, country: model.countries[k % C], paragraphs: n }));
-    const tt = [...themeTheme]
-      .sort((a, b) => a[0] - b[0])
-      .map(([k, n]) => ({ a: model.themes[Math.floor(k / T)].id, b: model.themes[k % T].id, paragraphs: n }));
+    periodKeys.forEach((key, i) => {
+      for (let k = 0; k < T; k++) if (perPeriod[i * T + k]) timeline.push({ period: key, theme: model.themes[k].id, count: perPeriod[i * T + k] });
+    });
+    const countries: CorpusView['countries'] = [];
+    for (let c = 0; c < C; c++) if (countryCounts[c]) countries.push({ country: model.countries[c], count: countryCounts[c] });
+    countries.sort((a, b) => b.count - a.count || (a.country < b.country ? -1 : 1));
+    const tc: CorpusView['themeCountry'] = [];
+    for (let i = 0; i < T * C; i++) if (themeCountry[i]) tc.push({ theme: model.themes[Math.floor(i / C)].id, country: model.countries[i % C], paragraphs: themeCountry[i] });
+    const tt: CorpusView['themeTheme'] = [];
+    for (let i = 0; i < T * T; i++) if (themeTheme[i]) tt.push({ a: model.themes[Math.floor(i / T)].id, b: model.themes[i % T].id, paragraphs: themeTheme[i] });
     return {
       paragraphs: matched.length,
       documents: docsSeen.size,
@@ -428,6 +456,14 @@ export class Corpus {
       const pStart = model.paragraphs[p * PARAGRAPH_FIELDS + 1];
       const pEnd = model.paragraphs[p * PARAGRAPH_FIELDS + 2];
       const found: Array<{ start: number; end: number; kind: KwicRow['kind']; key: string; hit?: number }> = [];
+      if (rows.length >= limit && texts.length === 0) {
+        // full: count the rest only
+        for (let h = this.paraHits[p]; h < this.paraHits[p + 1]; h++) {
+          const k = model.hits[h * HIT_FIELDS + 1];
+          if (anyTheme ? k < T : wanted.has(k)) total++;
+        }
+        continue;
+      }
       for (let h = this.paraHits[p]; h < this.paraHits[p + 1]; h++) {
         const k = model.hits[h * HIT_FIELDS + 1];
         if (anyTheme ? k < T : wanted.has(k)) {
@@ -442,7 +478,7 @@ export class Corpus {
       }
       if (texts.length) {
         const raw = this.textOf?.(doc);
-        const lower = this.lowerText(doc);
+        const lower = texts.some((t) => t.toLowerCase() !== t.toUpperCase()) ? this.lowerText(doc) : raw;
         if (raw !== undefined && lower !== undefined) {
           for (const t of texts) {
             const cased = t.toLowerCase() !== t.toUpperCase();
@@ -531,9 +567,9 @@ export function sortKwic(rows: readonly KwicRow[], by: KwicSort): KwicRow[] {
 
 /**
  * A model as the HTML report embeds it: the paragraphs as a count per document, the mentions as
- * their keys only (base 36, a space between the mentions of a paragraph, `;` between
- * paragraphs), offsets left out (the stored contexts stand in for the texts). Several times
- * smaller than the model's JSON.
+ * their keys only (coded as below, `;` between paragraphs), offsets left out (the stored contexts stand in for the texts). Several times
+ * smaller than the model's JSON. Keys are coded by frequency: the most frequent 90 are one
+ * printable character each, the others `~` and two characters (`keyOrder` says which is which).
  */
 export interface PackedCorpusModel {
   version: 1;
@@ -542,23 +578,45 @@ export interface PackedCorpusModel {
   countries: string[];
   documents: CorpusDocument[];
   paragraphsPerDocument: number[];
+  /** the keys by the order of their codes in `keys` */
+  keyOrder: number[];
   keys: string;
   contexts?: Array<[number, string, string, string]>;
 }
+
+/** The characters of packed keys: printable ASCII without `"`, `\\`, `;` and `~` (`~` escapes a rarer key). */
+const KEY_ALPHABET = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i))
+  .filter((c) => c !== '"' && c !== '\\' && c !== ';' && c !== '~' && c !== '<')
+  .join('');
 
 export function packCorpusModel(model: CorpusModel): PackedCorpusModel {
   const P = model.paragraphs.length / PARAGRAPH_FIELDS;
   const perDoc = new Array<number>(model.documents.length).fill(0);
   for (let p = 0; p < P; p++) perDoc[model.paragraphs[p * PARAGRAPH_FIELDS]]++;
-  const parts: string[] = [];
   const H = model.hits.length / HIT_FIELDS;
+  // the most frequent keys get one character, the others `~` and two
+  const frequency = new Map<number, number>();
+  for (let h = 0; h < H; h++) frequency.set(model.hits[h * HIT_FIELDS + 1], (frequency.get(model.hits[h * HIT_FIELDS + 1]) ?? 0) + 1);
+  const order = [...frequency].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([k]) => k);
+  const A = KEY_ALPHABET.length;
+  const code = new Map(order.map((k, i) => [k, i < A ? KEY_ALPHABET[i] : `~${KEY_ALPHABET[Math.floor((i - A) / A)]}${KEY_ALPHABET[(i - A) % A]}`]));
+  const parts: string[] = [];
   let h = 0;
   for (let p = 0; p < P; p++) {
-    const keys: string[] = [];
-    while (h < H && model.hits[h * HIT_FIELDS] === p) keys.push(model.hits[h++ * HIT_FIELDS + 1].toString(36));
-    parts.push(keys.join(' '));
+    let keys = '';
+    while (h < H && model.hits[h * HIT_FIELDS] === p) keys += code.get(model.hits[h++ * HIT_FIELDS + 1]);
+    parts.push(keys);
   }
-  const packed: PackedCorpusModel = { version: 1, packed: true, themes: model.themes, countries: model.countries, documents: model.documents, paragraphsPerDocument: perDoc, keys: parts.join(';') };
+  const packed: PackedCorpusModel = {
+    version: 1,
+    packed: true,
+    themes: model.themes,
+    countries: model.countries,
+    documents: model.documents,
+    paragraphsPerDocument: perDoc,
+    keyOrder: order,
+    keys: parts.join(';'),
+  };
   if (model.contexts) packed.contexts = model.contexts;
   return packed;
 }
@@ -573,9 +631,14 @@ export function unpackCorpusModel(packed: PackedCorpusModel): CorpusModel {
   const P = paragraphs.length / PARAGRAPH_FIELDS;
   const perParagraph = packed.keys === '' && P <= 1 ? [''] : packed.keys.split(';');
   if (perParagraph.length !== Math.max(P, 1)) throw new Error(`a packed corpus model with ${P} paragraphs has mentions for ${perParagraph.length}`);
+  const A = KEY_ALPHABET.length;
+  const index = new Map([...KEY_ALPHABET].map((c, i) => [c, i]));
   for (let p = 0; p < P; p++) {
-    if (perParagraph[p] === '') continue;
-    for (const k of perParagraph[p].split(' ')) hits.push(p, parseInt(k, 36), 0, 0);
+    const keys = perParagraph[p];
+    for (let i = 0; i < keys.length; i++) {
+      const rank = keys[i] === '~' ? A + index.get(keys[++i])! * A + index.get(keys[++i])! : index.get(keys[i])!;
+      hits.push(p, packed.keyOrder[rank], 0, 0);
+    }
   }
   const model: CorpusModel = { version: 1, themes: packed.themes, countries: packed.countries, documents: packed.documents, paragraphs, hits };
   if (packed.contexts) model.contexts = packed.contexts;

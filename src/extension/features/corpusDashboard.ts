@@ -172,7 +172,7 @@ export class CorpusDashboard extends Disposable {
       case 'view': {
         const corpus = await this.currentCorpus();
         const started = Date.now();
-        const view: CorpusView = corpus.view(m.selection, { period: m.period, kwicSort: m.kwicSort });
+        const view: CorpusView = corpus.view(m.selection, { period: m.period, kwicSort: m.kwicSort, documentLimit: m.documentLimit });
         this.viewMs = Date.now() - started;
         this.post({ type: 'view', id: m.id, view });
         break;

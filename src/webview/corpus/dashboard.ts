@@ -11,11 +11,11 @@ import type { Topology, GeometryCollection } from 'topojson-specification';
 import world from 'world-atlas/countries-50m.json';
 import { countryByCode, COUNTRIES, parsePassageQuery, sortKwic, type CorpusSelection, type CorpusTheme, type CorpusView, type KwicRow, type KwicSort, type Period } from '../../core';
 import type { CorpusStrings } from '../../features/corpusStrings';
-import type { CorpusMeta, DrawnSummary } from '../../features/corpusMessages';
+import { DASHBOARD_DOCUMENT_LIMIT, type CorpusMeta, type DrawnSummary } from '../../features/corpusMessages';
 import { CORPUS_CSS } from './style';
 
 export interface Backend {
-  view(selection: CorpusSelection, options: { period: Period; kwicSort: KwicSort }): Promise<CorpusView>;
+  view(selection: CorpusSelection, options: { period: Period; kwicSort: KwicSort; documentLimit: number }): Promise<CorpusView>;
   /** open a KWIC row's passage (the editor only) */
   open?(row: KwicRow): void;
   /** save an export; the report downloads it itself */
@@ -24,7 +24,8 @@ export interface Backend {
   drawn?(summary: DrawnSummary): void;
 }
 
-const MAX_DOC_ROWS = 60;
+/** documents in the heat map (the first by date); `DASHBOARD_DOCUMENT_LIMIT` */
+const MAX_DOC_ROWS = DASHBOARD_DOCUMENT_LIMIT;
 const MAX_MATRIX = 20;
 const MAX_BARS = 20;
 const MAX_TIMELINE_THEMES = 8;
@@ -200,7 +201,7 @@ export class Dashboard {
 
   async update(): Promise<void> {
     const seq = ++this.seq;
-    const view = await this.backend.view(this.selection, { period: this.period, kwicSort: this.kwicSort });
+    const view = await this.backend.view(this.selection, { period: this.period, kwicSort: this.kwicSort, documentLimit: MAX_DOC_ROWS });
     if (seq !== this.seq) return;
     this.view = view;
     this.draw();

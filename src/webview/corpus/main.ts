@@ -35,7 +35,7 @@ function inWebview(root: HTMLElement): void {
       new Promise((resolve) => {
         const id = ++next;
         pending.set(id, resolve);
-        post({ type: 'view', id, selection, period: options.period, kwicSort: options.kwicSort });
+        post({ type: 'view', id, selection, period: options.period, kwicSort: options.kwicSort, documentLimit: options.documentLimit });
       }),
     open: (row) => post({ type: 'open', row }),
     save: (name, content) => post({ type: 'save', name, content }),

@@ -195,7 +195,9 @@ describe('packCorpusModel', () => {
     const stored = corpus.withContexts({ perKey: 100 });
     const packed = packCorpusModel(stored);
     assert.deepEqual(packed.paragraphsPerDocument, [4, 3, 1]);
-    assert.equal(packed.keys, ';1 5;2 5 1;3 4;;3 4 3 5;2;1 2');
+    // keys by frequency (rights, refugees, trade, MM: 3 each; CN: 2) coded ' ', '!', '#', '$', '%'
+    assert.deepEqual(packed.keyOrder, [1, 2, 3, 5, 4]);
+    assert.equal(packed.keys, '; $;!$ ;#%;;#%#$;!; !');
     const back = new Corpus(unpackCorpusModel(JSON.parse(JSON.stringify(packed))));
     for (const selection of [{}, { themes: [['trade']] }, { countries: [['MM']], from: '2021' }]) {
       const a = corpus.view(selection);
@@ -207,5 +209,19 @@ describe('packCorpusModel', () => {
       );
     }
     assert.deepEqual(unpackCorpusModel(packCorpusModel(buildCorpusModel([], []))).paragraphs, []);
+  });
+
+  it('codes rarer keys with ~ and two characters', () => {
+    const themes = Array.from({ length: 200 }, (_, i) => ({ id: `t${i}`, label: `t${i}` }));
+    const text = themes.map((t) => t.id).join(' ');
+    const annotations: Annotation[] = themes.map((t) => {
+      const start = text.indexOf(`${t.id} `) >= 0 ? text.indexOf(`${t.id} `) : text.lastIndexOf(t.id);
+      return { kind: 'term', start, end: start + t.id.length, text: t.id, theme: t.id, term: t.id };
+    });
+    const model = buildCorpusModel([{ path: 'x.txt', text, annotations }], themes);
+    const packed = packCorpusModel(model);
+    assert.equal(packed.keys.length, 90 + 110 * 3);
+    assert.equal(packed.keys.slice(90, 93), '~  ');
+    assert.deepEqual(unpackCorpusModel(packed).hits.filter((_, i) => i % 4 === 1), model.hits.filter((_, i) => i % 4 === 1));
   });
 });
