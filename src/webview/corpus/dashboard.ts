@@ -9,7 +9,7 @@ import * as Plot from '@observablehq/plot';
 import { feature } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import world from 'world-atlas/countries-50m.json';
-import { countryByCode, COUNTRIES, parsePassageQuery, sortKwic, type CorpusSelection, type CorpusTheme, type CorpusView, type KwicRow, type KwicSort, type Period } from '../../core';
+import { countryByCode, COUNTRIES, csvRow, parsePassageQuery, sortKwic, type CorpusSelection, type CorpusTheme, type CorpusView, type KwicRow, type KwicSort, type Period } from '../../core';
 import type { CorpusStrings } from '../../features/corpusStrings';
 import { DASHBOARD_DOCUMENT_LIMIT, type CorpusMeta, type DrawnSummary } from '../../features/corpusMessages';
 import { CORPUS_CSS } from './style';
@@ -70,12 +70,9 @@ interface ChartTable {
   rows: Array<Array<string | number>>;
 }
 
+/** A chart's table as CSV (the core's cells: RFC 4180, the spreadsheet-formula guard). */
 function csvOf(table: ChartTable): string {
-  const cell = (v: string | number) => {
-    const s = typeof v === 'number' ? String(v) : /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return [table.columns, ...table.rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+  return [table.columns, ...table.rows].map((r) => csvRow(r)).join('\r\n') + '\r\n';
 }
 
 function tableElement(table: ChartTable): HTMLTableElement {
