@@ -1,3 +1,5 @@
+// Named to run after workspaceIndex.test.ts (files run in name order): opening the dashboard starts
+// the workspace index, which would then re-analyse the workspace under the earlier tests that reload glossaries.
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import { testHooksOf } from '../../src/extension/testHooks';
