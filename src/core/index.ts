@@ -40,3 +40,4 @@ export * from './exchange/qdc';
 export * from './exchange/analysisReport';
 export * from './corpus/corpus';
 export * from './corpus/passageQuery';
+export * from './corpus/foundPassages';
