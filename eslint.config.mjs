@@ -93,6 +93,19 @@ export default tseslint.config(
     },
   },
   {
+    // the corpus dashboard's page (the webview's and the HTML report's script): a browser, no VS Code API
+    files: ['src/webview/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vscode', message: 'The webview runs in a browser page: it talks to the extension by messages.' }],
+          patterns: [{ group: NODE_ONLY, message: 'The webview runs in a browser page.' }, { group: ['**/extension/**', '**/cli/**', '**/tools/**'], message: 'The webview must not depend on the adapters.' }, DEEP_CORE],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/cli/**/*.ts', 'src/tools/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/extension/**'], message: 'The command line must not depend on the extension.' }, DEEP_CORE] }],

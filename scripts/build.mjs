@@ -18,6 +18,8 @@ const production = args.has('--production');
 const entries = [
   { in: 'src/extension/extension.ts', out: 'extension', platform: 'node', target: 'node16', external: ['vscode'] },
   { in: 'src/extension/extension.ts', out: 'web/extension', platform: 'browser', target: 'es2020', external: ['vscode'] },
+  // the corpus dashboard's charts (Observable Plot, d3, the world atlas): the webview's and the HTML report's script, never in the extension's bundle
+  { in: 'src/webview/corpus/main.ts', out: 'webview/corpus', platform: 'browser', target: 'es2020', format: 'iife' },
   { in: 'src/cli/bin.ts', out: 'cli', platform: 'node', banner: '#!/usr/bin/env node' },
   { in: 'src/tools/eval.ts', out: 'eval', platform: 'node', external: ['playwright-core'] },
   { in: 'src/tools/bench.ts', out: 'bench', platform: 'node' },
@@ -84,7 +86,7 @@ await Promise.all(
       platform: e.platform,
       // ESM builds first: jsonc-parser's UMD build loads its parts with a require() esbuild cannot follow
       mainFields: ['module', 'main'],
-      format: 'cjs',
+      format: e.format ?? 'cjs',
       target: e.target ?? 'node20',
       external: e.external ?? [],
       // PDF.js (src/convert) finds its optional Node helpers with import.meta.url: give the CommonJS bundle one

@@ -11,6 +11,7 @@ const steps = [
   { name: 'lint', cmd: bin('eslint'), args: ['src', 'test', 'scripts'] },
   { name: 'build', cmd: process.execPath, args: [join(root, 'scripts', 'build.mjs')] },
   { name: 'compile', cmd: bin('tsc'), args: ['-p', 'tsconfig.test.json'] },
+  { name: 'type-check (webview)', cmd: bin('tsc'), args: ['-p', 'tsconfig.webview.json'] },
   { name: 'unit', cmd: bin('mocha'), args: ['--config', '.mocharc.json'], counts: true },
   { name: 'integration', cmd: process.execPath, args: [join(root, 'scripts', 'test-vscode.mjs'), '--no-build'], counts: true },
   // an English-only workspace; two folders; Restricted Mode; the web worker extension host (CONTRIBUTING.md)

@@ -12,6 +12,8 @@
  *   thai-policy-lens agreement [--coder A --coder B]... [--format table|csv] [--annotations FILE] [--out FILE] DIR
  *   thai-policy-lens import FILE.qdpx --folder DIR [--force] [--glossary FILE]... [--no-builtin-glossary]
  *   thai-policy-lens convert FILE.pdf|.docx|.html [--out FILE] [--pages N-M] [--format txt|md]
+ *   thai-policy-lens find QUERY DIR [--format json|csv|md] [--glossary FILE]... [--packs a,b] ...
+ *   thai-policy-lens report DIR --out FILE.html [--glossary FILE]... [--packs a,b] ...
  *
  * `runCliAsync` converts PDF, Word and HTML inputs first (convert.ts: the converters are
  * asynchronous), then runs `runCli`; `runCli` does the work and returns the exit status, writing to the streams it is given,
@@ -31,6 +33,8 @@ import { importProject } from './importProject';
 import { AGREEMENT_FORMATS, agreementCommand, type AgreementOptions } from './agreement';
 import type { ExportFormat } from './export';
 import { formatterFor, OUTPUT_FORMATS } from './format';
+import { findCommand, reportCommand } from './corpus';
+import { FOUND_PASSAGE_FORMATS, type FoundPassageFormat } from '../core';
 import type { OutputFormat } from './format';
 import { analyzeDocument } from './analyzeDocument';
 import { analyzeOnThreads } from './jobs';
@@ -72,7 +76,7 @@ function wrap(text: string, indent: number, width: number): string {
 }
 
 /** The commands, in the order the help lists them. */
-const COMMANDS = ['analyze', 'export', 'import', 'agreement', 'codebook', 'convert'] as const;
+const COMMANDS = ['analyze', 'export', 'import', 'agreement', 'codebook', 'convert', 'find', 'report'] as const;
 
 /** `"a", "b" or "c"`: names typed as they are, listed in the interface language. */
 function quotedList(names: readonly string[]): string {
@@ -92,6 +96,8 @@ const SYNOPSIS = [
   'thai-policy-lens import FILE.qdpx --folder DIR [--force]',
   'thai-policy-lens agreement [--coder A --coder B] [--format table|csv] DIR',
   'thai-policy-lens convert FILE.pdf|.docx|.html|.htm [options]',
+  'thai-policy-lens find QUERY DIR [--format json|csv|md] [options]',
+  'thai-policy-lens report DIR --out FILE.html [options]',
 ];
 
 /**
@@ -111,6 +117,8 @@ export function usage(): string {
     l10n.t('import: a REFI-QDA project (.qdpx, from NVivo, ATLAS.ti, MAXQDA, QualCoder or export) into\na workspace folder: its documents as text files, its codes as NAME.glossary.yaml (only the\nthemes the loaded glossaries lack), its codings as tags added to the annotations file.\n  --folder DIR                 the workspace folder to write into; required\n  --force                      replace documents that exist with other text, and the glossary\n  --glossary FILE              glossaries whose themes are not imported again (besides the\n                               folder\'s own and the built-in one)\n  --no-builtin-glossary        leave the built-in glossary out'),
     l10n.t('agreement: how far the coders of a folder\'s tags agree, at character level (as NVivo\'s\ncoding comparison counts): percentage agreement and Cohen\'s kappa of two coders,\nKrippendorff\'s alpha (nominal) of all, per theme and document, per theme, per document\nand overall.\n  --coder NAME                 a coder to compare; repeat. Default: every coder of the tags\n  --format FORMAT              table (default) or csv\n  --annotations FILE           Default: DIR/.policy-lens/annotations.json\n  --out FILE                   Default, or -: standard output'),
     l10n.t('convert: a PDF, Word (.docx) or web page (.html, .htm) as UTF-8 text with a front matter\n(source, sha256, converter, pages, the document\'s date); Thai repaired, wrapped lines\njoined, running headers and page numbers removed, [หน้า N] between PDF pages.\n  --out FILE                   Default, or -: standard output\n  --pages N-M                  the PDF pages to convert. Default: all (at most 2000)\n  --format FORMAT              txt (default) or md (headings, lists and tables as Markdown)\n  --page-marker TEXT           the marker between pages, {n} the page number. Default:\n                               [หน้า {n}]; \'\' for none'),
+    l10n.t('find: the passages (paragraphs) of the documents in DIR that a query matches, such as\ntheme:human-rights country:MM date:2564..2566 "ผู้ลี้ภัย" (docs/query.md). DIR is read and\nanalysed as analyze reads a folder (--glossary, --packs, --no-builtin-glossary,\n--reference-date, --include, --exclude as there).\n  --format FORMAT              json (default), csv or md'),
+    l10n.t('report: the corpus of DIR as one self-contained HTML file (charts of themes by document and\nover time, countries on a map, co-occurrence, keyword in context; no network needed).\n  --out FILE                   the HTML file to write; required'),
     l10n.t('  --max-size MB                the size cap of every input file (defaults: documents 256,\n                               glossaries 32, annotations file 128, codebook 64)\n  --lang th|en                 the language of messages, warnings and help. Default:\n                               from LC_ALL, LC_MESSAGES or LANG (th_TH.UTF-8: Thai)\n  --help                       show this help\n  --version                    show the version'),
     l10n.t('Built-in glossary packs, for --packs:\n  {0}', wrap(BUILTIN_PACK_IDS.join(', '), 2, 88)),
     l10n.t('Exit status: 0 on success; 2 on bad arguments, a missing, binary or too large file, an\ninvalid glossary, annotations file or codebook, an --out that is not a regular file, or an\noutput file that exists (codebook import).'),
@@ -118,7 +126,7 @@ export function usage(): string {
   return `${sections.join('\n\n')}\n`;
 }
 
-type CommandKey = 'analyze' | 'export' | 'codebook export' | 'codebook import' | 'convert' | 'import' | 'agreement';
+type CommandKey = 'analyze' | 'export' | 'codebook export' | 'codebook import' | 'convert' | 'import' | 'agreement' | 'find' | 'report';
 
 type OptionTable = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
 
@@ -164,6 +172,8 @@ const COMMAND_OPTIONS: Record<CommandKey, OptionTable> = {
   convert: { ...COMMON_OPTIONS, ...OUT, format: { type: 'string' }, pages: { type: 'string' }, 'page-marker': { type: 'string' } },
   import: { ...COMMON_OPTIONS, folder: { type: 'string' }, force: { type: 'boolean' }, ...GLOSSARY, ...PACKS, ...NO_BUILTIN },
   agreement: { ...COMMON_OPTIONS, coder: { type: 'string', multiple: true }, annotations: { type: 'string' }, format: { type: 'string' }, ...OUT },
+  find: { ...COMMON_OPTIONS, ...GLOSSARY, ...PACKS, ...NO_BUILTIN, ...REFERENCE_DATE, format: { type: 'string' }, include: { type: 'string', multiple: true }, exclude: { type: 'string', multiple: true } },
+  report: { ...COMMON_OPTIONS, ...GLOSSARY, ...PACKS, ...NO_BUILTIN, ...REFERENCE_DATE, ...OUT, include: { type: 'string', multiple: true }, exclude: { type: 'string', multiple: true } },
 };
 /** Every option of every command: to find the command before the options are checked against it. */
 const ALL_OPTIONS: OptionTable = Object.assign({}, ...Object.values(COMMAND_OPTIONS));
@@ -220,7 +230,7 @@ function parseArgs(argv: readonly string[]): Options {
   }
   const [command, sub] = words;
   const key: CommandKey | undefined =
-    command === 'export' ? 'export' : command === 'convert' ? 'convert' : command === 'import' ? 'import' : command === 'agreement' ? 'agreement' : command === 'codebook' ? (sub === 'export' || sub === 'import' ? `codebook ${sub}` : undefined) : 'analyze';
+    command === 'export' || command === 'convert' || command === 'import' || command === 'agreement' || command === 'find' || command === 'report' ? command : command === 'codebook' ? (sub === 'export' || sub === 'import' ? `codebook ${sub}` : undefined) : 'analyze';
   const table = key ? COMMAND_OPTIONS[key] : ALL_OPTIONS;
 
   let onlyFiles = false;
@@ -269,6 +279,7 @@ function parseArgs(argv: readonly string[]): Options {
         if (key === 'convert' && !(CONVERT_FORMATS as readonly string[]).includes(value)) throw new CliError(unknownFormat(value, CONVERT_FORMATS));
         if (key === 'agreement' && !(AGREEMENT_FORMATS as readonly string[]).includes(value)) throw new CliError(unknownFormat(value, AGREEMENT_FORMATS));
         if (key === 'export' && !(EXPORT_FORMATS as readonly string[]).includes(value)) throw new CliError(unknownFormat(value, EXPORT_FORMATS));
+        if (key === 'find' && !(FOUND_PASSAGE_FORMATS as readonly string[]).includes(value)) throw new CliError(unknownFormat(value, FOUND_PASSAGE_FORMATS));
         options.format = value;
         break;
       case 'include':
@@ -467,6 +478,15 @@ function execute(argv: readonly string[], io: CliIO, threads: boolean, converted
         return analyzeCommand(options, [...builtin, ...options.glossaries], io, inputs, threads, converted);
       case 'convert':
         throw new CliError('convert runs in runCliAsync (the program does)');
+      case 'find': {
+        if (options.files.length !== 2) throw new CliError('find needs a QUERY and a folder DIR (quote the query); see --help');
+        const corpus = { folder: options.files[1], glossaryFiles: [...builtin, ...options.glossaries], include: options.include, exclude: options.exclude, referenceDate: options.referenceDate };
+        return findCommand(options.files[0], { ...corpus, format: (options.format ?? 'json') as FoundPassageFormat }, io, inputs);
+      }
+      case 'report': {
+        if (options.files.length !== 1) throw new CliError('report needs one folder DIR; see --help');
+        return reportCommand({ folder: options.files[0], glossaryFiles: [...builtin, ...options.glossaries], include: options.include, exclude: options.exclude, referenceDate: options.referenceDate, out: options.out }, io, inputs);
+      }
       case 'export':
         if (options.format === undefined) throw new CliError(l10n.t('export needs --format csv, md or webanno; see --help'));
         if (options.files.length) throw new CliError(l10n.t('unexpected argument "{0}": export reads the documents of --folder; see --help', options.files[0]));

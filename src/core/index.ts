@@ -8,6 +8,7 @@
  *   recognize/  analysis: the matcher, countries, dates, document structure
  *   tags/       anchoring passages, following tags through edits, the annotations file and its state
  *   exchange/   coded passages (CSV, Markdown, W3C), REFI-QDA codebooks, the analysis report (Markdown)
+ *   corpus/     the corpus view (charts' data, KWIC) over many documents, the passage query language
  */
 export * from './types';
 export * from './text/normalize';
@@ -29,6 +30,7 @@ export * from './recognize/countries';
 export * from './recognize/dates';
 export * from './recognize/documentDate';
 export * from './recognize/structure';
+export * from './recognize/paragraphs';
 export * from './tags/anchoring';
 export * from './tags/annotationsFile';
 export * from './tags/annotationsState';
@@ -41,3 +43,6 @@ export * from './exchange/qdc';
 export * from './exchange/qdpx';
 export * from './exchange/qdpxRead';
 export * from './exchange/analysisReport';
+export * from './corpus/corpus';
+export * from './corpus/passageQuery';
+export * from './corpus/foundPassages';

@@ -10,6 +10,7 @@ import { analysisReportMarkdown, setUiLocale, type Annotation } from '../core';
 import type { GlossaryTheme } from '../core';
 import type { FeatureContext } from './featureContext';
 import { registerBuiltinPacks } from './features/builtinPacks';
+import { CorpusDashboard } from './features/corpusDashboard';
 import { BuiltinGlossary } from './features/builtinGlossary';
 import { registerImportDocument } from './features/importDocument';
 import { registerExportReports } from './features/exportReports';
@@ -104,6 +105,7 @@ class ThaiPolicyLens {
     registerCompareCoders(ctx, tags);
     registerBuiltinPacks(ctx);
     registerImportDocument(context);
+    const corpusDashboard = own(new CorpusDashboard(ctx));
 
     const documentFor = async (uri: vscode.Uri) =>
       vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) ?? (await vscode.workspace.openTextDocument(uri));
@@ -185,6 +187,7 @@ class ThaiPolicyLens {
       largeDocuments: largeDocumentTuning,
       applied: (uri) => highlights.appliedTo(uri),
       longestAnalysisSliceMs: () => analysis.longestSliceMs,
+      corpusDashboard: corpusDashboard.testHooks,
     };
     Object.defineProperty(this.api, TEST_HOOKS, { value: hooks, enumerable: false });
   }

@@ -7,6 +7,7 @@
 import type * as vscode from 'vscode';
 import type { AppliedHighlights } from './features/highlights';
 import type { TaggingTestHooks } from './features/tagging';
+import type { CorpusDashboardTestHooks } from './features/corpusDashboard';
 
 export interface TestHooks {
   tagging: TaggingTestHooks;
@@ -20,6 +21,8 @@ export interface TestHooks {
   applied(uri: vscode.Uri): AppliedHighlights | undefined;
   /** the longest stretch (ms) a chunked analysis ran without yielding */
   longestAnalysisSliceMs(): number;
+  /** the corpus dashboard: what its page drew, the host's time per view */
+  corpusDashboard: CorpusDashboardTestHooks;
 }
 
 export const TEST_HOOKS = Symbol.for('thaiPolicyLens.testHooks');

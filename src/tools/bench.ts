@@ -30,6 +30,9 @@ import { formatTable } from './measureTable';
 import { median } from './measureStats';
 import { runCorners } from './benchCorners';
 import { runCliBench } from './benchCli';
+import { runCorpusViewBench } from './benchCorpusView';
+import { writeCorpus } from './corpusGenerate';
+import { glossaryForms } from './benchCli';
 
 const MB = 1 << 20;
 const DEFAULT_SEED = 20221116;
@@ -54,6 +57,10 @@ interface BenchOptions {
   cliChars: number;
   corpusDocs: number;
   cliProgram?: string;
+  /** the corpus view's figures (benchCorpusView.ts): also (true), only ('only'), or not (false) */
+  corpusView: boolean | 'only';
+  /** write the generated corpus to this folder and stop */
+  writeCorpus?: string;
 }
 
 /** Options of a child process: `--child product|baseline --doc FILE --glossary FILE --terms-file FILE`. */
@@ -86,10 +93,10 @@ class UsageError extends Error {}
 
 const USAGE =
   'usage: npm run bench -- [--sizes 1,10] [--terms 5000] [--runs 5] [--seed N] [--no-child] [--corners | --no-corners] ' +
-  '[--cli | --no-cli] [--cli-chars 10000000] [--corpus-docs 14000] [--cli-program dist/cli.js]';
+  '[--cli | --no-cli] [--cli-chars 10000000] [--corpus-docs 14000] [--cli-program dist/cli.js] [--corpus-view | --no-corpus-view] [--write-corpus DIR]';
 
 function parseArgs(argv: readonly string[]): BenchOptions | ChildOptions {
-  const bench: BenchOptions = { sizes: [1, 10], terms: 5000, runs: 5, seed: DEFAULT_SEED, children: true, corners: true, cli: true, cliChars: 10_000_000, corpusDocs: 14_000 };
+  const bench: BenchOptions = { sizes: [1, 10], terms: 5000, runs: 5, seed: DEFAULT_SEED, children: true, corners: true, cli: true, cliChars: 10_000_000, corpusDocs: 14_000, corpusView: true };
   const child: Partial<ChildOptions> = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -116,6 +123,9 @@ function parseArgs(argv: readonly string[]): BenchOptions | ChildOptions {
       case '--cli-chars': bench.cliChars = positive(value(), true); break;
       case '--corpus-docs': bench.corpusDocs = Number(value()); break;
       case '--cli-program': bench.cliProgram = path.resolve(value()); break;
+      case '--corpus-view': bench.corpusView = 'only'; break;
+      case '--no-corpus-view': bench.corpusView = false; break;
+      case '--write-corpus': bench.writeCorpus = path.resolve(value()); break;
       case '--child': {
         const mode = value();
         if (mode !== 'product' && mode !== 'baseline') throw new UsageError(`bad --child mode: ${mode}`);
@@ -481,6 +491,12 @@ function main(argv: readonly string[]): number {
   }
   const print = (s: string): void => void process.stdout.write(s + '\n');
   if ('mode' in options) runChild(options);
+  else if (options.writeCorpus) {
+    const root = path.join(__dirname, '..');
+    const builtin = fs.readdirSync(path.join(root, 'glossaries')).filter((f) => f.endsWith('.glossary.yaml')).map((f) => path.join(root, 'glossaries', f));
+    const chars = writeCorpus(options.writeCorpus, options.corpusDocs, glossaryForms(builtin), options.seed + 3);
+    print(`${options.corpusDocs.toLocaleString('en-US')} documents, ${(chars / 1e6).toFixed(1)}M characters, written under ${options.writeCorpus}`);
+  } else if (options.corpusView === 'only') runCorpusViewBench({ documents: options.corpusDocs, runs: options.runs, seed: options.seed + 3 }, print);
   else {
     if (options.cli === 'only') {
       runCliBench(cliOptions(options), print);
@@ -489,6 +505,7 @@ function main(argv: readonly string[]): number {
     if (options.corners !== 'only') runBench(options, print);
     if (options.cli && options.corners !== 'only') runCliBench(cliOptions(options), print);
     if (options.corners) runCorners(print);
+    if (options.corpusView && options.corners !== 'only') runCorpusViewBench({ documents: options.corpusDocs, runs: options.runs, seed: options.seed + 3 }, print);
   }
   return 0;
 }

@@ -283,8 +283,8 @@ describe('command line', () => {
       ['an option without its value', () => [['analyze', write('d.txt', 'ไทย'), '--format'], '--format needs a value; see --help']],
       ['a binary file', () => [['analyze', write('bin.dat', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]))], `${path.join(dir, 'bin.dat')}: binary file (it contains NUL bytes), not text`]],
       ['no input files', () => [['analyze'], 'no input files; see --help']],
-      ['no command', () => [[], 'missing command: use "analyze", "export", "import", "agreement", "codebook" or "convert"; see --help']],
-      ['an unknown command', () => [['analyse', 'x.txt'], 'unknown command "analyse" (use "analyze", "export", "import", "agreement", "codebook" or "convert"); see --help']],
+      ['no command', () => [[], 'missing command: use "analyze", "export", "import", "agreement", "codebook", "convert", "find" or "report"; see --help']],
+      ['an unknown command', () => [['analyse', 'x.txt'], 'unknown command "analyse" (use "analyze", "export", "import", "agreement", "codebook", "convert", "find" or "report"); see --help']],
     ];
     for (const [name, make] of cases) {
       it(name, () => {

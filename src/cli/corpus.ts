@@ -1,0 +1,94 @@
+/**
+ * `find` and `report`: the corpus of a folder, analysed as `analyze` does (the same glossaries
+ * and reference dates), then asked a passage query (docs/query.md) or drawn as a self-contained
+ * HTML report (docs/cli.md). The report embeds the packed corpus model and the chart bundle
+ * (dist/webview/corpus.js, the dashboard's own code).
+ */
+import * as l10n from '@vscode/l10n';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import {
+  Analyzer,
+  buildCorpusModel,
+  Corpus,
+  findPassages,
+  packCorpusModel,
+  parsePassageQuery,
+  QueryError,
+  renderFoundPassages,
+  resolveReferenceDate,
+  corpusThemes,
+  type CorpusTheme,
+  type FoundPassageFormat,
+} from '../core';
+import { corpusReportHtml, REPORT_STRINGS } from '../features/corpusReport';
+import { CliError, loadGlossaries, type WarningSink } from './common';
+import { documentFiles, type Inputs } from './input';
+import { outputTarget, writeOutput, type OutputSink } from './output';
+
+export interface CorpusOptions {
+  folder: string;
+  glossaryFiles: readonly string[];
+  include: readonly string[];
+  exclude: readonly string[];
+  referenceDate?: string;
+}
+
+/** The documents of a folder analysed, as a corpus (texts at hand). */
+export function loadCorpus(options: CorpusOptions, io: WarningSink, inputs: Inputs): { corpus: Corpus; texts: string[]; themes: CorpusTheme[] } {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(options.folder);
+  } catch {
+    throw new CliError(l10n.t('{0}: no such folder', options.folder));
+  }
+  if (!stat.isDirectory()) throw new CliError(l10n.t('{0}: not a folder (find and report read a folder of documents)', options.folder));
+  const set = loadGlossaries(options.glossaryFiles, io, inputs);
+  const analyzer = new Analyzer(set);
+  const themes = corpusThemes(set);
+  const files = documentFiles([options.folder], { include: options.include, exclude: options.exclude });
+  const texts: string[] = [];
+  const docs = files.map((file) => {
+    const text = inputs.text(file, 'document', io);
+    texts.push(text);
+    const reference = resolveReferenceDate(text, { explicit: options.referenceDate });
+    return { path: path.relative(options.folder, file).split(path.sep).join('/'), text, annotations: analyzer.analyze(text, { referenceDate: reference?.date }) };
+  });
+  const model = buildCorpusModel(docs, themes);
+  return { corpus: new Corpus(model, (d) => texts[d]), texts, themes };
+}
+
+/** `find QUERY DIR`: the matching passages on standard output. */
+export function findCommand(query: string, options: CorpusOptions & { format: FoundPassageFormat }, io: OutputSink & WarningSink, inputs: Inputs): number {
+  const { corpus, texts, themes } = loadCorpus(options, io, inputs);
+  let selection;
+  try {
+    selection = parsePassageQuery(query, themes);
+  } catch (e) {
+    if (e instanceof QueryError) throw new CliError(l10n.t('query:{0}', e.message));
+    throw e;
+  }
+  const passages = findPassages(corpus, selection, (d) => texts[d]);
+  writeOutput({ kind: 'stdout' }, renderFoundPassages(passages, options.format, query), io, inputs);
+  return 0;
+}
+
+/** The chart bundle the report embeds: next to dist/cli.js, or dist/ of the checkout (tests run from out/). */
+export function corpusScriptFile(): string {
+  const candidates = [path.join(__dirname, 'webview', 'corpus.js'), path.join(__dirname, '..', '..', '..', 'dist', 'webview', 'corpus.js')];
+  const found = candidates.find((f) => fs.existsSync(f));
+  if (!found) throw new CliError(l10n.t('the report\'s chart script (dist/webview/corpus.js) is missing: run "npm run build"'));
+  return found;
+}
+
+/** `report DIR --out FILE.html`. */
+export function reportCommand(options: CorpusOptions & { out?: string; title?: string }, io: OutputSink & WarningSink, inputs: Inputs): number {
+  if (options.out === undefined) throw new CliError(l10n.t('report needs --out FILE.html; see --help'));
+  const target = outputTarget(options.out, { overwrite: true });
+  const { corpus } = loadCorpus(options, io, inputs);
+  const packed = packCorpusModel(corpus.withContexts({ perKey: 40, max: 4000, width: 30 }));
+  const script = fs.readFileSync(corpusScriptFile(), 'utf8');
+  const title = options.title ?? `Thai Policy Lens: ${path.basename(path.resolve(options.folder))}`;
+  writeOutput(target, [corpusReportHtml({ data: packed, script, strings: REPORT_STRINGS, title })], io, inputs, { overwrite: true });
+  return 0;
+}

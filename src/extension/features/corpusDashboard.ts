@@ -1,0 +1,228 @@
+/**
+ * The corpus dashboard (command **Open Corpus Dashboard**) and **Find Passages...**: a webview
+ * over the workspace index. The extension host keeps the corpus (core/corpus: the model and the
+ * texts) and answers each selection of the page with every chart's data and the KWIC rows; the
+ * page (dist/webview/corpus.js, the same code as the HTML report's) draws them. The webview's
+ * Content Security Policy allows scripts only with the page's nonce, and nothing from outside
+ * the extension; its words come from here, through l10n.
+ */
+import * as l10n from '@vscode/l10n';
+import * as vscode from 'vscode';
+import { buildCorpusModel, Corpus, corpusThemes, parsePassageQuery, QueryError, type CorpusView } from '../../core';
+import type { CorpusStrings } from '../../features/corpusStrings';
+import type { DrawnSummary, FromWebview, ToWebview } from '../../features/corpusMessages';
+import { Disposable } from '../disposable';
+import type { FeatureContext } from '../featureContext';
+import { writeTextAtomic } from '../services/files';
+import type { IndexedDocument } from '../services/workspaceIndex';
+
+/** The dashboard's words, in the display language. */
+function corpusStrings(): CorpusStrings {
+  return {
+    title: l10n.t('Corpus Dashboard'),
+    density: l10n.t('Documents × themes'),
+    densityHelp: l10n.t('Mentions per 1,000 characters; documents by date'),
+    timeline: l10n.t('Themes over time'),
+    countries: l10n.t('Countries'),
+    unmapped: l10n.t('Not on the map: {0}'),
+    themeCountry: l10n.t('Themes × countries (same paragraph)'),
+    themeTheme: l10n.t('Themes × themes (same paragraph)'),
+    kwic: l10n.t('Keyword in context'),
+    showTable: l10n.t('Table'),
+    showChart: l10n.t('Chart'),
+    downloadCsv: l10n.t('CSV'),
+    downloadSvg: l10n.t('SVG'),
+    clear: l10n.t('Clear selection'),
+    query: l10n.t('Find passages, e.g. theme:ID country:MM date:2564..2566 "text"'),
+    queryHelp: l10n.t('Query language: theme:, country:, date:FROM..TO (CE or BE), folder:, "free text"'),
+    matched: l10n.t('{0} paragraphs in {1} documents'),
+    rowsShown: l10n.t('Showing {0} of {1}'),
+    left: l10n.t('Left context'),
+    match: l10n.t('Match'),
+    right: l10n.t('Right context'),
+    document: l10n.t('Document'),
+    year: l10n.t('Year'),
+    month: l10n.t('Month'),
+    mentions: l10n.t('Mentions'),
+    paragraphs: l10n.t('Paragraphs'),
+    perThousand: l10n.t('Per 1,000 characters'),
+    theme: l10n.t('Theme'),
+    country: l10n.t('Country'),
+    period: l10n.t('Period'),
+    nothing: l10n.t('Nothing matches.'),
+    undated: l10n.t('{0} mentions in undated documents'),
+  };
+}
+
+function nonce(): string {
+  const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  let s = '';
+  for (let i = 0; i < 32; i++) s += chars[Math.floor(Math.random() * chars.length)];
+  return s;
+}
+
+/** What the tests read (testHooks.ts). */
+export interface CorpusDashboardTestHooks {
+  /** resolves with the next summary the page reports after `after` summaries */
+  drawn(after: number): Promise<DrawnSummary>;
+  drawnCount(): number;
+  /** milliseconds the host took for the last view (the chart data and KWIC rows) */
+  lastViewMs(): number | undefined;
+  /** runs a query in the open dashboard */
+  query(query: string): void;
+  /** the page's click: asks the host for a selection's view as the page would */
+  panel(): vscode.WebviewPanel | undefined;
+}
+
+export class CorpusDashboard extends Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private corpus: Corpus | undefined;
+  private documents: IndexedDocument[] = [];
+  private stale = true;
+  private pendingQuery: string | undefined;
+  private summaries: DrawnSummary[] = [];
+  private readonly drawnEmitter = this.register(new vscode.EventEmitter<void>());
+  private viewMs: number | undefined;
+
+  constructor(private readonly ctx: FeatureContext) {
+    super();
+    this.registerAll(
+      vscode.commands.registerCommand('thaiPolicyLens.openCorpusDashboard', () => this.open()),
+      vscode.commands.registerCommand('thaiPolicyLens.findPassages', (query?: string) => this.findPassages(query)),
+      ctx.index.onDidChange(() => this.invalidate()),
+      ctx.glossaries.onDidChange(() => this.invalidate()),
+    );
+  }
+
+  readonly testHooks: CorpusDashboardTestHooks = {
+    drawn: (after) =>
+      new Promise((resolve) => {
+        if (this.summaries.length > after) return resolve(this.summaries[after]);
+        const sub = this.drawnEmitter.event(() => {
+          if (this.summaries.length > after) {
+            sub.dispose();
+            resolve(this.summaries[after]);
+          }
+        });
+      }),
+    drawnCount: () => this.summaries.length,
+    lastViewMs: () => this.viewMs,
+    query: (query) => this.post({ type: 'query', query }),
+    panel: () => this.panel,
+  };
+
+  private invalidate(): void {
+    this.stale = true;
+    if (this.panel) void this.sendInit();
+  }
+
+  /** The corpus of the workspace index (built again after the index or the glossaries changed). */
+  private async currentCorpus(): Promise<Corpus> {
+    await this.ctx.index.start();
+    if (!this.corpus || this.stale) {
+      this.stale = false;
+      const documents = (this.documents = this.ctx.index.documents().filter((d) => d.annotations.length > 0 || d.text.length > 0));
+      const model = buildCorpusModel(
+        documents.map((d) => ({ path: vscode.workspace.asRelativePath(d.uri), text: d.text, annotations: d.annotations })),
+        corpusThemes(this.ctx.glossaries.set),
+      );
+      this.corpus = new Corpus(model, (i) => documents[i]?.text);
+    }
+    return this.corpus;
+  }
+
+  async open(): Promise<void> {
+    if (this.panel) {
+      this.panel.reveal();
+      return;
+    }
+    const root = vscode.Uri.joinPath(this.ctx.extension.extensionUri, 'dist', 'webview');
+    const panel = (this.panel = vscode.window.createWebviewPanel('thaiPolicyLens.corpusDashboard', l10n.t('Corpus Dashboard'), vscode.ViewColumn.Active, {
+      enableScripts: true,
+      retainContextWhenHidden: true,
+      localResourceRoots: [root],
+    }));
+    const n = nonce();
+    const script = panel.webview.asWebviewUri(vscode.Uri.joinPath(root, 'corpus.js'));
+    const csp = `default-src 'none'; img-src ${panel.webview.cspSource} data: blob:; style-src ${panel.webview.cspSource} 'unsafe-inline'; font-src ${panel.webview.cspSource}; script-src 'nonce-${n}';`;
+    panel.webview.html = `<!DOCTYPE html><html lang="${vscode.env.language}"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${csp}"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${l10n.t('Corpus Dashboard')}</title></head><body><div id="tpl-corpus"></div><script nonce="${n}" src="${script.toString()}"></script></body></html>`;
+    panel.onDidDispose(() => {
+      this.panel = undefined;
+    });
+    panel.webview.onDidReceiveMessage((m: FromWebview) => void this.receive(m));
+  }
+
+  private post(message: ToWebview): void {
+    void this.panel?.webview.postMessage(message);
+  }
+
+  private async sendInit(): Promise<void> {
+    const corpus = await this.currentCorpus();
+    const { themes, countries, documents } = corpus.model;
+    const query = this.pendingQuery;
+    this.pendingQuery = undefined;
+    this.post({ type: 'init', meta: { themes, countries, documents }, strings: corpusStrings(), query });
+  }
+
+  private async receive(m: FromWebview): Promise<void> {
+    switch (m.type) {
+      case 'ready':
+        await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: l10n.t('Reading the workspace for the corpus dashboard') }, () => this.sendInit());
+        break;
+      case 'view': {
+        const corpus = await this.currentCorpus();
+        const started = Date.now();
+        const view: CorpusView = corpus.view(m.selection, { period: m.period, kwicSort: m.kwicSort, documentLimit: m.documentLimit });
+        this.viewMs = Date.now() - started;
+        this.post({ type: 'view', id: m.id, view });
+        break;
+      }
+      case 'open': {
+        const doc = this.documents[m.row.doc];
+        if (!doc) break;
+        const textDocument = await vscode.workspace.openTextDocument(doc.uri);
+        const range = new vscode.Range(textDocument.positionAt(m.row.start), textDocument.positionAt(m.row.end));
+        await vscode.window.showTextDocument(textDocument, { selection: range, viewColumn: vscode.ViewColumn.Beside, preview: true });
+        break;
+      }
+      case 'save': {
+        const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+        const target = await vscode.window.showSaveDialog({ defaultUri: folder ? vscode.Uri.joinPath(folder, m.name) : undefined, title: l10n.t('Save {0}', m.name) });
+        if (target) await writeTextAtomic(target, m.content);
+        break;
+      }
+      case 'drawn':
+        this.summaries.push(m.summary);
+        this.drawnEmitter.fire();
+        break;
+    }
+  }
+
+  /** Find Passages...: a query (checked as it is typed), shown in the dashboard's KWIC list and charts. */
+  async findPassages(given?: string): Promise<void> {
+    const themes = corpusThemes(this.ctx.glossaries.set);
+    const query =
+      given ??
+      (await vscode.window.showInputBox({
+        title: l10n.t('Find Passages'),
+        prompt: l10n.t('theme:ID-or-label country:ISO-or-name date:FROM..TO (CE or BE) folder:PATH "free text"'),
+        placeHolder: 'theme:human-rights country:MM date:2564..2566 "ผู้ลี้ภัย"',
+        validateInput: (value) => {
+          try {
+            parsePassageQuery(value, themes);
+            return undefined;
+          } catch (e) {
+            return e instanceof QueryError ? e.message : String(e);
+          }
+        },
+      }));
+    if (query === undefined) return;
+    if (this.panel) {
+      this.panel.reveal();
+      this.post({ type: 'query', query });
+    } else {
+      this.pendingQuery = query;
+      await this.open();
+    }
+  }
+}

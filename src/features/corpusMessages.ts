@@ -1,0 +1,36 @@
+/**
+ * The messages between the extension (extension/features/corpusDashboard.ts) and the corpus
+ * dashboard's webview (webview/corpus/main.ts), and what the page reports it drew. Pure types.
+ */
+import type { CorpusDocument, CorpusSelection, CorpusTheme, CorpusView, KwicRow, KwicSort, Period } from '../core';
+import type { CorpusStrings } from './corpusStrings';
+
+/** Documents in the dashboard's heat map (the first by date): the view computes their cells only. */
+export const DASHBOARD_DOCUMENT_LIMIT = 60;
+
+/** What the page needs of the model: names, dates, colours. */
+export interface CorpusMeta {
+  themes: CorpusTheme[];
+  countries: string[];
+  documents: CorpusDocument[];
+}
+
+/** The marks drawn in each chart (elements a click selects), and the KWIC rows shown. */
+export interface DrawnSummary {
+  marks: Record<string, number>;
+  kwic: Array<[string, string, string]>;
+  paragraphs: number;
+  selection: CorpusSelection;
+}
+
+export type ToWebview =
+  | { type: 'init'; meta: CorpusMeta; strings: CorpusStrings; query?: string }
+  | { type: 'view'; id: number; view: CorpusView }
+  | { type: 'query'; query: string };
+
+export type FromWebview =
+  | { type: 'ready' }
+  | { type: 'view'; id: number; selection: CorpusSelection; period: Period; kwicSort: KwicSort; documentLimit: number }
+  | { type: 'open'; row: KwicRow }
+  | { type: 'save'; name: string; content: string }
+  | { type: 'drawn'; summary: DrawnSummary };

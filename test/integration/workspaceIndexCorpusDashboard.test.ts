@@ -1,0 +1,52 @@
+// Named to run after workspaceIndex.test.ts (files run in name order): opening the dashboard starts
+// the workspace index, which would then re-analyse the workspace under the earlier tests that reload glossaries.
+import { strict as assert } from 'node:assert';
+import * as vscode from 'vscode';
+import { testHooksOf } from '../../src/extension/testHooks';
+import { getApi, waitFor, writeWorkspaceFile } from './helpers';
+
+// Two dated documents of their own folder; test-security's terms (test.glossary.yaml) and one country.
+const DOCS: Record<string, string> = {
+  'corpus-test/one.txt': 'วันที่ 1 มีนาคม 2564\n\nการไม่แพร่ขยายอาวุธนิวเคลียร์ กับญี่ปุ่น\n\nข้อตกลงหยุดยิง\n',
+  'corpus-test/two.txt': 'วันที่ 5 มิถุนายน 2566\n\nข้อตกลงหยุดยิง และญี่ปุ่น\n',
+};
+
+describe('Corpus dashboard', function () {
+  this.timeout(60_000);
+
+  it('the webview draws the charts and the KWIC rows of a query, and reports them back', async () => {
+    const api = await getApi();
+    for (const [name, text] of Object.entries(DOCS)) await writeWorkspaceFile(name, text);
+    const hooks = testHooksOf(api).corpusDashboard;
+    const before = hooks.drawnCount();
+    await vscode.commands.executeCommand('thaiPolicyLens.findPassages', 'folder:corpus-test theme:test-security country:ญี่ปุ่น');
+    const panel = await waitFor(() => hooks.panel(), 'the dashboard panel');
+    assert.equal(panel.title, 'Corpus Dashboard');
+    // the page's CSP: scripts with the nonce only
+    assert.match(panel.webview.html, /script-src 'nonce-[A-Za-z0-9]{32}';/);
+    assert.doesNotMatch(panel.webview.html, /<script(?![^>]*nonce=)/);
+    const drawn = await waitFor(async () => {
+      const count = hooks.drawnCount();
+      if (count <= before) return undefined;
+      const last = await hooks.drawn(count - 1);
+      return last.selection.folder === 'corpus-test' && last.paragraphs === 2 ? last : undefined;
+    }, 'the query drawn', 30_000).catch(async (e) => {
+      const count = hooks.drawnCount();
+      throw new Error(`${e.message}; ${count - before} drawn${count > before ? `, the last: ${JSON.stringify(await hooks.drawn(count - 1))}` : ''}`);
+    });
+    assert.deepEqual(drawn.selection, { folder: 'corpus-test', themes: [['test-security']], countries: [['JP']] });
+    // the KWIC list: the mentions of the theme and the country in the two paragraphs
+    // the KWIC list: the mentions of the theme and the country in the two paragraphs
+    assert.deepEqual(drawn.kwic, [
+      ['', 'การไม่แพร่ขยายอาวุธนิวเคลียร์', ' กับญี่ปุ่น'],
+      ['การไม่แพร่ขยายอาวุธนิวเคลียร์ กับ', 'ญี่ปุ่น', ''],
+      ['ข้อตกลง', 'หยุดยิง', ' และญี่ปุ่น'],
+      ['ข้อตกลงหยุดยิง และ', 'ญี่ปุ่น', ''],
+    ]);
+    // one theme in each document; a point for 2021 and 2023; Japan's bar and its shape on the map;
+    // one theme x country cell; no two themes in one paragraph
+    assert.deepEqual(drawn.marks, { density: 2, timeline: 2, countries: 2, themeCountry: 1, themeTheme: 0 });
+    assert.ok((hooks.lastViewMs() ?? Infinity) < 1000);
+    panel.dispose();
+  });
+});
