@@ -79,7 +79,8 @@ export class CorpusDashboard extends Disposable {
   private corpus: Corpus | undefined;
   private documents: IndexedDocument[] = [];
   private stale = true;
-  private pendingQuery: string | undefined;
+  /** the last query of Find Passages, until the panel closes */
+  private lastQuery: string | undefined;
   private summaries: DrawnSummary[] = [];
   private readonly drawnEmitter = this.register(new vscode.EventEmitter<void>());
   private viewMs: number | undefined;
@@ -148,6 +149,7 @@ export class CorpusDashboard extends Disposable {
     panel.webview.html = `<!DOCTYPE html><html lang="${vscode.env.language}"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${csp}"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${l10n.t('Corpus Dashboard')}</title></head><body><div id="tpl-corpus"></div><script nonce="${n}" src="${script.toString()}"></script></body></html>`;
     panel.onDidDispose(() => {
       this.panel = undefined;
+      this.lastQuery = undefined;
     });
     panel.webview.onDidReceiveMessage((m: FromWebview) => void this.receive(m));
   }
@@ -159,9 +161,9 @@ export class CorpusDashboard extends Disposable {
   private async sendInit(): Promise<void> {
     const corpus = await this.currentCorpus();
     const { themes, countries, documents } = corpus.model;
-    const query = this.pendingQuery;
-    this.pendingQuery = undefined;
-    this.post({ type: 'init', meta: { themes, countries, documents }, strings: corpusStrings(), query });
+    // every init carries the last query asked for: an init sent again (the index or the
+    // glossaries changed while the page was loading) must not drop it
+    this.post({ type: 'init', meta: { themes, countries, documents }, strings: corpusStrings(), query: this.lastQuery });
   }
 
   private async receive(m: FromWebview): Promise<void> {
@@ -217,11 +219,11 @@ export class CorpusDashboard extends Disposable {
         },
       }));
     if (query === undefined) return;
+    this.lastQuery = query;
     if (this.panel) {
       this.panel.reveal();
       this.post({ type: 'query', query });
     } else {
-      this.pendingQuery = query;
       await this.open();
     }
   }
