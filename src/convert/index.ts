@@ -6,7 +6,7 @@
  *   renderConverted(result) -> the text with its front matter, as `convert` writes it
  */
 import { createHash } from 'node:crypto';
-import { documentDate } from '../core';
+import { DEFAULT_PAGE_MARKER, documentDate } from '../core';
 import { readDocx } from './docx';
 import { CONVERT_LIMITS, ConvertError } from './errors';
 import { htmlToText, type TextFormat } from './html';
@@ -26,8 +26,7 @@ export function sourceKind(name: string): SourceKind | undefined {
   return ext === 'pdf' ? 'pdf' : ext === 'docx' ? 'docx' : 'html';
 }
 
-/** The page marker put between pages; `{n}` is the page number. */
-export const DEFAULT_PAGE_MARKER = '[หน้า {n}]';
+export { DEFAULT_PAGE_MARKER };
 
 export interface ConvertOptions {
   format?: TextFormat;

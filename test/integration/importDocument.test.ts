@@ -6,6 +6,12 @@ import { getApi, waitFor, workspaceUri } from './helpers';
 
 const PARAGRAPHS = ['การประชุมหารือด้านการทูตดิจิทัลกับประเทศญี่ปุ่นและอาเซียน', 'ย่อหน้าที่สองว่าด้วยการค้าเสรีและการทูตดิจิทัล'];
 
+/** The text of the hovers VS Code would show at `offset` of the document. */
+async function hoverText(doc: vscode.TextDocument, offset: number): Promise<string> {
+  const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(offset))) ?? [];
+  return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n\n');
+}
+
 describe('Import Document (PDF, Word, Web Page)', () => {
   it('imports a PDF beside it as .policy.txt with page markers, opens it, and its terms are found at their offsets', async function () {
     // PDF.js needs Node 18: VS Code before 1.82 (Node 16) cannot import PDFs (README says so)
@@ -26,6 +32,14 @@ describe('Import Document (PDF, Word, Web Page)', () => {
     const terms = annotations.filter((a) => a.kind === 'term' && a.text === 'การทูตดิจิทัล');
     assert.equal(terms.length, 2);
     for (const t of terms) assert.equal(text.slice(t.start, t.end), 'การทูตดิจิทัล');
+    // the hover of an occurrence and of a tag shows its page: the last [หน้า N] before it
+    const doc = await vscode.workspace.openTextDocument(target);
+    assert.match(await hoverText(doc, terms[0].start + 2), /\n\nPage 1$/m);
+    assert.match(await hoverText(doc, terms[1].start + 2), /\n\nPage 2$/m);
+    const passage = { start: text.indexOf('ย่อหน้าที่สอง'), end: text.indexOf('ย่อหน้าที่สอง') + 'ย่อหน้าที่สอง'.length };
+    assert.ok(await vscode.commands.executeCommand('thaiPolicyLens.tagSelection', { uri: target.toString(), range: passage, themeId: terms[1].kind === 'term' ? terms[1].theme : '' }));
+    const tagHover = await hoverText(doc, passage.start + 1);
+    assert.match(tagHover, /\*\*Tagged passage\*\*[^]*\n\nPage 2$/, tagHover);
   });
 
   it('imports a Word document', async () => {
@@ -38,4 +52,5 @@ describe('Import Document (PDF, Word, Web Page)', () => {
     assert.ok(text.endsWith(`---\n${PARAGRAPHS.join('\n\n')}\n`), text);
     assert.equal((await api.getAnnotations(target)).filter((a) => a.kind === 'term' && a.text === 'การทูตดิจิทัล').length, 2);
   });
+
 });
