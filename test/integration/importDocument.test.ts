@@ -53,4 +53,35 @@ describe('Import Document (PDF, Word, Web Page)', () => {
     assert.equal((await api.getAnnotations(target)).filter((a) => a.kind === 'term' && a.text === 'การทูตดิจิทัล').length, 2);
   });
 
+  it('re-imports a changed source: the text is replaced and its tags re-anchor by quote and position', async () => {
+    const api = await getApi();
+    const docx = workspaceUri('import-changing.docx');
+    const write = async (paragraphs: readonly string[]): Promise<void> =>
+      vscode.workspace.fs.writeFile(docx, new Uint8Array(await Packer.toBuffer(new Document({ sections: [{ children: paragraphs.map((p) => new Paragraph(p)) }] }))));
+    await write(PARAGRAPHS);
+    const target = (await vscode.commands.executeCommand('thaiPolicyLens.importDocument', docx)) as vscode.Uri | undefined;
+    assert.ok(target);
+    const passage = 'การค้าเสรีและการทูตดิจิทัล';
+    const before = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+    const start = before.indexOf(passage);
+    assert.ok(start > 0);
+    const theme = (await api.getAnnotations(target)).find((a) => a.kind === 'term')!;
+    assert.equal(theme.kind, 'term');
+    const made = (await vscode.commands.executeCommand('thaiPolicyLens.tagSelection', { uri: target.toString(), range: { start, end: start + passage.length }, themeId: theme.kind === 'term' ? theme.theme : '' })) as { id: string } | undefined;
+    assert.ok(made);
+    // the source changes: a paragraph inserted before the passage, then imported again
+    const inserted = 'ย่อหน้าใหม่ที่แทรกเข้ามาก่อน';
+    await write([PARAGRAPHS[0], inserted, PARAGRAPHS[1]]);
+    assert.equal(((await vscode.commands.executeCommand('thaiPolicyLens.importDocument', docx)) as vscode.Uri | undefined)?.toString(), target.toString());
+    const after = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+    assert.ok(after.includes(inserted), after);
+    const moved = after.indexOf(passage);
+    assert.equal(moved, start + inserted.length + 2);
+    const tagAt = (): [number, number, boolean] | undefined => {
+      const t = api.getTags(target).find((x) => x.id === made.id);
+      return t && [t.start, t.end, t.orphaned];
+    };
+    await waitFor(() => (tagAt()?.[0] === moved ? true : undefined), 'the tag to follow the re-imported text');
+    assert.deepEqual(tagAt(), [moved, moved + passage.length, false]);
+  });
 });
