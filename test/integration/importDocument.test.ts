@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import { Document, Packer, Paragraph } from 'docx';
 import { layOut, writePdf } from '../../src/tools/pdfWriter';
+import { testHooksOf } from '../../src/extension/testHooks';
 import { getApi, waitFor, workspaceUri } from './helpers';
 
 const PARAGRAPHS = ['การประชุมหารือด้านการทูตดิจิทัลกับประเทศญี่ปุ่นและอาเซียน', 'ย่อหน้าที่สองว่าด้วยการค้าเสรีและการทูตดิจิทัล'];
@@ -13,6 +14,13 @@ async function hoverText(doc: vscode.TextDocument, offset: number): Promise<stri
 }
 
 describe('Import Document (PDF, Word, Web Page)', () => {
+  /** the tags these tests make, removed after them (the tagging suite counts the file's tags) */
+  const made: string[] = [];
+  after(async () => {
+    for (const tagId of made) await vscode.commands.executeCommand('thaiPolicyLens.removeTag', { tagId });
+    await testHooksOf(await getApi()).tagging.flush();
+  });
+
   it('imports a PDF beside it as .policy.txt with page markers, opens it, and its terms are found at their offsets', async function () {
     // PDF.js needs Node 18: VS Code before 1.82 (Node 16) cannot import PDFs (README says so)
     if (Number(process.versions.node.split('.')[0]) < 18) {
@@ -37,7 +45,9 @@ describe('Import Document (PDF, Word, Web Page)', () => {
     assert.match(await hoverText(doc, terms[0].start + 2), /\n\nPage 1$/m);
     assert.match(await hoverText(doc, terms[1].start + 2), /\n\nPage 2$/m);
     const passage = { start: text.indexOf('ย่อหน้าที่สอง'), end: text.indexOf('ย่อหน้าที่สอง') + 'ย่อหน้าที่สอง'.length };
-    assert.ok(await vscode.commands.executeCommand('thaiPolicyLens.tagSelection', { uri: target.toString(), range: passage, themeId: terms[1].kind === 'term' ? terms[1].theme : '' }));
+    const tagged = (await vscode.commands.executeCommand('thaiPolicyLens.tagSelection', { uri: target.toString(), range: passage, themeId: terms[1].kind === 'term' ? terms[1].theme : '' })) as { id: string } | undefined;
+    assert.ok(tagged);
+    made.push(tagged.id);
     const tagHover = await hoverText(doc, passage.start + 1);
     assert.match(tagHover, /\*\*Tagged passage\*\*[^]*\n\nPage 2$/, tagHover);
   });
@@ -67,8 +77,9 @@ describe('Import Document (PDF, Word, Web Page)', () => {
     assert.ok(start > 0);
     const theme = (await api.getAnnotations(target)).find((a) => a.kind === 'term')!;
     assert.equal(theme.kind, 'term');
-    const made = (await vscode.commands.executeCommand('thaiPolicyLens.tagSelection', { uri: target.toString(), range: { start, end: start + passage.length }, themeId: theme.kind === 'term' ? theme.theme : '' })) as { id: string } | undefined;
-    assert.ok(made);
+    const tag = (await vscode.commands.executeCommand('thaiPolicyLens.tagSelection', { uri: target.toString(), range: { start, end: start + passage.length }, themeId: theme.kind === 'term' ? theme.theme : '' })) as { id: string } | undefined;
+    assert.ok(tag);
+    made.push(tag.id);
     // the source changes: a paragraph inserted before the passage, then imported again
     const inserted = 'ย่อหน้าใหม่ที่แทรกเข้ามาก่อน';
     await write([PARAGRAPHS[0], inserted, PARAGRAPHS[1]]);
@@ -78,7 +89,7 @@ describe('Import Document (PDF, Word, Web Page)', () => {
     const moved = after.indexOf(passage);
     assert.equal(moved, start + inserted.length + 2);
     const tagAt = (): [number, number, boolean] | undefined => {
-      const t = api.getTags(target).find((x) => x.id === made.id);
+      const t = api.getTags(target).find((x) => x.id === tag.id);
       return t && [t.start, t.end, t.orphaned];
     };
     await waitFor(() => (tagAt()?.[0] === moved ? true : undefined), 'the tag to follow the re-imported text');
