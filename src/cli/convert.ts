@@ -6,6 +6,7 @@
 import * as l10n from '@vscode/l10n';
 import { plural } from '../core';
 import { convertDocument, ConvertError, parsePageRange, renderConverted, sourceKind, type TextFormat } from '../convert';
+import { missingOcrTools, OCR_PACKAGES, ocrPages } from './ocr';
 import { CliError, type WarningSink } from './common';
 import type { Inputs } from './input';
 import { outputTarget, writeOutput } from './output';
@@ -31,11 +32,17 @@ export async function convertedText(file: string, inputs: Inputs, io: WarningSin
   if (!isConvertible(file)) throw new CliError(l10n.t('{0}: convert reads .pdf, .docx, .html and .htm files', file));
   const bytes = inputs.bytes(file, 'document');
   let lastReported = 0;
+  /** the OCR tools missing, once pages without a text layer asked for them */
+  let missing: string[] | undefined;
   try {
     const result = await convertDocument(bytes, file, {
       format: options.format as TextFormat | undefined,
       pages: options.pages === undefined ? undefined : parsePageRange(options.pages),
       pageMarker: options.pageMarker,
+      ocr: async (pdf, pages) => {
+        missing = missingOcrTools();
+        return missing.length ? new Map() : ocrPages(pdf, pages);
+      },
       onPage: (page, total) => {
         // progress for long documents only, every 25 pages
         if (total >= 50 && (page - lastReported >= 25 || page === total)) {
@@ -44,9 +51,15 @@ export async function convertedText(file: string, inputs: Inputs, io: WarningSin
         }
       },
     });
+    if (result.meta.ocrPages?.length) {
+      const pages = result.meta.ocrPages;
+      io.stderr.write(`${plural(pages.length, l10n.t('{0}: page {1} has no text layer: read by OCR (tesseract)', file, pages.join(', ')), l10n.t('{0}: pages {1} have no text layer: read by OCR (tesseract)', file, pages.join(', ')))}\n`);
+    }
     if (result.meta.emptyPages?.length) {
       const pages = result.meta.emptyPages;
-      const message = plural(pages.length, l10n.t('{0}: warning: page {1} has no text layer (scanned?); OCR is not done', file, pages.join(', ')), l10n.t('{0}: warning: pages {1} have no text layer (scanned?); OCR is not done', file, pages.join(', ')));
+      const message = missing?.length
+        ? plural(pages.length, l10n.t('{0}: warning: page {1} has no text layer (scanned?); for OCR install the Debian packages {2}', file, pages.join(', '), OCR_PACKAGES), l10n.t('{0}: warning: pages {1} have no text layer (scanned?); for OCR install the Debian packages {2}', file, pages.join(', '), OCR_PACKAGES))
+        : plural(pages.length, l10n.t('{0}: warning: page {1} has no text layer (scanned?) and OCR read no text on it', file, pages.join(', ')), l10n.t('{0}: warning: pages {1} have no text layer (scanned?) and OCR read no text on them', file, pages.join(', ')));
       io.stderr.write(`${message}\n`);
     }
     return renderConverted(result);

@@ -224,8 +224,12 @@ export class Inputs {
   }
 }
 
-/** The files a folder given to `analyze` contributes when no `--include` names others. */
+/** The files a folder given to `find` or `report` contributes when no `--include` names others. */
 export const DOCUMENT_EXTENSIONS: readonly string[] = ['.txt', '.md'];
+/** The files a folder given to `analyze` contributes: text, and the documents it converts first. */
+export const ANALYZE_EXTENSIONS: readonly string[] = [...DOCUMENT_EXTENSIONS, '.pdf', '.docx', '.html', '.htm'];
+/** The text Import Document and `convert --out` write for `NAME.pdf`: a folder holding it skips the source. */
+const CONVERTED_SUFFIXES = ['.policy.txt', '.policy.md'];
 /** Folders never walked into (as the editor's workspace index skips them). */
 const SKIPPED_DIRS = new Set(['node_modules', '.git', '.policy-lens']);
 
@@ -271,15 +275,19 @@ export function globRegExp(glob: string): RegExp {
 
 /**
  * The documents named by `analyze`'s arguments: a file as named (or `-`); a folder walked
- * recursively, its files in path order (by code unit), those ending in .txt or .md, or those
- * an `include` glob matches, less those an `exclude` glob matches (globs are matched against
- * the path relative to the folder). A folder with no such file is an error.
+ * recursively, its files in path order (by code unit), those ending in one of `extensions`
+ * (by default .txt or .md), or those an `include` glob matches, less those an `exclude` glob
+ * matches (globs are matched against the path relative to the folder). A PDF, Word or HTML
+ * file found in a folder beside its converted text (`NAME.policy.txt` or `.policy.md`, as
+ * Import Document writes it) is left out: the text stands for it. A folder with no such file
+ * is an error.
  */
-export function documentFiles(args: readonly string[], globs: { include: readonly string[]; exclude: readonly string[] }): string[] {
+export function documentFiles(args: readonly string[], globs: { include: readonly string[]; exclude: readonly string[]; extensions?: readonly string[] }): string[] {
   const include = globs.include.map(globRegExp);
   const exclude = globs.exclude.map(globRegExp);
+  const extensions = globs.extensions ?? DOCUMENT_EXTENSIONS;
   const wanted = (relative: string): boolean =>
-    (include.length ? include.some((g) => g.test(relative)) : DOCUMENT_EXTENSIONS.some((e) => relative.toLowerCase().endsWith(e))) && !exclude.some((g) => g.test(relative));
+    (include.length ? include.some((g) => g.test(relative)) : extensions.some((e) => relative.toLowerCase().endsWith(e))) && !exclude.some((g) => g.test(relative));
   const files: string[] = [];
   for (const arg of args) {
     let stat: fs.Stats | undefined;
@@ -308,9 +316,19 @@ export function documentFiles(args: readonly string[], globs: { include: readonl
       }
     };
     walk(arg, '');
-    if (!found.length) throw new CliError(include.length ? l10n.t('{0}: no documents in this folder (none matches --include)', arg) : l10n.t('{0}: no documents in this folder (no .txt or .md file)', arg));
-    found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    for (const rel of found) files.push(path.join(arg, rel));
+    if (!found.length)
+      throw new CliError(
+        include.length
+          ? l10n.t('{0}: no documents in this folder (none matches --include)', arg)
+          : extensions === DOCUMENT_EXTENSIONS
+            ? l10n.t('{0}: no documents in this folder (no .txt or .md file)', arg)
+            : l10n.t('{0}: no documents in this folder (no .txt, .md, .pdf, .docx or .html file)', arg),
+      );
+    const present = new Set(found);
+    const convertedBeside = (rel: string): boolean => /\.(pdf|docx|html?)$/i.test(rel) && CONVERTED_SUFFIXES.some((s) => present.has(rel.replace(/\.(pdf|docx|html?)$/i, s)));
+    const kept = found.filter((rel) => !convertedBeside(rel));
+    kept.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const rel of kept) files.push(path.join(arg, rel));
   }
   return files;
 }

@@ -6,7 +6,7 @@
  *   renderConverted(result) -> the text with its front matter, as `convert` writes it
  */
 import { createHash } from 'node:crypto';
-import { documentDate } from '../core';
+import { DEFAULT_PAGE_MARKER, documentDate, repairThai } from '../core';
 import { readDocx } from './docx';
 import { CONVERT_LIMITS, ConvertError } from './errors';
 import { htmlToText, type TextFormat } from './html';
@@ -26,8 +26,7 @@ export function sourceKind(name: string): SourceKind | undefined {
   return ext === 'pdf' ? 'pdf' : ext === 'docx' ? 'docx' : 'html';
 }
 
-/** The page marker put between pages; `{n}` is the page number. */
-export const DEFAULT_PAGE_MARKER = '[หน้า {n}]';
+export { DEFAULT_PAGE_MARKER };
 
 export interface ConvertOptions {
   format?: TextFormat;
@@ -37,6 +36,11 @@ export interface ConvertOptions {
   pageMarker?: string;
   /** progress after each PDF page */
   onPage?: (page: number, total: number) => void;
+  /**
+   * OCR of the PDF pages without a text layer (scanned): their text by page number, for those
+   * it read (src/convert/ocr.ts runs tesseract where it is installed)
+   */
+  ocr?: (pdf: Uint8Array, pages: readonly number[]) => Promise<ReadonlyMap<number, string>>;
 }
 
 export interface ConvertMeta {
@@ -45,8 +49,10 @@ export interface ConvertMeta {
   converter: string;
   /** first and last page converted, and the page count (PDF only) */
   pages?: { from: number; to: number; count: number };
-  /** pages without a text layer (scanned), PDF only */
+  /** pages without a text layer (scanned) and not read by OCR, PDF only */
   emptyPages?: number[];
+  /** pages whose text is OCR text (no text layer), PDF only */
+  ocrPages?: number[];
   /** the document's date (YYYY-MM-DD), when its text has one */
   date?: string;
 }
@@ -92,8 +98,27 @@ export async function convertDocument(bytes: Uint8Array, name: string, options: 
   let meta: ConvertMeta;
   if (kind === 'pdf') {
     const pdf = await readPdf(bytes, { pages: options.pages, onPage: options.onPage });
-    text = withPageMarkers(pdf.paragraphs, pdf.from, options.pageMarker ?? DEFAULT_PAGE_MARKER);
-    meta = { source: base, sha256, converter: `pdfjs-dist ${pdf.version}`, pages: { from: pdf.from, to: pdf.to, count: pdf.pageCount }, emptyPages: pdf.emptyPages };
+    let paragraphs = pdf.paragraphs;
+    let emptyPages = pdf.emptyPages;
+    let ocrPages: number[] | undefined;
+    if (emptyPages.length && options.ocr) {
+      const read = await options.ocr(bytes, emptyPages);
+      ocrPages = emptyPages.filter((page) => (read.get(page) ?? '').trim() !== '');
+      const ocrParagraphs = ocrPages.flatMap((page) =>
+        read
+          .get(page)!
+          .split(/\n[ \t]*\n/)
+          .map((t) => repairThai(t.replace(/\s*\n\s*/g, ' ').trim()))
+          .filter((t) => t !== '')
+          .map((t) => ({ text: t, page })),
+      );
+      // in page order: a paragraph going on over a scanned page stays before it
+      paragraphs = [...paragraphs, ...ocrParagraphs].map((p, i) => ({ p, i })).sort((a, b) => a.p.page - b.p.page || a.i - b.i).map(({ p }) => p);
+      emptyPages = emptyPages.filter((page) => !ocrPages!.includes(page));
+    }
+    text = withPageMarkers(paragraphs, pdf.from, options.pageMarker ?? DEFAULT_PAGE_MARKER);
+    meta = { source: base, sha256, converter: `pdfjs-dist ${pdf.version}`, pages: { from: pdf.from, to: pdf.to, count: pdf.pageCount }, emptyPages };
+    if (ocrPages?.length) meta.ocrPages = ocrPages;
   } else if (kind === 'docx') {
     text = await readDocx(bytes, format);
     meta = { source: base, sha256, converter: converterName('mammoth') };
@@ -140,6 +165,7 @@ export function renderConverted(c: Converted): string {
   const lines = ['---', `source: ${yamlString(m.source)}`, `sha256: ${m.sha256}`, `converter: ${yamlString(m.converter)}`];
   if (m.pages) lines.push(`pages: ${m.pages.from}-${m.pages.to} of ${m.pages.count}`);
   if (m.emptyPages?.length) lines.push(`pages_without_text: [${m.emptyPages.join(', ')}]`);
+  if (m.ocrPages?.length) lines.push('ocr: true', `ocr_pages: [${m.ocrPages.join(', ')}]`);
   if (m.date) lines.push(`date: ${m.date}`);
   lines.push('---', '');
   return lines.join('\n') + c.text;

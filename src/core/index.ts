@@ -19,6 +19,7 @@ export * from './text/markdown';
 export * from './text/csv';
 export * from './text/decode';
 export * from './text/thaiRepair';
+export * from './text/pageMarkers';
 export * from './text/locale';
 export * from './glossary/glossary';
 export * from './glossary/glossaryEdit';

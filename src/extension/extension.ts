@@ -98,13 +98,13 @@ class ThaiPolicyLens {
     own(new Outline(settings));
     own(new StarterGlossary(glossaries));
     own(new GlossaryAuthoring(ctx, tags));
-    const tagging = own(new TaggingFeature(tags, glossaries, decorations));
+    const tagging = own(new TaggingFeature(tags, glossaries, decorations, settings));
     registerExportReports(ctx, tags);
     registerExportProject(ctx, tags);
     registerImportProject(ctx, tags);
     registerCompareCoders(ctx, tags);
     registerBuiltinPacks(ctx);
-    registerImportDocument(context);
+    registerImportDocument(context, settings);
     const corpusDashboard = own(new CorpusDashboard(ctx));
 
     const documentFor = async (uri: vscode.Uri) =>

@@ -188,3 +188,16 @@ export function dateHoverMarkdown(a: DateAnnotation, reference?: ReferenceDate, 
   parts.push(l10n.t('Written: «{0}»', escapeInline(a.text)));
   return parts.join('\n\n');
 }
+
+// ---------------------------------------------------------------------------------------
+// Pages
+
+/** The hover's line for a page: `Page 3`. */
+export function pageLine(page: number): string {
+  return l10n.t('Page {0}', formatNumber(page));
+}
+
+/** A hover's Markdown (an occurrence's or a tag's) with its page line, when it has a page (core `pageAt`). */
+export function withPage(markdown: string, page: number | undefined): string {
+  return page === undefined ? markdown : `${markdown}\n\n${pageLine(page)}`;
+}

@@ -2,11 +2,25 @@ import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import { Document, Packer, Paragraph } from 'docx';
 import { layOut, writePdf } from '../../src/tools/pdfWriter';
+import { testHooksOf } from '../../src/extension/testHooks';
 import { getApi, waitFor, workspaceUri } from './helpers';
 
 const PARAGRAPHS = ['การประชุมหารือด้านการทูตดิจิทัลกับประเทศญี่ปุ่นและอาเซียน', 'ย่อหน้าที่สองว่าด้วยการค้าเสรีและการทูตดิจิทัล'];
 
+/** The text of the hovers VS Code would show at `offset` of the document. */
+async function hoverText(doc: vscode.TextDocument, offset: number): Promise<string> {
+  const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(offset))) ?? [];
+  return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n\n');
+}
+
 describe('Import Document (PDF, Word, Web Page)', () => {
+  /** the tags these tests make, removed after them (the tagging suite counts the file's tags) */
+  const made: string[] = [];
+  after(async () => {
+    for (const tagId of made) await vscode.commands.executeCommand('thaiPolicyLens.removeTag', { tagId });
+    await testHooksOf(await getApi()).tagging.flush();
+  });
+
   it('imports a PDF beside it as .policy.txt with page markers, opens it, and its terms are found at their offsets', async function () {
     // PDF.js needs Node 18: VS Code before 1.82 (Node 16) cannot import PDFs (README says so)
     if (Number(process.versions.node.split('.')[0]) < 18) {
@@ -26,6 +40,16 @@ describe('Import Document (PDF, Word, Web Page)', () => {
     const terms = annotations.filter((a) => a.kind === 'term' && a.text === 'การทูตดิจิทัล');
     assert.equal(terms.length, 2);
     for (const t of terms) assert.equal(text.slice(t.start, t.end), 'การทูตดิจิทัล');
+    // the hover of an occurrence and of a tag shows its page: the last [หน้า N] before it
+    const doc = await vscode.workspace.openTextDocument(target);
+    assert.match(await hoverText(doc, terms[0].start + 2), /\n\nPage 1$/m);
+    assert.match(await hoverText(doc, terms[1].start + 2), /\n\nPage 2$/m);
+    const passage = { start: text.indexOf('ย่อหน้าที่สอง'), end: text.indexOf('ย่อหน้าที่สอง') + 'ย่อหน้าที่สอง'.length };
+    const tagged = (await vscode.commands.executeCommand('thaiPolicyLens.tagSelection', { uri: target.toString(), range: passage, themeId: terms[1].kind === 'term' ? terms[1].theme : '' })) as { id: string } | undefined;
+    assert.ok(tagged);
+    made.push(tagged.id);
+    const tagHover = await hoverText(doc, passage.start + 1);
+    assert.match(tagHover, /\*\*Tagged passage\*\*[^]*\n\nPage 2$/, tagHover);
   });
 
   it('imports a Word document', async () => {
@@ -37,5 +61,38 @@ describe('Import Document (PDF, Word, Web Page)', () => {
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
     assert.ok(text.endsWith(`---\n${PARAGRAPHS.join('\n\n')}\n`), text);
     assert.equal((await api.getAnnotations(target)).filter((a) => a.kind === 'term' && a.text === 'การทูตดิจิทัล').length, 2);
+  });
+
+  it('re-imports a changed source: the text is replaced and its tags re-anchor by quote and position', async () => {
+    const api = await getApi();
+    const docx = workspaceUri('import-changing.docx');
+    const write = async (paragraphs: readonly string[]): Promise<void> =>
+      vscode.workspace.fs.writeFile(docx, new Uint8Array(await Packer.toBuffer(new Document({ sections: [{ children: paragraphs.map((p) => new Paragraph(p)) }] }))));
+    await write(PARAGRAPHS);
+    const target = (await vscode.commands.executeCommand('thaiPolicyLens.importDocument', docx)) as vscode.Uri | undefined;
+    assert.ok(target);
+    const passage = 'การค้าเสรีและการทูตดิจิทัล';
+    const before = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+    const start = before.indexOf(passage);
+    assert.ok(start > 0);
+    const theme = (await api.getAnnotations(target)).find((a) => a.kind === 'term')!;
+    assert.equal(theme.kind, 'term');
+    const tag = (await vscode.commands.executeCommand('thaiPolicyLens.tagSelection', { uri: target.toString(), range: { start, end: start + passage.length }, themeId: theme.kind === 'term' ? theme.theme : '' })) as { id: string } | undefined;
+    assert.ok(tag);
+    made.push(tag.id);
+    // the source changes: a paragraph inserted before the passage, then imported again
+    const inserted = 'ย่อหน้าใหม่ที่แทรกเข้ามาก่อน';
+    await write([PARAGRAPHS[0], inserted, PARAGRAPHS[1]]);
+    assert.equal(((await vscode.commands.executeCommand('thaiPolicyLens.importDocument', docx)) as vscode.Uri | undefined)?.toString(), target.toString());
+    const after = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+    assert.ok(after.includes(inserted), after);
+    const moved = after.indexOf(passage);
+    assert.equal(moved, start + inserted.length + 2);
+    const tagAt = (): [number, number, boolean] | undefined => {
+      const t = api.getTags(target).find((x) => x.id === tag.id);
+      return t && [t.start, t.end, t.orphaned];
+    };
+    await waitFor(() => (tagAt()?.[0] === moved ? true : undefined), 'the tag to follow the re-imported text');
+    assert.deepEqual(tagAt(), [moved, moved + passage.length, false]);
   });
 });

@@ -8,11 +8,11 @@
  * Markdown string trusts only the three command links the hover writes itself.
  */
 import * as vscode from 'vscode';
-import { countryByCode } from '../../core';
+import { countryByCode, pageAt } from '../../core';
 import { Disposable } from '../disposable';
 import type { FeatureContext } from '../featureContext';
 import type { Settings } from '../services/settings';
-import { HOVER_COMMAND_IDS, countryHoverMarkdown, dateHoverMarkdown, termHoverMarkdown } from '../../features/hoverText';
+import { HOVER_COMMAND_IDS, countryHoverMarkdown, dateHoverMarkdown, termHoverMarkdown, withPage } from '../../features/hoverText';
 import { makeSafe } from '../../features/markdown';
 import { annotationAt, occurrencesOf, themeFamily } from '../../features/occurrences';
 import type { Annotation, ReferenceDate } from '../../core';
@@ -62,7 +62,8 @@ class GlossHoverProvider implements vscode.HoverProvider {
     const annotation = annotationAt(analysis.annotations, document.offsetAt(position));
     if (!annotation) return undefined;
     const commands = annotation.kind === 'term' ? HOVER_COMMAND_IDS : [];
-    const markdown = makeSafe(new vscode.MarkdownString(hoverMarkdownFor(this.ctx, annotation, analysis.annotations, analysis.reference)), commands);
+    const page = pageAt(document.getText(), annotation.start, this.ctx.settings.for(document.uri).pageMarker);
+    const markdown = makeSafe(new vscode.MarkdownString(withPage(hoverMarkdownFor(this.ctx, annotation, analysis.annotations, analysis.reference), page)), commands);
     const range = new vscode.Range(document.positionAt(annotation.start), document.positionAt(annotation.end));
     return new vscode.Hover(markdown, range);
   }

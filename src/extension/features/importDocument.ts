@@ -11,6 +11,7 @@ import { formatNumber } from '../../core';
 import * as vscode from 'vscode';
 import { convertDocument, ConvertError, renderConverted } from '../../convert';
 import { readBytes, writeTextAtomic } from '../services/files';
+import type { Settings } from '../services/settings';
 
 export const IMPORT_COMMAND = 'thaiPolicyLens.importDocument';
 
@@ -29,7 +30,7 @@ export function importTarget(source: vscode.Uri): vscode.Uri {
   return vscode.Uri.joinPath(source, '..', `${name}.policy.txt`);
 }
 
-async function importDocument(uri?: vscode.Uri): Promise<vscode.Uri | undefined> {
+async function importDocument(settings: Settings, uri?: vscode.Uri): Promise<vscode.Uri | undefined> {
   const source =
     uri ??
     (await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: STRINGS.pick(), filters: { [STRINGS.filter()]: ['pdf', 'docx', 'html', 'htm'] } }))?.[0];
@@ -39,6 +40,7 @@ async function importDocument(uri?: vscode.Uri): Promise<vscode.Uri | undefined>
     try {
       let last = 0;
       const result = await convertDocument(await readBytes(source), name, {
+        pageMarker: settings.for(source).pageMarker,
         onPage: (page, total) => {
           if (token.isCancellationRequested) throw new vscode.CancellationError();
           progress.report({ message: STRINGS.page(page, total), increment: ((page - last) / total) * 100 });
@@ -59,6 +61,6 @@ async function importDocument(uri?: vscode.Uri): Promise<vscode.Uri | undefined>
   });
 }
 
-export function registerImportDocument(context: vscode.ExtensionContext): void {
-  context.subscriptions.push(vscode.commands.registerCommand(IMPORT_COMMAND, importDocument));
+export function registerImportDocument(context: vscode.ExtensionContext, settings: Settings): void {
+  context.subscriptions.push(vscode.commands.registerCommand(IMPORT_COMMAND, (uri?: vscode.Uri) => importDocument(settings, uri)));
 }

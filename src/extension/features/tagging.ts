@@ -13,15 +13,17 @@
  */
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
-import { makeThemeId, themeColor, type FileTheme, type StoredTag } from '../../core';
+import { makeThemeId, pageAt, themeColor, type FileTheme, type StoredTag } from '../../core';
 import { Disposable } from '../disposable';
 import { ReadOnlyStoreError, type AnnotationStore } from '../services/annotationStore';
 import type { GlossaryService } from '../services/glossaryService';
+import type { Settings } from '../services/settings';
 import type { TagInfo, TagService, TagStoreInfo, TaggedDocument } from '../services/tagService';
 import type { Decorations } from '../ui/decorations';
 import { showErrorAt } from '../ui/messages';
 import { pickTheme } from '../ui/themePicker';
 import { escapeIcons, makeSafe } from '../../features/markdown';
+import { withPage } from '../../features/hoverText';
 import { TAG_COMMANDS, TAG_HOVER_COMMAND_IDS, describeTagTheme, quoteForPrompt, tagHoverMarkdown, tagIdOf, trimRange, type TagTheme } from '../../features/tagText';
 
 export type { TagInfo, TagStoreInfo } from '../services/tagService';
@@ -80,6 +82,7 @@ export class TaggingFeature extends Disposable {
     private readonly tags: TagService,
     private readonly glossaries: GlossaryService,
     private readonly decorations: Decorations,
+    private readonly settings: Settings,
   ) {
     super();
     this.registerAll(
@@ -316,12 +319,13 @@ export class TaggingFeature extends Disposable {
     if (ids.length === 0) return undefined;
     const sections: string[] = [];
     let range: vscode.Range | undefined;
+    let text: string | undefined;
     for (const id of ids) {
       const tag = live.store.get(id);
       const t = live.tags.get(id);
       if (!tag || !t) continue;
       range ??= new vscode.Range(doc.positionAt(t.start), doc.positionAt(t.end));
-      sections.push(tagHoverMarkdown(tag, this.describeTheme(live.store, tag.theme).pathMarkdown));
+      sections.push(withPage(tagHoverMarkdown(tag, this.describeTheme(live.store, tag.theme).pathMarkdown), pageAt(text ??= doc.getText(), t.start, this.settings.for(doc.uri).pageMarker)));
     }
     if (sections.length === 0) return undefined;
     return new vscode.Hover(makeSafe(new vscode.MarkdownString(sections.join('\n\n---\n\n')), TAG_HOVER_COMMAND_IDS), range);

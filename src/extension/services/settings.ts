@@ -5,7 +5,7 @@
  * getters of `Settings` itself read them for the window (the first folder, as VS Code does).
  */
 import * as vscode from 'vscode';
-import { DEFAULT_ANNOTATIONS_FILE, resolveContentLanguage, type ContentLanguage } from '../../core';
+import { DEFAULT_ANNOTATIONS_FILE, DEFAULT_PAGE_MARKER, resolveContentLanguage, type ContentLanguage } from '../../core';
 import { Disposable } from '../disposable';
 import type { TreeSort } from '../../features/themeTreeModel';
 
@@ -21,6 +21,7 @@ export type SettingName =
   | 'glossaryFiles'
   | 'referenceDate'
   | 'contentLanguage'
+  | 'pageMarker'
   | 'tree.scope'
   | 'tree.showEmpty'
   | 'tree.sort'
@@ -56,6 +57,11 @@ export class ScopedSettings {
   /** Language ids of the documents analysed (`*`: all). */
   get languages(): readonly string[] {
     return this.config.get<string[]>('languages', [...DEFAULT_LANGUAGES]);
+  }
+
+  /** The line between the pages of an imported PDF (`{n}` the page number; '' none). */
+  get pageMarker(): string {
+    return this.config.get<string>('pageMarker', DEFAULT_PAGE_MARKER);
   }
 
   /** Analyse only documents that contain Thai script (default), so English files are never marked. */

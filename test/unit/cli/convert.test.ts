@@ -46,6 +46,45 @@ describe('command line: convert, and analyze of PDF, Word and HTML files', () =>
     assert.match(rows[1], /news\.html,term,\d+,\d+,\d+,ความมั่นคงทางทะเล,maritime/);
   });
 
+  it('analyze reads a folder of mixed files (.txt, .md, .pdf, .docx, .html, .htm) in path order, a source beside its NAME.policy.txt left out', async () => {
+    const mixed = path.join(dir, 'mixed');
+    fs.mkdirSync(path.join(mixed, 'sub'), { recursive: true });
+    const term = 'ความมั่นคงทางทะเล';
+    fs.writeFileSync(path.join(mixed, 'a.txt'), `หารือ${term}`);
+    fs.writeFileSync(path.join(mixed, 'b.md'), `# ${term}`);
+    fs.writeFileSync(path.join(mixed, 'c.pdf'), writePdf([[{ text: `ขยาย${term}`, x: 60, y: 80, size: 12 }]]));
+    fs.writeFileSync(path.join(mixed, 'd.docx'), await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph(term)] }] })));
+    fs.writeFileSync(path.join(mixed, 'sub', 'e.html'), `<nav>เมนู</nav><p>${term}</p>`);
+    fs.writeFileSync(path.join(mixed, 'sub', 'f.htm'), `<p>${term}</p>`);
+    // imported already: the text stands for the source, which is not read twice
+    fs.writeFileSync(path.join(mixed, 'g.pdf'), 'not read: g.policy.txt stands for it');
+    fs.writeFileSync(path.join(mixed, 'g.policy.txt'), term);
+    fs.writeFileSync(path.join(mixed, 'notes.json'), '{}');
+    const glossary = file('mixed.glossary.yaml', GLOSSARY);
+    const r = await runAsync(['analyze', '--no-builtin-glossary', '--glossary', glossary, '--format', 'csv', mixed]);
+    assert.deepEqual([r.code, r.stderr], [0, '']);
+    const rows = r.stdout.trim().split('\n').slice(1).map((row) => row.split(','));
+    assert.deepEqual(
+      rows.map((row) => [path.relative(mixed, row[0]), row[5]]),
+      ['a.txt', 'b.md', 'c.pdf', 'd.docx', 'g.policy.txt', 'sub/e.html', 'sub/f.htm'].map((f) => [f, term]),
+    );
+    // offsets into the converted text, as for a file named alone
+    const converted = (await runAsync(['convert', path.join(mixed, 'c.pdf')])).stdout;
+    const pdfRow = rows.find((row) => row[0].endsWith('c.pdf'))!;
+    assert.equal(converted.slice(Number(pdfRow[2]), Number(pdfRow[3])), term);
+    // --include narrows to the PDFs, still converted
+    const only = await runAsync(['analyze', '--no-builtin-glossary', '--glossary', glossary, '--format', 'csv', '--include', 'c.pdf', mixed]);
+    assert.deepEqual([only.code, only.stderr, only.stdout.trim().split('\n').length], [0, '', 2]);
+  });
+
+  it('analyze of a folder without any document names the files it reads', async () => {
+    const empty = path.join(dir, 'empty');
+    fs.mkdirSync(empty);
+    fs.writeFileSync(path.join(empty, 'data.json'), '{}');
+    const r = await runAsync(['analyze', '--no-builtin-glossary', empty]);
+    assert.deepEqual([r.code, r.stdout, r.stderr], [2, '', `${empty}: no documents in this folder (no .txt, .md, .pdf, .docx or .html file)\n`]);
+  });
+
   it('gives one line and status 2 for a corrupt PDF, a zip that is not a .docx, a bad format and a bad page range', async () => {
     const bad = file('bad.pdf', 'not a pdf');
     const zip = file('bad.docx', 'PK not really');

@@ -257,7 +257,7 @@ describe('command line', () => {
         'a folder without documents',
         () => {
           const empty = fs.mkdtempSync(path.join(dir, 'empty-'));
-          return [['analyze', empty], `${empty}: no documents in this folder (no .txt or .md file)`];
+          return [['analyze', empty], `${empty}: no documents in this folder (no .txt, .md, .pdf, .docx or .html file)`];
         },
       ],
       ['a directory as a glossary', () => [['analyze', '--glossary', dir, write('d.txt', 'ไทย')], `cannot read glossary ${dir}: is a directory`]],

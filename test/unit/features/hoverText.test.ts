@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { GlossarySet } from '../../../src/core/glossary/glossary';
 import { countryByCode } from '../../../src/core/recognize/countries';
 import type { DateAnnotation, TermAnnotation } from '../../../src/core/types';
-import { countryHoverMarkdown, dateHoverMarkdown, termHoverMarkdown } from '../../../src/features/hoverText';
+import { countryHoverMarkdown, dateHoverMarkdown, termHoverMarkdown, withPage } from '../../../src/features/hoverText';
 import { dateInWords, weekdayOf } from '../../../src/features/dateWords';
 
 const GLOSSARY = `version: 1
@@ -223,5 +223,13 @@ describe('hover text', () => {
       });
       assert.match(md, /\n\nTheme: gone \(no longer in the glossary\)\n\nIn this document: this term 1 time\n\n\[Show in tree\]/);
     });
+  });
+});
+
+describe('the page line of a hover (imported PDFs)', () => {
+  it('adds the page line to a hover, or nothing without a page', () => {
+    assert.equal(withPage('**ทะเล**', 3), '**ทะเล**\n\nPage 3');
+    assert.equal(withPage('**ทะเล**', 1234), '**ทะเล**\n\nPage 1,234');
+    assert.equal(withPage('**ทะเล**', undefined), '**ทะเล**');
   });
 });

@@ -12,6 +12,21 @@ describe('manifest (package.json)', () => {
     assert.deepEqual(manifest.activationEvents, ['onLanguage:thai-policy', 'onLanguage:plaintext', 'onLanguage:markdown', 'onView:thaiPolicyLens.themes']);
   });
 
+  it('offers Import Document as a button on the title of an opened PDF, Word or HTML file, and in the Explorer menu of one', () => {
+    const command = manifest.contributes.commands.find((c: { command: string }) => c.command === 'thaiPolicyLens.importDocument');
+    assert.match(command.icon, /^\$\([a-z-]+\)$/, 'a button needs an icon');
+    for (const [menu, group] of [['editor/title', /^navigation@/], ['explorer/context', /^thaiPolicyLens@/]] as const) {
+      const entries = manifest.contributes.menus[menu].filter((m: { command: string }) => m.command === 'thaiPolicyLens.importDocument');
+      assert.equal(entries.length, 1, menu);
+      assert.match(entries[0].group, group);
+      // the when clause as VS Code reads it: resourceExtname =~ /regex/flags
+      const m = /^resourceExtname =~ \/(.+)\/([a-z]*)$/.exec(entries[0].when);
+      assert.ok(m, entries[0].when);
+      const re = new RegExp(m[1], m[2]);
+      assert.deepEqual(['.pdf', '.PDF', '.docx', '.html', '.htm', '.txt', '.md', '.doc', '.pdfx', '.policy.txt'].filter((e) => re.test(e)), ['.pdf', '.PDF', '.docx', '.html', '.htm']);
+    }
+  });
+
   it('supports Restricted Mode in part, and restricts the settings that point at files', () => {
     const untrusted = manifest.capabilities.untrustedWorkspaces;
     assert.equal(untrusted.supported, 'limited');
