@@ -168,7 +168,7 @@ describe('tagging', () => {
     assert.deepEqual(testHooksOf(api).tagging.drawn(uri), { 'test-diplomacy': [[start + 9, end + 11]] });
 
     await testHooksOf(api).tagging.flush();
-    const stored = JSON.parse(await readAnnotations()).tags[0];
+    const stored = JSON.parse(await readAnnotations(tagsFile(made.creator))).tags[0];
     assert.deepEqual(stored.target.selector[1], { type: 'TextPositionSelector', start: start + 9, end: end + 11 });
     assert.equal(stored.target.selector[0].exact, 'ความร่วมมือในด้านความมั่นคงทางทะเล');
   });
@@ -191,7 +191,7 @@ describe('tagging', () => {
     assert.deepEqual(testHooksOf(api).tagging.drawn(uri), { 'test-security': [[otherSpan.start - PASSAGE.length, otherSpan.end - PASSAGE.length]] });
 
     await testHooksOf(api).tagging.flush();
-    const stored = JSON.parse(await readAnnotations()).tags.find((t: { id: string }) => t.id === made.id);
+    const stored = JSON.parse(await readAnnotations(tagsFile(made.creator))).tags.find((t: { id: string }) => t.id === made.id);
     assert.equal(stored.orphaned, true);
     assert.equal(stored.target.selector[0].exact, PASSAGE);
 
@@ -296,6 +296,35 @@ describe('tagging', () => {
     await waitFor(() => (api.getTags(uri).length === 1 ? true : undefined), 'the tag of the fixed file');
     assert.deepEqual(rangeOf(api, uri, 'from-another-tool'), [start, end, false]);
     assert.ok(await vscode.commands.executeCommand('thaiPolicyLens.tagSelection', { uri: uri.toString(), range: span(text, PASSAGE), themeId: 'test-security' }));
+  });
+
+  it('moves the tags with a coder out of an annotations file of before into their coders\' files, losing none', async () => {
+    const { editor, text, name } = await openCopy();
+    const uri = editor.document.uri;
+    const stored = (id: string, needle: string, creator?: string) => {
+      const { start, end } = span(text, needle);
+      return {
+        id,
+        document: name,
+        theme: 'test-security',
+        ...(creator ? { creator } : {}),
+        created: '2025-11-22T08:00:00.000Z',
+        modified: '2025-11-22T08:00:00.000Z',
+        target: { selector: [{ type: 'TextQuoteSelector', exact: needle, prefix: '', suffix: '' }, { type: 'TextPositionSelector', start, end }] },
+      };
+    };
+    const before = { version: 1, themes: [{ id: 'own', label: 'ของเรา' }], tags: [stored('no-coder', PASSAGE), stored('by-malee', SECOND, 'Malee S.')] };
+    await writeWorkspaceFile(ANNOTATIONS, JSON.stringify(before, null, 2));
+    await testHooksOf(api).tagging.reload();
+    const moved = JSON.parse(await readAnnotations('.policy-lens/tags/malee-s.json'));
+    assert.deepEqual(moved.tags.map((t: { id: string; creator?: string; note?: string }) => [t.id, t.creator]), [['by-malee', 'Malee S.']]);
+    const rest = JSON.parse(await readAnnotations());
+    assert.deepEqual(rest.themes, before.themes);
+    assert.deepEqual(rest.tags.map((t: { id: string; creator?: string }) => [t.id, t.creator]), [['no-coder', undefined]]);
+    assert.deepEqual(api.getTags(uri).map((t) => [t.id, t.creator]), [['no-coder', undefined], ['by-malee', 'Malee S.']]);
+    // a window reload reads both files again: the same tags
+    await testHooksOf(api).tagging.reload();
+    assert.deepEqual(api.getTags(uri).map((t) => t.id), ['no-coder', 'by-malee']);
   });
 
   it('a deleted annotations file: what was saved goes with it, what was not is written again', async () => {
