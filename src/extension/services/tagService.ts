@@ -1,6 +1,6 @@
 /**
- * The hand-made tags of the workspace: one annotations store per workspace folder
- * (annotationStore.ts), and the tags of each open document followed through its edits (core
+ * The hand-made tags of the workspace: one store per workspace folder (folderTagStore.ts: the
+ * annotations file and one file per coder, each an annotationStore.ts), and the tags of each open document followed through its edits (core
  * `liveTags.ts`): edits move them as they happen; an edit that removes a passage, or more than
  * half of it, makes it be found again; a document opened, or an annotations file changed on disk,
  * is anchored again from the stored selectors. A tag whose text is gone is kept, `orphaned`, with
