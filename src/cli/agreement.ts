@@ -10,7 +10,7 @@ import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
 import { agreementCsv, codingAgreement, formatNumber, orList, plural, type AgreementRow, type CodedRange } from '../core';
 import { CliError } from './common';
-import { ANNOTATIONS_FILE, anchorTags, documentFile, readAnnotations, type ExportIO } from './export';
+import { ANNOTATIONS_FILE, anchorTags, documentFile, readProjectAnnotations, type ExportIO } from './export';
 import type { Inputs } from './input';
 import { outputTarget, writeOutput } from './output';
 
@@ -36,7 +36,7 @@ function agreementTable(rows: readonly AgreementRow[], coders: readonly string[]
 
 export function agreementCommand(options: AgreementOptions, io: ExportIO, inputs: Inputs): void {
   const target = outputTarget(options.out);
-  const data = readAnnotations(options.annotations ?? path.join(options.folder, ANNOTATIONS_FILE), io, inputs);
+  const data = readProjectAnnotations(options.annotations ?? path.join(options.folder, ANNOTATIONS_FILE), io, inputs);
   const found = [...new Set(data.tags.map((t) => t.creator).filter((c): c is string => !!c))].sort();
   const coders = options.coders.length ? [...options.coders] : found;
   if (coders.length < 2) throw new CliError(

@@ -29,7 +29,9 @@ import {
   glossaryToQdc,
   lineColumnAt,
   isInsidePath,
+  isCoderTagsFileName,
   parseAnnotationsFile,
+  unionAnnotations,
   qdcToGlossary,
   renderPassageChunks,
   safeFileStem,
@@ -200,6 +202,29 @@ export function readAnnotations(file: string, io: ExportIO, inputs: Inputs): Ann
   return parsed.data;
 }
 
+/**
+ * Every tag of a workspace folder: the annotations file `file` (themes, tags without a coder) and
+ * the coders' files `tags/*.json` beside it, as one (core `unionAnnotations`). The annotations
+ * file may be missing when coders' files exist.
+ */
+export function readProjectAnnotations(file: string, io: ExportIO, inputs: Inputs): AnnotationsData {
+  const dir = path.join(path.dirname(file), 'tags');
+  let names: string[] = [];
+  try {
+    names = fs
+      .readdirSync(dir, { withFileTypes: true })
+      .filter((e) => e.isFile() && isCoderTagsFileName(e.name))
+      .map((e) => e.name)
+      .sort();
+  } catch {
+    // no coders' files
+  }
+  const parts: AnnotationsData[] = [];
+  if (names.length === 0 || fs.existsSync(file)) parts.push(readAnnotations(file, io, inputs));
+  for (const name of names) parts.push(readAnnotations(path.join(dir, name), io, inputs));
+  return unionAnnotations(parts);
+}
+
 /** Runs `export`: reads and checks everything, then writes the export whole. */
 export function exportPassages(options: PassageExportOptions, io: ExportIO, inputs: Inputs): void {
   let folderStat: fs.Stats;
@@ -212,7 +237,7 @@ export function exportPassages(options: PassageExportOptions, io: ExportIO, inpu
 
   if (options.format === 'qdpx' && (options.out === undefined || options.out === '-')) throw new CliError(l10n.t('export --format qdpx writes a zip file: name it with --out FILE.qdpx'));
   const target = outputTarget(options.out);
-  const data = readAnnotations(options.annotations ?? path.join(options.folder, ANNOTATIONS_FILE), io, inputs);
+  const data = readProjectAnnotations(options.annotations ?? path.join(options.folder, ANNOTATIONS_FILE), io, inputs);
 
   const found = findGlossaryFiles(options.folder).filter((file) => {
     const outside = outsideFolder(options.folder, file);

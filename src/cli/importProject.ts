@@ -12,9 +12,9 @@
 import * as l10n from '@vscode/l10n';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { QdpxError, emptyAnnotations, formatNumber, plural, readProject, safeFileStem, serializeAnnotationsFile, tagsToAdd } from '../core';
+import { QdpxError, coderTagsFile, emptyAnnotations, splitByCoder, type AnnotationsData, formatNumber, plural, readProject, safeFileStem, serializeAnnotationsFile, tagsToAdd } from '../core';
 import { CliError, loadGlossaries } from './common';
-import { ANNOTATIONS_FILE, documentFile, findGlossaryFiles, readAnnotations, termsCount, themesCount, type ExportIO } from './export';
+import { ANNOTATIONS_FILE, documentFile, findGlossaryFiles, readAnnotations, readProjectAnnotations, termsCount, themesCount, type ExportIO } from './export';
 import type { Inputs } from './input';
 import { outputTarget, writeOutput } from './output';
 
@@ -32,8 +32,8 @@ export function importProject(options: ProjectImportOptions, io: ExportIO, input
   const bytes = inputs.bytes(options.file, 'project');
   const loaded = loadGlossaries([...options.glossaries, ...findGlossaryFiles(options.folder)], io, inputs);
   const annotationsPath = path.join(options.folder, ANNOTATIONS_FILE);
-  let data = emptyAnnotations();
-  if (fs.existsSync(annotationsPath)) data = readAnnotations(annotationsPath, io, inputs);
+  const shared = fs.existsSync(annotationsPath) ? readAnnotations(annotationsPath, io, inputs) : emptyAnnotations();
+  const data = fs.existsSync(path.join(path.dirname(annotationsPath), 'tags')) ? readProjectAnnotations(annotationsPath, io, inputs) : shared;
   let project;
   try {
     project = readProject(new Uint8Array(bytes), { existing: [...loaded.flatThemes.map((f) => f.theme), ...data.themes], sourceName: path.basename(options.file) });
@@ -53,6 +53,15 @@ export function importProject(options: ProjectImportOptions, io: ExportIO, input
   const glossaryFile = path.join(options.folder, `${safeFileStem(path.basename(options.file).replace(/\.qdpx$/i, ''))}.glossary.yaml`);
   if (project.glossary && fs.existsSync(glossaryFile) && !options.force) throw new CliError(l10n.t('{0} already exists; nothing was imported (--force replaces it)', glossaryFile));
   const added = tagsToAdd(data.tags, project.tags);
+  // each coder's tags go to the coder's file (joined with what it holds), the others to the annotations file
+  const coderFile = (relative: string) => path.join(options.folder, ...relative.split('/'));
+  const existing = new Map<string, AnnotationsData>();
+  for (const tag of added) {
+    if (!tag.creator?.trim()) continue;
+    const relative = coderTagsFile(tag.creator);
+    if (!existing.has(relative) && fs.existsSync(coderFile(relative))) existing.set(relative, readAnnotations(coderFile(relative), io, inputs));
+  }
+  const split = splitByCoder({ version: 1, themes: [], tags: added }, existing);
 
   for (const w of project.warnings) io.stderr.write(`${l10n.t('{0}: warning: {1}', options.file, w)}\n`);
   for (const d of documents) {
@@ -61,9 +70,13 @@ export function importProject(options: ProjectImportOptions, io: ExportIO, input
     writeOutput(outputTarget(d.file, { overwrite: true }), [d.text], io, inputs);
   }
   if (project.glossary) writeOutput(outputTarget(glossaryFile, { overwrite: true }), [project.glossary], io, inputs);
-  if (added.length) {
+  for (const { file, data: coderData } of split.coderFiles) {
+    fs.mkdirSync(path.dirname(coderFile(file)), { recursive: true });
+    writeOutput(outputTarget(coderFile(file), { overwrite: true }), [serializeAnnotationsFile(coderData)], io, inputs);
+  }
+  if (split.rest.tags.length) {
     fs.mkdirSync(path.dirname(annotationsPath), { recursive: true });
-    writeOutput(outputTarget(annotationsPath, { overwrite: true }), [serializeAnnotationsFile({ ...data, tags: [...data.tags, ...added] })], io, inputs);
+    writeOutput(outputTarget(annotationsPath, { overwrite: true }), [serializeAnnotationsFile({ ...shared, tags: [...shared.tags, ...split.rest.tags] })], io, inputs);
   }
   const written = documents.filter((d) => !d.same).length;
   io.stdout.write(

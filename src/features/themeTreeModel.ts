@@ -55,6 +55,8 @@ export interface TreeTag {
   /** the tagged text */
   text: string;
   note?: string;
+  /** the coder who made the tag (absent in tags made before coders) */
+  creator?: string;
   /** true when the passage is no longer found in the document */
   orphaned?: boolean;
 }
@@ -236,6 +238,8 @@ export interface TreeInput {
   sources: readonly TreeSource[];
   /** the tags of a document (by URI string) */
   tagsOf?: (uri: string) => readonly TreeTag[];
+  /** only the tags of this coder (default: every coder's) */
+  coder?: string;
   /** the filter text ('' for none) */
   filter: string;
   /** workspace scope: the filter also matches file paths */
@@ -448,6 +452,7 @@ function tagElementsByTheme(input: TreeInput): Map<string, Omit<TagElement, 'par
   for (const source of input.sources) {
     const tags = [...input.tagsOf(source.uri)].sort((a, b) => a.start - b.start);
     for (const tag of tags) {
+      if (input.coder !== undefined && tag.creator !== input.coder) continue;
       let list = out.get(tag.theme);
       if (!list) out.set(tag.theme, (list = []));
       list.push({ type: 'tag', id: `tag:${tag.id}`, tag, source });
@@ -554,9 +559,14 @@ export function present(el: TreeElement, workspace: boolean, lang: ContentLangua
     case 'tag': {
       const tag = el.tag;
       const line = el.source.lineOf(tag.start) + 1;
-      const description = tag.orphaned
-        ? workspace ? l10n.t('tag · {0} · orphaned', el.source.name) : l10n.t('tag · orphaned')
-        : workspace ? l10n.t('tag · {0} · line {1}', el.source.name, line) : l10n.t('tag · line {0}', line);
+      const coder = tag.creator;
+      const description = coder
+        ? tag.orphaned
+          ? workspace ? l10n.t('tag by {0} · {1} · orphaned', coder, el.source.name) : l10n.t('tag by {0} · orphaned', coder)
+          : workspace ? l10n.t('tag by {0} · {1} · line {2}', coder, el.source.name, line) : l10n.t('tag by {0} · line {1}', coder, line)
+        : tag.orphaned
+          ? workspace ? l10n.t('tag · {0} · orphaned', el.source.name) : l10n.t('tag · orphaned')
+          : workspace ? l10n.t('tag · {0} · line {1}', el.source.name, line) : l10n.t('tag · line {0}', line);
       const view: ItemView = { label: '', description, icon: { codicon: 'tag' }, collapsible: false };
       if (tag.orphaned) view.label = tag.text.replace(/\s+/g, ' ').slice(0, MAX_LABEL);
       else {

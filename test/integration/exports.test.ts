@@ -251,7 +251,8 @@ describe('exports of coded passages', () => {
       const made = await vscode.commands.executeCommand<TagInfo>('thaiPolicyLens.tagSelection', { uri: uri.toString(), range: { start, end: start + needle.length }, themeId: 'test-security' });
       assert.equal(made.creator, 'ผู้ทดสอบ');
       await testHooksOf(api).tagging.flush();
-      const stored = JSON.parse(await read('.policy-lens/annotations.json')) as { tags: Array<{ id: string; creator?: string }> };
+      // each coder's tags are in their own file
+      const stored = JSON.parse(await read('.policy-lens/tags/ผู้ทดสอบ.json')) as { tags: Array<{ id: string; creator?: string }> };
       assert.equal(stored.tags.find((t) => t.id === made.id)?.creator, 'ผู้ทดสอบ');
       await vscode.commands.executeCommand('thaiPolicyLens.removeTag', { tagId: made.id });
     } finally {

@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import type { ThaiPolicyLensApi } from '../../src/extension/extension';
 import type { TagInfo } from '../../src/extension/features/tagging';
+import { coderTagsFile } from '../../src/core';
 import { testHooksOf } from '../../src/extension/testHooks';
 import { getApi, waitFor, workspaceUri, writeWorkspaceFile } from './helpers';
 
@@ -11,8 +12,13 @@ const SECOND = 'การลักลอบขนสินค้าผิดก�
 
 const decoder = new TextDecoder('utf-8');
 
-async function readAnnotations(): Promise<string> {
-  return decoder.decode(await vscode.workspace.fs.readFile(workspaceUri(ANNOTATIONS)));
+async function readAnnotations(file = ANNOTATIONS): Promise<string> {
+  return decoder.decode(await vscode.workspace.fs.readFile(workspaceUri(file)));
+}
+
+/** The file a new tag goes to: its coder's file, or the annotations file when no coder is known. */
+function tagsFile(creator: string | undefined): string {
+  return creator ? coderTagsFile(creator) : ANNOTATIONS;
 }
 
 async function deleteAnnotations(): Promise<void> {
@@ -84,12 +90,13 @@ describe('tagging', () => {
     assert.deepEqual(testHooksOf(api).tagging.drawn(uri), { 'test-security': [[start, end]] });
 
     await testHooksOf(api).tagging.flush();
-    const raw = await readAnnotations();
+    const raw = await readAnnotations(tagsFile(made.creator));
     assert.ok(raw.startsWith('{\n  "version": 1,\n  "themes": [],\n  "tags": [\n    {\n      "id": '), raw.slice(0, 80));
     assert.ok(raw.endsWith('}\n'));
-    // written atomically: no temporary file is left beside it
-    const entries = await vscode.workspace.fs.readDirectory(workspaceUri('.policy-lens'));
-    assert.deepEqual(entries.map(([n]) => n), ['annotations.json']);
+    // written atomically: no temporary file is left beside it; one file per coder
+    const folder = tagsFile(made.creator).replace(/\/[^/]*$/, '');
+    const entries = await vscode.workspace.fs.readDirectory(workspaceUri(folder));
+    assert.deepEqual(entries.map(([n]) => n), [tagsFile(made.creator).slice(folder.length + 1)]);
     const file = JSON.parse(raw);
     assert.equal(file.tags.length, 1);
     const stored = file.tags[0];
@@ -161,7 +168,7 @@ describe('tagging', () => {
     assert.deepEqual(testHooksOf(api).tagging.drawn(uri), { 'test-diplomacy': [[start + 9, end + 11]] });
 
     await testHooksOf(api).tagging.flush();
-    const stored = JSON.parse(await readAnnotations()).tags[0];
+    const stored = JSON.parse(await readAnnotations(tagsFile(made.creator))).tags[0];
     assert.deepEqual(stored.target.selector[1], { type: 'TextPositionSelector', start: start + 9, end: end + 11 });
     assert.equal(stored.target.selector[0].exact, 'ความร่วมมือในด้านความมั่นคงทางทะเล');
   });
@@ -184,7 +191,7 @@ describe('tagging', () => {
     assert.deepEqual(testHooksOf(api).tagging.drawn(uri), { 'test-security': [[otherSpan.start - PASSAGE.length, otherSpan.end - PASSAGE.length]] });
 
     await testHooksOf(api).tagging.flush();
-    const stored = JSON.parse(await readAnnotations()).tags.find((t: { id: string }) => t.id === made.id);
+    const stored = JSON.parse(await readAnnotations(tagsFile(made.creator))).tags.find((t: { id: string }) => t.id === made.id);
     assert.equal(stored.orphaned, true);
     assert.equal(stored.target.selector[0].exact, PASSAGE);
 
@@ -240,8 +247,9 @@ describe('tagging', () => {
     assert.equal(await vscode.commands.executeCommand('thaiPolicyLens.removeTag', { tagId: made.id }), true);
     assert.deepEqual(api.getTags(uri).map((t) => t.id), [other.id]);
     await testHooksOf(api).tagging.flush();
-    const file = JSON.parse(await readAnnotations());
-    assert.deepEqual(file.themes, [{ id: 'border-security', label: 'Border Security', color: own.color }]);
+    // the themes made while tagging are in the annotations file, the tags in their coder's file
+    assert.deepEqual(JSON.parse(await readAnnotations()).themes, [{ id: 'border-security', label: 'Border Security', color: own.color }]);
+    const file = JSON.parse(await readAnnotations(tagsFile(other.creator)));
     assert.deepEqual(file.tags.map((t: { id: string; theme: string }) => [t.id, t.theme]), [[other.id, 'border-security']]);
   });
 
@@ -290,17 +298,46 @@ describe('tagging', () => {
     assert.ok(await vscode.commands.executeCommand('thaiPolicyLens.tagSelection', { uri: uri.toString(), range: span(text, PASSAGE), themeId: 'test-security' }));
   });
 
+  it('moves the tags with a coder out of an annotations file of before into their coders\' files, losing none', async () => {
+    const { editor, text, name } = await openCopy();
+    const uri = editor.document.uri;
+    const stored = (id: string, needle: string, creator?: string) => {
+      const { start, end } = span(text, needle);
+      return {
+        id,
+        document: name,
+        theme: 'test-security',
+        ...(creator ? { creator } : {}),
+        created: '2025-11-22T08:00:00.000Z',
+        modified: '2025-11-22T08:00:00.000Z',
+        target: { selector: [{ type: 'TextQuoteSelector', exact: needle, prefix: '', suffix: '' }, { type: 'TextPositionSelector', start, end }] },
+      };
+    };
+    const before = { version: 1, themes: [{ id: 'own', label: 'ของเรา' }], tags: [stored('no-coder', PASSAGE), stored('by-malee', SECOND, 'Malee S.')] };
+    await writeWorkspaceFile(ANNOTATIONS, JSON.stringify(before, null, 2));
+    await testHooksOf(api).tagging.reload();
+    const moved = JSON.parse(await readAnnotations('.policy-lens/tags/malee-s.json'));
+    assert.deepEqual(moved.tags.map((t: { id: string; creator?: string; note?: string }) => [t.id, t.creator]), [['by-malee', 'Malee S.']]);
+    const rest = JSON.parse(await readAnnotations());
+    assert.deepEqual(rest.themes, before.themes);
+    assert.deepEqual(rest.tags.map((t: { id: string; creator?: string }) => [t.id, t.creator]), [['no-coder', undefined]]);
+    assert.deepEqual(api.getTags(uri).map((t) => [t.id, t.creator]), [['no-coder', undefined], ['by-malee', 'Malee S.']]);
+    // a window reload reads both files again: the same tags
+    await testHooksOf(api).tagging.reload();
+    assert.deepEqual(api.getTags(uri).map((t) => t.id), ['no-coder', 'by-malee']);
+  });
+
   it('a deleted annotations file: what was saved goes with it, what was not is written again', async () => {
     const { editor, text } = await openCopy();
     const uri = editor.document.uri;
     const saved = await tag(uri, span(text, PASSAGE), 'test-security');
     await testHooksOf(api).tagging.flush();
     const unsaved = await tag(uri, span(text, SECOND), 'test-diplomacy');
-    await vscode.workspace.fs.delete(workspaceUri(ANNOTATIONS));
+    await vscode.workspace.fs.delete(workspaceUri(tagsFile(saved.creator)));
     // the watcher reports the deletion (unless it folds it together with our write); a write
     // reads the file first in any case
     await testHooksOf(api).tagging.flush();
-    const again = JSON.parse(await readAnnotations());
+    const again = JSON.parse(await readAnnotations(tagsFile(saved.creator)));
     assert.deepEqual(again.tags.map((t: { id: string }) => t.id), [unsaved.id]);
     assert.deepEqual(api.getTags(uri).map((t) => t.id), [unsaved.id]);
     assert.deepEqual(testHooksOf(api).tagging.drawn(uri), { 'test-diplomacy': [Object.values(span(text, SECOND)) as [number, number]] });
@@ -316,7 +353,7 @@ describe('tagging', () => {
     const ours = await tag(uri, span(text, PASSAGE), 'test-security');
     assert.equal(testHooksOf(api).tagging.store()?.dirty, true);
     // ... while another window adds its own tag to the file as it is on disk
-    const onDisk = JSON.parse(await readAnnotations());
+    const onDisk = JSON.parse(await readAnnotations(tagsFile(ours.creator)));
     const { start, end } = span(text, SECOND);
     onDisk.tags.push({
       id: 'other-window',
@@ -327,9 +364,9 @@ describe('tagging', () => {
       modified: '2025-11-22T09:00:00.000Z',
       target: { selector: [{ type: 'TextQuoteSelector', exact: SECOND, prefix: text.slice(start - 32, start), suffix: text.slice(end, end + 32) }, { type: 'TextPositionSelector', start, end }] },
     });
-    await writeWorkspaceFile(ANNOTATIONS, JSON.stringify(onDisk, null, 2) + '\n');
+    await writeWorkspaceFile(tagsFile(ours.creator), JSON.stringify(onDisk, null, 2) + '\n');
     await testHooksOf(api).tagging.flush();
-    const file = JSON.parse(await readAnnotations());
+    const file = JSON.parse(await readAnnotations(tagsFile(ours.creator)));
     assert.deepEqual(file.tags.map((t: { id: string }) => t.id).sort(), [first.id, ours.id, 'other-window'].sort());
     assert.deepEqual(
       api.getTags(uri).map((t) => [t.id, t.start, t.end]),

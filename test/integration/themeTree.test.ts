@@ -230,7 +230,7 @@ describe('theme tree', () => {
     const text = editor.document.getText();
     const start = text.indexOf('ฝ่ายไทยเสนอ');
     try {
-      const tag = await vscode.commands.executeCommand<{ theme: string } | undefined>('thaiPolicyLens.tagSelection', {
+      const tag = await vscode.commands.executeCommand<{ theme: string; creator?: string } | undefined>('thaiPolicyLens.tagSelection', {
         uri: editor.document.uri.toString(),
         range: { start, end: start + 'ฝ่ายไทยเสนอ'.length },
         newTheme: { label: 'ข้อเสนอของไทย', labelEn: 'Thai proposals' },
@@ -242,8 +242,41 @@ describe('theme tree', () => {
       }, 'the new theme in the tree');
       const theme = find(items, `theme:${tag.theme}`)!;
       assert.deepEqual([theme.kind, theme.label, theme.description], ['looseTheme', 'ข้อเสนอของไทย', '1 tag · Thai proposals']);
-      assert.deepEqual(rows(theme.children), ['ฝ่ายไทยเสนอการเจรจาทวิภาคีกับกัมพูชา ต่อเนื่องจากการประชุมเมื่อ 12 ม.ค. 2566 | tag · line 3']);
+      // the coder is known on most machines (the system user at least)
+      assert.deepEqual(rows(theme.children), [`ฝ่ายไทยเสนอการเจรจาทวิภาคีกับกัมพูชา ต่อเนื่องจากการประชุมเมื่อ 12 ม.ค. 2566 | ${tag.creator ? `tag by ${tag.creator} · line 3` : 'tag · line 3'}`]);
     } finally {
+      await vscode.workspace.fs.delete(workspaceUri('.policy-lens'), { recursive: true }).then(undefined, () => undefined);
+      await testHooksOf(api).tagging.reload();
+    }
+  });
+
+  it('shows the coder of each tag, and one coder\'s tags or all with "Show the Tags of One Coder..."', async () => {
+    const api = await getApi();
+    const editor = await openFixture('themeTree-a.txt');
+    const text = editor.document.getText();
+    const config = vscode.workspace.getConfiguration('thaiPolicyLens');
+    try {
+      let themeId: string | undefined;
+      for (const [coder, needle] of [['มาลี', 'ฝ่ายไทยเสนอ'], ['Somchai', 'การเจรจาทวิภาคี']] as const) {
+        await config.update('coder', coder, vscode.ConfigurationTarget.Workspace);
+        const start = text.indexOf(needle);
+        const range = { start, end: start + needle.length };
+        const made = await vscode.commands.executeCommand<{ theme: string } | undefined>('thaiPolicyLens.tagSelection', { uri: editor.document.uri.toString(), range, ...(themeId ? { themeId } : { newTheme: { label: 'ข้อเสนอ', labelEn: 'Proposals' } }) });
+        assert.ok(made);
+        themeId = made.theme;
+      }
+      const tagRows = async () => {
+        const theme = (await tree()).find((i) => i.kind === 'looseTheme');
+        return rows(theme?.children).map((r) => r.split(' | ')[1]);
+      };
+      assert.deepEqual(await waitFor(async () => ((await tagRows()).length === 2 ? tagRows() : undefined), 'both tags in the tree'), ['tag by มาลี · line 3', 'tag by Somchai · line 3']);
+      assert.equal(await vscode.commands.executeCommand('thaiPolicyLens.tree.filterCoder', 'Somchai'), 'Somchai');
+      assert.deepEqual(await tagRows(), ['tag by Somchai · line 3']);
+      assert.equal(await vscode.commands.executeCommand('thaiPolicyLens.tree.filterCoder', null), undefined);
+      assert.deepEqual(await tagRows(), ['tag by มาลี · line 3', 'tag by Somchai · line 3']);
+    } finally {
+      await vscode.commands.executeCommand('thaiPolicyLens.tree.filterCoder', null);
+      await config.update('coder', undefined, vscode.ConfigurationTarget.Workspace);
       await vscode.workspace.fs.delete(workspaceUri('.policy-lens'), { recursive: true }).then(undefined, () => undefined);
       await testHooksOf(api).tagging.reload();
     }

@@ -578,3 +578,113 @@ export function makeThemeId(label: string, taken: ReadonlySet<string>): string {
   }
   for (let n = 1; ; n++) if (!taken.has(`theme-${n}`)) return `theme-${n}`;
 }
+
+// ---------------------------------------------------------------------------------------------
+// One file per coder
+
+/**
+ * The folder of the coders' tag files, relative to the workspace folder: each coder's tags are
+ * kept in `.policy-lens/tags/<coder-slug>.json` (the annotations file format), so that two
+ * analysts tagging on separate git branches change separate files and never conflict on merge.
+ * The annotations file (`.policy-lens/annotations.json`) keeps the themes and the tags without
+ * a coder (made before coders were recorded).
+ */
+export const CODER_TAGS_DIR = '.policy-lens/tags';
+
+/**
+ * A coder's name as a file name: lower case, letters (any script, with their marks) and digits
+ * kept, every other run of characters a `-`; `coder` when nothing is left. Never `.`/`..`,
+ * never a separator.
+ */
+export function coderSlug(coder: string): string {
+  const slug = coder
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 64)
+    .replace(/-+$/, '');
+  return slug === '' ? 'coder' : slug;
+}
+
+/**
+ * The folder of the coders' tag files for an annotations file: `tags` next to it
+ * (`.policy-lens/annotations.json` -> `.policy-lens/tags`).
+ */
+export function coderTagsDir(annotationsFile: string): string {
+  const file = annotationsFile.replace(/\\/g, '/');
+  const slash = file.lastIndexOf('/');
+  return `${slash < 0 ? '' : file.slice(0, slash + 1)}tags`;
+}
+
+/** The tag file of a coder, relative to the workspace folder (`/` separated). */
+export function coderTagsFile(coder: string, dir = CODER_TAGS_DIR): string {
+  return `${dir.replace(/\/+$/, '')}/${coderSlug(coder)}.json`;
+}
+
+/** True for the name of a coder's tag file inside `CODER_TAGS_DIR` (`*.json`, not hidden). */
+export function isCoderTagsFileName(name: string): boolean {
+  return /^[^./\\][^/\\]*\.json$/.test(name);
+}
+
+/**
+ * The union of several annotations files (the annotations file and the coders' files): themes
+ * and tags by id; a tag found in two files (a migration interrupted, a tag copied by hand) is
+ * kept once, the later `modified` (the earlier file's when equal); a theme, the earlier file's.
+ */
+export function unionAnnotations(parts: readonly AnnotationsData[]): AnnotationsData {
+  const themes = new Map<string, FileTheme>();
+  const tags = new Map<string, StoredTag>();
+  for (const part of parts) {
+    for (const theme of part.themes) if (!themes.has(theme.id)) themes.set(theme.id, theme);
+    for (const tag of part.tags) {
+      const had = tags.get(tag.id);
+      tags.set(tag.id, had ? laterTag(had, tag) : tag);
+    }
+  }
+  return {
+    version: 1,
+    themes: [...themes.values()].sort((a, b) => compareText(a.id, b.id)),
+    tags: [...tags.values()].sort(compareTags),
+  };
+}
+
+/** What moving the tags of one annotations file into the coders' files writes. */
+export interface CoderSplit {
+  /** each coder's file (relative path) and its whole new content: what it had plus the moved tags */
+  coderFiles: { file: string; data: AnnotationsData }[];
+  /** what stays in the annotations file: its themes and the tags without a coder */
+  rest: AnnotationsData;
+  /** how many tags moved */
+  moved: number;
+}
+
+/**
+ * Splits `shared` (the annotations file) by coder: each tag with a `creator` goes to its coder's
+ * file, joined with what that file already holds (`existing`, by relative path; union as in
+ * `unionAnnotations`); the themes and the tags without a coder stay. Write every coder file
+ * first, the rest last: until then the annotations file still holds every tag.
+ */
+export function splitByCoder(shared: AnnotationsData, existing: ReadonlyMap<string, AnnotationsData>, dir = CODER_TAGS_DIR): CoderSplit {
+  const moving = new Map<string, StoredTag[]>();
+  const staying: StoredTag[] = [];
+  for (const tag of shared.tags) {
+    if (tag.creator === undefined || tag.creator.trim() === '') {
+      staying.push(tag);
+      continue;
+    }
+    const file = coderTagsFile(tag.creator, dir);
+    const list = moving.get(file);
+    if (list) list.push(tag);
+    else moving.set(file, [tag]);
+  }
+  const coderFiles = [...moving.keys()].sort(compareText).map((file) => ({
+    file,
+    data: unionAnnotations([existing.get(file) ?? emptyAnnotations(), { version: 1, themes: [], tags: moving.get(file) ?? [] }]),
+  }));
+  return {
+    coderFiles,
+    rest: { version: 1, themes: [...shared.themes].sort((a, b) => compareText(a.id, b.id)), tags: staying.sort(compareTags) },
+    moved: shared.tags.length - staying.length,
+  };
+}

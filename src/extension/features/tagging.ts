@@ -15,7 +15,8 @@ import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { makeThemeId, pageAt, themeColor, type FileTheme, type StoredTag } from '../../core';
 import { Disposable } from '../disposable';
-import { ReadOnlyStoreError, type AnnotationStore } from '../services/annotationStore';
+import { ReadOnlyStoreError } from '../services/annotationStore';
+import type { FolderTagStore } from '../services/folderTagStore';
 import type { GlossaryService } from '../services/glossaryService';
 import type { Settings } from '../services/settings';
 import type { TagInfo, TagService, TagStoreInfo, TaggedDocument } from '../services/tagService';
@@ -113,12 +114,12 @@ export class TaggingFeature extends Disposable {
   // -------------------------------------------------------------------------------------------
   // Themes
 
-  private describeTheme(store: AnnotationStore | undefined, themeId: string): TagTheme {
+  private describeTheme(store: FolderTagStore | undefined, themeId: string): TagTheme {
     return describeTagTheme(this.glossaries.set, themeId, store?.theme(themeId));
   }
 
   /** Makes a theme in the annotations file; returns its id. */
-  private createTheme(store: AnnotationStore, spec: { label: string; labelEn?: string; color?: string }): string {
+  private createTheme(store: FolderTagStore, spec: { label: string; labelEn?: string; color?: string }): string {
     const taken = new Set([...this.glossaries.set.flatThemes.map((f) => f.theme.id), ...store.themes.map((t) => t.id)]);
     const id = makeThemeId(spec.labelEn ?? spec.label, taken);
     const theme: FileTheme = { id, label: spec.label.trim(), color: spec.color ?? themeColor({ id }) };
@@ -128,7 +129,7 @@ export class TaggingFeature extends Disposable {
   }
 
   /** Asks for a theme (or a new one); the theme id, or undefined if cancelled. */
-  private async chooseTheme(store: AnnotationStore, title: string, current?: string): Promise<string | undefined> {
+  private async chooseTheme(store: FolderTagStore, title: string, current?: string): Promise<string | undefined> {
     const choice = await pickTheme(this.glossaries.set, { title, placeholder: l10n.t('Theme (Thai or English label)'), loose: store.themes, looseDescription: l10n.t('annotations file'), current });
     if (!choice) return undefined;
     if (!choice.isNew) return choice.themeId;
@@ -145,7 +146,7 @@ export class TaggingFeature extends Disposable {
   // -------------------------------------------------------------------------------------------
   // Commands
 
-  private showError(message: string, store?: AnnotationStore): void {
+  private showError(message: string, store?: FolderTagStore): void {
     this.lastShown = message;
     const offset = store?.problem?.error?.offset;
     showErrorAt(message, store && { uri: store.uri, start: offset });
@@ -157,7 +158,7 @@ export class TaggingFeature extends Disposable {
   }
 
   /** A store that can save, or undefined after telling the user why not. */
-  private writableStore(uri: vscode.Uri): AnnotationStore | undefined {
+  private writableStore(uri: vscode.Uri): FolderTagStore | undefined {
     const store = this.tags.storeFor(uri);
     if (!store) {
       this.showError(l10n.t('Thai Policy Lens: tags are kept in the workspace folder: open the document from a folder to tag it.'));
@@ -229,7 +230,7 @@ export class TaggingFeature extends Disposable {
   }
 
   /** The tag an argument names, or the one at the cursor (asking when several overlap). */
-  private async resolveTag(arg: unknown, verb: TagVerb): Promise<{ tag: StoredTag; store: AnnotationStore } | undefined> {
+  private async resolveTag(arg: unknown, verb: TagVerb): Promise<{ tag: StoredTag; store: FolderTagStore } | undefined> {
     const id = tagIdOf(arg);
     if (id !== undefined) {
       const found = this.tags.findTag(id);
@@ -258,7 +259,7 @@ export class TaggingFeature extends Disposable {
   }
 
   /** The tag the argument names, if its store can save now. */
-  private async writableTag(arg: unknown, verb: TagVerb): Promise<{ tag: StoredTag; store: AnnotationStore } | undefined> {
+  private async writableTag(arg: unknown, verb: TagVerb): Promise<{ tag: StoredTag; store: FolderTagStore } | undefined> {
     const found = await this.resolveTag(arg, verb);
     if (!found || !this.writableStore(vscode.Uri.parse(this.tags.uriOf(found.tag, found.store)))) return undefined;
     return found;
@@ -304,7 +305,7 @@ export class TaggingFeature extends Disposable {
   }
 
   /** Changes a tag (theme or note), if its store can still save. */
-  private update(store: AnnotationStore, tag: StoredTag, change: Partial<Pick<StoredTag, 'theme' | 'note'>>): TagInfo | undefined {
+  private update(store: FolderTagStore, tag: StoredTag, change: Partial<Pick<StoredTag, 'theme' | 'note'>>): TagInfo | undefined {
     if (!this.writableStore(vscode.Uri.parse(this.tags.uriOf(tag, store)))) return undefined;
     return this.tags.updateTag(store, tag, change);
   }

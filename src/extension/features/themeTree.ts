@@ -15,8 +15,9 @@
  * Commands: `thaiPolicyLens.revealOccurrence` ({ uri, start, end }: select that text),
  * `thaiPolicyLens.showInTree` (themeId, or { country }: reveal, select and expand it), and the
  * view's title actions `thaiPolicyLens.tree.scopeDocument|scopeWorkspace|refresh|filter|clearFilter|
- * showEmpty|hideEmpty|sortByCount|sortByGlossary` (`filter` and `refresh` take an argument /
- * return a result, for tests).
+ * showEmpty|hideEmpty|sortByCount|sortByGlossary|filterCoder` (`filter` and `refresh` take an
+ * argument / return a result, for tests; `filterCoder` takes a coder, or null for all, and returns
+ * the coder shown: a view state, not a setting).
  */
 import * as l10n from '@vscode/l10n';
 import { formatNumber, plural } from '../../core';
@@ -75,6 +76,8 @@ export class ThemeTree extends Disposable implements vscode.TreeDataProvider<Tre
   private readonly sourceCache = new WeakMap<IndexedDocument, TreeSource>();
   /** the URIs of the documents in the tree, by their string */
   private uris = new Map<string, vscode.Uri>();
+  /** the coder whose tags are shown (view state; undefined: every coder's) */
+  private coder: string | undefined;
 
   constructor(
     private readonly ctx: FeatureContext,
@@ -133,6 +136,7 @@ export class ThemeTree extends Disposable implements vscode.TreeDataProvider<Tre
       vscode.commands.registerCommand('thaiPolicyLens.tree.hideEmpty', () => this.changeOption('tree.showEmpty', false)),
       vscode.commands.registerCommand('thaiPolicyLens.tree.sortByCount', () => this.changeOption('tree.sort', 'count')),
       vscode.commands.registerCommand('thaiPolicyLens.tree.sortByGlossary', () => this.changeOption('tree.sort', 'glossary')),
+      vscode.commands.registerCommand('thaiPolicyLens.tree.filterCoder', (coder?: string | null) => this.askCoder(coder)),
     );
     if (this.scope === 'workspace' && this.view.visible) void this.ctx.index.start();
     void this.setContext();
@@ -261,7 +265,7 @@ export class ThemeTree extends Disposable implements vscode.TreeDataProvider<Tre
     const tagsOf = (uri: string) => this.tags.tagsOf(uriOf(uri));
     const looseTheme = (themeId: string, uri: string) => this.tags.fileTheme(themeId, uriOf(uri));
     const { treeShowEmpty: showEmpty, treeSort: sort } = this.ctx.settings;
-    return { model: buildThemeTree({ themes, sources, tagsOf, looseTheme, filter: this.filterText, workspace: this.scope === 'workspace', showEmpty, sort }), skipped };
+    return { model: buildThemeTree({ themes, sources, tagsOf, looseTheme, coder: this.coder, filter: this.filterText, workspace: this.scope === 'workspace', showEmpty, sort }), skipped };
   }
 
   // ----- commands
@@ -306,6 +310,28 @@ export class ThemeTree extends Disposable implements vscode.TreeDataProvider<Tre
   }
 
   /** Shows or hides themes with no occurrence, or changes the order (a setting). */
+  /**
+   * Shows one coder's tags, or every coder's (`null`); without an argument, asks with a quick
+   * pick of the coders of the tags in scope. Returns the coder shown (undefined: all).
+   */
+  private async askCoder(coder?: string | null): Promise<string | undefined> {
+    if (coder === undefined) {
+      const found = new Set<string>();
+      for (const uri of this.uris.values()) for (const tag of this.tags.tagsOf(uri)) if (tag.creator) found.add(tag.creator);
+      const items: Array<vscode.QuickPickItem & { coder: string | null }> = [
+        { label: l10n.t('All coders'), coder: null, description: this.coder === undefined ? l10n.t('shown') : undefined },
+        ...[...found].sort().map((c) => ({ label: c, coder: c, description: c === this.coder ? l10n.t('shown') : undefined })),
+      ];
+      const pick = await vscode.window.showQuickPick(items, { placeHolder: l10n.t('Show the tags of one coder, or of all coders') });
+      if (!pick) return this.coder;
+      coder = pick.coder;
+    }
+    this.coder = coder ?? undefined;
+    this.refreshNow();
+    this.updateTitle();
+    return this.coder;
+  }
+
   private async changeOption(name: 'tree.showEmpty' | 'tree.sort', value: boolean | TreeSort): Promise<void> {
     await this.ctx.settings.setTreeOption(name, value);
     await this.setContext();
@@ -370,6 +396,7 @@ export class ThemeTree extends Disposable implements vscode.TreeDataProvider<Tre
     } else {
       this.view.description = this.document ? vscode.workspace.asRelativePath(this.document.uri, false) : l10n.t('No document');
     }
+    if (this.coder !== undefined) this.view.description = l10n.t('{0} · tags of {1}', this.view.description, this.coder);
     const glossaryEmpty = this.ctx.glossaries.set.themes.length === 0;
     if (glossaryEmpty) this.view.message = undefined;
     else if (this.shown?.skipped) this.view.message = this.shown.skipped;

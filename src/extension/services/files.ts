@@ -113,3 +113,14 @@ export async function freeGlossaryName(uri: vscode.Uri): Promise<vscode.Uri> {
     if (!(await exists(candidate))) return candidate;
   }
 }
+
+/** The names of the regular files in a folder; none when the folder does not exist. */
+export async function listFiles(folder: vscode.Uri): Promise<string[]> {
+  try {
+    const entries = await vscode.workspace.fs.readDirectory(folder);
+    return entries.filter(([, type]) => (type & vscode.FileType.File) !== 0).map(([name]) => name);
+  } catch (err) {
+    if (isFileNotFound(err)) return [];
+    throw err;
+  }
+}

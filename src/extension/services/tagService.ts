@@ -1,6 +1,6 @@
 /**
- * The hand-made tags of the workspace: one annotations store per workspace folder
- * (annotationStore.ts), and the tags of each open document followed through its edits (core
+ * The hand-made tags of the workspace: one store per workspace folder (folderTagStore.ts: the
+ * annotations file and one file per coder, each an annotationStore.ts), and the tags of each open document followed through its edits (core
  * `liveTags.ts`): edits move them as they happen; an edit that removes a passage, or more than
  * half of it, makes it be found again; a document opened, or an annotations file changed on disk,
  * is anchored again from the stored selectors. A tag whose text is gone is kept, `orphaned`, with
@@ -25,7 +25,8 @@ import {
 } from '../../core';
 import { Disposable } from '../disposable';
 import { currentCoder } from './coder';
-import { AnnotationStore, type StoreProblem, type StoreState } from './annotationStore';
+import type { StoreProblem, StoreState } from './annotationStore';
+import { FolderTagStore } from './folderTagStore';
 import type { Settings } from './settings';
 
 /** A tag as the API and the tree see it: where it is now, and what it says. */
@@ -64,7 +65,7 @@ export interface TagStoreInfo {
 /** An open document whose tags are followed. */
 export interface TaggedDocument {
   readonly doc: vscode.TextDocument;
-  readonly store: AnnotationStore;
+  readonly store: FolderTagStore;
   readonly relativePath: string;
   readonly tags: LiveTags;
   /** ranges changed since they were last put in the store */
@@ -82,12 +83,12 @@ function newTagId(): string {
 }
 
 export class TagService extends Disposable {
-  private stores = new Map<string, AnnotationStore>();
+  private stores = new Map<string, FolderTagStore>();
   private readonly live = new Map<string, TaggedDocument>();
   private readonly changed = this.register(new vscode.EventEmitter<void>());
   private readonly documentChanged = this.register(new vscode.EventEmitter<TaggedDocument>());
   private readonly themesChanged = this.register(new vscode.EventEmitter<void>());
-  private readonly problems = this.register(new vscode.EventEmitter<{ problem: StoreProblem; store: AnnotationStore }>());
+  private readonly problems = this.register(new vscode.EventEmitter<{ problem: StoreProblem; store: FolderTagStore }>());
   /** Fires when tags change (added, removed, moved, re-themed, merged in from disk). */
   readonly onDidChange = this.changed.event;
   /** Fires when the tags of an open document must be drawn again. */
@@ -118,7 +119,7 @@ export class TagService extends Disposable {
   private openStores(): void {
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const relativePath = this.settings.for(folder.uri).annotationsFile; // one file per folder, by its own setting
-      const store: AnnotationStore = new AnnotationStore(folder, relativePath, {
+      const store: FolderTagStore = new FolderTagStore(folder, relativePath, {
         report: (problem) => this.problems.fire({ problem, store }),
         beforeWrite: () => this.syncToStore(store),
       });
@@ -138,14 +139,14 @@ export class TagService extends Disposable {
   }
 
   /** The store of the folder holding `uri`. */
-  storeFor(uri: vscode.Uri | undefined): AnnotationStore | undefined {
+  storeFor(uri: vscode.Uri | undefined): FolderTagStore | undefined {
     if (!uri) return undefined;
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     return folder ? this.stores.get(folder.uri.toString()) : undefined;
   }
 
   /** The path of `uri` relative to the store's folder, `/`-separated; undefined when it is outside. */
-  relativePath(store: AnnotationStore, uri: vscode.Uri): string | undefined {
+  relativePath(store: FolderTagStore, uri: vscode.Uri): string | undefined {
     const base = store.folder.uri.path.replace(/\/+$/, '');
     if (uri.scheme !== store.folder.uri.scheme || uri.authority !== store.folder.uri.authority || !uri.path.startsWith(base + '/')) return undefined;
     return uri.path.slice(base.length + 1);
@@ -157,18 +158,18 @@ export class TagService extends Disposable {
   }
 
   /** The open document holding a stored tag. */
-  documentOfTag(tag: StoredTag, store: AnnotationStore): TaggedDocument | undefined {
+  documentOfTag(tag: StoredTag, store: FolderTagStore): TaggedDocument | undefined {
     for (const live of this.live.values()) if (live.store === store && live.relativePath === tag.document) return live;
     return undefined;
   }
 
   /** The URI of a stored tag's document, as a string. */
-  uriOf(tag: StoredTag, store: AnnotationStore): string {
+  uriOf(tag: StoredTag, store: FolderTagStore): string {
     return vscode.Uri.joinPath(store.folder.uri, ...tag.document.split('/')).toString();
   }
 
   /** The stored tag of an id, in whichever store has it. */
-  findTag(id: string): { tag: StoredTag; store: AnnotationStore } | undefined {
+  findTag(id: string): { tag: StoredTag; store: FolderTagStore } | undefined {
     for (const store of this.stores.values()) {
       const tag = store.get(id);
       if (tag) return { tag, store };
@@ -216,7 +217,7 @@ export class TagService extends Disposable {
     return changed.length > 0;
   }
 
-  private syncToStore(store: AnnotationStore): void {
+  private syncToStore(store: FolderTagStore): void {
     for (const live of this.live.values()) if (live.store === store) this.syncDocument(live);
   }
 
@@ -228,7 +229,7 @@ export class TagService extends Disposable {
   }
 
   /** After the file changed on disk: follow what others changed, keep what they did not. */
-  private reconcile(store: AnnotationStore): void {
+  private reconcile(store: FolderTagStore): void {
     for (const live of this.live.values()) {
       if (live.store !== store) continue;
       if (reconcileLiveTags(live.tags, store.tagsOf(live.relativePath), () => live.doc.getText())) this.storeChanged(live);
@@ -339,7 +340,7 @@ export class TagService extends Disposable {
    * Tags `text[start, end)` of an open document with a theme; `text` is the document's text the
    * offsets are in. Throws ReadOnlyStoreError when the store cannot save.
    */
-  async addTag(doc: vscode.TextDocument, text: string, start: number, end: number, store: AnnotationStore, relativePath: string, themeId: string, note?: string): Promise<TagInfo> {
+  async addTag(doc: vscode.TextDocument, text: string, start: number, end: number, store: FolderTagStore, relativePath: string, themeId: string, note?: string): Promise<TagInfo> {
     const [quote, position] = describeRange(text, start, end);
     const time = now();
     const creator = await currentCoder(this.settings, vscode.workspace.getWorkspaceFolder(doc.uri)?.uri);
@@ -356,7 +357,7 @@ export class TagService extends Disposable {
   }
 
   /** Changes a tag (theme or note), stamping `modified`. */
-  updateTag(store: AnnotationStore, tag: StoredTag, change: Partial<Pick<StoredTag, 'theme' | 'note'>>): TagInfo {
+  updateTag(store: FolderTagStore, tag: StoredTag, change: Partial<Pick<StoredTag, 'theme' | 'note'>>): TagInfo {
     const next: StoredTag = { ...tag, ...change, modified: now() };
     if (next.note === undefined || next.note.trim() === '') delete next.note;
     store.putTag(next, { silent: true });
@@ -366,7 +367,7 @@ export class TagService extends Disposable {
     return this.infoOf(next, this.uriOf(next, store), live);
   }
 
-  removeTag(store: AnnotationStore, tag: StoredTag): void {
+  removeTag(store: FolderTagStore, tag: StoredTag): void {
     store.removeTag(tag.id);
     const live = this.documentOfTag(tag, store);
     if (live) {

@@ -276,6 +276,29 @@ describe('command line: export', () => {
     assert.equal(run(['export', '--format', 'csv', '--folder', folder]).code, 0);
   });
 
+  it('reads the coders\' files .policy-lens/tags/*.json together with the annotations file', () => {
+    const [b, a] = defaultTags();
+    a.creator = 'สมชาย';
+    folder = makeFolder([b]);
+    fs.mkdirSync(path.join(folder, '.policy-lens', 'tags'));
+    fs.writeFileSync(path.join(folder, '.policy-lens', 'tags', 'สมชาย.json'), serializeAnnotationsFile({ version: 1, themes: [], tags: [a] }));
+    fs.writeFileSync(path.join(folder, '.policy-lens', 'tags', '.hidden.json'), 'not read');
+    const result = run(['export', '--format', 'csv', '--folder', folder]);
+    assert.equal(result.stderr, '');
+    assert.deepEqual(csvRecords(result.stdout).slice(1).map((r) => [r[0], r[1], r[3]]), [
+      ['docs/a.txt', 'fta', PASSAGE_A],
+      ['docs/b.txt', 'own', PASSAGE_B],
+    ]);
+    // without the annotations file, the coders' files alone
+    fs.rmSync(path.join(folder, '.policy-lens', 'annotations.json'));
+    assert.deepEqual(csvRecords(run(['export', '--format', 'csv', '--folder', folder]).stdout).map((r) => r[0]), ['document', 'docs/a.txt']);
+    // an invalid coder's file is named
+    fs.writeFileSync(path.join(folder, '.policy-lens', 'tags', 'malee.json'), '{');
+    const bad = run(['export', '--format', 'csv', '--folder', folder]);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /tags[\\/]malee\.json:1:2: not a valid annotations file/);
+  });
+
   it('reads --annotations from another place', () => {
     const elsewhere = path.join(dir, 'elsewhere.json');
     fs.renameSync(path.join(folder, '.policy-lens', 'annotations.json'), elsewhere);
@@ -618,8 +641,14 @@ describe('command line: import FILE.qdpx', () => {
     assert.match(qde, /<Users>\n\s*<User guid="[-0-9a-f]{36}" name="Malee"\/>\n\s*<User guid="[-0-9a-f]{36}" name="สมชาย"\/>/);
     const target = fs.mkdtempSync(path.join(dir, 'coders-'));
     assert.equal(run(['import', qdpx, '--folder', target, '--no-builtin-glossary']).code, 0);
-    const back = JSON.parse(fs.readFileSync(path.join(target, '.policy-lens', 'annotations.json'), 'utf8')) as { tags: StoredTag[] };
-    assert.deepEqual(back.tags.map((t) => [t.document, t.creator]).sort(), [['docs/a.txt', 'สมชาย'], ['docs/b.txt', 'Malee']]);
+    // one file per coder; no annotations file (no tag without a coder)
+    assert.deepEqual(fs.readdirSync(path.join(target, '.policy-lens')), ['tags']);
+    assert.deepEqual(fs.readdirSync(path.join(target, '.policy-lens', 'tags')).sort(), ['malee.json', 'สมชาย.json']);
+    const back = (name: string) => (JSON.parse(fs.readFileSync(path.join(target, '.policy-lens', 'tags', name), 'utf8')) as { tags: StoredTag[] }).tags.map((t) => [t.document, t.creator]);
+    assert.deepEqual(back('malee.json'), [['docs/b.txt', 'Malee']]);
+    assert.deepEqual(back('สมชาย.json'), [['docs/a.txt', 'สมชาย']]);
+    // the folder's tags are read from the coders' files: importing again adds nothing
+    assert.match(run(['import', qdpx, '--folder', target, '--no-builtin-glossary']).stdout, / and 0 tags from /);
     const webanno = JSON.parse(run(['export', '--format', 'webanno', '--folder', ws, '--no-builtin-glossary']).stdout) as { first: { items: Array<{ creator?: unknown }> } };
     assert.deepEqual(webanno.first.items.map((a) => a.creator), [{ type: 'Person', name: 'สมชาย' }, { type: 'Person', name: 'Malee' }]);
   });

@@ -192,6 +192,25 @@ describe('themes view model', () => {
     assert.deepEqual(byNote[0].children!.map((c) => c.id), ['tag:t1']);
   });
 
+  it('shows the coder of each tag, and shows one coder\'s tags or everyone\'s', () => {
+    const start = POLICY.indexOf('ที่ประชุมย้ำ');
+    const tags: TreeTag[] = [
+      { id: 'a', theme: 'test-security', start, end: start + 'ที่ประชุมย้ำ'.length, text: 'ที่ประชุมย้ำ', creator: 'มาลี' },
+      { id: 'b', theme: 'test-security', start: 0, end: 0, text: 'ข้อความเดิม', orphaned: true, creator: 'Somchai' },
+      { id: 'c', theme: 'test-security', start, end: start + 3, text: 'ที่ป', creator: undefined },
+    ];
+    const tagsOf = () => tags;
+    const tagRows = (items: TreeItemSnapshot[]) => rows(items.find((i) => i.id === 'theme:test-security')?.children).filter((r) => r.includes('tag'));
+    assert.deepEqual(tagRows(tree({ sources: [policy()], tagsOf })), [
+      'ข้อความเดิม | tag by Somchai · orphaned',
+      'ที่ประชุมย้ำการไม่แพร่ขยายอาวุธนิวเคลียร์ และการทูตสาธารณะ ร่วมกับสหรัฐฯ และญี่ปุ่น | tag by มาลี · line 3',
+      'ที่ประชุมย้ำการไม่แพร่ขยายอาวุธนิวเคลียร์ และการทูตสาธารณะ ร่วมกับสหรัฐฯ และญี่ปุ่น | tag · line 3',
+    ]);
+    assert.deepEqual(tagRows(tree({ sources: [policy()], tagsOf, workspace: true })).map((r) => r.split(' | ')[1]), ['tag by Somchai · policy.txt · orphaned', 'tag by มาลี · policy.txt · line 3', 'tag · policy.txt · line 3']);
+    assert.deepEqual(tagRows(tree({ sources: [policy()], tagsOf, coder: 'มาลี' })), ['ที่ประชุมย้ำการไม่แพร่ขยายอาวุธนิวเคลียร์ และการทูตสาธารณะ ร่วมกับสหรัฐฯ และญี่ปุ่น | tag by มาลี · line 3']);
+    assert.deepEqual(tagRows(tree({ sources: [policy()], tagsOf, coder: 'nobody' })), []);
+  });
+
   it('is empty with no glossary themes', () => {
     assert.deepEqual(tree({ themes: [], sources: [policy()] }), []);
   });

@@ -1,11 +1,17 @@
 import { strict as assert } from 'node:assert';
 import {
   MAX_JSON_DEPTH,
+  coderSlug,
+  coderTagsDir,
+  coderTagsFile,
   emptyAnnotations,
+  isCoderTagsFileName,
   makeThemeId,
   mergeAnnotations,
   parseAnnotationsFile,
   serializeAnnotationsFile,
+  splitByCoder,
+  unionAnnotations,
   type AnnotationsData,
 } from '../../../../src/core/tags/annotationsFile';
 import { lineColumnAt } from '../../../../src/core/text/lines';
@@ -277,5 +283,54 @@ describe('annotations file: ids of new themes', () => {
     assert.equal(makeThemeId('ความมั่นคงทางทะเล', new Set()), 'theme-1');
     assert.equal(makeThemeId('ASEAN ความมั่นคง', new Set(['theme-1', 'theme-3'])), 'theme-2');
     assert.equal(makeThemeId('!!!', new Set()), 'theme-1');
+  });
+});
+
+describe('one file per coder', () => {
+  it('names a coder\'s file by a slug of the name, in any script', () => {
+    assert.equal(coderSlug('Malee S.'), 'malee-s');
+    assert.equal(coderSlug('สมชาย ใจดี'), 'สมชาย-ใจดี');
+    assert.equal(coderSlug('../../etc/passwd'), 'etc-passwd');
+    assert.equal(coderSlug('...'), 'coder');
+    assert.equal(coderSlug('a'.repeat(70) + ' b'), 'a'.repeat(64));
+    assert.equal(coderTagsFile('Malee'), '.policy-lens/tags/malee.json');
+    assert.equal(coderTagsDir('.policy-lens/annotations.json'), '.policy-lens/tags');
+    assert.equal(coderTagsDir('notes.json'), 'tags');
+    assert.equal(coderTagsFile('Malee', coderTagsDir('meta/a.json')), 'meta/tags/malee.json');
+    assert.deepEqual(['malee.json', '.x.json', 'a.txt', 'สมชาย.json'].filter(isCoderTagsFileName), ['malee.json', 'สมชาย.json']);
+  });
+
+  it('reads the files as one: by id, the later version of a tag found twice, the first file\'s theme', () => {
+    const t1 = tag('t1', 'a.txt', 0, 'ก', { creator: 'A' });
+    const t1later = { ...t1, note: 'ใหม่', modified: '2025-12-01T00:00:00.000Z' };
+    const t2 = tag('t2', 'a.txt', 5, 'ข', { creator: 'B' });
+    const union = unionAnnotations([
+      { version: 1, themes: [{ id: 'x', label: 'หนึ่ง' }], tags: [t1later] },
+      { version: 1, themes: [{ id: 'x', label: 'สอง' }, { id: 'w', label: 'W' }], tags: [t2, t1] },
+    ]);
+    assert.deepEqual(union, { version: 1, themes: [{ id: 'w', label: 'W' }, { id: 'x', label: 'หนึ่ง' }], tags: [t1later, t2] });
+  });
+
+  it('migration: moves each coder\'s tags to the coder\'s file, joined with what it holds; themes and tags without a coder stay', () => {
+    const legacy = tag('old', 'a.txt', 0, 'ก');
+    const a1 = tag('a1', 'a.txt', 2, 'ข', { creator: 'Malee' });
+    const a2 = tag('a2', 'b.txt', 2, 'ค', { creator: 'malee' });
+    const b1 = tag('b1', 'a.txt', 4, 'ง', { creator: 'สมชาย' });
+    const already = tag('a0', 'c.txt', 0, 'จ', { creator: 'Malee' });
+    const shared: AnnotationsData = { version: 1, themes: [{ id: 'own', label: 'ของเรา' }], tags: [b1, a2, legacy, a1] };
+    const split = splitByCoder(shared, new Map([['.policy-lens/tags/malee.json', { version: 1, themes: [], tags: [already] }]]));
+    assert.deepEqual(split, {
+      coderFiles: [
+        { file: '.policy-lens/tags/malee.json', data: { version: 1, themes: [], tags: [a1, a2, already] } },
+        { file: '.policy-lens/tags/สมชาย.json', data: { version: 1, themes: [], tags: [b1] } },
+      ],
+      rest: { version: 1, themes: [{ id: 'own', label: 'ของเรา' }], tags: [legacy] },
+      moved: 3,
+    });
+    // nothing lost: the new files and the rest hold every tag of before, once
+    const after = unionAnnotations([split.rest, ...split.coderFiles.map((f) => f.data)]);
+    assert.deepEqual(after.tags.map((t) => t.id).sort(), ['a0', 'a1', 'a2', 'b1', 'old']);
+    // done again: nothing moves
+    assert.equal(splitByCoder(split.rest, new Map()).moved, 0);
   });
 });
