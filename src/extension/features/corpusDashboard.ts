@@ -127,6 +127,7 @@ export class CorpusDashboard extends Disposable {
         corpusThemes(this.ctx.glossaries.set),
       );
       this.corpus = new Corpus(model, (i) => documents[i]?.text);
+      this.corpus.indexTexts();
     }
     return this.corpus;
   }
