@@ -72,6 +72,8 @@ export interface CorpusDashboardTestHooks {
   query(query: string): void;
   /** the page's click: asks the host for a selection's view as the page would */
   panel(): vscode.WebviewPanel | undefined;
+  /** clicks row `index` of the page's KWIC list (the page then asks to open its passage) */
+  clickKwicRow(index: number): void;
 }
 
 export class CorpusDashboard extends Disposable {
@@ -109,6 +111,7 @@ export class CorpusDashboard extends Disposable {
     lastViewMs: () => this.viewMs,
     query: (query) => this.post({ type: 'query', query }),
     panel: () => this.panel,
+    clickKwicRow: (index) => this.post({ type: 'clickKwicRow', index }),
   };
 
   private invalidate(): void {
