@@ -56,4 +56,13 @@ describe('Corpus dashboard', function () {
     assert.equal(editor.selection.start.line, 2);
     panel.dispose();
   });
+
+  it('saves a passage query in the workspace state, newest first, once', async () => {
+    const hooks = testHooksOf(await getApi()).corpusDashboard;
+    await vscode.commands.executeCommand('thaiPolicyLens.savePassageQuery', 'country:JP');
+    await vscode.commands.executeCommand('thaiPolicyLens.savePassageQuery', ' theme:test-security "หยุดยิง" ');
+    await vscode.commands.executeCommand('thaiPolicyLens.savePassageQuery', 'country:JP');
+    assert.deepEqual(hooks.savedQueries().slice(0, 2), ['country:JP', 'theme:test-security "หยุดยิง"']);
+    assert.equal(hooks.savedQueries().filter((q) => q === 'country:JP').length, 1);
+  });
 });

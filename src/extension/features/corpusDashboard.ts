@@ -11,10 +11,15 @@ import * as vscode from 'vscode';
 import { buildCorpusModel, Corpus, corpusThemes, parsePassageQuery, QueryError, type CorpusView } from '../../core';
 import type { CorpusStrings } from '../../features/corpusStrings';
 import type { DrawnSummary, FromWebview, ToWebview } from '../../features/corpusMessages';
+import { readSavedQueries, saveQuery } from '../../features/savedQueries';
 import { Disposable } from '../disposable';
 import type { FeatureContext } from '../featureContext';
 import { writeTextAtomic } from '../services/files';
 import type { IndexedDocument } from '../services/workspaceIndex';
+import { showInformation } from '../ui/messages';
+
+/** workspace state: the saved passage queries (features/savedQueries.ts) */
+const SAVED_QUERIES_KEY = 'thaiPolicyLens.savedPassageQueries';
 
 /** The dashboard's words, in the display language. */
 function corpusStrings(): CorpusStrings {
@@ -74,6 +79,8 @@ export interface CorpusDashboardTestHooks {
   panel(): vscode.WebviewPanel | undefined;
   /** clicks row `index` of the page's KWIC list (the page then asks to open its passage) */
   clickKwicRow(index: number): void;
+  /** the saved passage queries (workspace state) */
+  savedQueries(): string[];
 }
 
 export class CorpusDashboard extends Disposable {
@@ -82,6 +89,7 @@ export class CorpusDashboard extends Disposable {
   private documents: IndexedDocument[] = [];
   private stale = true;
   private pendingQuery: string | undefined;
+  private lastQuery: string | undefined;
   private summaries: DrawnSummary[] = [];
   private readonly drawnEmitter = this.register(new vscode.EventEmitter<void>());
   private viewMs: number | undefined;
@@ -91,6 +99,7 @@ export class CorpusDashboard extends Disposable {
     this.registerAll(
       vscode.commands.registerCommand('thaiPolicyLens.openCorpusDashboard', () => this.open()),
       vscode.commands.registerCommand('thaiPolicyLens.findPassages', (query?: string) => this.findPassages(query)),
+      vscode.commands.registerCommand('thaiPolicyLens.savePassageQuery', (query?: string) => this.savePassageQuery(query)),
       ctx.index.onDidChange(() => this.invalidate()),
       ctx.glossaries.onDidChange(() => this.invalidate()),
     );
@@ -112,6 +121,7 @@ export class CorpusDashboard extends Disposable {
     query: (query) => this.post({ type: 'query', query }),
     panel: () => this.panel,
     clickKwicRow: (index) => this.post({ type: 'clickKwicRow', index }),
+    savedQueries: () => this.savedQueries(),
   };
 
   private invalidate(): void {
@@ -202,25 +212,47 @@ export class CorpusDashboard extends Disposable {
     }
   }
 
-  /** Find Passages...: a query (checked as it is typed), shown in the dashboard's KWIC list and charts. */
-  async findPassages(given?: string): Promise<void> {
+  /** The query box of Find Passages... and Save Passage Query... (checked as it is typed). */
+  private askQuery(title: string, value?: string): Thenable<string | undefined> {
     const themes = corpusThemes(this.ctx.glossaries.set);
-    const query =
-      given ??
-      (await vscode.window.showInputBox({
-        title: l10n.t('Find Passages'),
-        prompt: l10n.t('theme:ID-or-label country:ISO-or-name date:FROM..TO (CE or BE) folder:PATH "free text"'),
-        placeHolder: 'theme:human-rights country:MM date:2564..2566 "ผู้ลี้ภัย"',
-        validateInput: (value) => {
-          try {
-            parsePassageQuery(value, themes);
-            return undefined;
-          } catch (e) {
-            return e instanceof QueryError ? e.message : String(e);
-          }
-        },
-      }));
+    return vscode.window.showInputBox({
+      title,
+      value,
+      prompt: l10n.t('theme:ID-or-label country:ISO-or-name date:FROM..TO (CE or BE) folder:PATH "free text"'),
+      placeHolder: 'theme:human-rights country:MM date:2564..2566 "ผู้ลี้ภัย"',
+      validateInput: (v) => {
+        try {
+          parsePassageQuery(v, themes);
+          return undefined;
+        } catch (e) {
+          return e instanceof QueryError ? e.message : String(e);
+        }
+      },
+    });
+  }
+
+  private savedQueries(): string[] {
+    return readSavedQueries(this.ctx.extension.workspaceState.get(SAVED_QUERIES_KEY));
+  }
+
+  /** Find Passages...: a saved query or a new one, shown in the dashboard's KWIC list and charts. */
+  async findPassages(given?: string): Promise<void> {
+    let query = given;
+    if (query === undefined) {
+      const saved = this.savedQueries();
+      if (saved.length) {
+        const fresh: vscode.QuickPickItem = { label: l10n.t('New query...'), alwaysShow: true };
+        const picked = await vscode.window.showQuickPick(
+          [fresh, { label: l10n.t('Saved queries'), kind: vscode.QuickPickItemKind.Separator }, ...saved.map((q): vscode.QuickPickItem => ({ label: q }))],
+          { title: l10n.t('Find Passages'), placeHolder: l10n.t('A saved query, or a new one') },
+        );
+        if (!picked) return;
+        if (picked !== fresh) query = picked.label;
+      }
+      query ??= await this.askQuery(l10n.t('Find Passages'));
+    }
     if (query === undefined) return;
+    this.lastQuery = query;
     if (this.panel) {
       this.panel.reveal();
       this.post({ type: 'query', query });
@@ -228,5 +260,13 @@ export class CorpusDashboard extends Disposable {
       this.pendingQuery = query;
       await this.open();
     }
+  }
+
+  /** Save Passage Query...: the last query found (or one typed), offered by Find Passages... from then on. */
+  async savePassageQuery(given?: string): Promise<void> {
+    const query = (given ?? (await this.askQuery(l10n.t('Save Passage Query'), this.lastQuery)))?.trim();
+    if (!query) return;
+    await this.ctx.extension.workspaceState.update(SAVED_QUERIES_KEY, saveQuery(this.savedQueries(), query));
+    void showInformation(l10n.t('Thai Policy Lens: saved the query {0}; Find Passages... offers it.', query));
   }
 }
