@@ -56,6 +56,12 @@ function corpusStrings(): CorpusStrings {
     period: l10n.t('Period'),
     nothing: l10n.t('Nothing matches.'),
     undated: l10n.t('{0} mentions in undated documents'),
+    folder: l10n.t('Folder'),
+    allFolders: l10n.t('All folders'),
+    dateFrom: l10n.t('From'),
+    dateTo: l10n.t('To'),
+    allThemes: l10n.t('All themes'),
+    filters: l10n.t('Filters'),
   };
 }
 
