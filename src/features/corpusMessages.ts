@@ -26,7 +26,9 @@ export interface DrawnSummary {
 export type ToWebview =
   | { type: 'init'; meta: CorpusMeta; strings: CorpusStrings; query?: string }
   | { type: 'view'; id: number; view: CorpusView }
-  | { type: 'query'; query: string };
+  | { type: 'query'; query: string }
+  /** the tests: click the KWIC list's row `index` (its own click handler runs) */
+  | { type: 'clickKwicRow'; index: number };
 
 export type FromWebview =
   | { type: 'ready' }

@@ -36,6 +36,12 @@ export interface CorpusStrings {
   period: string;
   nothing: string;
   undated: string;
+  folder: string;
+  allFolders: string;
+  dateFrom: string;
+  dateTo: string;
+  allThemes: string;
+  filters: string;
 }
 
 export const ENGLISH_CORPUS_STRINGS: CorpusStrings = {
@@ -71,4 +77,10 @@ export const ENGLISH_CORPUS_STRINGS: CorpusStrings = {
   period: 'Period',
   nothing: 'Nothing matches.',
   undated: '{0} mentions in undated documents',
+  folder: 'Folder',
+  allFolders: 'All folders',
+  dateFrom: 'From',
+  dateTo: 'To',
+  allThemes: 'All themes',
+  filters: 'Filters',
 };

@@ -36,7 +36,6 @@ describe('Corpus dashboard', function () {
     });
     assert.deepEqual(drawn.selection, { folder: 'corpus-test', themes: [['test-security']], countries: [['JP']] });
     // the KWIC list: the mentions of the theme and the country in the two paragraphs
-    // the KWIC list: the mentions of the theme and the country in the two paragraphs
     assert.deepEqual(drawn.kwic, [
       ['', 'การไม่แพร่ขยายอาวุธนิวเคลียร์', ' กับญี่ปุ่น'],
       ['การไม่แพร่ขยายอาวุธนิวเคลียร์ กับ', 'ญี่ปุ่น', ''],
@@ -47,6 +46,23 @@ describe('Corpus dashboard', function () {
     // one theme x country cell; no two themes in one paragraph
     assert.deepEqual(drawn.marks, { density: 2, timeline: 2, countries: 2, themeCountry: 1, themeTheme: 0 });
     assert.ok((hooks.lastViewMs() ?? Infinity) < 1000);
+    // a KWIC row opens its passage in the editor, the match selected: the third row, in two.txt
+    hooks.clickKwicRow(2);
+    const editor = await waitFor(() => {
+      const e = vscode.window.activeTextEditor;
+      return e?.document.uri.path.endsWith('/corpus-test/two.txt') ? e : undefined;
+    }, 'the passage of the KWIC row in the editor');
+    assert.equal(editor.document.getText(editor.selection), 'หยุดยิง');
+    assert.equal(editor.selection.start.line, 2);
     panel.dispose();
+  });
+
+  it('saves a passage query in the workspace state, newest first, once', async () => {
+    const hooks = testHooksOf(await getApi()).corpusDashboard;
+    await vscode.commands.executeCommand('thaiPolicyLens.savePassageQuery', 'country:JP');
+    await vscode.commands.executeCommand('thaiPolicyLens.savePassageQuery', ' theme:test-security "หยุดยิง" ');
+    await vscode.commands.executeCommand('thaiPolicyLens.savePassageQuery', 'country:JP');
+    assert.deepEqual(hooks.savedQueries().slice(0, 2), ['country:JP', 'theme:test-security "หยุดยิง"']);
+    assert.equal(hooks.savedQueries().filter((q) => q === 'country:JP').length, 1);
   });
 });

@@ -19,6 +19,7 @@ import type { Annotation } from '../types';
 import { documentDate } from '../recognize/documentDate';
 import { paragraphSpans } from '../recognize/paragraphs';
 import { themeColor, type GlossarySet } from '../glossary/glossary';
+import { mayContain, needleBits, paragraphSignatures } from './textSignatures';
 
 export interface CorpusTheme {
   id: string;
@@ -208,12 +209,16 @@ export class Corpus {
   private readonly themeFamily = new Map<string, number[]>();
   private readonly lowered = new Map<number, string>();
   private readonly contexts = new Map<number, [string, string, string]>();
+  /** each paragraph's character-pair signature (textSignatures.ts), built on the first free-text search */
+  private signatures?: Uint32Array;
   readonly paragraphCount: number;
 
   constructor(
     readonly model: CorpusModel,
     /** the text of a document, where it is at hand */
     private readonly textOf?: (doc: number) => string | undefined,
+    /** false: free text is found by reading every paragraph the other conditions leave (the bench's "before") */
+    private readonly textFilter = true,
   ) {
     const P = (this.paragraphCount = model.paragraphs.length / PARAGRAPH_FIELDS);
     this.paraHits = new Int32Array(P + 1);
@@ -261,6 +266,14 @@ export class Corpus {
     return t;
   }
 
+  /**
+   * Builds the free-text filter now (it is built on the first free-text search otherwise): call
+   * it once the texts are read, so that no click pays for it.
+   */
+  indexTexts(): void {
+    if (!this.signatures && this.textOf && this.textFilter) this.signatures = paragraphSignatures(this.model.paragraphs, PARAGRAPH_FIELDS, this.textOf);
+  }
+
   /** The paragraphs a selection matches, in order. */
   matchParagraphs(selection: CorpusSelection): number[] {
     const { model } = this;
@@ -280,6 +293,9 @@ export class Corpus {
       ...(selection.countries ?? []).map((g) => this.groupKeys(g, 'country')),
     ];
     const texts = (selection.texts ?? []).filter((t) => t !== '').map((t) => ({ raw: t, lower: t.toLowerCase(), cased: t.toLowerCase() !== t.toUpperCase(), doc: -1, at: -1 }));
+    if (texts.length) this.indexTexts();
+    const signatures = this.signatures;
+    const bits = signatures ? texts.flatMap((t) => needleBits(t.raw)) : [];
     const out: number[] = [];
     const hits = model.hits;
     for (let p = 0; p < P; p++) {
@@ -299,6 +315,7 @@ export class Corpus {
           break;
         }
       }
+      if (ok && bits.length && !mayContain(signatures!, p, bits)) ok = false;
       if (ok && texts.length) {
         const start = model.paragraphs[p * PARAGRAPH_FIELDS + 1];
         const end = model.paragraphs[p * PARAGRAPH_FIELDS + 2];

@@ -11,10 +11,15 @@ import * as vscode from 'vscode';
 import { buildCorpusModel, Corpus, corpusThemes, parsePassageQuery, QueryError, type CorpusView } from '../../core';
 import type { CorpusStrings } from '../../features/corpusStrings';
 import type { DrawnSummary, FromWebview, ToWebview } from '../../features/corpusMessages';
+import { readSavedQueries, saveQuery } from '../../features/savedQueries';
 import { Disposable } from '../disposable';
 import type { FeatureContext } from '../featureContext';
 import { writeTextAtomic } from '../services/files';
 import type { IndexedDocument } from '../services/workspaceIndex';
+import { showInformation } from '../ui/messages';
+
+/** workspace state: the saved passage queries (features/savedQueries.ts) */
+const SAVED_QUERIES_KEY = 'thaiPolicyLens.savedPassageQueries';
 
 /** The dashboard's words, in the display language. */
 function corpusStrings(): CorpusStrings {
@@ -51,6 +56,12 @@ function corpusStrings(): CorpusStrings {
     period: l10n.t('Period'),
     nothing: l10n.t('Nothing matches.'),
     undated: l10n.t('{0} mentions in undated documents'),
+    folder: l10n.t('Folder'),
+    allFolders: l10n.t('All folders'),
+    dateFrom: l10n.t('From'),
+    dateTo: l10n.t('To'),
+    allThemes: l10n.t('All themes'),
+    filters: l10n.t('Filters'),
   };
 }
 
@@ -72,6 +83,10 @@ export interface CorpusDashboardTestHooks {
   query(query: string): void;
   /** the page's click: asks the host for a selection's view as the page would */
   panel(): vscode.WebviewPanel | undefined;
+  /** clicks row `index` of the page's KWIC list (the page then asks to open its passage) */
+  clickKwicRow(index: number): void;
+  /** the saved passage queries (workspace state) */
+  savedQueries(): string[];
 }
 
 export class CorpusDashboard extends Disposable {
@@ -79,7 +94,9 @@ export class CorpusDashboard extends Disposable {
   private corpus: Corpus | undefined;
   private documents: IndexedDocument[] = [];
   private stale = true;
-  /** the last query of Find Passages, until the panel closes */
+  /** the query the page shows (every init carries it), until the panel closes */
+  private pageQuery: string | undefined;
+  /** the last query of Find Passages, offered by Save Passage Query... */
   private lastQuery: string | undefined;
   private summaries: DrawnSummary[] = [];
   private readonly drawnEmitter = this.register(new vscode.EventEmitter<void>());
@@ -90,6 +107,7 @@ export class CorpusDashboard extends Disposable {
     this.registerAll(
       vscode.commands.registerCommand('thaiPolicyLens.openCorpusDashboard', () => this.open()),
       vscode.commands.registerCommand('thaiPolicyLens.findPassages', (query?: string) => this.findPassages(query)),
+      vscode.commands.registerCommand('thaiPolicyLens.savePassageQuery', (query?: string) => this.savePassageQuery(query)),
       ctx.index.onDidChange(() => this.invalidate()),
       ctx.glossaries.onDidChange(() => this.invalidate()),
     );
@@ -110,6 +128,8 @@ export class CorpusDashboard extends Disposable {
     lastViewMs: () => this.viewMs,
     query: (query) => this.post({ type: 'query', query }),
     panel: () => this.panel,
+    clickKwicRow: (index) => this.post({ type: 'clickKwicRow', index }),
+    savedQueries: () => this.savedQueries(),
   };
 
   private invalidate(): void {
@@ -128,6 +148,7 @@ export class CorpusDashboard extends Disposable {
         corpusThemes(this.ctx.glossaries.set),
       );
       this.corpus = new Corpus(model, (i) => documents[i]?.text);
+      this.corpus.indexTexts();
     }
     return this.corpus;
   }
@@ -149,7 +170,7 @@ export class CorpusDashboard extends Disposable {
     panel.webview.html = `<!DOCTYPE html><html lang="${vscode.env.language}"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${csp}"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${l10n.t('Corpus Dashboard')}</title></head><body><div id="tpl-corpus"></div><script nonce="${n}" src="${script.toString()}"></script></body></html>`;
     panel.onDidDispose(() => {
       this.panel = undefined;
-      this.lastQuery = undefined;
+      this.pageQuery = undefined;
     });
     panel.webview.onDidReceiveMessage((m: FromWebview) => void this.receive(m));
   }
@@ -163,7 +184,7 @@ export class CorpusDashboard extends Disposable {
     const { themes, countries, documents } = corpus.model;
     // every init carries the last query asked for: an init sent again (the index or the
     // glossaries changed while the page was loading) must not drop it
-    this.post({ type: 'init', meta: { themes, countries, documents }, strings: corpusStrings(), query: this.lastQuery });
+    this.post({ type: 'init', meta: { themes, countries, documents }, strings: corpusStrings(), query: this.pageQuery });
   }
 
   private async receive(m: FromWebview): Promise<void> {
@@ -200,31 +221,60 @@ export class CorpusDashboard extends Disposable {
     }
   }
 
-  /** Find Passages...: a query (checked as it is typed), shown in the dashboard's KWIC list and charts. */
-  async findPassages(given?: string): Promise<void> {
+  /** The query box of Find Passages... and Save Passage Query... (checked as it is typed). */
+  private askQuery(title: string, value?: string): Thenable<string | undefined> {
     const themes = corpusThemes(this.ctx.glossaries.set);
-    const query =
-      given ??
-      (await vscode.window.showInputBox({
-        title: l10n.t('Find Passages'),
-        prompt: l10n.t('theme:ID-or-label country:ISO-or-name date:FROM..TO (CE or BE) folder:PATH "free text"'),
-        placeHolder: 'theme:human-rights country:MM date:2564..2566 "ผู้ลี้ภัย"',
-        validateInput: (value) => {
-          try {
-            parsePassageQuery(value, themes);
-            return undefined;
-          } catch (e) {
-            return e instanceof QueryError ? e.message : String(e);
-          }
-        },
-      }));
+    return vscode.window.showInputBox({
+      title,
+      value,
+      prompt: l10n.t('theme:ID-or-label country:ISO-or-name date:FROM..TO (CE or BE) folder:PATH "free text"'),
+      placeHolder: 'theme:human-rights country:MM date:2564..2566 "ผู้ลี้ภัย"',
+      validateInput: (v) => {
+        try {
+          parsePassageQuery(v, themes);
+          return undefined;
+        } catch (e) {
+          return e instanceof QueryError ? e.message : String(e);
+        }
+      },
+    });
+  }
+
+  private savedQueries(): string[] {
+    return readSavedQueries(this.ctx.extension.workspaceState.get(SAVED_QUERIES_KEY));
+  }
+
+  /** Find Passages...: a saved query or a new one, shown in the dashboard's KWIC list and charts. */
+  async findPassages(given?: string): Promise<void> {
+    let query = given;
+    if (query === undefined) {
+      const saved = this.savedQueries();
+      if (saved.length) {
+        const fresh: vscode.QuickPickItem = { label: l10n.t('New query...'), alwaysShow: true };
+        const picked = await vscode.window.showQuickPick(
+          [fresh, { label: l10n.t('Saved queries'), kind: vscode.QuickPickItemKind.Separator }, ...saved.map((q): vscode.QuickPickItem => ({ label: q }))],
+          { title: l10n.t('Find Passages'), placeHolder: l10n.t('A saved query, or a new one') },
+        );
+        if (!picked) return;
+        if (picked !== fresh) query = picked.label;
+      }
+      query ??= await this.askQuery(l10n.t('Find Passages'));
+    }
     if (query === undefined) return;
-    this.lastQuery = query;
+    this.lastQuery = this.pageQuery = query;
     if (this.panel) {
       this.panel.reveal();
       this.post({ type: 'query', query });
     } else {
       await this.open();
     }
+  }
+
+  /** Save Passage Query...: the last query found (or one typed), offered by Find Passages... from then on. */
+  async savePassageQuery(given?: string): Promise<void> {
+    const query = (given ?? (await this.askQuery(l10n.t('Save Passage Query'), this.lastQuery)))?.trim();
+    if (!query) return;
+    await this.ctx.extension.workspaceState.update(SAVED_QUERIES_KEY, saveQuery(this.savedQueries(), query));
+    void showInformation(l10n.t('Thai Policy Lens: saved the query {0}; Find Passages... offers it.', query));
   }
 }

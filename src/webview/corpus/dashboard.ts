@@ -112,6 +112,10 @@ export class Dashboard {
   private readonly error = el('span', { class: 'tpl-error', role: 'alert' });
   private readonly chips = el('div', { class: 'tpl-chips' });
   private readonly input: HTMLInputElement;
+  private readonly folderSelect = el('select', { id: 'tpl-folder' });
+  private readonly fromInput = el('input', { type: 'month', id: 'tpl-from' });
+  private readonly toInput = el('input', { type: 'month', id: 'tpl-to' });
+  private readonly themeSelect = el('select', { id: 'tpl-theme' });
   private readonly sections = new Map<string, HTMLElement>();
   private readonly tables = new Map<string, ChartTable>();
   private seq = 0;
@@ -136,7 +140,31 @@ export class Dashboard {
       this.error.textContent = '';
       this.select({});
     });
-    root.append(el('div', { class: 'tpl-bar' }, this.input, clear, this.status, this.error), this.chips);
+    root.append(el('div', { class: 'tpl-bar' }, this.input, clear, this.status, this.error));
+    // filters: native controls (keyboard and screen readers as the platform gives them), each setting its part of the selection
+    this.fillFilters();
+    const setPart = (key: 'folder' | 'from' | 'to' | 'themes', value: CorpusSelection[typeof key] | undefined): void => {
+      const next: CorpusSelection = { ...this.selection };
+      if (value === undefined) delete next[key];
+      else (next as Record<string, unknown>)[key] = value;
+      this.select(next);
+    };
+    this.folderSelect.addEventListener('change', () => setPart('folder', this.folderSelect.value || undefined));
+    this.fromInput.addEventListener('change', () => setPart('from', this.fromInput.value || undefined));
+    this.toInput.addEventListener('change', () => setPart('to', this.toInput.value || undefined));
+    this.themeSelect.addEventListener('change', () => setPart('themes', this.themeSelect.value ? [[this.themeSelect.value]] : undefined));
+    const labelled = (text: string, control: HTMLElement) => el('label', {}, text, ' ', control);
+    root.append(
+      el(
+        'div',
+        { class: 'tpl-bar tpl-filters', role: 'group', 'aria-label': strings.filters },
+        labelled(strings.folder, this.folderSelect),
+        labelled(strings.dateFrom, this.fromInput),
+        labelled(strings.dateTo, this.toInput),
+        labelled(strings.theme, this.themeSelect),
+      ),
+      this.chips,
+    );
     const grid = el('div', { class: 'tpl-grid' });
     root.append(grid);
     for (const [id, title, wide] of [
@@ -153,10 +181,34 @@ export class Dashboard {
     }
   }
 
+  /** The filters' choices: every folder that holds a document, every theme. */
+  private fillFilters(): void {
+    const folders = new Set<string>();
+    for (const d of this.meta.documents) {
+      const parts = d.path.replace(/\\/g, '/').split('/').slice(0, -1);
+      for (let i = 1; i <= parts.length; i++) folders.add(parts.slice(0, i).join('/'));
+    }
+    this.folderSelect.replaceChildren(el('option', { value: '' }, this.strings.allFolders), ...[...folders].sort().map((f) => el('option', { value: f }, f)));
+    this.themeSelect.replaceChildren(el('option', { value: '' }, this.strings.allThemes), ...this.meta.themes.map((t) => el('option', { value: t.id }, t.label)));
+    this.syncFilters();
+  }
+
+  /** The filters show the selection, however it was made (a query, a click, a filter). */
+  private syncFilters(): void {
+    const { folder, from, to, themes } = this.selection;
+    if (folder && ![...this.folderSelect.options].some((o) => o.value === folder)) this.folderSelect.append(el('option', { value: folder }, folder));
+    this.folderSelect.value = folder ?? '';
+    const month = (date: string | undefined, end: boolean) => (!date ? '' : /^\d{4}$/.test(date) ? `${date}-${end ? '12' : '01'}` : date.slice(0, 7));
+    this.fromInput.value = month(from, false);
+    this.toInput.value = month(to, true);
+    this.themeSelect.value = themes?.length === 1 && themes[0].length === 1 && this.themeIndex.has(themes[0][0]) ? themes[0][0] : '';
+  }
+
   /** New data (the workspace changed): the same selection drawn again. */
   refresh(meta: CorpusMeta): void {
     this.meta = meta;
     this.themeIndex = new Map(meta.themes.map((t) => [t.id, t]));
+    this.fillFilters();
     void this.update();
   }
 
@@ -174,6 +226,7 @@ export class Dashboard {
 
   select(selection: CorpusSelection): void {
     this.selection = selection;
+    this.syncFilters();
     void this.update();
   }
 
@@ -347,7 +400,7 @@ export class Dashboard {
           color: { legend: true, ...(colors ?? { scheme: 'observable10' }) },
           marks: [
             Plot.ruleY([0]),
-            Plot.line(points, { x: (d) => when(d.period), y: 'count', stroke: (d) => this.themeLabel(d.theme), marker: false }),
+            Plot.line(points, { x: (d) => when(d.period), y: 'count', z: (d) => d.theme, stroke: (d) => this.themeLabel(d.theme), marker: false }),
             Plot.dot(points, {
               x: (d) => when(d.period),
               y: 'count',

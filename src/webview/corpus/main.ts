@@ -54,6 +54,7 @@ function inWebview(root: HTMLElement): void {
       pending.get(m.id)?.(m.view);
       pending.delete(m.id);
     } else if (m.type === 'query') dashboard?.runQuery(m.query);
+    else if (m.type === 'clickKwicRow') root.querySelectorAll<HTMLElement>('table.tpl-kwic tr[data-open]')[m.index]?.click();
   });
   post({ type: 'ready' });
 }

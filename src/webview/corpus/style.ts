@@ -10,6 +10,9 @@ body.tpl-report h1 { font-size: 1.4em; margin: 0 0 8px; }
 .tpl-bar { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; margin-bottom: 8px; }
 .tpl-bar input { flex: 1 1 420px; padding: 4px 6px; font: inherit; color: var(--vscode-input-foreground, inherit); background: var(--vscode-input-background, Field);
   border: 1px solid var(--vscode-input-border, var(--vscode-contrastBorder, #8888)); }
+.tpl-filters input, .tpl-filters select { flex: 0 1 auto; padding: 3px 4px; font: inherit; color: var(--vscode-dropdown-foreground, inherit); background: var(--vscode-dropdown-background, Field);
+  border: 1px solid var(--vscode-dropdown-border, var(--vscode-contrastBorder, #8888)); }
+.tpl-filters input:focus-visible, .tpl-filters select:focus-visible { outline: 2px solid var(--vscode-focusBorder, Highlight); outline-offset: 1px; }
 button { font: inherit; cursor: pointer; color: var(--vscode-button-secondaryForeground, inherit); background: var(--vscode-button-secondaryBackground, ButtonFace);
   border: 1px solid var(--vscode-contrastBorder, transparent); padding: 2px 8px; border-radius: 2px; }
 button:focus-visible, [tabindex]:focus-visible { outline: 2px solid var(--vscode-focusBorder, Highlight); outline-offset: 1px; }

@@ -101,6 +101,26 @@ describe('find and report', () => {
       await page.fill('#tpl-query', 'theme:trade date:2564');
       await page.press('#tpl-query', 'Enter');
       await page.waitForFunction(() => document.querySelectorAll('table.tpl-kwic tbody tr').length === 1);
+      // the filters show the query's parts; each filter narrows every chart and the list
+      const filters = () => page.evaluate(() => ['#tpl-folder', '#tpl-from', '#tpl-to', '#tpl-theme'].map((id) => (document.querySelector(id) as HTMLInputElement).value));
+      assert.deepEqual(await filters(), ['', '2021-01', '2021-12', 'trade']);
+      assert.deepEqual(
+        await page.evaluate(() => [...(document.querySelector('#tpl-folder') as HTMLSelectElement).options].map((o) => o.value)),
+        ['', 'b'],
+      );
+      const drawn = () => page.evaluate(() => Number(document.body.dataset.drawn));
+      let before = await drawn();
+      await page.selectOption('#tpl-theme', '');
+      await page.waitForFunction((n) => Number(document.body.dataset.drawn) > n, before);
+      before = await drawn();
+      await page.fill('#tpl-from', '');
+      await page.fill('#tpl-to', '');
+      await page.selectOption('#tpl-folder', 'b');
+      await page.waitForFunction((n) => Number(document.body.dataset.drawn) > n + 2, before);
+      assert.deepEqual(await filters(), ['b', '', '', '']);
+      assert.deepEqual((await kwic()).map((r) => r[3]), ['b/c.txt', 'b/c.txt', 'b/c.txt']);
+      // (the density chart is still shown as a table)
+      assert.deepEqual(await marks(), { density: 0, timeline: 2, countries: 4, themeCountry: 2, themeTheme: 0, kwic: 0 });
       assert.deepEqual(problems, []);
     });
   });
