@@ -273,8 +273,18 @@ describe('exports of coded passages', () => {
       }
       await testHooksOf(api).tagging.flush();
       const coders = ['ผู้ลงรหัสหนึ่ง', 'ผู้ลงรหัสสอง'];
-      const result = await vscode.commands.executeCommand<{ file: string; rows: number }>('thaiPolicyLens.compareCoders', { coders, file: workspaceUri(name).toString() });
+      const result = await vscode.commands.executeCommand<{ file: string; rows: number; disagreements: Array<{ coder: string; start: number; end: number }> }>('thaiPolicyLens.compareCoders', { coders, file: workspaceUri(name).toString() });
       assert.equal(result.rows, 4);
+      // the passages coded by one coder only: 'ทั้งสองฝ่าย' by the first, 'การทูต' by the second
+      const first = TEXT.indexOf('ทั้งสองฝ่ายสนับสนุน');
+      const second = TEXT.indexOf('สนับสนุนการทูต');
+      assert.deepEqual(
+        result.disagreements.map((d) => [d.coder, TEXT.slice(d.start, d.end)]),
+        [
+          [coders[0], TEXT.slice(first, second)],
+          [coders[1], TEXT.slice(first + 'ทั้งสองฝ่ายสนับสนุน'.length, second + 'สนับสนุนการทูต'.length)],
+        ],
+      );
       const fromEditor = await read(name);
       let stdout = '';
       let stderr = '';

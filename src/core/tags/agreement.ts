@@ -189,3 +189,50 @@ export function agreementCsv(rows: readonly AgreementRow[], coders: readonly str
   for (const r of rows) lines.push(csvRow([r.theme ?? '(all)', r.document ?? '(all)', r.units, r.both, r.onlyA, r.onlyB, r.neither, fixed(r.percent * 100), fixed(r.kappa), fixed(r.alpha)]));
   return lines.join('\r\n') + '\r\n';
 }
+
+/** A run of characters one of two coders coded with a theme and the other did not. */
+export interface Disagreement {
+  document: string;
+  theme: string;
+  start: number;
+  end: number;
+  /** the coder who coded it */
+  coder: string;
+}
+
+/**
+ * Where coders `a` and `b` disagree: the maximal runs of characters coded with a theme by one of
+ * them only, by document, then position, then theme (documents and themes in code-unit order).
+ */
+export function codingDisagreements(ranges: readonly CodedRange[], a: string, b: string): Disagreement[] {
+  const groups = new Map<string, { document: string; theme: string; events: Array<[number, 0 | 1, 1 | -1]> }>();
+  for (const r of ranges) {
+    if (r.end <= r.start || (r.coder !== a && r.coder !== b)) continue;
+    const key = `${r.document}\u0000${r.theme}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { document: r.document, theme: r.theme, events: [] }));
+    const who = r.coder === a ? 0 : 1;
+    g.events.push([r.start, who, 1], [r.end, who, -1]);
+  }
+  const out: Disagreement[] = [];
+  for (const g of groups.values()) {
+    g.events.sort((x, y) => x[0] - y[0]);
+    const depth = [0, 0];
+    let at = 0;
+    const emit = (until: number) => {
+      if (until <= at) return;
+      const coder = depth[0] > 0 && depth[1] === 0 ? a : depth[1] > 0 && depth[0] === 0 ? b : undefined;
+      if (!coder) return;
+      const last = out[out.length - 1];
+      if (last && last.document === g.document && last.theme === g.theme && last.coder === coder && last.end === at) last.end = until;
+      else out.push({ document: g.document, theme: g.theme, start: at, end: until, coder });
+    };
+    for (const [position, who, step] of g.events) {
+      emit(position);
+      at = Math.max(at, position);
+      depth[who] += step;
+    }
+  }
+  const order = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  return out.sort((x, y) => order(x.document, y.document) || x.start - y.start || order(x.theme, y.theme));
+}

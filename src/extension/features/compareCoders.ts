@@ -4,12 +4,16 @@
  * bytes as `thai-policy-lens agreement --format csv`. The tags are taken as the editor follows
  * them (open documents: live positions); orphaned tags and tags without a coder are left out.
  *
+ * Then the passages the first two coders disagree on (core `codingDisagreements`: coded by one
+ * of them only) are listed; picking one opens it beside, selected.
+ *
  * Takes an optional `{ coders, file }` argument (file: where to write the CSV, a URI string) and
- * then shows no dialog; returns `{ file, rows }`, `{ error }`, or undefined when cancelled.
+ * then shows no dialog; returns `{ file, rows, disagreements }`, `{ error }`, or undefined when
+ * cancelled.
  */
 import * as vscode from 'vscode';
 import * as l10n from '@vscode/l10n';
-import { EXPORTS_FOLDER, agreementCsv, codingAgreement, type CodedRange } from '../../core';
+import { EXPORTS_FOLDER, agreementCsv, codingAgreement, codingDisagreements, type CodedRange, type Disagreement } from '../../core';
 import { writeTextAtomic } from '../services/files';
 import type { FeatureContext } from '../featureContext';
 import type { TagInfo } from './tagging';
@@ -19,7 +23,7 @@ export interface CompareCodersArgs {
   file?: string;
 }
 
-export type CompareCodersResult = { file: string; rows: number } | { error: string };
+export type CompareCodersResult = { file: string; rows: number; disagreements: Disagreement[] } | { error: string };
 
 async function compareCoders(tags: { allTags(): TagInfo[] }, args: CompareCodersArgs | undefined): Promise<CompareCodersResult | undefined> {
   const interactive = !args;
@@ -39,6 +43,7 @@ async function compareCoders(tags: { allTags(): TagInfo[] }, args: CompareCoders
   }
   if (coders.length < 2) return fail(l10n.t('comparing needs the tags of two coders or more; this folder has {0}.', found.join(', ') || '0'));
   const lengths = new Map<string, number>();
+  const uris = new Map<string, string>();
   const ranges: CodedRange[] = [];
   for (const tag of all) {
     if (!coders.includes(tag.creator!)) continue;
@@ -50,6 +55,7 @@ async function compareCoders(tags: { allTags(): TagInfo[] }, args: CompareCoders
         continue;
       }
     }
+    uris.set(tag.document, tag.uri);
     ranges.push({ coder: tag.creator!, document: tag.document, theme: tag.theme, start: tag.start, end: tag.end });
   }
   const sorted = new Map([...lengths].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
@@ -65,8 +71,41 @@ async function compareCoders(tags: { allTags(): TagInfo[] }, args: CompareCoders
     if (!target) return undefined;
   }
   await writeTextAtomic(target, agreementCsv(rows, coders));
-  if (interactive) await vscode.window.showTextDocument(target);
-  return { file: target.toString(), rows: rows.length };
+  const disagreements = codingDisagreements(ranges, coders[0], coders[1]);
+  if (interactive) {
+    await vscode.window.showTextDocument(target);
+    await showDisagreements(disagreements, uris, coders[0], coders[1]);
+  }
+  return { file: target.toString(), rows: rows.length, disagreements };
+}
+
+/** A quick pick of the passages coded by one coder only; the one picked opens beside, selected. */
+async function showDisagreements(list: readonly Disagreement[], uris: ReadonlyMap<string, string>, a: string, b: string): Promise<void> {
+  if (list.length === 0) {
+    void vscode.window.showInformationMessage(l10n.t('Thai Policy Lens: {0} and {1} coded the same passages.', a, b));
+    return;
+  }
+  const items = await Promise.all(
+    list.map(async (d) => {
+      const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uris.get(d.document)!));
+      const range = new vscode.Range(doc.positionAt(d.start), doc.positionAt(d.end));
+      const text = doc.getText(range).replace(/\s+/g, ' ');
+      return {
+        label: text.length > 60 ? `${text.slice(0, 59)}…` : text,
+        description: l10n.t('coded by {0} only · {1}', d.coder, d.theme),
+        detail: l10n.t('{0}, line {1}', d.document, range.start.line + 1),
+        doc,
+        range,
+      };
+    }),
+  );
+  const picked = await vscode.window.showQuickPick(items, {
+    title: l10n.t('Where {0} and {1} disagree', a, b),
+    placeHolder: l10n.t('A passage coded by one coder only: it opens beside'),
+    matchOnDescription: true,
+    matchOnDetail: true,
+  });
+  if (picked) await vscode.window.showTextDocument(picked.doc, { selection: picked.range, viewColumn: vscode.ViewColumn.Beside, preserveFocus: false });
 }
 
 export function registerCompareCoders(ctx: FeatureContext, tags: { allTags(): TagInfo[] }): void {

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { codingAgreement, type CodedRange } from '../../../../src/core/tags/agreement';
+import { codingAgreement, codingDisagreements, type CodedRange } from '../../../../src/core/tags/agreement';
 
 const r = (coder: string, start: number, end: number, theme = 't', document = 'd.txt'): CodedRange => ({ coder, document, theme, start, end });
 const near = (actual: number, expected: number, what: string) => assert.ok(Math.abs(actual - expected) < 1e-9, `${what}: ${actual}, expected ${expected}`);
@@ -62,5 +62,34 @@ describe('agreement: statistics at character level, checked by hand', () => {
       ],
     );
     near(rows[8].percent, 24 / 28, 'overall po');
+  });
+});
+
+describe('agreement: the passages two coders disagree on', () => {
+  it('the runs coded by one coder only, joined across touching tags, by document and position', () => {
+    const ranges = [
+      r('A', 0, 4), // A only 0-2, both 2-4
+      r('B', 2, 6), // B only 4-6
+      r('A', 8, 9),
+      r('A', 9, 12), // touching: one run 8-12
+      r('B', 0, 3, 'u'), // another theme: B only
+      r('A', 5, 7, 't', 'a.txt'),
+      r('X', 0, 20), // a third coder is not compared
+    ];
+    assert.deepEqual(
+      codingDisagreements(ranges, 'A', 'B').map((d) => [d.document, d.theme, d.start, d.end, d.coder]),
+      [
+        ['a.txt', 't', 5, 7, 'A'],
+        ['d.txt', 't', 0, 2, 'A'],
+        ['d.txt', 'u', 0, 3, 'B'],
+        ['d.txt', 't', 4, 6, 'B'],
+        ['d.txt', 't', 8, 12, 'A'],
+      ],
+    );
+  });
+
+  it('none where the coders agree, and none for a coder without tags but the other\'s runs', () => {
+    assert.deepEqual(codingDisagreements([r('A', 0, 4), r('B', 0, 4)], 'A', 'B'), []);
+    assert.deepEqual(codingDisagreements([r('A', 3, 5)], 'A', 'B'), [{ document: 'd.txt', theme: 't', start: 3, end: 5, coder: 'A' }]);
   });
 });
