@@ -22,24 +22,8 @@ export default tseslint.config(
     },
   },
   {
-    // the core; only its reports (src/core/exchange) word things for people, through l10n.t
+    // the core: pure (no vscode, no Node modules); it words its messages through l10n.t (docs/l10n.md)
     files: ['src/core/**/*.ts'],
-    ignores: ['src/core/exchange/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            CORE_NO_VSCODE,
-            { name: '@vscode/l10n', message: 'Only src/core/exchange (the reports) translates; the rest of the core stays language-free (docs/l10n.md).' },
-          ],
-          patterns: CORE_PATTERNS,
-        },
-      ],
-    },
-  },
-  {
-    files: ['src/core/exchange/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [CORE_NO_VSCODE], patterns: CORE_PATTERNS }] },
   },
   {

@@ -4,6 +4,7 @@
  * (or as Markdown with `format: 'md'`). When the page has a `<main>` or an `<article>`, only
  * the largest of them is read. The .docx converter reads mammoth's HTML through here too.
  */
+import * as l10n from '@vscode/l10n';
 import { parse, NodeType, type HTMLElement, type Node } from 'node-html-parser';
 import { repairThai } from '../core';
 import { CONVERT_LIMITS, ConvertError } from './errors';
@@ -32,7 +33,7 @@ export function htmlTitle(html: string): string | undefined {
 
 /** The readable text of a web page (see the top of this file). */
 export function htmlToText(html: string, format: TextFormat = 'txt'): string {
-  if (html.length > CONVERT_LIMITS.htmlBytes) throw new ConvertError(`the page is larger than ${CONVERT_LIMITS.htmlBytes / 1_000_000} MB`);
+  if (html.length > CONVERT_LIMITS.htmlBytes) throw new ConvertError(l10n.t('the page is larger than {0} MB', CONVERT_LIMITS.htmlBytes / 1_000_000));
   const root = parse(html, { comment: false, blockTextElements: { pre: true } });
   const candidates = root.querySelectorAll('main, article, [role=main]');
   const start = candidates.length ? candidates.reduce((a, b) => (b.text.length > a.text.length ? b : a)) : root;

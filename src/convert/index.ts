@@ -5,8 +5,9 @@
  *   convertDocument(bytes, name, options) -> { text, meta }
  *   renderConverted(result) -> the text with its front matter, as `convert` writes it
  */
+import * as l10n from '@vscode/l10n';
 import { createHash } from 'node:crypto';
-import { DEFAULT_PAGE_MARKER, documentDate, repairThai } from '../core';
+import { DEFAULT_PAGE_MARKER, documentDate, formatNumber, repairThai } from '../core';
 import { readDocx } from './docx';
 import { CONVERT_LIMITS, ConvertError } from './errors';
 import { htmlToText, type TextFormat } from './html';
@@ -83,14 +84,14 @@ export function parsePageRange(value: string): { from: number; to: number } {
   const m = /^\s*(\d+)\s*(?:-\s*(\d+)\s*)?$/.exec(value);
   const from = m ? Number(m[1]) : NaN;
   const to = m ? Number(m[2] ?? m[1]) : NaN;
-  if (!(from >= 1) || !(to >= from)) throw new ConvertError(`invalid page range "${value}": give N-M with 1 <= N <= M, such as 3-5`);
+  if (!(from >= 1) || !(to >= from)) throw new ConvertError(l10n.t('invalid page range "{0}": give N-M with 1 <= N <= M, such as 3-5', value));
   return { from, to };
 }
 
 /** Converts a document's bytes to text (see the top of this file). */
 export async function convertDocument(bytes: Uint8Array, name: string, options: ConvertOptions = {}): Promise<Converted> {
   const kind = sourceKind(name);
-  if (!kind) throw new ConvertError('not a PDF, Word (.docx) or HTML file');
+  if (!kind) throw new ConvertError(l10n.t('not a PDF, Word (.docx) or HTML file'));
   const format = options.format ?? 'txt';
   const base = name.replace(/^.*[\\/]/, '');
   const sha256 = createHash('sha256').update(bytes).digest('hex');
@@ -123,11 +124,11 @@ export async function convertDocument(bytes: Uint8Array, name: string, options: 
     text = await readDocx(bytes, format);
     meta = { source: base, sha256, converter: converterName('mammoth') };
   } else {
-    if (bytes.length > CONVERT_LIMITS.htmlBytes) throw new ConvertError(`the page is larger than ${CONVERT_LIMITS.htmlBytes / 1_000_000} MB`);
+    if (bytes.length > CONVERT_LIMITS.htmlBytes) throw new ConvertError(l10n.t('the page is larger than {0} MB', CONVERT_LIMITS.htmlBytes / 1_000_000));
     text = htmlToText(new TextDecoder('utf-8').decode(bytes), format);
     meta = { source: base, sha256, converter: converterName('node-html-parser') };
   }
-  if (text.length > CONVERT_LIMITS.outputChars) throw new ConvertError(`the text is longer than ${CONVERT_LIMITS.outputChars.toLocaleString('en-US')} characters`);
+  if (text.length > CONVERT_LIMITS.outputChars) throw new ConvertError(l10n.t('the text is longer than {0} characters', formatNumber(CONVERT_LIMITS.outputChars)));
   const date = documentDate(text);
   if (date) meta.date = date.date;
   return { text: text + '\n', meta };

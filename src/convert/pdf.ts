@@ -4,7 +4,8 @@
  * joined into paragraphs and the Thai repaired by the core (`removeRunningLines`, `joinLines`,
  * `repairThai`). Bytes in, text out: no file system.
  */
-import { joinParagraphs, removeRunningLines, repairThai, type Paragraph, type TextLine } from '../core';
+import { formatNumber, joinParagraphs, plural, removeRunningLines, repairThai, type Paragraph, type TextLine } from '../core';
+import * as l10n from '@vscode/l10n';
 import { CONVERT_LIMITS, ConvertError } from './errors';
 
 /** The parts of PDF.js this file uses (its legacy build is an ES module, loaded on first use). */
@@ -216,9 +217,9 @@ function findGutter(runs: ReadonlyArray<{ size: number; parts: ReadonlyArray<{ x
 /** Why PDF.js refused a document, as one line. */
 function pdfFailure(e: unknown): ConvertError {
   const name = (e as Error)?.name ?? '';
-  if (name === 'PasswordException') return new ConvertError('the PDF is encrypted with a password; remove the password (for example with qpdf --decrypt) and convert again');
-  if (name === 'InvalidPDFException') return new ConvertError('not a valid PDF, or a truncated or corrupt one');
-  return new ConvertError(`cannot read the PDF: ${(e as Error)?.message ?? String(e)}`);
+  if (name === 'PasswordException') return new ConvertError(l10n.t('the PDF is encrypted with a password; remove the password (for example with qpdf --decrypt) and convert again'));
+  if (name === 'InvalidPDFException') return new ConvertError(l10n.t('not a valid PDF, or a truncated or corrupt one'));
+  return new ConvertError(l10n.t('cannot read the PDF: {0}', (e as Error)?.message ?? String(e)));
 }
 
 /** The text of a PDF's pages (see the top of this file). */
@@ -236,8 +237,8 @@ export async function readPdf(bytes: Uint8Array, options: PdfOptions = {}): Prom
   try {
     const from = options.pages?.from ?? 1;
     const to = Math.min(options.pages?.to ?? doc.numPages, doc.numPages);
-    if (from > doc.numPages) throw new ConvertError(`the PDF has ${doc.numPages} page${doc.numPages === 1 ? '' : 's'}; --pages starts at ${from}`);
-    if (to - from + 1 > CONVERT_LIMITS.pdfPages) throw new ConvertError(`${to - from + 1} pages is more than the ${CONVERT_LIMITS.pdfPages} a conversion takes; convert fewer with --pages N-M`);
+    if (from > doc.numPages) throw new ConvertError(plural(doc.numPages, l10n.t('the PDF has 1 page; --pages starts at {0}', from), l10n.t('the PDF has {0} pages; --pages starts at {1}', formatNumber(doc.numPages), from)));
+    if (to - from + 1 > CONVERT_LIMITS.pdfPages) throw new ConvertError(l10n.t('{0} pages is more than the {1} a conversion takes; convert fewer with --pages N-M', formatNumber(to - from + 1), formatNumber(CONVERT_LIMITS.pdfPages)));
     const linesOfPages: TextLine[][] = [];
     for (let n = from; n <= to; n++) {
       let page: PdfPage;
@@ -259,7 +260,7 @@ export async function readPdf(bytes: Uint8Array, options: PdfOptions = {}): Prom
     let chars = 0;
     for (const p of paragraphs) {
       chars += p.text.length;
-      if (chars > CONVERT_LIMITS.outputChars) throw new ConvertError(`the text is longer than ${CONVERT_LIMITS.outputChars.toLocaleString('en-US')} characters; convert fewer pages with --pages N-M`);
+      if (chars > CONVERT_LIMITS.outputChars) throw new ConvertError(l10n.t('the text is longer than {0} characters; convert fewer pages with --pages N-M', formatNumber(CONVERT_LIMITS.outputChars)));
     }
     const emptyPages = linesOfPages.flatMap((lines, i) => (lines.length === 0 ? [from + i] : []));
     return { paragraphs, from, to, pageCount: doc.numPages, emptyPages, version: pdfjs.version };

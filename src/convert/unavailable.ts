@@ -3,14 +3,15 @@
  * Node, so the web build of the extension takes this module instead of `index.ts` (see
  * scripts/build.mjs) and importing says so in one line.
  */
+import * as l10n from '@vscode/l10n';
 import { ConvertError } from './errors';
 
 export { ConvertError };
 
 export function convertDocument(): Promise<never> {
-  return Promise.reject(new ConvertError('importing PDF, Word and web pages needs the desktop VS Code (or the VS Code server): it is not available in the browser'));
+  return Promise.reject(new ConvertError(l10n.t('importing PDF, Word and web pages needs the desktop VS Code (or the VS Code server): it is not available in the browser')));
 }
 
 export function renderConverted(): string {
-  throw new ConvertError('importing PDF, Word and web pages is not available in the browser');
+  throw new ConvertError(l10n.t('importing PDF, Word and web pages is not available in the browser'));
 }

@@ -12,6 +12,7 @@
  * `field:a,b` is either (OR); words are all required (AND). A value with spaces is quoted:
  * `theme:"human rights"`. Errors name the column: `1:7: unknown theme "xyz"`. Pure.
  */
+import * as l10n from '@vscode/l10n';
 import { COUNTRIES, countryByCode } from '../recognize/countries';
 import type { CorpusSelection, CorpusTheme } from './corpus';
 
@@ -52,12 +53,12 @@ function words(query: string): Word[] {
     while (i < n && !/\s/.test(query[i])) {
       if (query[i] === '"') {
         const close = query.indexOf('"', i + 1);
-        if (close < 0) throw new QueryError('a quote is not closed', i + 1);
+        if (close < 0) throw new QueryError(l10n.t('a quote is not closed'), i + 1);
         value += query.slice(i + 1, close);
         i = close + 1;
       } else value += query[i++];
     }
-    if (field && value === '') throw new QueryError(`${field}: needs a value`, column);
+    if (field && value === '') throw new QueryError(l10n.t('{0}: needs a value', field), column);
     out.push({ field, value, column });
   }
   return out;
@@ -76,7 +77,7 @@ function dateEnd(value: string, column: number): string {
   const m = /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$/.exec(digits);
   const month = m?.[2] ? Number(m[2]) : 1;
   const day = m?.[3] ? Number(m[3]) : 1;
-  if (!m || month < 1 || month > 12 || day < 1 || day > 31) throw new QueryError(`date: "${value}" is not a year, YYYY-MM or YYYY-MM-DD`, column);
+  if (!m || month < 1 || month > 12 || day < 1 || day > 31) throw new QueryError(l10n.t('date: "{0}" is not a year, YYYY-MM or YYYY-MM-DD', value), column);
   const year = String(ceYear(Number(m[1])));
   return [year, m[2]?.padStart(2, '0'), m[3]?.padStart(2, '0')].filter(Boolean).join('-');
 }
@@ -98,25 +99,25 @@ export function parsePassageQuery(query: string, themes: readonly CorpusTheme[])
     if (w.field === 'theme') {
       const group = values.map((v) => {
         const id = byId.get(v.trim().toLowerCase()) ?? byLabel.get(fold(v));
-        if (!id) throw new QueryError(`unknown theme "${v}"`, w.column);
+        if (!id) throw new QueryError(l10n.t('unknown theme "{0}"', v), w.column);
         return id;
       });
       (selection.themes ??= []).push(group);
     } else if (w.field === 'country') {
       const group = values.map((v) => {
         const code = countryCode(v);
-        if (!code) throw new QueryError(`unknown country "${v}"`, w.column);
+        if (!code) throw new QueryError(l10n.t('unknown country "{0}"', v), w.column);
         return code;
       });
       (selection.countries ??= []).push(group);
     } else if (w.field === 'date') {
-      if (selection.from !== undefined || selection.to !== undefined) throw new QueryError('date: given twice', w.column);
+      if (selection.from !== undefined || selection.to !== undefined) throw new QueryError(l10n.t('date: given twice'), w.column);
       const range = /^(.*?)\.\.(.*)$/.exec(w.value);
       if (range) {
-        if (range[1] === '' && range[2] === '') throw new QueryError('date: needs a year on at least one side of ..', w.column);
+        if (range[1] === '' && range[2] === '') throw new QueryError(l10n.t('date: needs a year on at least one side of ..'), w.column);
         if (range[1] !== '') selection.from = dateEnd(range[1], w.column);
         if (range[2] !== '') selection.to = dateEnd(range[2], w.column);
-        if (selection.from && selection.to && selection.from.slice(0, 4) > selection.to.slice(0, 4)) throw new QueryError(`date: ${w.value} ends before it starts`, w.column);
+        if (selection.from && selection.to && selection.from.slice(0, 4) > selection.to.slice(0, 4)) throw new QueryError(l10n.t('date: {0} ends before it starts', w.value), w.column);
       } else selection.from = selection.to = dateEnd(w.value, w.column);
     } else selection.folder = w.value;
   }

@@ -49,6 +49,7 @@
  * character references; a document type declaration with an internal subset is refused, so no
  * entity expansion can happen). Pure: no `vscode`, no Node modules.
  */
+import * as l10n from '@vscode/l10n';
 import { v5 as uuidv5 } from 'uuid';
 import { Document, isScalar, isSeq, visit } from 'yaml';
 import type { GlossaryTerm, GlossaryTheme } from '../glossary/glossary';
@@ -80,7 +81,7 @@ export class QdcError extends Error {
     readonly line?: number,
     readonly column?: number,
   ) {
-    super(line !== undefined ? `${message} (line ${line}, column ${column ?? 1})` : message);
+    super(line !== undefined ? l10n.t('{0} (line {1}, column {2})', message, line, column ?? 1) : message);
     this.name = 'QdcError';
   }
 }
@@ -289,7 +290,7 @@ export function* allCodes(codes: readonly CodebookCode[]): Generator<CodebookCod
  */
 export function glossaryToQdc(themes: readonly GlossaryTheme[], options: QdcExportOptions = {}): string {
   const codes = codebookCodes(themes, options.tagThemes);
-  if (codes.length === 0) throw new QdcError('the glossary has no themes: a codebook needs at least one code');
+  if (codes.length === 0) throw new QdcError(l10n.t('the glossary has no themes: a codebook needs at least one code'));
   const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>'];
   const origin = options.origin ? ` origin="${escapeXmlAttribute(options.origin)}"` : '';
   out.push(`<CodeBook xmlns="${QDC_NAMESPACE}"${origin}>`);
@@ -438,11 +439,12 @@ function findCodeBook(root: XmlElement): XmlElement {
   if (root.local === 'Project' && root.namespace === QDE_NAMESPACE) {
     const book = root.children.find((c) => c.local === 'CodeBook' && c.namespace === QDE_NAMESPACE);
     if (book) return book;
-    throw new QdcError('this REFI-QDA project has no CodeBook', root.line, root.column);
+    throw new QdcError(l10n.t('this REFI-QDA project has no CodeBook'), root.line, root.column);
   }
-  const ns = root.namespace ? ` in the namespace "${root.namespace}"` : ' without a namespace';
   throw new QdcError(
-    `not a REFI-QDA codebook: the root element is <${root.local}>${ns}; a codebook has <CodeBook xmlns="${QDC_NAMESPACE}">`,
+    root.namespace
+      ? l10n.t('not a REFI-QDA codebook: the root element is <{0}> in the namespace "{1}"; a codebook has <CodeBook xmlns="{2}">', root.local, root.namespace, QDC_NAMESPACE)
+      : l10n.t('not a REFI-QDA codebook: the root element is <{0}> without a namespace; a codebook has <CodeBook xmlns="{1}">', root.local, QDC_NAMESPACE),
     root.line,
     root.column,
   );
@@ -459,7 +461,7 @@ export function qdcToGlossary(xml: string, options: QdcImportOptions = {}): QdcI
   try {
     root = parseXml(xml);
   } catch (e) {
-    if (e instanceof XmlError) throw new QdcError(`not well-formed XML: ${e.message}`, e.line, e.column);
+    if (e instanceof XmlError) throw new QdcError(l10n.t('not well-formed XML: {0}', e.message), e.line, e.column);
     throw e;
   }
   return codebookToGlossary(findCodeBook(root), options);
@@ -468,9 +470,9 @@ export function qdcToGlossary(xml: string, options: QdcImportOptions = {}): QdcI
 /** The glossary of a parsed `<CodeBook>` element (of a codebook or of a project). */
 export function codebookToGlossary(book: XmlElement, options: QdcImportOptions = {}): QdcImportResult {
   const codesElements = childrenNamed(book, 'Codes');
-  if (codesElements.length === 0) throw new QdcError('the codebook has no <Codes> element', book.line, book.column);
+  if (codesElements.length === 0) throw new QdcError(l10n.t('the codebook has no <Codes> element'), book.line, book.column);
   const topCodes = codesElements.flatMap((c) => childrenNamed(c, 'Code'));
-  if (topCodes.length === 0) throw new QdcError('the codebook has no codes', codesElements[0].line, codesElements[0].column);
+  if (topCodes.length === 0) throw new QdcError(l10n.t('the codebook has no codes'), codesElements[0].line, codesElements[0].column);
 
   const warnings: string[] = [];
   const markedThemes = new Set<string>();
@@ -501,7 +503,7 @@ export function codebookToGlossary(book: XmlElement, options: QdcImportOptions =
       while (ids.has(candidate) || taken.has(candidate));
       nextSuffix.set(id, n);
     }
-    if (candidate !== id && taken.has(id)) warnings.push(`line ${line}: theme id "${id}" is already used by a loaded glossary; written as "${candidate}"`);
+    if (candidate !== id && taken.has(id)) warnings.push(l10n.t('line {0}: theme id "{1}" is already used by a loaded glossary; written as "{2}"', line, id, candidate));
     ids.add(candidate);
     return candidate;
   };
@@ -514,14 +516,14 @@ export function codebookToGlossary(book: XmlElement, options: QdcImportOptions =
 
   const nameOf = (code: XmlElement): string => {
     const name = (code.attributes.get('name') ?? '').replace(/\s+/g, ' ').trim();
-    if (!code.attributes.has('name')) warnings.push(`line ${code.line}: a code without a name`);
+    if (!code.attributes.has('name')) warnings.push(l10n.t('line {0}: a code without a name', code.line));
     return name;
   };
   const checkGuid = (code: XmlElement): void => {
     const guid = code.attributes.get('guid');
-    if (guid === undefined) warnings.push(`line ${code.line}: code "${code.attributes.get('name') ?? ''}" has no guid`);
-    else if (!GUID_PATTERN.test(guid.trim())) warnings.push(`line ${code.line}: code "${code.attributes.get('name') ?? ''}" has an invalid guid "${guid}"`);
-    else if (guids.has(normalizeGuid(guid))) warnings.push(`line ${code.line}: guid ${guid} is used twice`);
+    if (guid === undefined) warnings.push(l10n.t('line {0}: code "{1}" has no guid', code.line, code.attributes.get('name') ?? ''));
+    else if (!GUID_PATTERN.test(guid.trim())) warnings.push(l10n.t('line {0}: code "{1}" has an invalid guid "{2}"', code.line, code.attributes.get('name') ?? '', guid));
+    else if (guids.has(normalizeGuid(guid))) warnings.push(l10n.t('line {0}: guid {1} is used twice', code.line, guid));
     else guids.add(normalizeGuid(guid));
   };
   const descriptionOf = (code: XmlElement): string => childrenNamed(code, 'Description').map((d) => d.text).join('\n').trim();
@@ -530,12 +532,12 @@ export function codebookToGlossary(book: XmlElement, options: QdcImportOptions =
   const addTerm = (theme: ImportedTheme, seen: Set<string>, term: ImportedTerm, known: Set<string> | undefined, line: number, themeName: string): void => {
     const key = normalizeTerm(term.term);
     if (key === '') {
-      warnings.push(`line ${line}: an empty code name under "${themeName}" cannot be a term; left out`);
+      warnings.push(l10n.t('line {0}: an empty code name under "{1}" cannot be a term; left out', line, themeName));
       return;
     }
     if (known?.has(key)) return;
     if (seen.has(key)) {
-      warnings.push(`line ${line}: "${term.term}" is written twice under "${themeName}"; kept once`);
+      warnings.push(l10n.t('line {0}: "{1}" is written twice under "{2}"; kept once', line, term.term, themeName));
       return;
     }
     seen.add(key);
@@ -545,7 +547,7 @@ export function codebookToGlossary(book: XmlElement, options: QdcImportOptions =
 
   /** The theme of a code, or undefined when it is a theme already loaded and brings nothing new. */
   const readTheme = (code: XmlElement, depth: number): ImportedTheme | undefined => {
-    if (depth > MAX_DEPTH) throw new QdcError(`codes are nested more than ${MAX_DEPTH} levels deep`, code.line, code.column);
+    if (depth > MAX_DEPTH) throw new QdcError(l10n.t('codes are nested more than {0} levels deep', MAX_DEPTH), code.line, code.column);
     checkGuid(code);
     codeCount++;
     let name = nameOf(code);
@@ -565,7 +567,7 @@ export function codebookToGlossary(book: XmlElement, options: QdcImportOptions =
       const color = code.attributes.get('color')?.trim();
       if (color) {
         if (GLOSSARY_COLOR.test(color)) theme.color = color;
-        else warnings.push(`line ${code.line}: colour "${color}" of "${name}" is not #RRGGBB; left out`);
+        else warnings.push(l10n.t('line {0}: colour "{1}" of "{2}" is not #RRGGBB; left out', code.line, color, name));
       }
     }
     const seen = new Set<string>();

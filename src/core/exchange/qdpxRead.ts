@@ -18,6 +18,7 @@
  * Positions count code points (as the standard does), converted to the editor's UTF-16 offsets.
  * Pure: no `vscode`, no Node modules.
  */
+import * as l10n from '@vscode/l10n';
 import { unzipSync, strFromU8 } from 'fflate';
 import { describeRange } from '../tags/anchoring';
 import { isInsidePath, type StoredTag } from '../tags/annotationsFile';
@@ -71,24 +72,24 @@ export function readProject(bytes: Uint8Array, options: Pick<QdcImportOptions, '
       },
     });
   } catch (e) {
-    throw new QdpxError(`not a zip file: ${(e as Error).message}`);
+    throw new QdpxError(l10n.t('not a zip file: {0}', (e as Error).message));
   }
-  if (entries > MAX_ENTRIES) throw new QdpxError(`the zip has ${entries} entries, more than ${MAX_ENTRIES}`);
+  if (entries > MAX_ENTRIES) throw new QdpxError(l10n.t('the zip has {0} entries, more than {1}', entries, MAX_ENTRIES));
   const qdeName = [...names].find((n) => n.toLowerCase() === 'project.qde');
-  if (!qdeName) throw new QdpxError('the zip has no project.qde: it is not a REFI-QDA project');
+  if (!qdeName) throw new QdpxError(l10n.t('the zip has no project.qde: it is not a REFI-QDA project'));
   const unpack = (wanted: (name: string) => boolean): Record<string, Uint8Array> => {
     try {
       return unzipSync(bytes, {
         filter: (f) => {
           if (!wanted(f.name)) return false;
           declared += f.originalSize;
-          if (declared > maxBytes) throw new QdpxError(`the project unpacks to more than ${Math.round(maxBytes / 1024 / 1024)} MB (a zip bomb?); nothing was imported`);
+          if (declared > maxBytes) throw new QdpxError(l10n.t('the project unpacks to more than {0} MB (a zip bomb?); nothing was imported', Math.round(maxBytes / 1024 / 1024)));
           return true;
         },
       });
     } catch (e) {
       if (e instanceof QdpxError) throw e;
-      throw new QdpxError(`cannot unpack the zip: ${(e as Error).message}`);
+      throw new QdpxError(l10n.t('cannot unpack the zip: {0}', (e as Error).message));
     }
   };
   let files = unpack((n) => n === qdeName);
@@ -96,11 +97,11 @@ export function readProject(bytes: Uint8Array, options: Pick<QdcImportOptions, '
   try {
     root = parseXml(strFromU8(files[qdeName]));
   } catch (e) {
-    if (e instanceof XmlError) throw new QdpxError(`project.qde:${e.line}:${e.column}: not well-formed XML: ${e.message}`);
+    if (e instanceof XmlError) throw new QdpxError(`project.qde:${e.line}:${e.column}: ${l10n.t('not well-formed XML: {0}', e.message)}`);
     throw e;
   }
   if (root.local !== 'Project' || root.namespace !== QDPX_NAMESPACE) {
-    throw new QdpxError(`project.qde:${root.line}:${root.column}: not a REFI-QDA project: the root element is <${root.local}>, a project has <Project xmlns="${QDPX_NAMESPACE}">`);
+    throw new QdpxError(`project.qde:${root.line}:${root.column}: ${l10n.t('not a REFI-QDA project: the root element is <{0}>, a project has <Project xmlns="{1}">', root.local, QDPX_NAMESPACE)}`);
   }
   const warnings: string[] = [];
   const unknown = new Set<string>();
@@ -109,7 +110,7 @@ export function readProject(bytes: Uint8Array, options: Pick<QdcImportOptions, '
       if (c.namespace === QDPX_NAMESPACE && names.includes(c.local)) return true;
       if (!unknown.has(c.local)) {
         unknown.add(c.local);
-        warnings.push(`project.qde:${c.line}: <${c.local}> is not read (ignored)`);
+        warnings.push(`project.qde:${c.line}: ${l10n.t('<{0}> is not read (ignored)', c.local)}`);
       }
       return false;
     });
@@ -143,7 +144,7 @@ export function readProject(bytes: Uint8Array, options: Pick<QdcImportOptions, '
 
   const sources = (one('Sources')?.children ?? []).filter((s) => {
     if (s.local === 'TextSource') return true;
-    warnings.push(`project.qde:${s.line}: a <${s.local}> is not read (only text sources are)`);
+    warnings.push(`project.qde:${s.line}: ${l10n.t('a <{0}> is not read (only text sources are)', s.local)}`);
     return false;
   });
   const sourceFiles = new Map<XmlElement, string>();
@@ -165,13 +166,17 @@ export function readProject(bytes: Uint8Array, options: Pick<QdcImportOptions, '
     else text = s.children.find((c) => c.local === 'PlainTextContent')?.text;
     const name = (s.attributes.get('name') ?? '').replace(/\\/g, '/').trim();
     if (text === undefined) {
-      warnings.push(`project.qde:${s.line}: the text of "${name || guid}" is not in the project (${s.attributes.get('plainTextPath') ?? 'no plainTextPath'}); left out`);
+      const textPath = s.attributes.get('plainTextPath');
+      const why = textPath !== undefined
+        ? l10n.t('the text of "{0}" is not in the project ({1}); left out', name || guid, textPath)
+        : l10n.t('the text of "{0}" is not in the project (no plainTextPath); left out', name || guid);
+      warnings.push(`project.qde:${s.line}: ${why}`);
       continue;
     }
     let path = /\.(txt|md)$/i.test(name) ? name : `${name}.txt`;
     if (!name || !isInsidePath(path) || /^[A-Za-z]:/.test(path) || paths.has(path)) {
       const safe = `sources/${guid || documents.length + 1}.txt`;
-      if (name) warnings.push(`project.qde:${s.line}: document name "${name}" is not a new path inside the folder; written as ${safe}`);
+      if (name) warnings.push(`project.qde:${s.line}: ${l10n.t('document name "{0}" is not a new path inside the folder; written as {1}', name, safe)}`);
       path = safe;
     }
     paths.add(path);
@@ -181,7 +186,7 @@ export function readProject(bytes: Uint8Array, options: Pick<QdcImportOptions, '
       const from = Number(sel.attributes.get('startPosition'));
       const to = Number(sel.attributes.get('endPosition'));
       if (!Number.isInteger(from) || !Number.isInteger(to) || from < 0 || to <= from || to > length) {
-        warnings.push(`project.qde:${sel.line}: selection ${from}-${to} is outside "${path}" (${length} characters); left out`);
+        warnings.push(`project.qde:${sel.line}: ${l10n.t('selection {0}-{1} is outside "{2}" ({3} characters); left out', from, to, path, length)}`);
         continue;
       }
       const start = utf16Offset(text, from)!;
@@ -192,7 +197,7 @@ export function readProject(bytes: Uint8Array, options: Pick<QdcImportOptions, '
         const codeGuid = guidKey(coding.children.find((c) => c.local === 'CodeRef')?.attributes.get('targetGUID'));
         const theme = themeIds.get(codeGuid);
         if (!theme) {
-          warnings.push(`project.qde:${coding.line}: a coding of an unknown code ${codeGuid || '(none)'}; left out`);
+          warnings.push(`project.qde:${coding.line}: ${codeGuid ? l10n.t('a coding of an unknown code {0}; left out', codeGuid) : l10n.t('a coding of an unknown code (none); left out')}`);
           continue;
         }
         const created = coding.attributes.get('creationDateTime') ?? sel.attributes.get('creationDateTime') ?? '1970-01-01T00:00:00.000Z';

@@ -13,6 +13,7 @@
  * Pure: no `vscode`, no Node modules.
  */
 
+import * as l10n from '@vscode/l10n';
 import { LineIndex } from '../text/lines';
 
 /** Where an XML text is not well-formed: 1-based line and column (UTF-16 code units). */
@@ -105,15 +106,15 @@ class XmlReader {
   }
 
   /** Skips up to and past `end`; fails when it never comes. */
-  private skipPast(end: string, what: string): void {
+  private skipPast(end: string, what: 'comment' | 'instruction'): void {
     const at = this.src.indexOf(end, this.pos);
-    if (at < 0) this.fail(`unclosed ${what}`);
+    if (at < 0) this.fail(what === 'comment' ? l10n.t('unclosed comment') : l10n.t('unclosed processing instruction'));
     this.pos = at + end.length;
   }
 
   private name(): string {
     const start = this.pos;
-    if (!NAME_START.test(this.src[this.pos] ?? '')) this.fail('a name was expected');
+    if (!NAME_START.test(this.src[this.pos] ?? '')) this.fail(l10n.t('a name was expected'));
     this.pos++;
     while (this.pos < this.src.length && NAME_CHAR.test(this.src[this.pos])) this.pos++;
     return this.src.slice(start, this.pos);
@@ -123,15 +124,15 @@ class XmlReader {
   private decode(raw: string, offset: number): string {
     if (!raw.includes('&')) return raw;
     return raw.replace(/&([^;&<\s]*);?/g, (whole, body: string, at: number) => {
-      if (!whole.endsWith(';')) this.fail('"&" must start a reference such as &amp;', offset + at);
+      if (!whole.endsWith(';')) this.fail(l10n.t('"&" must start a reference such as &amp;'), offset + at);
       if (body.startsWith('#')) {
         const code = body[1] === 'x' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
         const valid = /^#(?:x[0-9a-fA-F]+|[0-9]+)$/.test(body) && (code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff));
-        if (!valid) this.fail(`invalid character reference &${body};`, offset + at);
+        if (!valid) this.fail(l10n.t('invalid character reference &{0};', body), offset + at);
         return String.fromCodePoint(code);
       }
       const value = PREDEFINED[body];
-      if (value === undefined) this.fail(`unknown entity &${body};`, offset + at);
+      if (value === undefined) this.fail(l10n.t('unknown entity &{0};', body), offset + at);
       return value;
     });
   }
@@ -139,10 +140,10 @@ class XmlReader {
   /** The prolog, the root element and what may follow it. */
   document(): XmlElement {
     this.misc(true);
-    if (this.pos >= this.src.length || this.src[this.pos] !== '<') this.fail(this.pos >= this.src.length ? 'the file is empty' : 'the document must start with an element');
+    if (this.pos >= this.src.length || this.src[this.pos] !== '<') this.fail(this.pos >= this.src.length ? l10n.t('the file is empty') : l10n.t('the document must start with an element'));
     const root = this.element();
     this.misc(false);
-    if (this.pos < this.src.length) this.fail('content after the root element');
+    if (this.pos < this.src.length) this.fail(l10n.t('content after the root element'));
     return root;
   }
 
@@ -150,13 +151,13 @@ class XmlReader {
   private misc(prolog: boolean): void {
     for (;;) {
       this.skipSpace();
-      if (this.startsWith('<?')) this.skipPast('?>', 'processing instruction');
+      if (this.startsWith('<?')) this.skipPast('?>', 'instruction');
       else if (this.startsWith('<!--')) this.skipPast('-->', 'comment');
       else if (prolog && this.startsWith('<!DOCTYPE')) {
         const end = this.src.indexOf('>', this.pos);
         const bracket = this.src.indexOf('[', this.pos);
-        if (bracket >= 0 && (end < 0 || bracket < end)) this.fail('a document type declaration with an internal subset is not accepted');
-        if (end < 0) this.fail('unclosed document type declaration');
+        if (bracket >= 0 && (end < 0 || bracket < end)) this.fail(l10n.t('a document type declaration with an internal subset is not accepted'));
+        if (end < 0) this.fail(l10n.t('unclosed document type declaration'));
         this.pos = end + 1;
       } else return;
     }
@@ -187,22 +188,22 @@ class XmlReader {
           this.pos++;
           break;
         }
-        if (this.pos >= this.src.length) this.fail(`unclosed start tag <${name}>`, tagStart);
-        if (!hadSpace) this.fail('white space is needed between attributes');
+        if (this.pos >= this.src.length) this.fail(l10n.t('unclosed start tag <{0}>', name), tagStart);
+        if (!hadSpace) this.fail(l10n.t('white space is needed between attributes'));
         const attrStart = this.pos;
         const attrName = this.name();
         this.skipSpace();
-        if (this.src[this.pos] !== '=') this.fail(`attribute ${attrName} needs "=" and a quoted value`);
+        if (this.src[this.pos] !== '=') this.fail(l10n.t('attribute {0} needs "=" and a quoted value', attrName));
         this.pos++;
         this.skipSpace();
         const quote = this.src[this.pos];
-        if (quote !== '"' && quote !== "'") this.fail(`the value of ${attrName} must be quoted`);
+        if (quote !== '"' && quote !== "'") this.fail(l10n.t('the value of {0} must be quoted', attrName));
         const valueStart = this.pos + 1;
         const valueEnd = this.src.indexOf(quote, valueStart);
-        if (valueEnd < 0) this.fail(`unclosed value of ${attrName}`);
+        if (valueEnd < 0) this.fail(l10n.t('unclosed value of {0}', attrName));
         const raw = this.src.slice(valueStart, valueEnd);
-        if (raw.includes('<')) this.fail(`"<" in the value of ${attrName}`, valueStart + raw.indexOf('<'));
-        if (attributes.has(attrName)) this.fail(`attribute ${attrName} is written twice`, attrStart);
+        if (raw.includes('<')) this.fail(l10n.t('"<" in the value of {0}', attrName), valueStart + raw.indexOf('<'));
+        if (attributes.has(attrName)) this.fail(l10n.t('attribute {0} is written twice', attrName), attrStart);
         // attribute-value normalization: literal white space characters become spaces
         attributes.set(attrName, this.decode(raw.replace(/[\t\n\r]/g, ' '), valueStart));
         this.pos = valueEnd + 1;
@@ -218,7 +219,7 @@ class XmlReader {
       const colon = name.indexOf(':');
       const prefix = colon >= 0 ? name.slice(0, colon) : '';
       const namespace = scope.get(prefix);
-      if (prefix && namespace === undefined) this.fail(`undeclared namespace prefix "${prefix}"`, tagStart);
+      if (prefix && namespace === undefined) this.fail(l10n.t('undeclared namespace prefix "{0}"', prefix), tagStart);
       const { line, column } = this.where(tagStart);
       const el: XmlElement = { name, local: colon >= 0 ? name.slice(colon + 1) : name, namespace: namespace ?? '', attributes, children: [], text: '', line, column };
       if (stack.length) stack[stack.length - 1].el.children.push(el);
@@ -229,10 +230,10 @@ class XmlReader {
         if (stack.length === 0) return root!;
         const current = stack[stack.length - 1].el;
         const lt = this.src.indexOf('<', this.pos);
-        if (lt < 0) this.fail(`<${current.name}> is not closed`, this.pos);
+        if (lt < 0) this.fail(l10n.t('<{0}> is not closed', current.name), this.pos);
         if (lt > this.pos) {
           const raw = this.src.slice(this.pos, lt);
-          if (raw.includes(']]>')) this.fail('"]]>" in text', this.pos + raw.indexOf(']]>'));
+          if (raw.includes(']]>')) this.fail(l10n.t('"]]>" in text'), this.pos + raw.indexOf(']]>'));
           current.text += this.decode(raw.replace(/\r\n?/g, '\n'), this.pos);
           this.pos = lt;
         }
@@ -241,18 +242,18 @@ class XmlReader {
           const closeStart = this.pos;
           const closing = this.name();
           this.skipSpace();
-          if (this.src[this.pos] !== '>') this.fail(`unclosed end tag </${closing}>`);
+          if (this.src[this.pos] !== '>') this.fail(l10n.t('unclosed end tag </{0}>', closing));
           this.pos++;
-          if (closing !== current.name) this.fail(`</${closing}> closes <${current.name}> (line ${current.line})`, closeStart);
+          if (closing !== current.name) this.fail(l10n.t('</{0}> closes <{1}> (line {2})', closing, current.name, current.line), closeStart);
           stack.pop();
         } else if (this.startsWith('<!--')) this.skipPast('-->', 'comment');
         else if (this.startsWith('<![CDATA[')) {
           const end = this.src.indexOf(']]>', this.pos + 9);
-          if (end < 0) this.fail('unclosed CDATA section');
+          if (end < 0) this.fail(l10n.t('unclosed CDATA section'));
           current.text += this.src.slice(this.pos + 9, end).replace(/\r\n?/g, '\n');
           this.pos = end + 3;
-        } else if (this.startsWith('<?')) this.skipPast('?>', 'processing instruction');
-        else if (this.startsWith('<!')) this.fail('unexpected markup declaration');
+        } else if (this.startsWith('<?')) this.skipPast('?>', 'instruction');
+        else if (this.startsWith('<!')) this.fail(l10n.t('unexpected markup declaration'));
         else break; // a child's start tag
       }
     }

@@ -4,9 +4,11 @@
  */
 import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Alias, Node as YamlNode, Pair, YAMLMap } from 'yaml';
+import * as l10n from '@vscode/l10n';
 import { readPlainYaml } from './quickYaml';
 import { normalizeTerm } from '../text/normalize';
 import { lineColumnAt } from '../text/lines';
+import { formatNumber } from '../text/locale';
 import { COLOR_PATTERN } from '../text/color';
 import { ID_PATTERN } from '../text/patterns';
 
@@ -134,15 +136,15 @@ class GlossaryReader {
   }
 
   /** The pairs of a mapping by key, warning about keys not in `known`. */
-  entries(map: YAMLMap, known: Set<string>, where: string): Map<string, Pair<YamlNode, YamlNode | null>> {
+  entries(map: YAMLMap, known: Set<string>, where: 'glossary' | 'theme' | 'term' | 'country'): Map<string, Pair<YamlNode, YamlNode | null>> {
     const out = new Map<string, Pair<YamlNode, YamlNode | null>>();
     for (const pair of map.items as Pair<YamlNode, YamlNode | null>[]) {
       const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
       if (key === undefined) {
-        this.report('warning', pair.key, `unexpected key in ${where}`, map);
+        this.report('warning', pair.key, where === 'glossary' ? l10n.t('unexpected key in the glossary') : where === 'theme' ? l10n.t('unexpected key in a theme') : where === 'term' ? l10n.t('unexpected key in a term') : l10n.t('unexpected key in a country'), map);
         continue;
       }
-      if (!known.has(key)) this.report('warning', pair.key, `unknown key "${key}" in ${where}`, map);
+      if (!known.has(key)) this.report('warning', pair.key, where === 'glossary' ? l10n.t('unknown key "{0}" in the glossary', key) : where === 'theme' ? l10n.t('unknown key "{0}" in a theme', key) : where === 'term' ? l10n.t('unknown key "{0}" in a term', key) : l10n.t('unknown key "{0}" in a country', key), map);
       out.set(key, pair);
     }
     return out;
@@ -163,26 +165,26 @@ class GlossaryReader {
     const value = this.resolve(pair.value);
     if (value === null || (isScalar(value) && value.value === null)) return undefined;
     const text = this.text(value);
-    if (text === undefined) this.report('error', value, `"${key}" must be text`, pair.key);
+    if (text === undefined) this.report('error', value, l10n.t('"{0}" must be text', key), pair.key);
     return text;
   }
 
   read(): Glossary | undefined {
     const root = this.resolve(this.contents);
     if (!isMap(root)) {
-      this.report('error', root, 'a glossary must be a mapping with "version" and "themes"');
+      this.report('error', root, l10n.t('a glossary must be a mapping with "version" and "themes"'));
       return undefined;
     }
-    const entries = this.entries(root, ROOT_KEYS, 'the glossary');
+    const entries = this.entries(root, ROOT_KEYS, 'glossary');
     const versionPair = entries.get('version');
-    if (!versionPair) this.report('error', root, 'missing "version" (it must be 1)');
+    if (!versionPair) this.report('error', root, l10n.t('missing "version" (it must be 1)'));
     else {
       const v = this.resolve(versionPair.value);
-      if (!isScalar(v) || v.value !== 1) this.report('error', v, 'unsupported "version": it must be 1', versionPair.key);
+      if (!isScalar(v) || v.value !== 1) this.report('error', v, l10n.t('unsupported "version": it must be 1'), versionPair.key);
     }
     const themes: GlossaryTheme[] = [];
     const themesPair = entries.get('themes');
-    if (!themesPair) this.report('error', root, 'missing "themes" (a list of themes)');
+    if (!themesPair) this.report('error', root, l10n.t('missing "themes" (a list of themes)'));
     else this.readThemes(themesPair, undefined, 0, themes);
     const countries: GlossaryCountry[] = [];
     const countriesPair = entries.get('countries');
@@ -194,7 +196,7 @@ class GlossaryReader {
     const seq = this.resolve(pair.value);
     if (seq === null || (isScalar(seq) && seq.value === null)) return;
     if (!isSeq(seq)) {
-      this.report('error', seq, '"themes" must be a list', pair.key);
+      this.report('error', seq, l10n.t('"themes" must be a list'), pair.key);
       return;
     }
     for (const item of seq.items) {
@@ -205,22 +207,22 @@ class GlossaryReader {
 
   private readTheme(node: YamlNode | null, parent: string | undefined, depth: number, seq: YamlNode): GlossaryTheme | undefined {
     if (!isMap(node)) {
-      this.report('error', node, 'a theme must be a mapping with "id" and "label"', seq);
+      this.report('error', node, l10n.t('a theme must be a mapping with "id" and "label"'), seq);
       return undefined;
     }
-    const entries = this.entries(node, THEME_KEYS, 'a theme');
+    const entries = this.entries(node, THEME_KEYS, 'theme');
     const source = this.pos(node);
     const idPair = entries.get('id');
     const id = idPair ? this.text(this.resolve(idPair.value)) : undefined;
     let ok = true;
     if (id === undefined || id === '') {
-      this.report('error', idPair ? (this.resolve(idPair.value) ?? idPair.key) : node, 'theme is missing "id"', node);
+      this.report('error', idPair ? (this.resolve(idPair.value) ?? idPair.key) : node, l10n.t('theme is missing "id"'), node);
       ok = false;
     } else if (!ID_PATTERN.test(id)) {
-      this.report('error', this.resolve(idPair!.value), `invalid theme id "${id}": use lower-case letters, digits and "-", starting with a letter or digit`);
+      this.report('error', this.resolve(idPair!.value), l10n.t('invalid theme id "{0}": use lower-case letters, digits and "-", starting with a letter or digit', id));
       ok = false;
     } else if (this.ids.has(id)) {
-      this.report('error', this.resolve(idPair!.value), `duplicate theme id "${id}"`);
+      this.report('error', this.resolve(idPair!.value), l10n.t('duplicate theme id "{0}"', id));
       ok = false;
     } else this.ids.add(id);
 
@@ -228,14 +230,14 @@ class GlossaryReader {
     const labelNode = labelPair ? this.resolve(labelPair.value) : null;
     const label = this.text(labelNode);
     if (label === undefined || label.trim() === '') {
-      this.report('error', labelNode ?? labelPair?.key ?? node, `theme${id ? ` "${id}"` : ''} is missing "label"`, node);
+      this.report('error', labelNode ?? labelPair?.key ?? node, id ? l10n.t('theme "{0}" is missing "label"', id) : l10n.t('theme is missing "label"'), node);
       ok = false;
     }
     const labelEn = this.optionalText(entries, 'label_en');
     const gloss = this.optionalText(entries, 'gloss');
     const color = this.optionalText(entries, 'color');
     if (color !== undefined && !COLOR_PATTERN.test(color.trim())) {
-      this.report('error', this.resolve(entries.get('color')!.value), `"${color}" is not a colour: use #rgb, #rrggbb or #rrggbbaa`);
+      this.report('error', this.resolve(entries.get('color')!.value), l10n.t('"{0}" is not a colour: use #rgb, #rrggbb or #rrggbbaa', color));
     }
     const themeId = id ?? '';
     const terms: GlossaryTerm[] = [];
@@ -257,7 +259,7 @@ class GlossaryReader {
     const seq = this.resolve(pair.value);
     if (seq === null || (isScalar(seq) && seq.value === null)) return;
     if (!isSeq(seq)) {
-      this.report('error', seq, '"terms" must be a list', pair.key);
+      this.report('error', seq, l10n.t('"terms" must be a list'), pair.key);
       return;
     }
     const seen = new Map<string, SourcePos>();
@@ -273,7 +275,7 @@ class GlossaryReader {
       }
       const text = this.text(node);
       if (text === undefined && !(isScalar(node) && node.value === null)) {
-        this.report('error', node, 'a term must be text or a mapping with "term"', seq);
+        this.report('error', node, l10n.t('a term must be text or a mapping with "term"'), seq);
       } else if (this.checkTerm(text ?? '', node, seq)) {
         this.checkRepeat(text!, node, seq, seen);
         out.push({ term: text!.trim(), wholeWord: false, aliases: [], theme, source: this.pos(node, seq) });
@@ -289,11 +291,12 @@ class GlossaryReader {
   private checkTerm(text: string, node: YamlNode | null, fallback: YamlNode, what = 'term'): boolean {
     const normalized = normalizeTerm(text);
     if (normalized === '') {
-      this.report('error', node, `empty ${what}`, fallback);
+      this.report('error', node, what === 'term' ? l10n.t('empty term') : l10n.t('empty alias'), fallback);
       return false;
     }
     if (COMBINING_START.test(normalized)) {
-      this.report('error', node, `${what === 'term' ? 'a term' : 'an alias'} cannot start with a combining mark (U+${normalized.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}, a tone mark or a vowel written above or below a letter): it would match inside words`, fallback);
+      const mark = normalized.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+      this.report('error', node, what === 'term' ? l10n.t('a term cannot start with a combining mark (U+{0}, a tone mark or a vowel written above or below a letter): it would match inside words', mark) : l10n.t('an alias cannot start with a combining mark (U+{0}, a tone mark or a vowel written above or below a letter): it would match inside words', mark), fallback);
       return false;
     }
     return true;
@@ -303,21 +306,21 @@ class GlossaryReader {
   private checkRepeat(text: string, node: YamlNode | null, fallback: YamlNode, seen: Map<string, SourcePos>): void {
     const key = normalizeTerm(text);
     const first = seen.get(key);
-    if (first) this.report('warning', node, `"${text.trim()}" is already a term of this theme (line ${first.line}); written twice`, fallback);
+    if (first) this.report('warning', node, l10n.t('"{0}" is already a term of this theme (line {1}); written twice', text.trim(), first.line), fallback);
     else seen.set(key, this.pos(node, fallback));
   }
 
   private readTermMap(node: YAMLMap, theme: string): GlossaryTerm | undefined {
-    const entries = this.entries(node, TERM_KEYS, 'a term');
+    const entries = this.entries(node, TERM_KEYS, 'term');
     const termPair = entries.get('term');
     if (!termPair) {
-      this.report('error', node, 'term is missing "term"');
+      this.report('error', node, l10n.t('term is missing "term"'));
       return undefined;
     }
     const termNode = this.resolve(termPair.value);
     const text = this.text(termNode);
     if (text === undefined && !(termNode === null || (isScalar(termNode) && termNode.value === null))) {
-      this.report('error', termNode, '"term" must be text');
+      this.report('error', termNode, l10n.t('"term" must be text'));
       return undefined;
     }
     if (!this.checkTerm(text ?? '', termNode, termPair.key)) return undefined;
@@ -326,14 +329,14 @@ class GlossaryReader {
     if (wwPair) {
       const ww = this.resolve(wwPair.value);
       if (isScalar(ww) && typeof ww.value === 'boolean') wholeWord = ww.value;
-      else if (!(isScalar(ww) && ww.value === null)) this.report('error', ww, '"whole_word" must be true or false', wwPair.key);
+      else if (!(isScalar(ww) && ww.value === null)) this.report('error', ww, l10n.t('"whole_word" must be true or false'), wwPair.key);
     }
     let caseSensitive: boolean | undefined;
     const csPair = entries.get('case_sensitive');
     if (csPair) {
       const cs = this.resolve(csPair.value);
       if (isScalar(cs) && typeof cs.value === 'boolean') caseSensitive = cs.value;
-      else if (!(isScalar(cs) && cs.value === null)) this.report('error', cs, '"case_sensitive" must be true or false', csPair.key);
+      else if (!(isScalar(cs) && cs.value === null)) this.report('error', cs, l10n.t('"case_sensitive" must be true or false'), csPair.key);
     }
     const aliases = this.readAliases(entries.get('aliases'));
     const term: GlossaryTerm = { term: text!.trim(), wholeWord, aliases, theme, source: this.pos(node) };
@@ -354,7 +357,7 @@ class GlossaryReader {
     const out: string[] = [];
     for (const item of items) {
       const text = this.text(item);
-      if (text === undefined) this.report('error', item, 'an alias must be text', pair.key);
+      if (text === undefined) this.report('error', item, l10n.t('an alias must be text'), pair.key);
       else if (this.checkTerm(text, item, pair.key, 'alias')) out.push(text.trim());
     }
     return out;
@@ -364,20 +367,20 @@ class GlossaryReader {
     const seq = this.resolve(pair.value);
     if (seq === null || (isScalar(seq) && seq.value === null)) return;
     if (!isSeq(seq)) {
-      this.report('error', seq, '"countries" must be a list', pair.key);
+      this.report('error', seq, l10n.t('"countries" must be a list'), pair.key);
       return;
     }
     for (const raw of seq.items) {
       const node = this.resolve(raw);
       if (!isMap(node)) {
-        this.report('error', node, 'a country must be a mapping with "code" and "aliases"', seq);
+        this.report('error', node, l10n.t('a country must be a mapping with "code" and "aliases"'), seq);
         continue;
       }
-      const entries = this.entries(node, COUNTRY_KEYS, 'a country');
+      const entries = this.entries(node, COUNTRY_KEYS, 'country');
       const codePair = entries.get('code');
       const code = codePair ? this.text(this.resolve(codePair.value)) : undefined;
       if (code === undefined || !COUNTRY_CODE_PATTERN.test(code)) {
-        this.report('error', codePair ? this.resolve(codePair.value) : node, code === undefined ? 'country is missing "code"' : `invalid country code "${code}": use ISO 3166-1 alpha-2`, node);
+        this.report('error', codePair ? this.resolve(codePair.value) : node, code === undefined ? l10n.t('country is missing "code"') : l10n.t('invalid country code "{0}": use ISO 3166-1 alpha-2', code), node);
         continue;
       }
       out.push({ code: code.toUpperCase(), aliases: this.readAliases(entries.get('aliases')), source: this.pos(node) });
@@ -461,12 +464,12 @@ export function resolveAliases(root: unknown, limit = MAX_ALIAS_EXPANSION): { ta
         const target = anchors.get(child.source);
         if (!target) continue; // an unknown alias: the parser has reported it
         const size = sizes.get(target);
-        if (size === undefined) return { targets, problem: { alias: child, message: `the alias *${child.source} is inside the node it names (a loop)` } };
+        if (size === undefined) return { targets, problem: { alias: child, message: l10n.t('the alias *{0} is inside the node it names (a loop)', child.source) } };
         targets.set(child, target);
         added += size;
         top.size += size;
         if (added > limit) {
-          return { targets, problem: { alias: child, message: `aliases expand to more than ${limit.toLocaleString('en-US')} nodes (a YAML alias bomb?); write the entries out instead` } };
+          return { targets, problem: { alias: child, message: l10n.t('aliases expand to more than {0} nodes (a YAML alias bomb?); write the entries out instead', formatNumber(limit)) } };
         }
         continue;
       }
@@ -493,7 +496,7 @@ export function parseGlossary(text: string, file: string): ParseResult {
   const deep = deepNesting(text);
   if (deep >= 0) {
     const { line, column } = lineColumnAt(text, deep);
-    return { errors: [{ file, line, column, message: `the YAML is nested more than ${MAX_YAML_NESTING} levels deep`, severity: 'error' }] };
+    return { errors: [{ file, line, column, message: l10n.t('the YAML is nested more than {0} levels deep', MAX_YAML_NESTING), severity: 'error' }] };
   }
   const plain = readPlainYaml(text);
   if (plain) {
@@ -515,7 +518,7 @@ export function parseGlossaryDocument(text: string, file: string): ParseResult {
     return { file, line: Math.max(1, start.line), column: start.col, endLine: Math.max(1, end.line), endColumn: end.col, message, severity };
   };
   const toDiag = (e: { pos: [number, number]; message: string }, severity: 'error' | 'warning'): GlossaryDiagnostic =>
-    diag(e.pos, `invalid YAML: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`, severity);
+    diag(e.pos, l10n.t('invalid YAML: {0}', e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')), severity);
   for (const e of doc.errors) yamlProblems.push(toDiag(e, 'error'));
   if (yamlProblems.length > 0) return { errors: yamlProblems };
   for (const w of doc.warnings) yamlProblems.push(toDiag(w, 'warning'));
@@ -694,15 +697,15 @@ export class GlossarySet {
       const earlier = merged.get(theme.id);
       if (earlier) {
         const first = earlier.theme;
-        const at = `"${theme.id}" is already defined at ${where(first.source)}`;
-        if (theme.label.trim() !== first.label.trim()) {
-          warn(file, theme.source, `theme ${at} with the label «${first.label}»; that label stays (this file's terms are added to the theme)`);
+                if (theme.label.trim() !== first.label.trim()) {
+          warn(file, theme.source, l10n.t('theme "{0}" is already defined at {1} with the label «{2}»; that label stays (this file\'s terms are added to the theme)', theme.id, where(first.source), first.label));
         } else if (theme.labelEn !== undefined && first.labelEn !== undefined && theme.labelEn.trim() !== first.labelEn.trim()) {
-          warn(file, theme.source, `theme ${at} with the English label "${first.labelEn}"; that label stays (this file's terms are added to the theme)`);
+          warn(file, theme.source, l10n.t('theme "{0}" is already defined at {1} with the English label "{2}"; that label stays (this file\'s terms are added to the theme)', theme.id, where(first.source), first.labelEn));
         }
         if ((earlier.parent?.id ?? '') !== (parent?.id ?? '')) {
-          const there = earlier.parent ? `under «${earlier.parent.label}»` : 'at the top level';
-          warn(file, theme.source, `theme ${at} ${there}; it stays there (this file's terms are added to it)`);
+          warn(file, theme.source, earlier.parent
+            ? l10n.t('theme "{0}" is already defined at {1} under «{2}»; it stays there (this file\'s terms are added to it)', theme.id, where(first.source), earlier.parent.label)
+            : l10n.t('theme "{0}" is already defined at {1} at the top level; it stays there (this file\'s terms are added to it)', theme.id, where(first.source)));
         }
         first.labelEn ??= theme.labelEn;
         first.color ??= theme.color;

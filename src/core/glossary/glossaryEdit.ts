@@ -10,6 +10,7 @@
  * which happened. Either way the result is parsed again to check it and to find the line of the
  * new term. Pure: no `vscode`, no Node modules.
  */
+import * as l10n from '@vscode/l10n';
 import { Document, isMap, isScalar, isSeq, LineCounter, parseDocument, YAMLMap, YAMLSeq } from 'yaml';
 import type { Node as YamlNode, Pair } from 'yaml';
 import { normalizeTerm } from '../text/normalize';
@@ -172,17 +173,17 @@ function existingTerms(theme: YAMLMap): Map<string, string> {
  */
 export function addTermToGlossary(text: string, request: AddTermRequest): AddTermResult {
   const term = cleanTerm(request.term);
-  if (normalizeTerm(term) === '') throw new GlossaryEditError('empty-term', 'the term is empty');
+  if (normalizeTerm(term) === '') throw new GlossaryEditError('empty-term', l10n.t('the term is empty'));
   const newTheme = request.newTheme;
   if (newTheme) {
     if (!ID_PATTERN.test(newTheme.id)) {
-      throw new GlossaryEditError('invalid-id', `invalid theme id "${newTheme.id}": use lower-case letters, digits and "-", starting with a letter or digit`);
+      throw new GlossaryEditError('invalid-id', l10n.t('invalid theme id "{0}": use lower-case letters, digits and "-", starting with a letter or digit', newTheme.id));
     }
-    if (!newTheme.label.trim()) throw new GlossaryEditError('empty-label', 'the new theme needs a label');
+    if (!newTheme.label.trim()) throw new GlossaryEditError('empty-label', l10n.t('the new theme needs a label'));
     if (request.themeId && request.themeId !== newTheme.id) {
-      throw new GlossaryEditError('structure', `themeId "${request.themeId}" and the new theme's id "${newTheme.id}" differ`);
+      throw new GlossaryEditError('structure', l10n.t('themeId "{0}" and the new theme\'s id "{1}" differ', request.themeId, newTheme.id));
     }
-  } else if (!request.themeId) throw new GlossaryEditError('unknown-theme', 'no theme given');
+  } else if (!request.themeId) throw new GlossaryEditError('unknown-theme', l10n.t('no theme given'));
   const themeId = newTheme?.id ?? request.themeId!;
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
 
@@ -192,16 +193,16 @@ export function addTermToGlossary(text: string, request: AddTermRequest): AddTer
     const e = doc.errors[0];
     const at = lines.linePos(e.pos[0]);
     const message = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-    throw new GlossaryEditError('yaml', `invalid YAML at line ${at.line}, column ${at.col}: ${message}`, at.line, at.col);
+    throw new GlossaryEditError('yaml', l10n.t('invalid YAML at line {0}, column {1}: {2}', at.line, at.col, message), at.line, at.col);
   }
   if (doc.contents === null) {
     // an empty file, or one with only comments: a new glossary after them
-    if (!newTheme || newTheme.parentId) throw new GlossaryEditError('unknown-theme', `theme "${newTheme?.parentId ?? themeId}" is not defined in this file`);
+    if (!newTheme || newTheme.parentId) throw new GlossaryEditError('unknown-theme', l10n.t('theme "{0}" is not defined in this file', newTheme?.parentId ?? themeId));
     const fresh = text.trim() === '' ? newFileText(request, newTheme, eol) : text.trimEnd() + eol + newFileText(request, newTheme, eol);
     return locate(fresh, themeId, term, true);
   }
   const root = doc.contents;
-  if (!isMap(root)) throw new GlossaryEditError('structure', 'the file is not a glossary: it must be a mapping with "version" and "themes"', 1, 1);
+  if (!isMap(root)) throw new GlossaryEditError('structure', l10n.t('the file is not a glossary: it must be a mapping with "version" and "themes"'), 1, 1);
   const themes = themeMaps(root);
 
   let target: YAMLMap | undefined;
@@ -212,12 +213,12 @@ export function addTermToGlossary(text: string, request: AddTermRequest): AddTer
   if (newTheme) {
     if (themes.has(newTheme.id)) {
       const at = lines.linePos(themes.get(newTheme.id)!.range?.[0] ?? 0);
-      throw new GlossaryEditError('duplicate-theme', `theme id "${newTheme.id}" is already used in this file (line ${at.line})`, at.line, at.col);
+      throw new GlossaryEditError('duplicate-theme', l10n.t('theme id "{0}" is already used in this file (line {1})', newTheme.id, at.line), at.line, at.col);
     }
     if (newTheme.parentId) {
       holderId = newTheme.parentId;
       target = themes.get(newTheme.parentId);
-      if (!target) throw new GlossaryEditError('unknown-theme', `theme "${newTheme.parentId}" is not defined in this file`);
+      if (!target) throw new GlossaryEditError('unknown-theme', l10n.t('theme "{0}" is not defined in this file', newTheme.parentId));
     } else if (newTheme.ancestors?.length) {
       const ancestors = newTheme.ancestors;
       let i = ancestors.length - 1;
@@ -230,10 +231,10 @@ export function addTermToGlossary(text: string, request: AddTermRequest): AddTer
     }
   } else {
     target = themes.get(themeId);
-    if (!target) throw new GlossaryEditError('unknown-theme', `theme "${themeId}" is not defined in this file`);
+    if (!target) throw new GlossaryEditError('unknown-theme', l10n.t('theme "{0}" is not defined in this file', themeId));
     const already = existingTerms(target).get(normalizeTerm(term));
     if (already !== undefined) {
-      const message = already === term || normalizeTerm(already) === normalizeTerm(term) ? `"${term}" is already a term of theme "${themeId}"` : `"${term}" is already an alias of "${already}" in theme "${themeId}"`;
+      const message = already === term || normalizeTerm(already) === normalizeTerm(term) ? l10n.t('"{0}" is already a term of theme "{1}"', term, themeId) : l10n.t('"{0}" is already an alias of "{1}" in theme "{2}"', term, already, themeId);
       throw new GlossaryEditError('duplicate-term', message);
     }
   }
@@ -405,7 +406,7 @@ export function themeFileText(text: string, themeId: string, header: readonly st
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const src = eol === '\n' ? text : text.replace(/\r\n/g, '\n');
   const doc = parseDocument(src, { uniqueKeys: false });
-  if (doc.errors.length || !isMap(doc.contents)) throw new GlossaryEditError('yaml', 'the glossary does not parse');
+  if (doc.errors.length || !isMap(doc.contents)) throw new GlossaryEditError('yaml', l10n.t('the glossary does not parse'));
   // the theme and the mappings of its ancestors, outermost first
   let found: { node: YAMLMap; ancestors: YAMLMap[] } | undefined;
   const walk = (seq: unknown, ancestors: YAMLMap[]): void => {
@@ -420,7 +421,7 @@ export function themeFileText(text: string, themeId: string, header: readonly st
     }
   };
   walk(pairOf(doc.contents, 'themes')?.value, []);
-  if (!found) throw new GlossaryEditError('unknown-theme', `theme "${themeId}" is not defined in this file`);
+  if (!found) throw new GlossaryEditError('unknown-theme', l10n.t('theme "{0}" is not defined in this file', themeId));
   const depth = found.ancestors.length;
   const scalar = (value: unknown) => new Document(value).toString(TO_STRING).trimEnd();
   const out: string[] = header.map((line) => (line ? `# ${line}` : '#'));

@@ -15,6 +15,7 @@
  *
  * Pure: no `vscode`, no Node modules.
  */
+import * as l10n from '@vscode/l10n';
 import { ParseErrorCode, visit } from 'jsonc-parser';
 import type { TextPositionSelector, TextQuoteSelector } from './anchoring';
 import { lineColumnAt } from '../text/lines';
@@ -118,9 +119,9 @@ function readPositionedJson(text: string, locate?: string): PositionedJson {
   let expecting: Expecting = 'value';
 
   const describe = (offset: number): string => {
-    if (offset >= text.length) return 'end of file';
+    if (offset >= text.length) return l10n.t('end of file');
     const c = text[offset];
-    return /\s/.test(c) ? 'white space' : `character "${c}"`;
+    return /\s/.test(c) ? l10n.t('white space') : l10n.t('character "{0}"', c);
   };
   /** Is the last character before `offset` that is not white space a comma? */
   const afterComma = (offset: number): boolean => {
@@ -133,38 +134,38 @@ function readPositionedJson(text: string, locate?: string): PositionedJson {
     const top = stack[stack.length - 1];
     const found = describe(offset);
     const c = text[offset];
-    if ((c === ']' || c === '}') && (expecting === 'value' || expecting === 'key') && afterComma(offset)) return new JsonSyntaxError(`a comma before "${c}" is not allowed in JSON`, offset);
+    if ((c === ']' || c === '}') && (expecting === 'value' || expecting === 'key') && afterComma(offset)) return new JsonSyntaxError(l10n.t('a comma before "{0}" is not allowed in JSON', c), offset);
     switch (expecting) {
       case 'key':
-        return new JsonSyntaxError(`expected a property name in quotes, found ${found}`, offset);
+        return new JsonSyntaxError(l10n.t('expected a property name in quotes, found {0}', found), offset);
       case 'colon':
-        return new JsonSyntaxError(`expected ":" after the key "${top?.key ?? ''}", found ${found}`, offset);
+        return new JsonSyntaxError(l10n.t('expected ":" after the key "{0}", found {1}', top?.key ?? '', found), offset);
       case 'value':
-        return new JsonSyntaxError(`expected a value, found ${found}`, offset);
+        return new JsonSyntaxError(l10n.t('expected a value, found {0}', found), offset);
       case 'comma':
-        if (!top) return new JsonSyntaxError(`unexpected ${found} after the end of the JSON value`, offset);
-        if (Array.isArray(top.container)) return new JsonSyntaxError(`expected "," or "]" after an item, found ${found}`, offset);
-        return new JsonSyntaxError(`expected "," or "}" after the value of "${top.key ?? ''}", found ${found}`, offset);
+        if (!top) return new JsonSyntaxError(l10n.t('unexpected {0} after the end of the JSON value', found), offset);
+        if (Array.isArray(top.container)) return new JsonSyntaxError(l10n.t('expected "," or "]" after an item, found {0}', found), offset);
+        return new JsonSyntaxError(l10n.t('expected "," or "}" after the value of "{0}", found {1}', top.key ?? '', found), offset);
     }
   };
   /** A problem inside a string token [offset, offset + length). */
   const stringError = (code: ParseErrorCode, offset: number, length: number): JsonSyntaxError => {
     const end = offset + length;
     if (code === ParseErrorCode.UnexpectedEndOfString) {
-      if (end < text.length) return new JsonSyntaxError('a line break or control character inside a string (write it as \\n, \\t ...)', end);
-      return new JsonSyntaxError('unterminated string (missing closing ")', offset);
+      if (end < text.length) return new JsonSyntaxError(l10n.t('a line break or control character inside a string (write it as \\n, \\t ...)'), end);
+      return new JsonSyntaxError(l10n.t('unterminated string (missing closing ")'), offset);
     }
     for (let p = offset + 1; p < end; p++) {
       const c = text.charCodeAt(p);
-      if (c < 0x20 && code === ParseErrorCode.InvalidCharacter) return new JsonSyntaxError('a line break or control character inside a string (write it as \\n, \\t ...)', p);
+      if (c < 0x20 && code === ParseErrorCode.InvalidCharacter) return new JsonSyntaxError(l10n.t('a line break or control character inside a string (write it as \\n, \\t ...)'), p);
       if (c === 0x5c) {
         const e = text[p + 1];
         const valid = e !== undefined && ('"\\/bfnrt'.includes(e) || (e === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(p + 2, p + 6))));
-        if (!valid && code !== ParseErrorCode.InvalidCharacter) return new JsonSyntaxError(`invalid escape "\\${e ?? ''}" in a string`, p);
+        if (!valid && code !== ParseErrorCode.InvalidCharacter) return new JsonSyntaxError(l10n.t('invalid escape "\\{0}" in a string', e ?? ''), p);
         p++;
       }
     }
-    return new JsonSyntaxError('invalid string', offset);
+    return new JsonSyntaxError(l10n.t('invalid string'), offset);
   };
   /** Puts a value in its container; returns its path when locating ('' otherwise). */
   const place = (value: unknown, offset: number): string => {
@@ -182,7 +183,7 @@ function readPositionedJson(text: string, locate?: string): PositionedJson {
     return path;
   };
   const open = (container: Frame['container'], offset: number): void => {
-    if (stack.length >= MAX_JSON_DEPTH) throw new JsonSyntaxError(`nested more than ${MAX_JSON_DEPTH} levels deep`, offset);
+    if (stack.length >= MAX_JSON_DEPTH) throw new JsonSyntaxError(l10n.t('nested more than {0} levels deep', MAX_JSON_DEPTH), offset);
     if (expecting !== 'value') throw unexpected(offset);
     stack.push({ container, path: place(container, offset) });
     expecting = Array.isArray(container) ? 'value' : 'key';
@@ -201,7 +202,7 @@ function readPositionedJson(text: string, locate?: string): PositionedJson {
       onArrayEnd: close,
       onObjectProperty: (key, offset) => {
         const top = stack[stack.length - 1];
-        if (Object.prototype.hasOwnProperty.call(top.container, key)) throw new JsonSyntaxError(`duplicate key "${key}"`, offset);
+        if (Object.prototype.hasOwnProperty.call(top.container, key)) throw new JsonSyntaxError(l10n.t('duplicate key "{0}"', key), offset);
         top.key = key;
         if (locate !== undefined && (top.path === '' ? key : `${top.path}.${key}`) === locate) found.keyAt = offset;
         expecting = 'colon';
@@ -224,10 +225,10 @@ function readPositionedJson(text: string, locate?: string): PositionedJson {
             throw stringError(code, offset, length);
           case ParseErrorCode.InvalidNumberFormat:
           case ParseErrorCode.UnexpectedEndOfNumber:
-            throw new JsonSyntaxError('invalid number', offset);
+            throw new JsonSyntaxError(l10n.t('invalid number'), offset);
           case ParseErrorCode.InvalidCommentToken:
           case ParseErrorCode.UnexpectedEndOfComment:
-            throw new JsonSyntaxError('comments are not allowed in JSON', offset);
+            throw new JsonSyntaxError(l10n.t('comments are not allowed in JSON'), offset);
           default:
             throw unexpected(offset);
         }
@@ -265,10 +266,10 @@ function isObject(v: unknown): v is Record<string, unknown> {
 
 function kindOf(v: unknown): string {
   if (v === null) return 'null';
-  if (Array.isArray(v)) return 'a list';
-  if (typeof v === 'object') return 'an object';
-  if (typeof v === 'string') return 'text';
-  return `a ${typeof v}`;
+  if (Array.isArray(v)) return l10n.t('a list');
+  if (typeof v === 'object') return l10n.t('an object');
+  if (typeof v === 'string') return l10n.t('text');
+  return typeof v === 'number' ? l10n.t('a number') : typeof v === 'boolean' ? l10n.t('true or false') : typeof v;
 }
 
 function join(path: string, key: string): string {
@@ -276,53 +277,53 @@ function join(path: string, key: string): string {
 }
 
 function expectObject(v: unknown, path: string, what: string, known: readonly string[]): Record<string, unknown> {
-  if (!isObject(v)) throw new ShapeError(`${path || 'the file'} must be ${what}, not ${kindOf(v)}`, path);
+  if (!isObject(v)) throw new ShapeError(path ? l10n.t('{0} must be {1}, not {2}', path, what, kindOf(v)) : l10n.t('the file must be {0}, not {1}', what, kindOf(v)), path);
   for (const key of Object.keys(v)) {
-    if (!known.includes(key)) throw new ShapeError(`unknown field "${key}" in ${path || 'the file'} (expected ${known.map((k) => `"${k}"`).join(', ')})`, join(path, key), true);
+    if (!known.includes(key)) throw new ShapeError(path ? l10n.t('unknown field "{0}" in {1} (expected {2})', key, path, known.map((k) => `"${k}"`).join(', ')) : l10n.t('unknown field "{0}" in the file (expected {1})', key, known.map((k) => `"${k}"`).join(', ')), join(path, key), true);
   }
   return v;
 }
 
 function requiredText(o: Record<string, unknown>, key: string, path: string, allowEmpty = false): string {
   const field = join(path, key);
-  if (!(key in o)) throw new ShapeError(`${path} is missing "${key}"`, path);
+  if (!(key in o)) throw new ShapeError(l10n.t('{0} is missing "{1}"', path, key), path);
   const v = o[key];
-  if (typeof v !== 'string') throw new ShapeError(`${field} must be text, not ${kindOf(v)}`, field);
-  if (!allowEmpty && v.trim() === '') throw new ShapeError(`${field} must not be empty`, field);
+  if (typeof v !== 'string') throw new ShapeError(l10n.t('{0} must be text, not {1}', field, kindOf(v)), field);
+  if (!allowEmpty && v.trim() === '') throw new ShapeError(l10n.t('{0} must not be empty', field), field);
   return v;
 }
 
 function optionalText(o: Record<string, unknown>, key: string, path: string): string | undefined {
   if (!(key in o)) return undefined;
   const v = o[key];
-  if (typeof v !== 'string') throw new ShapeError(`${join(path, key)} must be text, not ${kindOf(v)}`, join(path, key));
+  if (typeof v !== 'string') throw new ShapeError(l10n.t('{0} must be text, not {1}', join(path, key), kindOf(v)), join(path, key));
   return v;
 }
 
 function offsetField(o: Record<string, unknown>, key: string, path: string): number {
   const field = join(path, key);
-  if (!(key in o)) throw new ShapeError(`${path} is missing "${key}"`, path);
+  if (!(key in o)) throw new ShapeError(l10n.t('{0} is missing "{1}"', path, key), path);
   const v = o[key];
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw new ShapeError(`${field} must be a whole number of at least 0`, field);
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw new ShapeError(l10n.t('{0} must be a whole number of at least 0', field), field);
   return v;
 }
 
 function timestampField(o: Record<string, unknown>, key: string, path: string): string {
   const v = requiredText(o, key, path);
-  if (!TIMESTAMP_PATTERN.test(v) || Number.isNaN(Date.parse(v))) throw new ShapeError(`${join(path, key)} must be an ISO 8601 time such as "2025-11-22T09:30:00.000Z"`, join(path, key));
+  if (!TIMESTAMP_PATTERN.test(v) || Number.isNaN(Date.parse(v))) throw new ShapeError(l10n.t('{0} must be an ISO 8601 time such as "2025-11-22T09:30:00.000Z"', join(path, key)), join(path, key));
   return v;
 }
 
 function readTheme(v: unknown, path: string): FileTheme {
-  const o = expectObject(v, path, 'an object with "id" and "label"', THEME_KEYS);
+  const o = expectObject(v, path, l10n.t('an object with "id" and "label"'), THEME_KEYS);
   const id = requiredText(o, 'id', path);
-  if (!ID_PATTERN.test(id)) throw new ShapeError(`${path}.id "${id}" must use lower-case letters, digits and "-"`, `${path}.id`);
+  if (!ID_PATTERN.test(id)) throw new ShapeError(l10n.t('{0}.id "{1}" must use lower-case letters, digits and "-"', path, id), `${path}.id`);
   const theme: FileTheme = { id, label: requiredText(o, 'label', path) };
   const labelEn = optionalText(o, 'labelEn', path);
   if (labelEn !== undefined) theme.labelEn = labelEn;
   const color = optionalText(o, 'color', path);
   if (color !== undefined) {
-    if (!COLOR_PATTERN.test(color)) throw new ShapeError(`${path}.color "${color}" is not a colour: use #rgb, #rrggbb or #rrggbbaa`, `${path}.color`);
+    if (!COLOR_PATTERN.test(color)) throw new ShapeError(l10n.t('{0}.color "{1}" is not a colour: use #rgb, #rrggbb or #rrggbbaa', path, color), `${path}.color`);
     theme.color = color;
   }
   return theme;
@@ -334,76 +335,76 @@ export function isInsidePath(relative: string): boolean {
 }
 
 function readTag(v: unknown, path: string): StoredTag {
-  const o = expectObject(v, path, 'an object (a tag)', TAG_KEYS);
+  const o = expectObject(v, path, l10n.t('an object (a tag)'), TAG_KEYS);
   const id = requiredText(o, 'id', path);
   const document = requiredText(o, 'document', path);
   if (document.startsWith('/') || /^[a-zA-Z]:/.test(document) || document.includes('\\')) {
-    throw new ShapeError(`${path}.document must be a path relative to the workspace folder, with "/" separators`, `${path}.document`);
+    throw new ShapeError(l10n.t('{0}.document must be a path relative to the workspace folder, with "/" separators', path), `${path}.document`);
   }
-  if (!isInsidePath(document)) throw new ShapeError(`${path}.document must be a path inside the workspace folder (no "..", "." or empty parts)`, `${path}.document`);
+  if (!isInsidePath(document)) throw new ShapeError(l10n.t('{0}.document must be a path inside the workspace folder (no "..", "." or empty parts)', path), `${path}.document`);
   const theme = requiredText(o, 'theme', path);
   const note = optionalText(o, 'note', path);
   const creator = optionalText(o, 'creator', path);
   const created = timestampField(o, 'created', path);
   const modified = timestampField(o, 'modified', path);
   const targetPath = `${path}.target`;
-  if (!('target' in o)) throw new ShapeError(`${path} is missing "target"`, path);
-  const target = expectObject(o.target, targetPath, 'an object with "selector"', ['selector']);
+  if (!('target' in o)) throw new ShapeError(l10n.t('{0} is missing "{1}"', path, 'target'), path);
+  const target = expectObject(o.target, targetPath, l10n.t('an object with "selector"'), ['selector']);
   const selectorPath = `${targetPath}.selector`;
-  if (!('selector' in target)) throw new ShapeError(`${targetPath} is missing "selector"`, targetPath);
+  if (!('selector' in target)) throw new ShapeError(l10n.t('{0} is missing "{1}"', targetPath, 'selector'), targetPath);
   const list = target.selector;
-  if (!Array.isArray(list)) throw new ShapeError(`${selectorPath} must be a list, not ${kindOf(list)}`, selectorPath);
+  if (!Array.isArray(list)) throw new ShapeError(l10n.t('{0} must be a list, not {1}', selectorPath, kindOf(list)), selectorPath);
   let quote: TextQuoteSelector | undefined;
   let position: TextPositionSelector | undefined;
   list.forEach((s, i) => {
     const sPath = `${selectorPath}[${i}]`;
-    if (!isObject(s)) throw new ShapeError(`${sPath} must be an object, not ${kindOf(s)}`, sPath);
+    if (!isObject(s)) throw new ShapeError(l10n.t('{0} must be an object, not {1}', sPath, kindOf(s)), sPath);
     const type = s.type;
     if (type === 'TextQuoteSelector') {
-      if (quote) throw new ShapeError(`${sPath}: a second TextQuoteSelector`, sPath);
-      expectObject(s, sPath, 'a TextQuoteSelector', QUOTE_KEYS);
+      if (quote) throw new ShapeError(l10n.t('{0}: a second TextQuoteSelector', sPath), sPath);
+      expectObject(s, sPath, l10n.t('a TextQuoteSelector'), QUOTE_KEYS);
       quote = { type, exact: requiredText(s, 'exact', sPath, true), prefix: optionalText(s, 'prefix', sPath) ?? '', suffix: optionalText(s, 'suffix', sPath) ?? '' };
-      if (quote.exact === '') throw new ShapeError(`${sPath}.exact must not be empty`, `${sPath}.exact`);
+      if (quote.exact === '') throw new ShapeError(l10n.t('{0} must not be empty', `${sPath}.exact`), `${sPath}.exact`);
     } else if (type === 'TextPositionSelector') {
-      if (position) throw new ShapeError(`${sPath}: a second TextPositionSelector`, sPath);
-      expectObject(s, sPath, 'a TextPositionSelector', POSITION_KEYS);
+      if (position) throw new ShapeError(l10n.t('{0}: a second TextPositionSelector', sPath), sPath);
+      expectObject(s, sPath, l10n.t('a TextPositionSelector'), POSITION_KEYS);
       position = { type, start: offsetField(s, 'start', sPath), end: offsetField(s, 'end', sPath) };
-      if (position.end < position.start) throw new ShapeError(`${sPath}.end must not be before its start`, `${sPath}.end`);
+      if (position.end < position.start) throw new ShapeError(l10n.t('{0}.end must not be before its start', sPath), `${sPath}.end`);
     } else {
-      throw new ShapeError(`${sPath}.type must be "TextQuoteSelector" or "TextPositionSelector"`, 'type' in s ? `${sPath}.type` : sPath);
+      throw new ShapeError(l10n.t('{0}.type must be "TextQuoteSelector" or "TextPositionSelector"', sPath), 'type' in s ? `${sPath}.type` : sPath);
     }
   });
-  if (!quote) throw new ShapeError(`${selectorPath} has no TextQuoteSelector`, selectorPath);
-  if (!position) throw new ShapeError(`${selectorPath} has no TextPositionSelector`, selectorPath);
+  if (!quote) throw new ShapeError(l10n.t('{0} has no TextQuoteSelector', selectorPath), selectorPath);
+  if (!position) throw new ShapeError(l10n.t('{0} has no TextPositionSelector', selectorPath), selectorPath);
   const tag: StoredTag = { id, document, theme, created, modified, quote, position };
   if (note !== undefined) tag.note = note;
   if (creator !== undefined && creator.trim() !== '') tag.creator = creator;
   if ('orphaned' in o) {
-    if (typeof o.orphaned !== 'boolean') throw new ShapeError(`${path}.orphaned must be true or false`, `${path}.orphaned`);
+    if (typeof o.orphaned !== 'boolean') throw new ShapeError(l10n.t('{0}.orphaned must be true or false', path), `${path}.orphaned`);
     if (o.orphaned) tag.orphaned = true;
   }
   return tag;
 }
 
 function readRoot(v: unknown): AnnotationsData {
-  const o = expectObject(v, '', 'an object with "version", "themes" and "tags"', ROOT_KEYS);
-  if (!('version' in o)) throw new ShapeError('the file is missing "version" (it must be 1)', '');
-  if (o.version !== ANNOTATIONS_VERSION) throw new ShapeError(`unsupported version ${JSON.stringify(o.version)}: this extension reads version ${ANNOTATIONS_VERSION}`, 'version');
+  const o = expectObject(v, '', l10n.t('an object with "version", "themes" and "tags"'), ROOT_KEYS);
+  if (!('version' in o)) throw new ShapeError(l10n.t('the file is missing "version" (it must be 1)'), '');
+  if (o.version !== ANNOTATIONS_VERSION) throw new ShapeError(l10n.t('unsupported version {0}: this extension reads version {1}', JSON.stringify(o.version), ANNOTATIONS_VERSION), 'version');
   const data = emptyAnnotations();
   for (const key of ['themes', 'tags'] as const) {
-    if (key in o && !Array.isArray(o[key])) throw new ShapeError(`${key} must be a list, not ${kindOf(o[key])}`, key);
+    if (key in o && !Array.isArray(o[key])) throw new ShapeError(l10n.t('{0} must be a list, not {1}', key, kindOf(o[key])), key);
   }
   const themeIds = new Set<string>();
   ((o.themes as unknown[] | undefined) ?? []).forEach((t, i) => {
     const theme = readTheme(t, `themes[${i}]`);
-    if (themeIds.has(theme.id)) throw new ShapeError(`themes[${i}].id: duplicate theme id "${theme.id}"`, `themes[${i}].id`);
+    if (themeIds.has(theme.id)) throw new ShapeError(l10n.t('{0}: duplicate theme id "{1}"', `themes[${i}].id`, theme.id), `themes[${i}].id`);
     themeIds.add(theme.id);
     data.themes.push(theme);
   });
   const tagIds = new Set<string>();
   ((o.tags as unknown[] | undefined) ?? []).forEach((t, i) => {
     const tag = readTag(t, `tags[${i}]`);
-    if (tagIds.has(tag.id)) throw new ShapeError(`tags[${i}].id: duplicate tag id "${tag.id}"`, `tags[${i}].id`);
+    if (tagIds.has(tag.id)) throw new ShapeError(l10n.t('{0}: duplicate tag id "{1}"', `tags[${i}].id`, tag.id), `tags[${i}].id`);
     tagIds.add(tag.id);
     data.tags.push(tag);
   });
@@ -419,7 +420,7 @@ function readRoot(v: unknown): AnnotationsData {
 export function parseAnnotationsFile(text: string): ParseAnnotationsResult {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.trim() === '') {
-    return { error: { message: 'the file is empty (an annotations file holds at least {"version": 1}); if another program is writing it, try again', line: 1, column: 1, offset: 0 } };
+    return { error: { message: l10n.t('the file is empty (an annotations file holds at least {"version": 1}); if another program is writing it, try again'), line: 1, column: 1, offset: 0 } };
   }
   let value: unknown;
   try {
@@ -427,7 +428,7 @@ export function parseAnnotationsFile(text: string): ParseAnnotationsResult {
   } catch (err) {
     if (!(err instanceof JsonSyntaxError)) throw err;
     const at = lineColumnAt(text, err.offset);
-    return { error: { message: `invalid JSON: ${err.message}`, ...at, offset: err.offset } };
+    return { error: { message: l10n.t('invalid JSON: {0}', err.message), ...at, offset: err.offset } };
   }
   try {
     return { data: readRoot(value) };

@@ -228,7 +228,7 @@ export class AnnotationStore extends Disposable {
     if (sync.kind === 'unchanged') return true;
     if (sync.kind === 'invalid') {
       const e = sync.error;
-      const where = `line ${e.line}, column ${e.column}`;
+      const where = l10n.t('line {0}, column {1}', e.line, e.column);
       this.fail({ message: l10n.t('Thai Policy Lens: {0} is not a valid annotations file ({1}): {2}. It is left as it is, and tags are not saved until it is fixed.', this.relativePath, where, e.message), error: e });
       return false;
     }

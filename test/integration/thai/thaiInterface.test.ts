@@ -3,7 +3,7 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import { testHooksOf } from '../../../src/extension/testHooks';
-import { EXTENSION_ID, getApi, openFixture, waitFor } from '../helpers';
+import { EXTENSION_ID, getApi, openFixture, waitFor, writeWorkspaceFile } from '../helpers';
 
 describe('Thai interface', () => {
   afterEach(async () => {
@@ -39,6 +39,20 @@ describe('Thai interface', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.commands.executeCommand('thaiPolicyLens.analyzeDocument');
     assert.equal(testHooksOf(api).lastInformation(), 'Thai Policy Lens: เปิดเอกสารก่อนเพื่อวิเคราะห์');
+  });
+
+  it('reports a glossary error in the Problems panel in Thai, at its line and column', async () => {
+    await getApi();
+    const uri = await writeWorkspaceFile('thaiBroken.glossary.yaml', 'version: 1\nthemes:\n  - id: thai-broken\n    terms: [ทดสอบ]\n');
+    try {
+      const diags = await waitFor(() => {
+        const d = vscode.languages.getDiagnostics(uri);
+        return d.length ? d : undefined;
+      }, 'the diagnostic of the broken glossary');
+      assert.deepEqual(diags.map((d) => [d.message, d.range.start.line, d.range.start.character]), [['ประเด็น "thai-broken" ไม่มี "label"', 2, 4]]);
+    } finally {
+      await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+    }
   });
 
   it('writes the hover of a date in Thai, with the Buddhist calendar', async () => {

@@ -43,6 +43,19 @@ describe('command line language', () => {
     assert.deepEqual(run(['--lang', 'fr', 'a.txt']), { code: 2, stdout: '', stderr: 'unknown language "fr" for --lang (use th or en)\n' });
   });
 
+  it('reports a broken glossary in Thai at its file:line:col, and in English by default', () => {
+    const glossary = path.join(dir, 'broken.glossary.yaml');
+    fs.writeFileSync(glossary, 'version: 1\nthemes:\n  - id: a\n    label: x\n  - id: b\n    terms: [ก]\n');
+    const doc = path.join(dir, 'doc.txt');
+    fs.writeFileSync(doc, 'ข้อความ\n');
+    assert.deepEqual(run(['analyze', '--lang', 'th', '--glossary', glossary, doc]), {
+      code: 2,
+      stdout: '',
+      stderr: `${glossary}:5:5: ประเด็น "b" ไม่มี "label"\n`,
+    });
+    assert.equal(run(['analyze', '--glossary', glossary, doc]).stderr, `${glossary}:5:5: theme "b" is missing "label"\n`);
+  });
+
   it('follows LANG=th_TH.UTF-8, and --lang en overrides it', () => {
     assert.equal(runWithEnv(['--bogus'], { LANG: 'th_TH.UTF-8' }).stderr, 'ไม่รู้จักตัวเลือก --bogus ดู --help\n');
     assert.equal(runWithEnv(['--lang', 'en', '--bogus'], { LANG: 'th_TH.UTF-8' }).stderr, 'unknown option --bogus; see --help\n');

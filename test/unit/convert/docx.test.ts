@@ -3,6 +3,7 @@ import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import JSZip from 'jszip';
 import { checkDocxBounds, readDocx } from '../../../src/convert/docx';
 import { ConvertError } from '../../../src/convert/errors';
+import { inThai } from '../../support/thai';
 
 async function docx(paragraphs: Paragraph[]): Promise<Uint8Array> {
   return new Uint8Array(await Packer.toBuffer(new Document({ sections: [{ children: paragraphs }] })));
@@ -36,5 +37,15 @@ describe('convert: Word documents (.docx)', () => {
     const other = new JSZip();
     other.file('a.txt', 'x');
     await assert.rejects(readDocx(await other.generateAsync({ type: 'uint8array' })), isConvertError(/no word\/document\.xml/));
+  });
+
+  it('words its refusals in Thai with the Thai bundle', async () => {
+    const other = new JSZip();
+    other.file('a.txt', 'x');
+    const bytes = await other.generateAsync({ type: 'uint8array' });
+    inThai(() => {
+      assert.throws(() => checkDocxBounds(new TextEncoder().encode('not a zip at all')), (e: unknown) => e instanceof ConvertError && e.message === 'ไม่ใช่เอกสาร Word (.docx): ไม่ใช่ไฟล์ zip หรือเป็นไฟล์ที่ขาดหาย');
+      assert.throws(() => checkDocxBounds(bytes), (e: unknown) => e instanceof ConvertError && e.message === 'ไม่ใช่เอกสาร Word (.docx): ไม่มี word/document.xml');
+    });
   });
 });

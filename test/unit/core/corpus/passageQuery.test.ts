@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { countryCode, parsePassageQuery, QueryError } from '../../../../src/core/corpus/passageQuery';
 import { THEMES } from './corpus.test';
+import { inThai } from '../../../support/thai';
 
 const parse = (q: string) => parsePassageQuery(q, THEMES);
 
@@ -50,6 +51,10 @@ describe('parsePassageQuery', () => {
     assert.equal(error('date:2021 date:2022'), '1:11: date: given twice');
     assert.equal(error('a "open'), '1:3: a quote is not closed');
     assert.equal(error('theme:'), '1:1: theme: needs a value');
+    inThai(() => {
+      assert.equal(error('theme:rights theme:nothing'), '1:14: ไม่รู้จักประเด็น "nothing"');
+      assert.equal(error('date:2023..2021'), '1:1: date: 2023..2021 สิ้นสุดก่อนเริ่มต้น');
+    });
   });
 
   it('knows countries by alpha-2, alpha-3, Thai and English names', () => {

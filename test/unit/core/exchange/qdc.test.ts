@@ -14,6 +14,7 @@ import {
 import { parseXml, type XmlElement } from '../../../../src/core/exchange/xml';
 import { validateCodebook, walk } from '../../../support/qdcCodebookRules';
 import { xmllintSchema } from '../../../support/xmllint';
+import { inThai } from '../../../support/thai';
 
 const GLOSSARY = `version: 1
 themes:
@@ -278,6 +279,20 @@ themes:
     const r = qdcToGlossary(xml);
     assert.deepEqual(themesOf(r.yaml)[0].terms.map((t) => t.term), ['ทะเล']);
     assert.deepEqual(r.warnings, ['line 3: "ทะเล" is written twice under "A"; kept once']);
+  });
+
+  it('words its errors and warnings in Thai with the Thai bundle', () => {
+    const xml = `<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes><Code guid="00000000-0000-4000-8000-000000000001" name="A" isCodable="true">
+      <Code guid="00000000-0000-4000-8000-000000000002" name="ทะเล" isCodable="true"/>
+      <Code guid="00000000-0000-4000-8000-000000000003" name=" ทะเล " isCodable="true"/>
+    </Code></Codes></CodeBook>`;
+    inThai(() => {
+      assert.deepEqual(qdcToGlossary(xml).warnings, ['บรรทัด 3: "ทะเล" เขียนซ้ำสองครั้งภายใต้ "A" จึงเก็บไว้ครั้งเดียว']);
+      assert.throws(
+        () => qdcToGlossary('<CodeBook xmlns="urn:QDA-XML:codebook:1.0">\n  <Codes></Codes>\n</CodeBook>'),
+        (e: unknown) => e instanceof QdcError && e.message === 'สมุดรหัสไม่มีรหัส (บรรทัด 2 คอลัมน์ 3)',
+      );
+    });
   });
 
   it('refuses files that are not REFI-QDA codebooks, saying why and where', () => {

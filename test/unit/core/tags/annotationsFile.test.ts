@@ -16,6 +16,7 @@ import {
 } from '../../../../src/core/tags/annotationsFile';
 import { lineColumnAt } from '../../../../src/core/text/lines';
 import { storedTag } from '../../../support/storedTag';
+import { inThai } from '../../../support/thai';
 
 const tag = storedTag;
 
@@ -169,6 +170,22 @@ describe('annotations file: reading', () => {
     assert.equal(parseAnnotationsFile(noQuote).error?.message, 'tags[0].target.selector has no TextQuoteSelector');
     const absolute = SAMPLE_TEXT.replace('"docs/มติ ครม.txt"', '"/home/analyst/docs/a.txt"');
     assert.equal(parseAnnotationsFile(absolute).error?.field, 'tags[0].document');
+  });
+
+  it('words its errors in Thai with the Thai bundle, at the same line and column', () => {
+    const broken = SAMPLE_TEXT.replace('"theme": "theme-1",\n      "note"', '"theme": "theme-1"\n      "note"');
+    const noTheme = SAMPLE_TEXT.replace('      "theme": "theme-1",\n', '');
+    inThai(() => {
+      assert.deepEqual(parseAnnotationsFile(broken).error, {
+        message: 'JSON ไม่ถูกต้อง: ต้องการ "," หรือ "}" หลังค่าของ "theme" แต่พบอักขระ """',
+        line: 15,
+        column: 7,
+        offset: 238,
+      });
+      assert.deepEqual(parseAnnotationsFile(noTheme).error, { message: 'tags[0] ไม่มี "theme"', line: 11, column: 5, offset: 149, field: 'tags[0]' });
+      assert.equal(parseAnnotationsFile('{"version": 1, "tags": {}}').error?.message, 'tags ต้องเป็นรายการ ไม่ใช่อ็อบเจกต์');
+    });
+    assert.equal(parseAnnotationsFile(noTheme).error?.message, 'tags[0] is missing "theme"');
   });
 });
 
