@@ -596,7 +596,7 @@ export function codebookToGlossary(book: XmlElement, options: QdcImportOptions =
 
   const themes = topCodes.map((c) => readTheme(c, 0)).filter((t): t is ImportedTheme => t !== undefined);
   if (themes.length === 0) return { yaml: '', themes: 0, terms: 0, unchanged, themeIds, warnings };
-  const yaml = glossaryYaml(themes, book.attributes.get('origin'), options.sourceName);
+  const yaml = glossaryYaml(themes, book.attributes.get('origin'), options.sourceName, options.allThemes === true);
   const check = parseGlossary(yaml, options.sourceName ?? 'imported.glossary.yaml');
   if (!check.glossary) {
     const e = check.errors.find((d) => d.severity === 'error')!;
@@ -611,7 +611,7 @@ function normalizeGuid(guid: string): string {
 }
 
 /** The YAML text of imported themes, keys in the order of the glossary spec. */
-function glossaryYaml(themes: ImportedTheme[], origin: string | undefined, sourceName: string | undefined): string {
+function glossaryYaml(themes: ImportedTheme[], origin: string | undefined, sourceName: string | undefined, allThemes: boolean): string {
   const termNode = (t: ImportedTerm): unknown => {
     if (!t.en && !t.gloss && t.aliases.length === 0 && !t.wholeWord && t.caseSensitive === undefined) return t.term;
     const node: Record<string, unknown> = { term: t.term };
@@ -642,7 +642,7 @@ function glossaryYaml(themes: ImportedTheme[], origin: string | undefined, sourc
   const by = origin ? ` (written by ${origin.replace(/[\r\n]+/g, ' ')})` : '';
   doc.commentBefore =
     ` Glossary imported${from}${by}, a REFI-QDA codebook, by Thai Policy Lens.\n` +
-    ' Top-level codes are themes; a code with child codes is a sub-theme; a leaf code is a term.\n' +
+    (allThemes ? ' Every code is a theme; the codes under a code are its sub-themes.\n' : ' Top-level codes are themes; a code with child codes is a sub-theme; a leaf code is a term.\n') +
     ' Check the ids and terms: a term is matched in the text as written.';
   return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }

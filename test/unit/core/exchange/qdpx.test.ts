@@ -170,6 +170,9 @@ describe('qdpx: reading a project', () => {
     const r = readProject(zip({ 'project.qde': qde, 'sources/x.txt': 'การค้าเสรี', '../outside.txt': 'x' }));
     assert.deepEqual(r.documents, [{ path: 'sources/bbbbbbbb-0000-4000-8000-000000000001.txt', text: 'การค้าเสรี' }]);
     assert.deepEqual(r.tags.map((t) => [t.id, t.theme, t.quote.exact]), [['dddddddd-0000-4000-8000-000000000001', 'trade', 'การค']]);
+    // a project's codes are all themes (codings point at them), and the glossary's header says so
+    assert.match(r.glossary ?? '', /^# Every code is a theme; the codes under a code are its sub-themes\.$/m);
+    assert.doesNotMatch(r.glossary ?? '', /a leaf code is a term/);
     assert.deepEqual(r.warnings, [
       'project.qde:11: <Extension> is not read (ignored)',
       'project.qde:9: a <PictureSource> is not read (only text sources are)',
