@@ -16,6 +16,13 @@ async function open(uri: vscode.Uri): Promise<vscode.TextEditor> {
 }
 
 const read = async (uri: vscode.Uri) => new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+/** The text of every coder's tag file in `dir`, one after another. */
+async function readTags(dir: vscode.Uri): Promise<string> {
+  const entries = await vscode.workspace.fs.readDirectory(dir);
+  const files = entries.filter(([name, type]) => type === vscode.FileType.File && name.endsWith('.json'));
+  assert.ok(files.length > 0, `a coder's tag file in ${dir.toString()}`);
+  return (await Promise.all(files.map(([name]) => read(vscode.Uri.joinPath(dir, name))))).join('\n');
+}
 const span = (text: string, needle: string) => ({ start: text.indexOf(needle), end: text.indexOf(needle) + needle.length });
 
 describe('a multi-root workspace', () => {
@@ -51,8 +58,9 @@ describe('a multi-root workspace', () => {
     assert.ok(await vscode.commands.executeCommand('thaiPolicyLens.tagSelection', { uri: alphaDoc.toString(), range: span(alphaText, 'ปลาบึก'), themeId: 'alpha-fish' }));
     assert.ok(await vscode.commands.executeCommand('thaiPolicyLens.tagSelection', { uri: betaNote.toString(), range: span(betaText, 'ลุ่มน้ำโขง'), themeId: 'beta-basin' }));
     await testHooksOf(api).tagging.flush();
-    const alphaFile = await read(inFolder('alpha', 'coding', 'alpha-annotations.json'));
-    const betaFile = await read(inFolder('beta', '.policy-lens', 'annotations.json'));
+    // each coder's tags are in a file of their own, in a tags folder beside the folder's annotations file
+    const alphaFile = await readTags(inFolder('alpha', 'coding', 'tags'));
+    const betaFile = await readTags(inFolder('beta', '.policy-lens', 'tags'));
     assert.match(alphaFile, /doc\.txt/);
     assert.doesNotMatch(alphaFile, /note\.md/);
     assert.match(betaFile, /note\.md/);
