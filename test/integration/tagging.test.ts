@@ -142,7 +142,14 @@ describe('tagging', () => {
       picker.value = 'security';
       await waitFor(() => (picker.activeItems[0]?.label.includes('Test security') ? true : undefined), `"Test security" active (active: ${picker.activeItems[0]?.label})`);
       assert.equal(picker.items[0].label, '$(add) New theme...', '"New theme..." is still listed first');
-      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      // Enter; in the browser the quick input may not have the focus yet when the first
+      // accept arrives, so accept again (an accept with no picker open does nothing) until done
+      let settled = false;
+      void pending.then(() => (settled = true), () => (settled = true));
+      for (let i = 0; i < 10 && !settled; i++) {
+        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+        await Promise.race([pending, new Promise((r) => setTimeout(r, 1000))]);
+      }
       const made = await pending;
       assert.equal(made?.theme, 'test-security');
     } finally {
