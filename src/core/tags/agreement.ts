@@ -74,9 +74,12 @@ function add(to: Tally, from: Tally): void {
   to.coded += from.coded;
 }
 
-/** The units of one theme in one document of `length` characters, from each coder's ranges. */
-function tally(length: number, byCoder: ReadonlyArray<ReadonlyArray<readonly [number, number]>>): Tally {
-  // a sweep over the boundaries: between two of them, each coder codes every character or none
+/**
+ * A sweep over the boundaries of each coder's ranges (clamped to `[0, length]`): `visit` gets every
+ * stretch between two boundaries, up to `length`, with `depth[i]` the number of coder i's ranges
+ * covering it (within a stretch, each coder codes every character or none).
+ */
+function sweep(length: number, byCoder: ReadonlyArray<ReadonlyArray<readonly [number, number]>>, visit: (from: number, to: number, depth: readonly number[]) => void): void {
   const events: Array<[number, number, number]> = []; // position, coder, +1/-1
   byCoder.forEach((ranges, coder) => {
     for (const [s, e] of ranges) {
@@ -87,12 +90,21 @@ function tally(length: number, byCoder: ReadonlyArray<ReadonlyArray<readonly [nu
   });
   events.sort((x, y) => x[0] - y[0]);
   const depth = byCoder.map(() => 0);
+  let at = 0;
+  for (const [position, coder, step] of events) {
+    if (position > at) visit(at, position, depth);
+    at = Math.max(at, position);
+    depth[coder] += step;
+  }
+  if (length > at) visit(at, length, depth);
+}
+
+/** The units of one theme in one document of `length` characters, from each coder's ranges. */
+function tally(length: number, byCoder: ReadonlyArray<ReadonlyArray<readonly [number, number]>>): Tally {
   const t = emptyTally();
   const m = byCoder.length;
-  let at = 0;
-  const segment = (to: number): void => {
-    const n = to - at;
-    if (n <= 0) return;
+  sweep(length, byCoder, (from, to, depth) => {
+    const n = to - from;
     const a = depth[0] > 0;
     const b = m > 1 && depth[1] > 0;
     t.units += n;
@@ -103,14 +115,23 @@ function tally(length: number, byCoder: ReadonlyArray<ReadonlyArray<readonly [nu
     const coding = depth.filter((d) => d > 0).length;
     t.coded += n * coding;
     t.pairs += n * coding * (m - coding);
-  };
-  for (const [position, coder, step] of events) {
-    segment(position);
-    at = Math.max(at, position);
-    depth[coder] += step;
-  }
-  segment(length);
+  });
   return t;
+}
+
+/** The ranges of `coders` by document and theme (key `document\0theme`): one list per coder. */
+function rangesByDocumentAndTheme(ranges: readonly CodedRange[], coders: readonly string[], keep: (r: CodedRange) => boolean = () => true): Map<string, Array<Array<[number, number]>>> {
+  const index = new Map<string, Array<Array<[number, number]>>>();
+  const coderIndex = new Map(coders.map((c, i) => [c, i] as const));
+  for (const r of ranges) {
+    const i = coderIndex.get(r.coder);
+    if (i === undefined || !keep(r)) continue;
+    const key = `${r.document}\u0000${r.theme}`;
+    let lists = index.get(key);
+    if (!lists) index.set(key, (lists = coders.map(() => [])));
+    lists[i].push([r.start, r.end]);
+  }
+  return index;
 }
 
 /** The statistics of a tally for `m` coders. */
@@ -141,16 +162,7 @@ function statistics(t: Tally, m: number): Pick<AgreementRow, 'percent' | 'kappa'
  * and documents in the order given.
  */
 export function codingAgreement(ranges: readonly CodedRange[], coders: readonly string[], themes: readonly string[], lengths: ReadonlyMap<string, number>): AgreementRow[] {
-  const index = new Map<string, Array<Array<[number, number]>>>();
-  const coderIndex = new Map(coders.map((c, i) => [c, i] as const));
-  for (const r of ranges) {
-    const i = coderIndex.get(r.coder);
-    if (i === undefined || !lengths.has(r.document)) continue;
-    const key = `${r.document}\u0000${r.theme}`;
-    let lists = index.get(key);
-    if (!lists) index.set(key, (lists = coders.map(() => [])));
-    lists[i].push([r.start, r.end]);
-  }
+  const index = rangesByDocumentAndTheme(ranges, coders, (r) => lengths.has(r.document));
   const rows: AgreementRow[] = [];
   const byTheme = new Map(themes.map((t) => [t, emptyTally()] as const));
   const byDocument = new Map([...lengths.keys()].map((d) => [d, emptyTally()] as const));
@@ -205,33 +217,16 @@ export interface Disagreement {
  * them only, by document, then position, then theme (documents and themes in code-unit order).
  */
 export function codingDisagreements(ranges: readonly CodedRange[], a: string, b: string): Disagreement[] {
-  const groups = new Map<string, { document: string; theme: string; events: Array<[number, 0 | 1, 1 | -1]> }>();
-  for (const r of ranges) {
-    if (r.end <= r.start || (r.coder !== a && r.coder !== b)) continue;
-    const key = `${r.document}\u0000${r.theme}`;
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = { document: r.document, theme: r.theme, events: [] }));
-    const who = r.coder === a ? 0 : 1;
-    g.events.push([r.start, who, 1], [r.end, who, -1]);
-  }
   const out: Disagreement[] = [];
-  for (const g of groups.values()) {
-    g.events.sort((x, y) => x[0] - y[0]);
-    const depth = [0, 0];
-    let at = 0;
-    const emit = (until: number) => {
-      if (until <= at) return;
+  for (const [key, byCoder] of rangesByDocumentAndTheme(ranges, [a, b])) {
+    const [document, theme] = key.split('\u0000');
+    sweep(Infinity, byCoder, (from, to, depth) => {
       const coder = depth[0] > 0 && depth[1] === 0 ? a : depth[1] > 0 && depth[0] === 0 ? b : undefined;
       if (!coder) return;
       const last = out[out.length - 1];
-      if (last && last.document === g.document && last.theme === g.theme && last.coder === coder && last.end === at) last.end = until;
-      else out.push({ document: g.document, theme: g.theme, start: at, end: until, coder });
-    };
-    for (const [position, who, step] of g.events) {
-      emit(position);
-      at = Math.max(at, position);
-      depth[who] += step;
-    }
+      if (last && last.document === document && last.theme === theme && last.coder === coder && last.end === from) last.end = to;
+      else out.push({ document, theme, start: from, end: to, coder });
+    });
   }
   const order = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
   return out.sort((x, y) => order(x.document, y.document) || x.start - y.start || order(x.theme, y.theme));
