@@ -83,6 +83,15 @@ function quotedList(names: readonly string[]): string {
   return orList(names.map((n) => `"${n}"`));
 }
 
+/** The values of `--format` of each command that takes one. */
+const FORMATS: Partial<Record<CommandKey, readonly string[]>> = {
+  analyze: OUTPUT_FORMATS,
+  convert: CONVERT_FORMATS,
+  agreement: AGREEMENT_FORMATS,
+  export: EXPORT_FORMATS,
+  find: FOUND_PASSAGE_FORMATS,
+};
+
 function unknownFormat(value: string, formats: readonly string[]): string {
   return l10n.t('unknown format "{0}" (use {1})', value, orList(formats));
 }
@@ -274,14 +283,12 @@ function parseArgs(argv: readonly string[]): Options {
       case 'reference-date':
         options.referenceDate = value;
         break;
-      case 'format':
-        if (key === 'analyze' && !(OUTPUT_FORMATS as readonly string[]).includes(value)) throw new CliError(unknownFormat(value, OUTPUT_FORMATS));
-        if (key === 'convert' && !(CONVERT_FORMATS as readonly string[]).includes(value)) throw new CliError(unknownFormat(value, CONVERT_FORMATS));
-        if (key === 'agreement' && !(AGREEMENT_FORMATS as readonly string[]).includes(value)) throw new CliError(unknownFormat(value, AGREEMENT_FORMATS));
-        if (key === 'export' && !(EXPORT_FORMATS as readonly string[]).includes(value)) throw new CliError(unknownFormat(value, EXPORT_FORMATS));
-        if (key === 'find' && !(FOUND_PASSAGE_FORMATS as readonly string[]).includes(value)) throw new CliError(unknownFormat(value, FOUND_PASSAGE_FORMATS));
+      case 'format': {
+        const formats = key && FORMATS[key];
+        if (formats && !formats.includes(value)) throw new CliError(unknownFormat(value, formats));
         options.format = value;
         break;
+      }
       case 'include':
         options.include.push(value);
         break;
