@@ -13,7 +13,7 @@
  */
 import * as vscode from 'vscode';
 import * as l10n from '@vscode/l10n';
-import { EXPORTS_FOLDER, agreementCsv, codingAgreement, codingDisagreements, type CodedRange, type Disagreement } from '../../core';
+import { EXPORTS_FOLDER, agreementCsv, codingAgreement, codingDisagreements, truncateLabel, type CodedRange, type Disagreement } from '../../core';
 import { writeTextAtomic } from '../services/files';
 import type { FeatureContext } from '../featureContext';
 import type { TagInfo } from './tagging';
@@ -43,7 +43,7 @@ async function compareCoders(tags: { allTags(): TagInfo[] }, args: CompareCoders
   }
   if (coders.length < 2) return fail(l10n.t('comparing needs the tags of two coders or more; this folder has {0}.', found.join(', ') || '0'));
   const lengths = new Map<string, number>();
-  const uris = new Map<string, string>();
+  const documents = new Map<string, vscode.TextDocument>();
   const ranges: CodedRange[] = [];
   for (const tag of all) {
     if (!coders.includes(tag.creator!)) continue;
@@ -51,11 +51,11 @@ async function compareCoders(tags: { allTags(): TagInfo[] }, args: CompareCoders
       try {
         const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === tag.uri) ?? (await vscode.workspace.openTextDocument(vscode.Uri.parse(tag.uri)));
         lengths.set(tag.document, doc.getText().length);
+        documents.set(tag.document, doc);
       } catch {
         continue;
       }
     }
-    uris.set(tag.document, tag.uri);
     ranges.push({ coder: tag.creator!, document: tag.document, theme: tag.theme, start: tag.start, end: tag.end });
   }
   const sorted = new Map([...lengths].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
@@ -74,31 +74,29 @@ async function compareCoders(tags: { allTags(): TagInfo[] }, args: CompareCoders
   const disagreements = codingDisagreements(ranges, coders[0], coders[1]);
   if (interactive) {
     await vscode.window.showTextDocument(target);
-    await showDisagreements(disagreements, uris, coders[0], coders[1]);
+    await showDisagreements(disagreements, documents, coders[0], coders[1]);
   }
   return { file: target.toString(), rows: rows.length, disagreements };
 }
 
 /** A quick pick of the passages coded by one coder only; the one picked opens beside, selected. */
-async function showDisagreements(list: readonly Disagreement[], uris: ReadonlyMap<string, string>, a: string, b: string): Promise<void> {
+async function showDisagreements(list: readonly Disagreement[], documents: ReadonlyMap<string, vscode.TextDocument>, a: string, b: string): Promise<void> {
   if (list.length === 0) {
     void vscode.window.showInformationMessage(l10n.t('Thai Policy Lens: {0} and {1} coded the same passages.', a, b));
     return;
   }
-  const items = await Promise.all(
-    list.map(async (d) => {
-      const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uris.get(d.document)!));
-      const range = new vscode.Range(doc.positionAt(d.start), doc.positionAt(d.end));
-      const text = doc.getText(range).replace(/\s+/g, ' ');
-      return {
-        label: text.length > 60 ? `${text.slice(0, 59)}…` : text,
-        description: l10n.t('coded by {0} only · {1}', d.coder, d.theme),
-        detail: l10n.t('{0}, line {1}', d.document, range.start.line + 1),
-        doc,
-        range,
-      };
-    }),
-  );
+  const items = list.map((d) => {
+    const doc = documents.get(d.document)!;
+    const range = new vscode.Range(doc.positionAt(d.start), doc.positionAt(d.end));
+    const text = doc.getText(range).replace(/\s+/g, ' ');
+    return {
+      label: truncateLabel(text, 60),
+      description: l10n.t('coded by {0} only · {1}', d.coder, d.theme),
+      detail: l10n.t('{0}, line {1}', d.document, range.start.line + 1),
+      doc,
+      range,
+    };
+  });
   const picked = await vscode.window.showQuickPick(items, {
     title: l10n.t('Where {0} and {1} disagree', a, b),
     placeHolder: l10n.t('A passage coded by one coder only: it opens beside'),
