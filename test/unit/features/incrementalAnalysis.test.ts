@@ -1,19 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { Analyzer } from '../../../src/core/recognize/analyze';
-import { GlossarySet } from '../../../src/core/glossary/glossary';
+import { diplomacyAnalyzer as analyzer } from '../../support/diplomacyAnalyzer';
+import type { Analyzer } from '../../../src/core/recognize/analyze';
 import type { Annotation } from '../../../src/core/types';
 import { analysisWindow, analyzeIncrementally, annotationKey, queueEdits, type PendingEdit } from '../../../src/features/incrementalAnalysis';
 import { InMemoryDocument } from '../../../src/features/inMemoryDocument';
-
-const GLOSSARY = `version: 1
-themes:
-  - id: digital-diplomacy
-    label: การทูตดิจิทัล
-    terms: [การทูตดิจิทัล]
-  - id: maritime
-    label: ความมั่นคงทางทะเล
-    terms: [ความมั่นคงทางทะเล]
-`;
 
 // A short cabinet resolution written for these tests (CRLF line ends in one of them).
 const LINES = [
@@ -25,12 +15,6 @@ const LINES = [
 ];
 
 const REFERENCE = { referenceDate: '2025-01-01' };
-
-function analyzer(): Analyzer {
-  const set = new GlossarySet();
-  assert.deepEqual(set.update('test.glossary.yaml', GLOSSARY), []);
-  return new Analyzer(set);
-}
 
 /**
  * Follows a document through edits as the analysis service does: each edit is analysed

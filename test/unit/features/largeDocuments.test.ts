@@ -1,18 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { Analyzer } from '../../../src/core/recognize/analyze';
-import { GlossarySet } from '../../../src/core/glossary/glossary';
+import { diplomacyAnalyzer as analyzer } from '../../support/diplomacyAnalyzer';
 import type { Annotation } from '../../../src/core/types';
 import { analyzeChunk, annotationsWithin, drawnLines, overviewMarks, planChunks, windowCovers } from '../../../src/features/largeDocuments';
-
-const GLOSSARY = `version: 1
-themes:
-  - id: digital-diplomacy
-    label: การทูตดิจิทัล
-    terms: [การทูตดิจิทัล]
-  - id: maritime
-    label: ความมั่นคงทางทะเล
-    terms: [ความมั่นคงทางทะเล]
-`;
 
 // Lines written for these tests: terms, countries, dates (one split over a line break) and blank lines.
 const LINES = [
@@ -24,12 +13,6 @@ const LINES = [
   'ระหว่างวันที่ 1-3 มีนาคม',
   '2568 ณ กรุงจาการ์ตา',
 ];
-
-function analyzer(): Analyzer {
-  const set = new GlossarySet();
-  assert.deepEqual(set.update('test.glossary.yaml', GLOSSARY), []);
-  return new Analyzer(set);
-}
 
 const spans = (list: readonly Annotation[]) => list.map((a) => `${a.kind}:${a.start}-${a.end}`);
 
