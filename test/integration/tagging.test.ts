@@ -265,6 +265,9 @@ describe('tagging', () => {
     const uri = editor.document.uri;
     const corrupt = '{\n  "version": 1,\n  "tags": [\n    { "id": "x", }\n  ]\n}\n';
     await writeWorkspaceFile(ANNOTATIONS, corrupt);
+    // Read at once rather than waiting for the file watcher, whose events can lag by seconds on a
+    // loaded machine; the watcher's own part is the outside fix at the end of this test.
+    await testHooksOf(api).tagging.reload();
     const state = await waitFor(() => (testHooksOf(api).tagging.store()?.state === 'readOnly' ? testHooksOf(api).tagging.store() : undefined), 'the store to go read-only');
     assert.equal(state.problemLine, 4);
     assert.equal(state.problemColumn, 18);
@@ -279,7 +282,7 @@ describe('tagging', () => {
 
     // a file of the wrong shape: named by field
     await writeWorkspaceFile(ANNOTATIONS, '{ "version": 1, "tags": [ { "id": "x" } ] }');
-    await waitFor(() => (testHooksOf(api).tagging.store()?.problemField === 'tags[0]' ? true : undefined), 'the shape problem');
+    await waitFor(() => (testHooksOf(api).tagging.store()?.problemField === 'tags[0]' ? true : undefined), 'the shape problem', 30_000);
     assert.match(testHooksOf(api).tagging.store()?.problem ?? '', /tags\[0\] is missing "document"/);
 
     // fixed (by another tool): read again, its tag anchored in the open document
@@ -299,8 +302,8 @@ describe('tagging', () => {
       ],
     };
     await writeWorkspaceFile(ANNOTATIONS, JSON.stringify(fixed));
-    await waitFor(() => (testHooksOf(api).tagging.store()?.state === 'ready' ? true : undefined), 'the store to be ready again');
-    await waitFor(() => (api.getTags(uri).length === 1 ? true : undefined), 'the tag of the fixed file');
+    await waitFor(() => (testHooksOf(api).tagging.store()?.state === 'ready' ? true : undefined), 'the store to be ready again', 30_000);
+    await waitFor(() => (api.getTags(uri).length === 1 ? true : undefined), 'the tag of the fixed file', 30_000);
     assert.deepEqual(rangeOf(api, uri, 'from-another-tool'), [start, end, false]);
     assert.ok(await vscode.commands.executeCommand('thaiPolicyLens.tagSelection', { uri: uri.toString(), range: span(text, PASSAGE), themeId: 'test-security' }));
   });

@@ -93,6 +93,22 @@ describe('workspace index', () => {
     }
   });
 
+  it('an open document the file patterns do not cover leaves the tree when it is closed', async () => {
+    // Never read by the index (not a policy file), so only closing it can take it out.
+    const name = 'workspaceIndex-open.notes';
+    const uri = await writeWorkspaceFile(name, 'ไม่มีคำสำคัญในบรรทัดนี้\n');
+    try {
+      const doc = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(uri), 'plaintext');
+      const editor = await vscode.window.showTextDocument(doc);
+      await editor.edit((e) => e.insert(new vscode.Position(1, 0), 'ที่ประชุมเรียกร้องให้หยุดยิง'));
+      await waitFor(async () => ((await occurrencesIn(CEASEFIRE, name)).length === 1 ? true : undefined), 'the unsaved edit seen');
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await waitFor(async () => ((await occurrencesIn(CEASEFIRE, name)).length === 0 ? true : undefined), 'the closed document dropped');
+    } finally {
+      await vscode.workspace.fs.delete(uri);
+    }
+  });
+
   it('reads the files of thaiPolicyLens.index.include, less thaiPolicyLens.index.exclude, created ones too', async () => {
     const kept = await writeWorkspaceFile('indexed/kept.txt', 'ข้อตกลงหยุดยิง');
     const left = await writeWorkspaceFile('drafts/left.txt', 'ข้อตกลงหยุดยิง');

@@ -104,11 +104,12 @@ export class WorkspaceIndex extends Disposable {
         else if (e.affects('languages')) this.changed.fire();
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.requestRescan()),
-      // A document closed (maybe without saving): `documents()` goes back to the file on disk.
+      // A document closed (maybe without saving): `documents()` goes back to the file on disk,
+      // or leaves it out when the index has not read that file yet (a file just created).
       vscode.workspace.onDidCloseTextDocument((doc) => {
-        if (!this.entries.has(doc.uri.toString())) return;
-        this.queueRead(doc.uri);
-        this.fireSoon();
+        const indexed = this.entries.has(doc.uri.toString());
+        if (indexed) this.queueRead(doc.uri);
+        if (indexed || this.analysis.isEnabledFor(doc)) this.fireSoon();
       }),
     );
     this.watch();
