@@ -12,7 +12,7 @@
  * position. Everything is read and checked before anything is written.
  */
 import * as l10n from '@vscode/l10n';
-import { formatNumber, plural } from '../core';
+import { formatNumber, oneLine, plural } from '../core';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -119,12 +119,6 @@ function distinctFiles(files: readonly string[]): string[] {
     seen.add(key);
     return true;
   });
-}
-
-/** A passage's text shortened for a message: one line, at most 40 characters. */
-function excerpt(text: string): string {
-  const line = text.replace(/\s+/g, ' ').trim();
-  return line.length > 40 ? `${line.slice(0, 39)}…` : line;
 }
 
 export function taggedPassages(n: number): string {
@@ -281,7 +275,7 @@ export function exportPassages(options: PassageExportOptions, io: ExportIO, inpu
     }
     for (const { tag, source } of anchored) {
       if (text !== undefined && source.orphaned) {
-        io.stderr.write(`${l10n.t('{0}: warning: tagged passage "{1}" not found; exported as orphaned', `${file}:${lineColumnAt(text, tag.position.start).line}`, excerpt(tag.quote.exact))}\n`);
+        io.stderr.write(`${l10n.t('{0}: warning: tagged passage "{1}" not found; exported as orphaned', `${file}:${lineColumnAt(text, tag.position.start).line}`, oneLine(tag.quote.exact, 40))}\n`);
       }
     }
     documents.push({ tags: anchored.map((a) => a.source), text, annotations, themes });

@@ -21,6 +21,7 @@ export * from './text/decode';
 export * from './text/thaiRepair';
 export * from './text/pageMarkers';
 export * from './text/locale';
+export * from './text/excerpt';
 export * from './glossary/glossary';
 export * from './glossary/glossaryEdit';
 export * from './glossary/glossaryFiles';

@@ -13,7 +13,7 @@
  */
 import * as vscode from 'vscode';
 import * as l10n from '@vscode/l10n';
-import { EXPORTS_FOLDER, agreementCsv, codingAgreement, codingDisagreements, truncateLabel, type CodedRange, type Disagreement } from '../../core';
+import { EXPORTS_FOLDER, agreementCsv, codingAgreement, codingDisagreements, oneLine, type CodedRange, type Disagreement } from '../../core';
 import { writeTextAtomic } from '../services/files';
 import type { FeatureContext } from '../featureContext';
 import type { TagInfo } from './tagging';
@@ -88,9 +88,8 @@ async function showDisagreements(list: readonly Disagreement[], documents: Reado
   const items = list.map((d) => {
     const doc = documents.get(d.document)!;
     const range = new vscode.Range(doc.positionAt(d.start), doc.positionAt(d.end));
-    const text = doc.getText(range).replace(/\s+/g, ' ');
     return {
-      label: truncateLabel(text, 60),
+      label: oneLine(doc.getText(range), 61),
       description: l10n.t('coded by {0} only · {1}', d.coder, d.theme),
       detail: l10n.t('{0}, line {1}', d.document, range.start.line + 1),
       doc,

@@ -12,7 +12,7 @@
  * what it did as plain data, for the tests and for other commands.
  */
 import * as l10n from '@vscode/l10n';
-import { formatNumber } from '../../core';
+import { formatNumber, oneLine } from '../../core';
 import * as vscode from 'vscode';
 import type { GlossaryTheme } from '../../core';
 import { Disposable } from '../disposable';
@@ -85,19 +85,13 @@ interface MatchItem extends vscode.QuickPickItem {
   match: GlossaryMatch;
 }
 
-/** One line of at most `max` characters (quick pick details show one line). */
-function oneLine(text: string, max = 160): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? flat.slice(0, max - 1) + '…' : flat;
-}
-
 function toItem(match: GlossaryMatch): MatchItem {
   // The icon is ours; the text is the glossary's, so icon syntax in it is escaped.
   const icon = match.kind === 'theme' ? '$(symbol-namespace)' : match.kind === 'country' ? '$(globe)' : '$(tag)';
   const text = match.kind === 'theme' ? themeTitle(match) : `${match.label}${match.labelEn ? ` — ${match.labelEn}` : ''}`;
   const item: MatchItem = { match, label: `${icon} ${escapeIcons(text)}`, alwaysShow: true };
   if (match.path) item.description = escapeIcons(match.path);
-  if (match.gloss) item.detail = escapeIcons(oneLine(match.gloss));
+  if (match.gloss) item.detail = escapeIcons(oneLine(match.gloss, 160));
   return item;
 }
 

@@ -3,7 +3,7 @@
  * with exact offsets. The documents are written here, in the style of cabinet resolutions.
  */
 import { strict as assert } from 'node:assert';
-import { parseStructure, truncateLabel, type StructureNode } from '../../../../src/core/recognize/structure';
+import { parseStructure, type StructureNode } from '../../../../src/core/recognize/structure';
 
 /** A node as plain data: `label` and the tree shape, for comparing whole outlines. */
 interface Shape {
@@ -315,19 +315,5 @@ describe('parseStructure', () => {
     // measured about 10 ms and 40 ms on an idle machine; the bounds leave room for a busy one
     assert.ok(oneMb < 150, `1 MB took ${oneMb.toFixed(1)} ms`);
     assert.ok(fourMb < 6 * oneMb + 30, `4 MB took ${fourMb.toFixed(1)} ms, 1 MB ${oneMb.toFixed(1)} ms`);
-  });
-});
-
-describe('truncateLabel', () => {
-  it('keeps short text and cuts long text with an ellipsis', () => {
-    assert.equal(truncateLabel('สาระสำคัญ', 60), 'สาระสำคัญ');
-    assert.equal(truncateLabel('1. abcdefghij', 6), '1. abc…');
-  });
-
-  it('never separates a Thai consonant from its vowel and tone marks, nor a surrogate pair', () => {
-    // "ที่" is ท + ี + ่; "รั้" is ร + ั + ้
-    assert.equal(truncateLabel('ที่ประชุม', 1), 'ที่…');
-    assert.equal(truncateLabel('กี่ครั้ง', 5), 'กี่ครั้…');
-    assert.equal(truncateLabel('a😀b', 2), 'a😀…');
   });
 });
