@@ -188,7 +188,10 @@ export async function startServer({ quiet = true, port: wanted, server = 'curren
   if (locale && !locale.startsWith('en')) installEmptyLanguagePack(state, locale);
   // Settings so the workbench opens quietly (no welcome page, no telemetry banner): as the
   // machine's settings (the remote) and the user's (the workbench reads its own from there).
-  const settings = JSON.stringify({ 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'workbench.tips.enabled': false, 'update.mode': 'none', ...userSettings }, null, 2);
+  // Files are saved only when asked, as on the desktop: the workbench in the browser saves an
+  // edited file after a second by default, so on a loaded machine tests that edit a document and
+  // revert it found their unsaved text saved to disk.
+  const settings = JSON.stringify({ 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'workbench.tips.enabled': false, 'update.mode': 'none', 'files.autoSave': 'off', ...userSettings }, null, 2);
   for (const dir of [join(state, 'server-data', 'data', 'Machine'), join(state, 'user-data', 'User')]) {
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'settings.json'), settings);
