@@ -5,8 +5,7 @@
  */
 import * as l10n from '@vscode/l10n';
 import { plural } from '../core';
-import { convertDocument, ConvertError, parsePageRange, renderConverted, sourceKind, type TextFormat } from '../convert';
-import { missingOcrTools, OCR_PACKAGES, ocrPages } from './ocr';
+import { convertDocument, ConvertError, missingOcrTools, OCR_PACKAGES, ocrPages, parsePageRange, renderConverted, sourceKind, type TextFormat } from '../convert';
 import { CliError, type WarningSink } from './common';
 import type { Inputs } from './input';
 import { outputTarget, writeOutput } from './output';
@@ -40,7 +39,7 @@ export async function convertedText(file: string, inputs: Inputs, io: WarningSin
       pages: options.pages === undefined ? undefined : parsePageRange(options.pages),
       pageMarker: options.pageMarker,
       ocr: async (pdf, pages) => {
-        missing = missingOcrTools();
+        missing = await missingOcrTools();
         return missing.length ? new Map() : ocrPages(pdf, pages);
       },
       onPage: (page, total) => {

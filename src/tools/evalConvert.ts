@@ -18,6 +18,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import type { Browser } from 'playwright-core';
 import type { Annotation } from '../core';
 import { convertDocument } from '../convert';
 import { builtinPackFiles, defaultBuiltinDir, packsOption } from '../cli/common';
@@ -111,6 +112,17 @@ ${body}
 </main>${furniture ? '<footer>กระทรวงการต่างประเทศ สงวนลิขสิทธิ์</footer>' : ''}</body></html>`;
 }
 
+/** Chromium's print of a web page to PDF (A4, margins of 2 cm), as a browser's "Save as PDF" does. */
+export async function printPdf(browser: Browser, html: string): Promise<Uint8Array> {
+  const page = await browser.newPage();
+  try {
+    await page.setContent(html);
+    return new Uint8Array(await page.pdf({ format: 'A4', margin: { top: '2cm', bottom: '2cm', left: '2cm', right: '2cm' } }));
+  } finally {
+    await page.close();
+  }
+}
+
 interface Row {
   source: string;
   kind: string;
@@ -163,11 +175,8 @@ export async function runEvalConvert(argv: readonly string[], stdout: (s: string
       const html = path.join(work, `${stem}.html`);
       fs.writeFileSync(html, sourceHtml(text, stem));
       fixtures.push({ kind: 'HTML', file: html });
-      const page = await browser.newPage();
-      await page.setContent(sourceHtml(text, stem, false));
       const pdf = path.join(work, `${stem}.chromium.pdf`);
-      await page.pdf({ path: pdf, format: 'A4', margin: { top: '2cm', bottom: '2cm', left: '2cm', right: '2cm' } });
-      await page.close();
+      fs.writeFileSync(pdf, await printPdf(browser, sourceHtml(text, stem, false)));
       fixtures.push({ kind: 'PDF (Chromium)', file: pdf });
       const word = path.join(work, `${stem}.docx`);
       const document = new docx.Document({ sections: [{ children: paragraphsOf(text).map((p) => new docx.Paragraph({ children: [new docx.TextRun({ text: p, font: 'TH Sarabun New' })] })) }] });
