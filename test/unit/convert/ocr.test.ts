@@ -11,6 +11,27 @@ import { scannedPdf } from '../../support/scannedPdf';
 // page 2 has no text layer (a scanned page, as far as the converter can tell)
 const SCANNED = writePdf([[{ text: 'หน้าแรก ความมั่นคง', x: 60, y: 80, size: 12 }], []]);
 
+/** Skips the test, saying why, where tesseract (with its Thai data) or pdftoppm is missing. */
+async function needOcrTools(test: Mocha.Context): Promise<void> {
+  const missing = await missingOcrTools();
+  if (missing.length) {
+    console.log(`    (skipped: OCR tools missing: ${missing.join(', ')}; install the Debian packages ${OCR_PACKAGES})`);
+    test.skip();
+  }
+}
+
+/** Runs `fn` with the PDF written as scan.pdf in a temporary folder, removed after. */
+async function withPdfFile(bytes: Uint8Array, fn: (file: string) => Promise<void>): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tpl-ocr-'));
+  try {
+    const file = path.join(dir, 'scan.pdf');
+    fs.writeFileSync(file, bytes);
+    await fn(file);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe('OCR of PDF pages without a text layer', () => {
   it('puts the text OCR read in its page, between the markers, and marks it in the front matter', async () => {
     const asked: number[][] = [];
@@ -50,37 +71,21 @@ describe('OCR of PDF pages without a text layer', () => {
   });
 
   it('with tesseract (Thai) and pdftoppm installed: runs them on the page without text (skipped without them)', async function () {
-    const missing = await missingOcrTools();
-    if (missing.length) {
-      console.log(`    (skipped: OCR tools missing: ${missing.join(', ')}; install the Debian packages ${OCR_PACKAGES})`);
-      this.skip();
-    }
+    await needOcrTools(this);
     this.timeout(60_000);
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tpl-ocr-'));
-    try {
-      const file = path.join(dir, 'scan.pdf');
-      fs.writeFileSync(file, SCANNED);
+    await withPdfFile(SCANNED, async (file) => {
       // the page is blank: the tools run and read nothing, which is said
       const r = await runAsync(['convert', file]);
       assert.deepEqual([r.code, r.stderr], [0, `${file}: warning: page 2 has no text layer (scanned?) and OCR read no text on it\n`]);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('reads the Thai of a real scan: the glossary terms and countries of the known text are found (skipped without the tools)', async function () {
-    const missing = await missingOcrTools();
-    if (missing.length) {
-      console.log(`    (skipped: OCR tools missing: ${missing.join(', ')}; install the Debian packages ${OCR_PACKAGES})`);
-      this.skip();
-    }
+    await needOcrTools(this);
     this.timeout(120_000);
     // printed by Chromium in a Thai font, rendered by pdftoppm at 150 dpi, the images alone in a new PDF
     const source = ['การประชุมหารือด้านการทูตดิจิทัลกับประเทศเวียดนามและอาเซียน', 'รัฐบาลไทยและกัมพูชาร่วมมือด้านการค้าเสรี', 'การเปลี่ยนแปลงสภาพภูมิอากาศเป็นวาระสำคัญของสหประชาชาติ'];
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tpl-ocr-'));
-    try {
-      const file = path.join(dir, 'scan.pdf');
-      fs.writeFileSync(file, await scannedPdf(source.join('\n')));
+    await withPdfFile(await scannedPdf(source.join('\n')), async (file) => {
       const plain = await convertDocument(fs.readFileSync(file), 'scan.pdf');
       assert.deepEqual([plain.text, plain.meta.emptyPages], ['\n', [1]], 'the scan has no text layer');
       const r = await runAsync(['analyze', '--format', 'csv', '--reference-date', '2025-01-01', file], path.join(ROOT, 'glossaries'));
@@ -98,17 +103,11 @@ describe('OCR of PDF pages without a text layer', () => {
         'term,สหประชาชาติ,diplomacy',
       ];
       assert.deepEqual(expected.filter((e) => !found.has(e)), [], r.stdout);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('stops the tools when cancelled, and says so (skipped without the tools)', async function () {
-    const missing = await missingOcrTools();
-    if (missing.length) {
-      console.log(`    (skipped: OCR tools missing: ${missing.join(', ')}; install the Debian packages ${OCR_PACKAGES})`);
-      this.skip();
-    }
+    await needOcrTools(this);
     const abort = new AbortController();
     const started: number[] = [];
     const reading = ocrPages(SCANNED, [1, 2], {
