@@ -40,7 +40,9 @@ export async function convertedText(file: string, inputs: Inputs, io: WarningSin
       pageMarker: options.pageMarker,
       ocr: async (pdf, pages) => {
         missing = await missingOcrTools();
-        return missing.length ? new Map() : ocrPages(pdf, pages);
+        if (missing.length) return new Map();
+        // OCR takes seconds a page: progress on each page when there are several
+        return ocrPages(pdf, pages, { onPage: (page, done, total) => (total > 1 ? io.stderr.write(`${l10n.t('{0}: OCR of page {1} ({2} of {3})', file, page, done + 1, total)}\n`) : undefined) });
       },
       onPage: (page, total) => {
         // progress for long documents only, every 25 pages

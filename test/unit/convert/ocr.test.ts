@@ -78,6 +78,14 @@ describe('OCR of PDF pages without a text layer', () => {
       const r = await runAsync(['convert', file]);
       assert.deepEqual([r.code, r.stderr], [0, `${file}: warning: page 2 has no text layer (scanned?) and OCR read no text on it\n`]);
     });
+    // several pages: progress on stderr as each is read
+    await withPdfFile(writePdf([[{ text: 'หน้าแรก', x: 60, y: 80, size: 12 }], [], []]), async (file) => {
+      const r = await runAsync(['convert', file]);
+      assert.deepEqual(
+        [r.code, r.stderr],
+        [0, `${file}: OCR of page 2 (1 of 2)\n${file}: OCR of page 3 (2 of 2)\n${file}: warning: pages 2, 3 have no text layer (scanned?) and OCR read no text on them\n`],
+      );
+    });
   });
 
   it('reads the Thai of a real scan: the glossary terms and countries of the known text are found (skipped without the tools)', async function () {
