@@ -78,6 +78,18 @@ describe('Import Document (PDF, Word, Web Page)', () => {
     assert.ok(terms.length >= 1, text);
   });
 
+  it('offers OCR when an imported PDF has pages without text (skipped without tesseract and pdftoppm)', async function () {
+    if (Number(process.versions.node.split('.')[0]) < 18 || (await missingOcrTools()).length) this.skip();
+    const pdf = workspaceUri('import-scan.pdf');
+    // the scan the test above wrote, imported again without options: the text has no OCR, a button offers it
+    const target = (await vscode.commands.executeCommand('thaiPolicyLens.importDocument', pdf)) as vscode.Uri | undefined;
+    assert.ok(target);
+    assert.match(new TextDecoder().decode(await vscode.workspace.fs.readFile(target)), /\npages_without_text: \[1\]\n---\n/);
+    const hooks = testHooksOf(await getApi());
+    const offer = 'Thai Policy Lens: import-scan.pdf: page 1 has no text (scanned?). Read it by OCR (tesseract)?';
+    await waitFor(() => (hooks.lastInformation() === offer ? true : undefined), 'the offer of OCR');
+  });
+
   it('imports a Word document', async () => {
     const api = await getApi();
     const docx = workspaceUri('import-brief.docx');

@@ -17,6 +17,7 @@ import { formatNumber, plural } from '../../core';
 import * as vscode from 'vscode';
 import { convertDocument, ConvertError, missingOcrTools, OCR_PACKAGES, OcrCancelled, ocrPages, renderConverted, type Converted } from '../../convert';
 import { readBytes, writeTextAtomic } from '../services/files';
+import { showInformation } from '../ui/messages';
 import type { Settings } from '../services/settings';
 
 export const IMPORT_COMMAND = 'thaiPolicyLens.importDocument';
@@ -91,7 +92,7 @@ async function offerOcr(settings: Settings, source: vscode.Uri, name: string, pa
     void vscode.window.showWarningMessage(STRINGS.installOcr(name, pages));
     return;
   }
-  if ((await vscode.window.showWarningMessage(STRINGS.offerOcr(name, pages), STRINGS.readByOcr())) !== STRINGS.readByOcr()) return;
+  if ((await showInformation(STRINGS.offerOcr(name, pages), STRINGS.readByOcr())) !== STRINGS.readByOcr()) return;
   const again = await convertAndWrite(settings, source, name, true);
   const still = again?.result.meta.emptyPages ?? [];
   if (again && still.length) void vscode.window.showWarningMessage(again.missing?.length ? STRINGS.installOcr(name, still) : STRINGS.ocrReadNothing(name, still));
