@@ -5,10 +5,9 @@
  */
 import * as l10n from '@vscode/l10n';
 import { plural } from '../core';
-import { convertDocument, ConvertError, parsePageRange, renderConverted, sourceKind, type TextFormat } from '../convert';
-import { missingOcrTools, OCR_PACKAGES, ocrPages } from './ocr';
+import { convertDocument, ConvertError, missingOcrTools, OCR_PACKAGES, ocrPages, parsePageRange, renderConverted, sourceKind, type TextFormat } from '../convert';
 import { CliError, type WarningSink } from './common';
-import type { Inputs } from './input';
+import { ANALYZE_EXTENSIONS, documentFiles, type InputKind, type Inputs } from './input';
 import { outputTarget, writeOutput } from './output';
 
 /** The formats `convert` writes. */
@@ -40,8 +39,10 @@ export async function convertedText(file: string, inputs: Inputs, io: WarningSin
       pages: options.pages === undefined ? undefined : parsePageRange(options.pages),
       pageMarker: options.pageMarker,
       ocr: async (pdf, pages) => {
-        missing = missingOcrTools();
-        return missing.length ? new Map() : ocrPages(pdf, pages);
+        missing = await missingOcrTools();
+        if (missing.length) return new Map();
+        // OCR takes seconds a page: progress on each page when there are several
+        return ocrPages(pdf, pages, { onPage: (page, done, total) => (total > 1 ? io.stderr.write(`${l10n.t('{0}: OCR of page {1} ({2} of {3})', file, page, done + 1, total)}\n`) : undefined) });
       },
       onPage: (page, total) => {
         // progress for long documents only, every 25 pages
@@ -67,6 +68,26 @@ export async function convertedText(file: string, inputs: Inputs, io: WarningSin
     if (e instanceof ConvertError) throw new CliError(`${file}: ${e.message}`);
     throw e;
   }
+}
+
+/** The documents of `analyze`'s, `find`'s and `report`'s arguments: files and folders of mixed files (input.ts). */
+export function analyzedFiles(args: readonly string[], globs: { include: readonly string[]; exclude: readonly string[] }): string[] {
+  return documentFiles(args, { ...globs, extensions: ANALYZE_EXTENSIONS });
+}
+
+/** Converts the PDF, Word and HTML files among `files` not converted yet into `converted` (its text by file). */
+export async function convertFiles(files: readonly string[], inputs: Inputs, io: WarningSink, converted: Map<string, string>): Promise<void> {
+  for (const file of files) if (isConvertible(file) && !converted.has(file)) converted.set(file, await convertedText(file, inputs, io));
+}
+
+/**
+ * A document's text for `analyze`, `find` and `report`: a PDF, Word or HTML file's as converted
+ * beforehand (`convertFiles`, in `runCliAsync`: the converters are asynchronous), else read.
+ */
+export function documentText(file: string, converted: ReadonlyMap<string, string>, inputs: Inputs, io: WarningSink, kind: InputKind): string {
+  const text = converted.get(file);
+  if (text === undefined && isConvertible(file)) throw new CliError(l10n.t('{0}: PDF, Word and HTML files are converted by the program (runCliAsync), not here', file));
+  return text ?? inputs.text(file, kind, io);
 }
 
 /** `convert FILE [--out FILE] [--pages N-M] [--format txt|md] [--page-marker TEXT]`. */

@@ -23,7 +23,8 @@ import {
 } from '../core';
 import { corpusReportHtml, REPORT_STRINGS } from '../features/corpusReport';
 import { CliError, loadGlossaries, type WarningSink } from './common';
-import { documentFiles, type Inputs } from './input';
+import { analyzedFiles, documentText } from './convert';
+import type { Inputs } from './input';
 import { outputTarget, writeOutput, type OutputSink } from './output';
 
 export interface CorpusOptions {
@@ -34,8 +35,11 @@ export interface CorpusOptions {
   referenceDate?: string;
 }
 
-/** The documents of a folder analysed, as a corpus (texts at hand). */
-export function loadCorpus(options: CorpusOptions, io: WarningSink, inputs: Inputs): { corpus: Corpus; texts: string[]; themes: CorpusTheme[] } {
+/**
+ * The documents of a folder analysed, as a corpus (texts at hand): the files `analyze` reads in a
+ * folder, PDF, Word and HTML among them as converted beforehand (`converted`, by `runCliAsync`).
+ */
+export function loadCorpus(options: CorpusOptions, io: WarningSink, inputs: Inputs, converted: ReadonlyMap<string, string> = new Map()): { corpus: Corpus; texts: string[]; themes: CorpusTheme[] } {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(options.folder);
@@ -46,10 +50,10 @@ export function loadCorpus(options: CorpusOptions, io: WarningSink, inputs: Inpu
   const set = loadGlossaries(options.glossaryFiles, io, inputs);
   const analyzer = new Analyzer(set);
   const themes = corpusThemes(set);
-  const files = documentFiles([options.folder], { include: options.include, exclude: options.exclude });
+  const files = analyzedFiles([options.folder], { include: options.include, exclude: options.exclude });
   const texts: string[] = [];
   const docs = files.map((file) => {
-    const text = inputs.text(file, 'document', io);
+    const text = documentText(file, converted, inputs, io, 'document');
     texts.push(text);
     const reference = resolveReferenceDate(text, { explicit: options.referenceDate });
     return { path: path.relative(options.folder, file).split(path.sep).join('/'), text, annotations: analyzer.analyze(text, { referenceDate: reference?.date }) };
@@ -59,8 +63,8 @@ export function loadCorpus(options: CorpusOptions, io: WarningSink, inputs: Inpu
 }
 
 /** `find QUERY DIR`: the matching passages on standard output. */
-export function findCommand(query: string, options: CorpusOptions & { format: FoundPassageFormat }, io: OutputSink & WarningSink, inputs: Inputs): number {
-  const { corpus, texts, themes } = loadCorpus(options, io, inputs);
+export function findCommand(query: string, options: CorpusOptions & { format: FoundPassageFormat }, io: OutputSink & WarningSink, inputs: Inputs, converted?: ReadonlyMap<string, string>): number {
+  const { corpus, texts, themes } = loadCorpus(options, io, inputs, converted);
   let selection;
   try {
     selection = parsePassageQuery(query, themes);
@@ -82,10 +86,10 @@ export function corpusScriptFile(): string {
 }
 
 /** `report DIR --out FILE.html`. */
-export function reportCommand(options: CorpusOptions & { out?: string; title?: string }, io: OutputSink & WarningSink, inputs: Inputs): number {
+export function reportCommand(options: CorpusOptions & { out?: string; title?: string }, io: OutputSink & WarningSink, inputs: Inputs, converted?: ReadonlyMap<string, string>): number {
   if (options.out === undefined) throw new CliError(l10n.t('report needs --out FILE.html; see --help'));
   const target = outputTarget(options.out, { overwrite: true });
-  const { corpus } = loadCorpus(options, io, inputs);
+  const { corpus } = loadCorpus(options, io, inputs, converted);
   const packed = packCorpusModel(corpus.withContexts({ perKey: 40, max: 4000, width: 30 }));
   const script = fs.readFileSync(corpusScriptFile(), 'utf8');
   const title = options.title ?? `Thai Policy Lens: ${path.basename(path.resolve(options.folder))}`;

@@ -224,9 +224,9 @@ export class Inputs {
   }
 }
 
-/** The files a folder given to `find` or `report` contributes when no `--include` names others. */
+/** The text files a folder contributes (documentFiles' default, when no `--include` names others). */
 export const DOCUMENT_EXTENSIONS: readonly string[] = ['.txt', '.md'];
-/** The files a folder given to `analyze` contributes: text, and the documents it converts first. */
+/** The files a folder given to `analyze`, `find` or `report` contributes: text, and the documents converted first. */
 export const ANALYZE_EXTENSIONS: readonly string[] = [...DOCUMENT_EXTENSIONS, '.pdf', '.docx', '.html', '.htm'];
 /** The text Import Document and `convert --out` write for `NAME.pdf`: a folder holding it skips the source. */
 const CONVERTED_SUFFIXES = ['.policy.txt', '.policy.md'];

@@ -22,12 +22,13 @@
  * file written. The export commands are in export.ts.
  */
 import * as l10n from '@vscode/l10n';
+import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { parseArgs as parseArgv } from 'node:util';
 import { Analyzer, BUILTIN_PACK_IDS, getUiLocale, orList, type GlossarySet } from '../core';
 import pkg from '../../package.json';
 import { builtinPackFiles, CliError, defaultBuiltinDir, isIsoDate, packsOption, parseGlossaries, readGlossaries } from './common';
-import { CONVERT_FORMATS, convertCommand, convertedText, isConvertible } from './convert';
+import { analyzedFiles, CONVERT_FORMATS, convertCommand, convertFiles, documentText } from './convert';
 import { EXPORT_FORMATS, exportCodebook, exportPassages, importCodebook } from './export';
 import { importProject } from './importProject';
 import { AGREEMENT_FORMATS, agreementCommand, type AgreementOptions } from './agreement';
@@ -38,7 +39,7 @@ import { FOUND_PASSAGE_FORMATS, type FoundPassageFormat } from '../core';
 import type { OutputFormat } from './format';
 import { analyzeDocument } from './analyzeDocument';
 import { analyzeOnThreads } from './jobs';
-import { ANALYZE_EXTENSIONS, documentFiles, Inputs, parseMaxSize, type StdinReader } from './input';
+import { Inputs, parseMaxSize, type StdinReader } from './input';
 import { cachedMatcher, matcherKey, provideMatcher } from './matcherCache';
 import { writeOutput } from './output';
 import { configureLanguage, resetLanguage } from './language';
@@ -333,13 +334,8 @@ function parseArgs(argv: readonly string[]): Options {
  */
 function analyzeCommand(options: Options, glossaryFiles: string[], io: CliIO, inputs: Inputs, threads: boolean, converted: ReadonlyMap<string, string>): number | Promise<number> {
   if (!options.files.length) throw new CliError(l10n.t('no input files; see --help'));
-  /** a document's text: converted beforehand (PDF, Word, HTML: `runCliAsync`), else read */
-  const textOf = (file: string): string => {
-    const text = converted.get(file);
-    if (text === undefined && isConvertible(file)) throw new CliError(l10n.t('{0}: PDF, Word and HTML files are converted by the program (runCliAsync), not here', file));
-    return text ?? inputs.text(file, 'file', io);
-  };
-  const files = documentFiles(options.files, { include: options.include, exclude: options.exclude, extensions: ANALYZE_EXTENSIONS });
+  const textOf = (file: string): string => documentText(file, converted, inputs, io, 'file');
+  const files = analyzedFiles(options.files, { include: options.include, exclude: options.exclude });
   const format = (options.format ?? 'json') as OutputFormat;
   const glossaryTexts = readGlossaries(glossaryFiles, io, inputs);
   const key = matcherKey(glossaryTexts);
@@ -434,11 +430,11 @@ export async function runCliAsync(argv: readonly string[], io: CliIO): Promise<n
         await convertCommand({ file: options.files[0], out: options.out, pages: options.pages, format: options.format, pageMarker: options.pageMarker }, io, inputs);
         return 0;
       }
-      if (options.command === 'analyze') {
-        // the files themselves and those of the folders given (a folder of mixed files)
-        const files = options.files.length ? documentFiles(options.files, { include: options.include, exclude: options.exclude, extensions: ANALYZE_EXTENSIONS }) : [];
-        for (const file of files) if (isConvertible(file) && !converted.has(file)) converted.set(file, await convertedText(file, inputs, io));
-      }
+      // the files themselves and those of the folders given (a folder of mixed files); find and
+      // report read a folder only (named otherwise, it is said when they run)
+      const args = options.command === 'analyze' ? options.files : options.command === 'find' ? options.files.slice(1, 2) : options.command === 'report' ? options.files.slice(0, 1) : [];
+      const folders = options.command === 'analyze' ? args : args.filter((arg) => fs.statSync(arg, { throwIfNoEntry: false })?.isDirectory());
+      if (folders.length) await convertFiles(analyzedFiles(folders, { include: options.include, exclude: options.exclude }), inputs, io, converted);
     }
     return await execute(argv, io, converted.size === 0, converted);
   } catch (e) {
@@ -490,11 +486,11 @@ function execute(argv: readonly string[], io: CliIO, threads: boolean, converted
       case 'find': {
         if (options.files.length !== 2) throw new CliError('find needs a QUERY and a folder DIR (quote the query); see --help');
         const corpus = { folder: options.files[1], glossaryFiles: [...builtin, ...options.glossaries], include: options.include, exclude: options.exclude, referenceDate: options.referenceDate };
-        return findCommand(options.files[0], { ...corpus, format: (options.format ?? 'json') as FoundPassageFormat }, io, inputs);
+        return findCommand(options.files[0], { ...corpus, format: (options.format ?? 'json') as FoundPassageFormat }, io, inputs, converted);
       }
       case 'report': {
         if (options.files.length !== 1) throw new CliError('report needs one folder DIR; see --help');
-        return reportCommand({ folder: options.files[0], glossaryFiles: [...builtin, ...options.glossaries], include: options.include, exclude: options.exclude, referenceDate: options.referenceDate, out: options.out }, io, inputs);
+        return reportCommand({ folder: options.files[0], glossaryFiles: [...builtin, ...options.glossaries], include: options.include, exclude: options.exclude, referenceDate: options.referenceDate, out: options.out }, io, inputs, converted);
       }
       case 'export':
         if (options.format === undefined) throw new CliError(l10n.t('export needs --format csv, md or webanno; see --help'));

@@ -19,3 +19,6 @@ export const CONVERT_LIMITS = {
   /** how many times its zipped size a .docx part may grow when unzipped */
   docxRatio: 200,
 } as const;
+
+/** The Debian packages OCR of scanned pages needs (ocr.ts), named in the line said when one is missing. */
+export const OCR_PACKAGES = 'tesseract-ocr tesseract-ocr-tha poppler-utils';

@@ -14,6 +14,7 @@ import { htmlToText, type TextFormat } from './html';
 import { readPdf } from './pdf';
 
 export { ConvertError, CONVERT_LIMITS } from './errors';
+export { missingOcrTools, OCR_PACKAGES, OcrCancelled, ocrPages, type OcrOptions } from './ocr';
 export type { TextFormat } from './html';
 
 /** The kinds of document converted, by file extension. */
@@ -39,7 +40,7 @@ export interface ConvertOptions {
   onPage?: (page: number, total: number) => void;
   /**
    * OCR of the PDF pages without a text layer (scanned): their text by page number, for those
-   * it read (src/convert/ocr.ts runs tesseract where it is installed)
+   * it read (`ocrPages` of src/convert/ocr.ts runs tesseract where it is installed)
    */
   ocr?: (pdf: Uint8Array, pages: readonly number[]) => Promise<ReadonlyMap<number, string>>;
 }

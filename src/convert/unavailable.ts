@@ -4,9 +4,20 @@
  * scripts/build.mjs) and importing says so in one line.
  */
 import * as l10n from '@vscode/l10n';
-import { ConvertError } from './errors';
+import { ConvertError, OCR_PACKAGES } from './errors';
 
-export { ConvertError };
+export { ConvertError, OCR_PACKAGES };
+
+export class OcrCancelled extends Error {}
+
+/** No OCR in the browser (no child processes): never reached, as convertDocument says so first. */
+export function missingOcrTools(): Promise<string[]> {
+  return Promise.resolve(['tesseract', 'pdftoppm']);
+}
+
+export function ocrPages(): Promise<never> {
+  return Promise.reject(new ConvertError(l10n.t('OCR needs the desktop VS Code (or the VS Code server): it is not available in the browser')));
+}
 
 export function convertDocument(): Promise<never> {
   return Promise.reject(new ConvertError(l10n.t('importing PDF, Word and web pages needs the desktop VS Code (or the VS Code server): it is not available in the browser')));

@@ -8,6 +8,8 @@
  *   - a Word document written by the `docx` package;
  *   - a PDF whose font gives the legacy Private Use Area glyphs for tone marks (pdfWriter.ts),
  *     laid out with wrapped lines, a running header and page numbers;
+ *   - where tesseract (Thai) and pdftoppm are installed, a scan of Chromium's PDF (its pages as
+ *     200 dpi grey images, no text layer), read by OCR: reported apart from the targets;
  * and each is converted back. For each: the character error rate (CER: edit distance over the
  * source's length, white space runs made one space, page markers and the front matter left out)
  * and the share of the source's annotations (same kind, text and value) found again in the
@@ -18,12 +20,13 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import type { Browser } from 'playwright-core';
 import type { Annotation } from '../core';
-import { convertDocument } from '../convert';
+import { convertDocument, missingOcrTools, ocrPages } from '../convert';
 import { builtinPackFiles, defaultBuiltinDir, packsOption } from '../cli/common';
 import { loadProductFromFiles, type LoadedProduct } from './measureProduct';
 import { formatTable } from './measureTable';
-import { layOut, toLegacyPua, writePdf } from './pdfWriter';
+import { layOut, toLegacyPua, writeImagePdf, writePdf } from './pdfWriter';
 
 /** Edit distance (Levenshtein) in UTF-16 code units, two rows. */
 export function editDistance(a: string, b: string): number {
@@ -111,6 +114,42 @@ ${body}
 </main>${furniture ? '<footer>กระทรวงการต่างประเทศ สงวนลิขสิทธิ์</footer>' : ''}</body></html>`;
 }
 
+/** Chromium's print of a web page to PDF (A4, margins of 2 cm), as a browser's "Save as PDF" does. */
+export async function printPdf(browser: Browser, html: string): Promise<Uint8Array> {
+  const page = await browser.newPage();
+  try {
+    await page.setContent(html);
+    return new Uint8Array(await page.pdf({ format: 'A4', margin: { top: '2cm', bottom: '2cm', left: '2cm', right: '2cm' } }));
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * A scan of a printed PDF: `pdftoppm` renders its pages to grey PNG images at `dpi`, and those
+ * images alone make a new PDF (pages without a text layer, as a scanner writes them).
+ */
+export function scannedCopy(printed: Uint8Array, dpi: number): Uint8Array {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tpl-scan-'));
+  try {
+    fs.writeFileSync(path.join(dir, 'printed.pdf'), printed);
+    execFileSync('pdftoppm', ['-r', String(dpi), '-gray', '-png', path.join(dir, 'printed.pdf'), path.join(dir, 'page')]);
+    const pages = fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.png'))
+      .sort()
+      .map((f) => fs.readFileSync(path.join(dir, f)));
+    return writeImagePdf(pages);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The resolution of the scans the eval makes (an office scanner's usual setting). */
+const SCAN_DPI = 200;
+/** The kind of document read by OCR: reported apart from the targets, which are for text layers. */
+const SCAN_KIND = `PDF scan, ${SCAN_DPI} dpi (OCR)`;
+
 interface Row {
   source: string;
   kind: string;
@@ -147,6 +186,8 @@ export async function runEvalConvert(argv: readonly string[], stdout: (s: string
   const docx = require('docx') as typeof import('docx');
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
   const rows: Row[] = [];
+  const ocr = !(await missingOcrTools()).length;
+  const scans = new Set<string>();
   const hasPdftotext = (() => {
     try {
       execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
@@ -163,11 +204,13 @@ export async function runEvalConvert(argv: readonly string[], stdout: (s: string
       const html = path.join(work, `${stem}.html`);
       fs.writeFileSync(html, sourceHtml(text, stem));
       fixtures.push({ kind: 'HTML', file: html });
-      const page = await browser.newPage();
-      await page.setContent(sourceHtml(text, stem, false));
       const pdf = path.join(work, `${stem}.chromium.pdf`);
-      await page.pdf({ path: pdf, format: 'A4', margin: { top: '2cm', bottom: '2cm', left: '2cm', right: '2cm' } });
-      await page.close();
+      fs.writeFileSync(pdf, await printPdf(browser, sourceHtml(text, stem, false)));
+      if (ocr) {
+        const scan = path.join(work, `${stem}.scan.pdf`);
+        fs.writeFileSync(scan, scannedCopy(fs.readFileSync(pdf), SCAN_DPI));
+        scans.add(scan);
+      }
       fixtures.push({ kind: 'PDF (Chromium)', file: pdf });
       const word = path.join(work, `${stem}.docx`);
       const document = new docx.Document({ sections: [{ children: paragraphsOf(text).map((p) => new docx.Paragraph({ children: [new docx.TextRun({ text: p, font: 'TH Sarabun New' })] })) }] });
@@ -176,8 +219,10 @@ export async function runEvalConvert(argv: readonly string[], stdout: (s: string
       const pua = path.join(work, `${stem}.pua.pdf`);
       fs.writeFileSync(pua, writePdf(layOut(paragraphsOf(text).map(toLegacyPua), { perLine: 55, linesPerPage: 30, header: toLegacyPua(paragraphsOf(text)[0].slice(0, 40)) })));
       fixtures.push({ kind: 'PDF (legacy PUA font)', file: pua });
+      for (const scan of scans) fixtures.push({ kind: SCAN_KIND, file: scan });
+      scans.clear();
       for (const f of fixtures) {
-        const converted = (await convertDocument(fs.readFileSync(f.file), f.file)).text;
+        const converted = (await convertDocument(fs.readFileSync(f.file), f.file, { ocr: (bytes, pages) => ocrPages(bytes, pages) })).text;
         const agreement = annotationAgreement(product, text, converted);
         rows.push({ source: stem, kind: f.kind, tool: 'thai-policy-lens', cer: characterErrorRate(text, converted), cerNoSpace: characterErrorRate(text, converted, false), ...agreement });
         if (f.file.endsWith('.pdf') && hasPdftotext) {
@@ -199,7 +244,8 @@ export async function runEvalConvert(argv: readonly string[], stdout: (s: string
     ],
     new Set([0, 1, 2]),
   );
-  const ours = rows.filter((r) => r.tool === 'thai-policy-lens');
+  const ours = rows.filter((r) => r.tool === 'thai-policy-lens' && r.kind !== SCAN_KIND);
+  const scanned = rows.filter((r) => r.tool === 'thai-policy-lens' && r.kind === SCAN_KIND);
   const worst = Math.max(...ours.map((r) => r.cer));
   const share = ours.reduce((s, r) => s + r.equal, 0) / Math.max(1, ours.reduce((s, r) => s + r.total, 0));
   const report = [
@@ -208,6 +254,9 @@ export async function runEvalConvert(argv: readonly string[], stdout: (s: string
     table,
     '',
     `thai-policy-lens: worst CER ${pct(worst)} (target at most 0.50%), annotations equal ${pct(share, 1)} (target at least 99%)`,
+    scanned.length
+      ? `OCR of the scans (tesseract, not counted in the targets): worst CER ${pct(Math.max(...scanned.map((r) => r.cer)))}, annotations equal ${pct(scanned.reduce((n, r) => n + r.equal, 0) / Math.max(1, scanned.reduce((n, r) => n + r.total, 0)), 1)}`
+      : 'scans not read (OCR tools missing: apt-get install tesseract-ocr tesseract-ocr-tha poppler-utils)',
     '',
   ].join('\n');
   stdout(report);

@@ -138,3 +138,73 @@ function wrap(text: string, perLine: number): string[] {
   }
   return lines;
 }
+
+/**
+ * A PDF of scanned pages: each page one PNG image (8-bit grey or RGB, not interlaced, as
+ * `pdftoppm -png` writes them) drawn over an A4-wide page, and no text layer. The PNG's
+ * compressed data goes into the PDF as it is (Flate with the PNG predictors).
+ */
+export function writeImagePdf(pngs: readonly Uint8Array[]): Uint8Array {
+  const parts: Buffer[] = [];
+  let length = 0;
+  const write = (s: string | Buffer): void => {
+    const b = typeof s === 'string' ? Buffer.from(s, 'latin1') : s;
+    parts.push(b);
+    length += b.length;
+  };
+  const offsets: number[] = [];
+  const begin = (n: number): void => {
+    offsets[n - 1] = length;
+    write(`${n} 0 obj\n`);
+  };
+  write('%PDF-1.4\n');
+  const kids = pngs.map((_png, i) => 3 + 3 * i);
+  begin(1);
+  write('<< /Type /Catalog /Pages 2 0 R >>\nendobj\n');
+  begin(2);
+  write(`<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>\nendobj\n`);
+  pngs.forEach((png, i) => {
+    const image = readPng(png);
+    const width = PAGE_WIDTH;
+    const height = Math.round((PAGE_WIDTH * image.height) / image.width);
+    const content = `q ${width} 0 0 ${height} 0 0 cm /Im1 Do Q`;
+    begin(kids[i]);
+    write(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${width} ${height}] /Resources << /XObject << /Im1 ${kids[i] + 1} 0 R >> >> /Contents ${kids[i] + 2} 0 R >>\nendobj\n`);
+    begin(kids[i] + 1);
+    write(
+      `<< /Type /XObject /Subtype /Image /Width ${image.width} /Height ${image.height} /ColorSpace /${image.colors === 1 ? 'DeviceGray' : 'DeviceRGB'} /BitsPerComponent 8 /Filter /FlateDecode /DecodeParms << /Predictor 15 /Colors ${image.colors} /BitsPerComponent 8 /Columns ${image.width} >> /Length ${image.data.length} >>\nstream\n`,
+    );
+    write(image.data);
+    write('\nendstream\nendobj\n');
+    begin(kids[i] + 2);
+    write(`<< /Length ${content.length} >>\nstream\n${content}\nendstream\nendobj\n`);
+  });
+  const xref = length;
+  write(`xref\n0 ${offsets.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`);
+  write(`trailer\n<< /Size ${offsets.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`);
+  return new Uint8Array(Buffer.concat(parts));
+}
+
+/** A PNG's size, colours and compressed image data (its IDAT chunks joined). */
+function readPng(png: Uint8Array): { width: number; height: number; colors: number; data: Buffer } {
+  const b = Buffer.from(png.buffer, png.byteOffset, png.byteLength);
+  if (b.readUInt32BE(0) !== 0x89504e47) throw new Error('not a PNG');
+  const idat: Buffer[] = [];
+  let width = 0;
+  let height = 0;
+  let colors = 0;
+  for (let at = 8; at + 8 <= b.length; ) {
+    const size = b.readUInt32BE(at);
+    const type = b.toString('latin1', at + 4, at + 8);
+    const body = b.subarray(at + 8, at + 8 + size);
+    if (type === 'IHDR') {
+      width = body.readUInt32BE(0);
+      height = body.readUInt32BE(4);
+      const [depth, colorType, , , interlace] = body.subarray(8, 13);
+      colors = colorType === 0 ? 1 : colorType === 2 ? 3 : 0;
+      if (depth !== 8 || !colors || interlace) throw new Error('writeImagePdf takes 8-bit grey or RGB PNGs, not interlaced');
+    } else if (type === 'IDAT') idat.push(body);
+    at += 12 + size;
+  }
+  return { width, height, colors, data: Buffer.concat(idat) };
+}

@@ -2,6 +2,8 @@ import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import { Document, Packer, Paragraph } from 'docx';
 import { layOut, writePdf } from '../../src/tools/pdfWriter';
+import { missingOcrTools } from '../../src/convert';
+import { scannedPdf } from '../support/scannedPdf';
 import { testHooksOf } from '../../src/extension/testHooks';
 import { getApi, waitFor, workspaceUri } from './helpers';
 
@@ -50,6 +52,42 @@ describe('Import Document (PDF, Word, Web Page)', () => {
     made.push(tagged.id);
     const tagHover = await hoverText(doc, passage.start + 1);
     assert.match(tagHover, /\*\*Tagged passage\*\*[^]*\n\nPage 2$/, tagHover);
+  });
+
+  it('reads a scanned PDF by OCR: the text is marked as OCR text and its terms are highlighted (skipped without tesseract and pdftoppm)', async function () {
+    if (Number(process.versions.node.split('.')[0]) < 18) {
+      console.log('    (skipped: PDF import needs the Node 18 of VS Code 1.82 or newer; this host runs Node ' + process.versions.node + ')');
+      this.skip();
+    }
+    const missing = await missingOcrTools();
+    if (missing.length) {
+      console.log(`    (skipped: OCR tools missing: ${missing.join(', ')}; install the Debian packages tesseract-ocr tesseract-ocr-tha poppler-utils)`);
+      this.skip();
+    }
+    this.timeout(120_000);
+    const api = await getApi();
+    const pdf = workspaceUri('import-scan.pdf');
+    await vscode.workspace.fs.writeFile(pdf, await scannedPdf(PARAGRAPHS.join('\n')));
+    // { ocr: true }: the pages without text are read at once (the button's answer)
+    const target = (await vscode.commands.executeCommand('thaiPolicyLens.importDocument', pdf, { ocr: true })) as vscode.Uri | undefined;
+    assert.equal(target?.toString(), workspaceUri('import-scan.policy.txt').toString());
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+    assert.match(text, /\npages: 1-1 of 1\nocr: true\nocr_pages: \[1\]\n---\n/);
+    await waitFor(() => (vscode.window.activeTextEditor?.document.uri.toString() === target.toString() ? true : undefined), 'the imported text opened');
+    const terms = (await api.getAnnotations(target)).filter((a) => a.kind === 'term' && a.text === 'การทูตดิจิทัล');
+    assert.ok(terms.length >= 1, text);
+  });
+
+  it('offers OCR when an imported PDF has pages without text (skipped without tesseract and pdftoppm)', async function () {
+    if (Number(process.versions.node.split('.')[0]) < 18 || (await missingOcrTools()).length) this.skip();
+    const pdf = workspaceUri('import-scan.pdf');
+    // the scan the test above wrote, imported again without options: the text has no OCR, a button offers it
+    const target = (await vscode.commands.executeCommand('thaiPolicyLens.importDocument', pdf)) as vscode.Uri | undefined;
+    assert.ok(target);
+    assert.match(new TextDecoder().decode(await vscode.workspace.fs.readFile(target)), /\npages_without_text: \[1\]\n---\n/);
+    const hooks = testHooksOf(await getApi());
+    const offer = 'Thai Policy Lens: import-scan.pdf: page 1 has no text (scanned?). Read it by OCR (tesseract)?';
+    await waitFor(() => (hooks.lastInformation() === offer ? true : undefined), 'the offer of OCR');
   });
 
   it('imports a Word document', async () => {

@@ -150,7 +150,8 @@ export interface Paragraph {
 /**
  * Joins positioned lines (in reading order) into paragraphs separated by a blank line (`\n\n`).
  * A paragraph may go on from one page (or column) to the next (the break is read as a line
- * break, unless the page's or column's last line ends short of the margin).
+ * break, unless the page's or column's last line ends short of the margin), never over a page
+ * without lines between them (a scanned page, whose text may come by OCR, or a figure).
  */
 export function joinLines(lines: readonly TextLine[], options: JoinOptions = {}): string {
   return joinParagraphs(lines, options)
@@ -198,6 +199,7 @@ export function joinParagraphs(lines: readonly TextLine[], options: JoinOptions 
       gap < 0 ||
       line.x > margins.get(line.column)!.left + indentFactor * h ||
       (prevShort && (SENTENCE_END.test(prevText) || moved)) ||
+      line.page > prev.page + 1 ||
       Math.abs(line.height - prev.height) > 0.2 * h;
     if (breaks) {
       paragraphs.push(current);

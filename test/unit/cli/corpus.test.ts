@@ -5,7 +5,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { CORPUS_TEXTS, writeCorpus } from '../../support/corpusFixture';
-import { run } from '../../support/runCli';
+import { Document, Packer, Paragraph } from 'docx';
+import { writePdf } from '../../../src/tools/pdfWriter';
+import { run, runAsync } from '../../support/runCli';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
@@ -48,6 +50,34 @@ describe('find and report', () => {
     assert.equal(run(['find', 'x', dir, '--format', 'xml']).stderr, 'unknown format "xml" (use json, csv or md)\n');
     assert.equal(run(['find', dir]).stderr, 'find needs a QUERY and a folder DIR (quote the query); see --help\n');
     assert.equal(run(['report', dir]).stderr, 'report needs --out FILE.html; see --help\n');
+  });
+
+  it('find and report read a folder of mixed files as analyze does: PDF, Word and HTML converted, a source beside its NAME.policy.txt left out', async () => {
+    const mixed = path.join(tmp, 'mixed');
+    fs.mkdirSync(path.join(mixed, 'sub'), { recursive: true });
+    const term = 'ความมั่นคงทางทะเล';
+    fs.writeFileSync(path.join(mixed, 'a.txt'), `หารือ${term}`);
+    fs.writeFileSync(path.join(mixed, 'c.pdf'), writePdf([[{ text: `ขยาย${term}`, x: 60, y: 80, size: 12 }]]));
+    fs.writeFileSync(path.join(mixed, 'd.docx'), await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph(term)] }] })));
+    fs.writeFileSync(path.join(mixed, 'sub', 'e.html'), `<nav>เมนู</nav><p>${term}</p>`);
+    // imported already: the text stands for the source, which is not read (it is no PDF)
+    fs.writeFileSync(path.join(mixed, 'g.pdf'), 'not read: g.policy.txt stands for it');
+    fs.writeFileSync(path.join(mixed, 'g.policy.txt'), term);
+    const found = await runAsync(['find', `"${term}"`, mixed, '--glossary', glossary, '--format', 'csv']);
+    assert.deepEqual([found.code, found.stderr], [0, '']);
+    const rows = found.stdout.trim().split('\r\n').slice(1).map((row) => row.split(','));
+    assert.deepEqual(
+      rows.map((row) => [row[0], row.at(-1)]),
+      [['a.txt', `หารือ${term}`], ['c.pdf', `ขยาย${term}`], ['d.docx', term], ['g.policy.txt', term], ['sub/e.html', term]],
+    );
+    // offsets into the converted text, as analyze gives them
+    const converted = (await runAsync(['convert', path.join(mixed, 'c.pdf')])).stdout;
+    const pdfRow = rows.find((row) => row[0] === 'c.pdf')!;
+    assert.equal(converted.slice(Number(pdfRow[2]), Number(pdfRow[3])), `ขยาย${term}`);
+    const out = path.join(tmp, 'mixed-report.html');
+    const report = await runAsync(['report', mixed, '--glossary', glossary, '--out', out]);
+    assert.deepEqual([report.code, report.stderr], [0, '']);
+    assert.ok(fs.readFileSync(out, 'utf8').includes('sub/e.html'));
   });
 
   describe('the report in Chromium', function () {

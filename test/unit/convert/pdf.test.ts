@@ -71,6 +71,17 @@ describe('convert: PDF', () => {
     assert.throws(() => parsePageRange('3-2'), /invalid page range "3-2"/);
   });
 
+  it('keeps a paragraph break, and the page markers, where a page without text lies between two pages', async () => {
+    // page 1 ends at the margin without a sentence end: a paragraph would go on to page 2
+    const pdf = writePdf([[{ text: 'การประชุมหารือด้านความมั่นคงทางทะเลกับประเทศเพื่อนบ้าน', x: 60, y: 80, size: 12 }], [], [{ text: 'ย่อหน้าบนหน้าที่สาม', x: 60, y: 80, size: 12 }]]);
+    const result = await convertDocument(pdf, 'x.pdf');
+    assert.equal(result.text, 'การประชุมหารือด้านความมั่นคงทางทะเลกับประเทศเพื่อนบ้าน\n\n[หน้า 2]\n\n[หน้า 3]\n\nย่อหน้าบนหน้าที่สาม\n');
+    assert.deepEqual(result.meta.emptyPages, [2]);
+    // the same lines on pages 1 and 2 do go on as one paragraph
+    const next = await convertDocument(writePdf([[{ text: 'การประชุมหารือด้านความมั่นคงทางทะเลกับประเทศเพื่อนบ้าน', x: 60, y: 80, size: 12 }], [{ text: 'ย่อหน้าบนหน้าที่สาม', x: 60, y: 80, size: 12 }]]), 'x.pdf');
+    assert.equal(next.text, 'การประชุมหารือด้านความมั่นคงทางทะเลกับประเทศเพื่อนบ้านย่อหน้าบนหน้าที่สาม\n');
+  });
+
   it('refuses an encrypted PDF in one line that says what to do', async () => {
     const pdf = writePdf([[{ text: 'ลับ', x: 60, y: 80, size: 12 }]], { encryptedWithPassword: true });
     await assert.rejects(readPdf(pdf), (e: unknown) => e instanceof ConvertError && e.message === 'the PDF is encrypted with a password; remove the password (for example with qpdf --decrypt) and convert again');

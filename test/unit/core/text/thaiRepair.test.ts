@@ -128,6 +128,11 @@ describe('Thai repair', () => {
       assert.equal(joinLines(lines), 'ต้นย่อหน้าต่อจบ\n\nใหม่');
     });
 
+    it('never goes on over a page without lines between two pages (a scanned page)', () => {
+      const lines = [line('ต้นย่อหน้า', 0), line('ต่อ', 1), line('หน้าสาม', 0, { page: 3 }), line('ต่อ', 1, { page: 3 })];
+      assert.equal(joinLines(lines), 'ต้นย่อหน้าต่อ\n\nหน้าสามต่อ');
+    });
+
     it('drops a line of Thai combining marks alone (marks drawn apart from their text)', () => {
       // Chromium leaves such marks at the foot of a page; the paragraph goes on over the page break
       const lines = [line('ความร่วมมือระหว่างหลาย', 0), line('ภาคส่วน', 1), line('\u0e48 \u0e48 \u0e48', 30, { x: 140, width: 290 }), line('ต่อ', 0, { page: 2 })];
