@@ -188,6 +188,7 @@ class ThaiPolicyLens {
       applied: (uri) => highlights.appliedTo(uri),
       longestAnalysisSliceMs: () => analysis.longestSliceMs,
       corpusDashboard: corpusDashboard.testHooks,
+      ignoreIndexWatcher: (ignore) => (index.ignoreWatcher = ignore),
     };
     Object.defineProperty(this.api, TEST_HOOKS, { value: hooks, enumerable: false });
   }

@@ -94,6 +94,10 @@ export class CorpusDashboard extends Disposable {
   private corpus: Corpus | undefined;
   private documents: IndexedDocument[] = [];
   private stale = true;
+  /** the page said `ready`: it listens (a message posted before its script runs is lost) */
+  private pageReady = false;
+  /** bumped by each data post: only the newest one is posted */
+  private initSeq = 0;
   /** the query the page shows (every init carries it), until the panel closes */
   private pageQuery: string | undefined;
   /** the last query of Find Passages, offered by Save Passage Query... */
@@ -132,9 +136,10 @@ export class CorpusDashboard extends Disposable {
     savedQueries: () => this.savedQueries(),
   };
 
+  /** The index or the glossaries changed: the page gets the new data (once it listens; `ready` asks for it). */
   private invalidate(): void {
     this.stale = true;
-    if (this.panel) void this.sendInit();
+    if (this.panel && this.pageReady) void this.sendInit();
   }
 
   /** The corpus of the workspace index (built again after the index or the glossaries changed). */
@@ -168,8 +173,10 @@ export class CorpusDashboard extends Disposable {
     const script = panel.webview.asWebviewUri(vscode.Uri.joinPath(root, 'corpus.js'));
     const csp = `default-src 'none'; img-src ${panel.webview.cspSource} data: blob:; style-src ${panel.webview.cspSource} 'unsafe-inline'; font-src ${panel.webview.cspSource}; script-src 'nonce-${n}';`;
     panel.webview.html = `<!DOCTYPE html><html lang="${vscode.env.language}"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${csp}"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${l10n.t('Corpus Dashboard')}</title></head><body><div id="tpl-corpus"></div><script nonce="${n}" src="${script.toString()}"></script></body></html>`;
+    this.pageReady = false;
     panel.onDidDispose(() => {
       this.panel = undefined;
+      this.pageReady = false;
       this.pageQuery = undefined;
     });
     panel.webview.onDidReceiveMessage((m: FromWebview) => void this.receive(m));
@@ -180,7 +187,9 @@ export class CorpusDashboard extends Disposable {
   }
 
   private async sendInit(): Promise<void> {
+    const seq = ++this.initSeq;
     const corpus = await this.currentCorpus();
+    if (seq !== this.initSeq || !this.pageReady) return; // a newer post is under way, or the page is gone
     const { themes, countries, documents } = corpus.model;
     // every init carries the last query asked for: an init sent again (the index or the
     // glossaries changed while the page was loading) must not drop it
@@ -190,7 +199,13 @@ export class CorpusDashboard extends Disposable {
   private async receive(m: FromWebview): Promise<void> {
     switch (m.type) {
       case 'ready':
-        await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: l10n.t('Reading the workspace for the corpus dashboard') }, () => this.sendInit());
+        // the page listens from now on: it gets the corpus once the index has read what is on
+        // disk (a file written just before the dashboard opened too), and again after each change
+        this.pageReady = true;
+        await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: l10n.t('Reading the workspace for the corpus dashboard') }, async () => {
+          await this.ctx.index.catchUp();
+          await this.sendInit();
+        });
         break;
       case 'view': {
         const corpus = await this.currentCorpus();
