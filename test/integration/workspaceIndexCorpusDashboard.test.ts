@@ -101,4 +101,23 @@ describe('Corpus dashboard', function () {
     assert.deepEqual(hooks.savedQueries().slice(0, 2), ['country:JP', 'theme:test-security "หยุดยิง"']);
     assert.equal(hooks.savedQueries().filter((q) => q === 'country:JP').length, 1);
   });
+
+  it('removes a saved passage query: the command, and a Remove button on each saved query Find Passages lists', async () => {
+    const hooks = testHooksOf(await getApi()).corpusDashboard;
+    await vscode.commands.executeCommand('thaiPolicyLens.savePassageQuery', 'country:JP');
+    await vscode.commands.executeCommand('thaiPolicyLens.savePassageQuery', 'date:2564');
+    await vscode.commands.executeCommand('thaiPolicyLens.removePassageQuery', ' country:JP ');
+    assert.equal(hooks.savedQueries()[0], 'date:2564');
+    assert.ok(!hooks.savedQueries().includes('country:JP'), hooks.savedQueries().join(', '));
+    const shown = vscode.commands.executeCommand('thaiPolicyLens.findPassages');
+    const pick = await waitFor(() => hooks.savedQueriesPick(), 'the saved queries');
+    const items = pick.items.filter((i) => i.kind !== vscode.QuickPickItemKind.Separator);
+    assert.deepEqual(
+      items.map((i) => [i.label, i.buttons?.length ?? 0]),
+      [['New query...', 0], ...hooks.savedQueries().map((q) => [q, 1])],
+    );
+    pick.hide();
+    await shown;
+    assert.equal(hooks.savedQueriesPick(), undefined);
+  });
 });

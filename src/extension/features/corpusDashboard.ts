@@ -11,7 +11,7 @@ import * as vscode from 'vscode';
 import { buildCorpusModel, Corpus, corpusThemes, parsePassageQuery, QueryError, type CorpusView } from '../../core';
 import type { CorpusStrings } from '../../features/corpusStrings';
 import type { DrawnSummary, FromWebview, ToWebview } from '../../features/corpusMessages';
-import { readSavedQueries, saveQuery } from '../../features/savedQueries';
+import { readSavedQueries, removeQuery, saveQuery } from '../../features/savedQueries';
 import { Disposable } from '../disposable';
 import type { FeatureContext } from '../featureContext';
 import { writeTextAtomic } from '../services/files';
@@ -20,6 +20,9 @@ import { showInformation } from '../ui/messages';
 
 /** workspace state: the saved passage queries (features/savedQueries.ts) */
 const SAVED_QUERIES_KEY = 'thaiPolicyLens.savedPassageQueries';
+
+/** Find Passages' pick: New query... chosen */
+const NEW_QUERY = Symbol('new query');
 
 /** The dashboard's words, in the display language. */
 function corpusStrings(): CorpusStrings {
@@ -87,6 +90,8 @@ export interface CorpusDashboardTestHooks {
   clickKwicRow(index: number): void;
   /** the saved passage queries (workspace state) */
   savedQueries(): string[];
+  /** Find Passages' list of saved queries, while it shows */
+  savedQueriesPick(): vscode.QuickPick<vscode.QuickPickItem> | undefined;
 }
 
 export class CorpusDashboard extends Disposable {
@@ -103,6 +108,8 @@ export class CorpusDashboard extends Disposable {
   /** the last query of Find Passages, offered by Save Passage Query... */
   private lastQuery: string | undefined;
   private summaries: DrawnSummary[] = [];
+  /** Find Passages' list of saved queries, while it shows (the tests) */
+  private shownPick: vscode.QuickPick<vscode.QuickPickItem> | undefined;
   private readonly drawnEmitter = this.register(new vscode.EventEmitter<void>());
   private viewMs: number | undefined;
 
@@ -112,6 +119,7 @@ export class CorpusDashboard extends Disposable {
       vscode.commands.registerCommand('thaiPolicyLens.openCorpusDashboard', () => this.open()),
       vscode.commands.registerCommand('thaiPolicyLens.findPassages', (query?: string) => this.findPassages(query)),
       vscode.commands.registerCommand('thaiPolicyLens.savePassageQuery', (query?: string) => this.savePassageQuery(query)),
+      vscode.commands.registerCommand('thaiPolicyLens.removePassageQuery', (query?: string) => this.removePassageQuery(query)),
       ctx.index.onDidChange(() => this.invalidate()),
       ctx.glossaries.onDidChange(() => this.invalidate()),
     );
@@ -134,6 +142,7 @@ export class CorpusDashboard extends Disposable {
     panel: () => this.panel,
     clickKwicRow: (index) => this.post({ type: 'clickKwicRow', index }),
     savedQueries: () => this.savedQueries(),
+    savedQueriesPick: () => this.shownPick,
   };
 
   /** The index or the glossaries changed: the page gets the new data (once it listens; `ready` asks for it). */
@@ -265,13 +274,9 @@ export class CorpusDashboard extends Disposable {
     if (query === undefined) {
       const saved = this.savedQueries();
       if (saved.length) {
-        const fresh: vscode.QuickPickItem = { label: l10n.t('New query...'), alwaysShow: true };
-        const picked = await vscode.window.showQuickPick(
-          [fresh, { label: l10n.t('Saved queries'), kind: vscode.QuickPickItemKind.Separator }, ...saved.map((q): vscode.QuickPickItem => ({ label: q }))],
-          { title: l10n.t('Find Passages'), placeHolder: l10n.t('A saved query, or a new one') },
-        );
-        if (!picked) return;
-        if (picked !== fresh) query = picked.label;
+        const picked = await this.pickSavedQuery();
+        if (picked === undefined) return;
+        if (picked !== NEW_QUERY) query = picked;
       }
       query ??= await this.askQuery(l10n.t('Find Passages'));
     }
@@ -283,6 +288,63 @@ export class CorpusDashboard extends Disposable {
     } else {
       await this.open();
     }
+  }
+
+  /**
+   * The saved queries and New query...: each saved one has a Remove button (the quick pick's
+   * convention for removing an entry in place). `NEW_QUERY`, a saved query, or undefined (dismissed).
+   */
+  private pickSavedQuery(): Promise<string | typeof NEW_QUERY | undefined> {
+    const remove: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('trash'), tooltip: l10n.t('Remove this saved query') };
+    const fresh: vscode.QuickPickItem = { label: l10n.t('New query...'), alwaysShow: true };
+    const pick = vscode.window.createQuickPick();
+    pick.title = l10n.t('Find Passages');
+    pick.placeholder = l10n.t('A saved query, or a new one');
+    const fill = () => {
+      const saved = this.savedQueries();
+      pick.items = [
+        fresh,
+        ...(saved.length ? [{ label: l10n.t('Saved queries'), kind: vscode.QuickPickItemKind.Separator }] : []),
+        ...saved.map((q): vscode.QuickPickItem => ({ label: q, buttons: [remove] })),
+      ];
+    };
+    fill();
+    this.shownPick = pick;
+    return new Promise((resolve) => {
+      let result: string | typeof NEW_QUERY | undefined;
+      pick.onDidTriggerItemButton(async (e) => {
+        await this.forgetQuery(e.item.label);
+        fill();
+      });
+      pick.onDidAccept(() => {
+        const item = pick.selectedItems[0];
+        if (!item) return;
+        result = item === fresh ? NEW_QUERY : item.label;
+        pick.hide();
+      });
+      pick.onDidHide(() => {
+        pick.dispose();
+        if (this.shownPick === pick) this.shownPick = undefined;
+        resolve(result);
+      });
+      pick.show();
+    });
+  }
+
+  private forgetQuery(query: string): Thenable<void> {
+    return this.ctx.extension.workspaceState.update(SAVED_QUERIES_KEY, removeQuery(this.savedQueries(), query));
+  }
+
+  /** Remove Saved Passage Query...: one of the saved queries (picked, or given), no longer offered. */
+  async removePassageQuery(given?: string): Promise<void> {
+    const saved = this.savedQueries();
+    if (given === undefined && saved.length === 0) {
+      void showInformation(l10n.t('Thai Policy Lens: no saved passage queries.'));
+      return;
+    }
+    const query = given ?? (await vscode.window.showQuickPick(saved, { title: l10n.t('Remove Saved Passage Query'), placeHolder: l10n.t('The saved query to remove') }));
+    if (query === undefined) return;
+    await this.forgetQuery(query);
   }
 
   /** Save Passage Query...: the last query found (or one typed), offered by Find Passages... from then on. */
