@@ -120,4 +120,32 @@ describe('Corpus dashboard', function () {
     await shown;
     assert.equal(hooks.savedQueriesPick(), undefined);
   });
+
+  it('lists the passages Find Passages found at the top of the Themes view, each opening its paragraph, until cleared', async () => {
+    const api = await getApi();
+    for (const [name, text] of Object.entries(DOCS)) await writeWorkspaceFile(name, text);
+    const query = 'folder:corpus-test country:JP';
+    await vscode.commands.executeCommand('thaiPolicyLens.findPassages', query);
+    const group = await waitFor(async () => {
+      const first = (await api.getTreeItems())[0];
+      return first?.kind === 'passages' && first.label === `Passages: ${query}` && first.children?.length === 2 ? first : undefined;
+    }, 'the passages in the Themes view', 30_000);
+    assert.equal(group.description, '2 passages');
+    assert.deepEqual(
+      group.children!.map((c) => [c.kind, c.label, c.description]),
+      [
+        ['passage', 'การไม่แพร่ขยายอาวุธนิวเคลียร์ กับญี่ปุ่น', 'corpus-test/one.txt · line 3'],
+        ['passage', 'ข้อตกลงหยุดยิง และญี่ปุ่น', 'corpus-test/two.txt · line 3'],
+      ],
+    );
+    // an item opens its paragraph, selected
+    await vscode.commands.executeCommand('thaiPolicyLens.revealOccurrence', group.children![1].target);
+    const editor = vscode.window.activeTextEditor!;
+    assert.ok(editor.document.uri.path.endsWith('/corpus-test/two.txt'), editor.document.uri.path);
+    assert.equal(editor.document.getText(editor.selection), 'ข้อตกลงหยุดยิง และญี่ปุ่น');
+    await vscode.commands.executeCommand('thaiPolicyLens.tree.clearPassages');
+    assert.ok(!(await api.getTreeItems()).some((i) => i.kind === 'passages'));
+    testHooksOf(api).corpusDashboard.panel()?.dispose();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
 });

@@ -8,7 +8,7 @@
  */
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
-import { buildCorpusModel, Corpus, corpusThemes, parsePassageQuery, QueryError, type CorpusView } from '../../core';
+import { buildCorpusModel, Corpus, corpusThemes, findPassages, parsePassageQuery, QueryError, type CorpusView } from '../../core';
 import type { CorpusStrings } from '../../features/corpusStrings';
 import type { DrawnSummary, FromWebview, ToWebview } from '../../features/corpusMessages';
 import { readSavedQueries, removeQuery, saveQuery } from '../../features/savedQueries';
@@ -17,6 +17,7 @@ import type { FeatureContext } from '../featureContext';
 import { writeTextAtomic } from '../services/files';
 import type { IndexedDocument } from '../services/workspaceIndex';
 import { showInformation } from '../ui/messages';
+import type { FoundPassagesView } from './themeTree';
 
 /** workspace state: the saved passage queries (features/savedQueries.ts) */
 const SAVED_QUERIES_KEY = 'thaiPolicyLens.savedPassageQueries';
@@ -113,7 +114,13 @@ export class CorpusDashboard extends Disposable {
   private readonly drawnEmitter = this.register(new vscode.EventEmitter<void>());
   private viewMs: number | undefined;
 
-  constructor(private readonly ctx: FeatureContext) {
+  /** the query whose passages the Themes view lists (Find Passages...), until cleared there */
+  private treeQuery: string | undefined;
+
+  constructor(
+    private readonly ctx: FeatureContext,
+    private readonly passageView?: FoundPassagesView,
+  ) {
     super();
     this.registerAll(
       vscode.commands.registerCommand('thaiPolicyLens.openCorpusDashboard', () => this.open()),
@@ -123,6 +130,7 @@ export class CorpusDashboard extends Disposable {
       ctx.index.onDidChange(() => this.invalidate()),
       ctx.glossaries.onDidChange(() => this.invalidate()),
     );
+    if (passageView) this.register(passageView.onDidClearPassages(() => (this.treeQuery = undefined)));
   }
 
   readonly testHooks: CorpusDashboardTestHooks = {
@@ -149,6 +157,25 @@ export class CorpusDashboard extends Disposable {
   private invalidate(): void {
     this.stale = true;
     if (this.panel && this.pageReady) void this.sendInit();
+    if (this.treeQuery !== undefined) void this.listPassages(this.treeQuery);
+  }
+
+  /** Lists the passages of a query in the Themes view (found again after each change of the index). */
+  private async listPassages(query: string): Promise<void> {
+    if (!this.passageView) return;
+    this.treeQuery = query;
+    const corpus = await this.currentCorpus();
+    const documents = this.documents;
+    // another query, or cleared, meanwhile; or the corpus was built again (a newer listing follows)
+    if (this.treeQuery !== query || corpus !== this.corpus) return;
+    let found;
+    try {
+      found = findPassages(corpus, parsePassageQuery(query, corpus.model.themes), (d) => documents[d]?.text ?? '');
+    } catch (e) {
+      if (e instanceof QueryError) return; // the page says what is wrong with it
+      throw e;
+    }
+    this.passageView.showPassages({ query, passages: found.map((p) => ({ document: documents[p.doc], start: p.start, end: p.end })) });
   }
 
   /** The corpus of the workspace index (built again after the index or the glossaries changed). */
@@ -282,6 +309,7 @@ export class CorpusDashboard extends Disposable {
     }
     if (query === undefined) return;
     this.lastQuery = this.pageQuery = query;
+    void this.listPassages(query);
     if (this.panel) {
       this.panel.reveal();
       this.post({ type: 'query', query });
