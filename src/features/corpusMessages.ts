@@ -28,11 +28,15 @@ export type ToWebview =
   | { type: 'view'; id: number; view: CorpusView }
   | { type: 'query'; query: string }
   /** the tests: click the KWIC list's row `index` (its own click handler runs) */
-  | { type: 'clickKwicRow'; index: number };
+  | { type: 'clickKwicRow'; index: number }
+  /** the tests: click a chart's button (`data-action`: csv, svg, png, table) */
+  | { type: 'clickAction'; chart: string; action: string };
 
 export type FromWebview =
   | { type: 'ready' }
   | { type: 'view'; id: number; selection: CorpusSelection; period: Period; kwicSort: KwicSort; documentLimit: number }
   | { type: 'open'; row: KwicRow }
   | { type: 'save'; name: string; content: string }
+  /** a binary export (a chart as PNG), its bytes in base64 */
+  | { type: 'saveBinary'; name: string; base64: string }
   | { type: 'drawn'; summary: DrawnSummary };

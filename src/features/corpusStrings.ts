@@ -17,6 +17,7 @@ export interface CorpusStrings {
   showChart: string;
   downloadCsv: string;
   downloadSvg: string;
+  downloadPng: string;
   clear: string;
   query: string;
   queryHelp: string;
@@ -58,6 +59,7 @@ export const ENGLISH_CORPUS_STRINGS: CorpusStrings = {
   showChart: 'Chart',
   downloadCsv: 'CSV',
   downloadSvg: 'SVG',
+  downloadPng: 'PNG',
   clear: 'Clear selection',
   query: 'Find passages, e.g. theme:ID country:MM date:2564..2566 "text"',
   queryHelp: 'Query language: theme:, country:, date:FROM..TO (CE or BE), folder:, "free text"',

@@ -3,7 +3,7 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import { testHooksOf } from '../../src/extension/testHooks';
-import { getApi, waitFor, writeWorkspaceFile } from './helpers';
+import { getApi, waitFor, workspaceUri, writeWorkspaceFile } from './helpers';
 
 // Two dated documents of their own folder; test-security's terms (test.glossary.yaml) and one country.
 const DOCS: Record<string, string> = {
@@ -54,6 +54,22 @@ describe('Corpus dashboard', function () {
     }, 'the passage of the KWIC row in the editor');
     assert.equal(editor.document.getText(editor.selection), 'หยุดยิง');
     assert.equal(editor.selection.start.line, 2);
+    // each chart as PNG (the SVG drawn into a canvas) and as SVG, the host writing the bytes
+    for (const chart of ['density', 'countries']) {
+      const png = workspaceUri(`corpus-exports/${chart}.png`);
+      hooks.clickChartAction(chart, 'png', png);
+      const bytes = await waitFor(() => Promise.resolve(vscode.workspace.fs.readFile(png)).catch(() => undefined), `${chart}.png written`);
+      assert.deepEqual([...bytes.slice(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'the PNG signature');
+      const view = new DataView(bytes.buffer, bytes.byteOffset);
+      assert.equal(new TextDecoder().decode(bytes.slice(12, 16)), 'IHDR');
+      assert.ok(view.getUint32(16) > 300 && view.getUint32(20) > 100, `${chart}: ${view.getUint32(16)} x ${view.getUint32(20)}`);
+    }
+    const svg = workspaceUri('corpus-exports/countries.svg');
+    hooks.clickChartAction('countries', 'svg', svg);
+    const svgText = new TextDecoder().decode(await waitFor(() => Promise.resolve(vscode.workspace.fs.readFile(svg)).catch(() => undefined), 'countries.svg written'));
+    // the map and the bars (and the legend) in one drawing, no colour left to the page
+    assert.ok((svgText.match(/<svg/g) ?? []).length >= 3, svgText.slice(0, 300));
+    assert.doesNotMatch(svgText, /currentColor|var\(--/);
     panel.dispose();
   });
 

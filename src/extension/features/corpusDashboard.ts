@@ -14,7 +14,7 @@ import type { DrawnSummary, FromWebview, ToWebview } from '../../features/corpus
 import { readSavedQueries, removeQuery, saveQuery } from '../../features/savedQueries';
 import { Disposable } from '../disposable';
 import type { FeatureContext } from '../featureContext';
-import { writeTextAtomic } from '../services/files';
+import { writeBytesAtomic, writeTextAtomic } from '../services/files';
 import type { IndexedDocument } from '../services/workspaceIndex';
 import { showInformation } from '../ui/messages';
 import type { FoundPassagesView } from './themeTree';
@@ -41,6 +41,7 @@ function corpusStrings(): CorpusStrings {
     showChart: l10n.t('Chart'),
     downloadCsv: l10n.t('CSV'),
     downloadSvg: l10n.t('SVG'),
+    downloadPng: l10n.t('PNG'),
     clear: l10n.t('Clear selection'),
     query: l10n.t('Find passages, e.g. theme:ID country:MM date:2564..2566 "text"'),
     queryHelp: l10n.t('Query language: theme:, country:, date:FROM..TO (CE or BE), folder:, "free text"'),
@@ -93,6 +94,8 @@ export interface CorpusDashboardTestHooks {
   savedQueries(): string[];
   /** Find Passages' list of saved queries, while it shows */
   savedQueriesPick(): vscode.QuickPick<vscode.QuickPickItem> | undefined;
+  /** clicks a chart's button (`data-action`: csv, svg, png, table); the next export is saved to `target` without a dialog */
+  clickChartAction(chart: string, action: string, target?: vscode.Uri): void;
 }
 
 export class CorpusDashboard extends Disposable {
@@ -111,6 +114,8 @@ export class CorpusDashboard extends Disposable {
   private summaries: DrawnSummary[] = [];
   /** Find Passages' list of saved queries, while it shows (the tests) */
   private shownPick: vscode.QuickPick<vscode.QuickPickItem> | undefined;
+  /** the tests: where the next export goes, instead of asking */
+  private testTarget: vscode.Uri | undefined;
   private readonly drawnEmitter = this.register(new vscode.EventEmitter<void>());
   private viewMs: number | undefined;
 
@@ -151,6 +156,10 @@ export class CorpusDashboard extends Disposable {
     clickKwicRow: (index) => this.post({ type: 'clickKwicRow', index }),
     savedQueries: () => this.savedQueries(),
     savedQueriesPick: () => this.shownPick,
+    clickChartAction: (chart, action, target) => {
+      this.testTarget = target;
+      this.post({ type: 'clickAction', chart, action });
+    },
   };
 
   /** The index or the glossaries changed: the page gets the new data (once it listens; `ready` asks for it). */
@@ -207,7 +216,8 @@ export class CorpusDashboard extends Disposable {
     }));
     const n = nonce();
     const script = panel.webview.asWebviewUri(vscode.Uri.joinPath(root, 'corpus.js'));
-    const csp = `default-src 'none'; img-src ${panel.webview.cspSource} data: blob:; style-src ${panel.webview.cspSource} 'unsafe-inline'; font-src ${panel.webview.cspSource}; script-src 'nonce-${n}';`;
+    // img-src blob:: a PNG export draws the chart's SVG (a blob URL) into a canvas
+    const csp = `default-src 'none'; img-src blob:; style-src ${panel.webview.cspSource} 'unsafe-inline'; font-src ${panel.webview.cspSource}; script-src 'nonce-${n}';`;
     panel.webview.html = `<!DOCTYPE html><html lang="${vscode.env.language}"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${csp}"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${l10n.t('Corpus Dashboard')}</title></head><body><div id="tpl-corpus"></div><script nonce="${n}" src="${script.toString()}"></script></body></html>`;
     this.pageReady = false;
     panel.onDidDispose(() => {
@@ -260,9 +270,13 @@ export class CorpusDashboard extends Disposable {
         break;
       }
       case 'save': {
-        const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-        const target = await vscode.window.showSaveDialog({ defaultUri: folder ? vscode.Uri.joinPath(folder, m.name) : undefined, title: l10n.t('Save {0}', m.name) });
+        const target = await this.askTarget(m.name);
         if (target) await writeTextAtomic(target, m.content);
+        break;
+      }
+      case 'saveBinary': {
+        const target = await this.askTarget(m.name);
+        if (target) await writeBytesAtomic(target, Uint8Array.from(atob(m.base64), (c) => c.charCodeAt(0)));
         break;
       }
       case 'drawn':
@@ -270,6 +284,17 @@ export class CorpusDashboard extends Disposable {
         this.drawnEmitter.fire();
         break;
     }
+  }
+
+  /** Where to save an export of the page (a save dialog; the tests give it). */
+  private async askTarget(name: string): Promise<vscode.Uri | undefined> {
+    if (this.testTarget) {
+      const target = this.testTarget;
+      this.testTarget = undefined;
+      return target;
+    }
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    return vscode.window.showSaveDialog({ defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined, title: l10n.t('Save {0}', name) });
   }
 
   /** The query box of Find Passages... and Save Passage Query... (checked as it is typed). */

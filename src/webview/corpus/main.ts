@@ -39,6 +39,7 @@ function inWebview(root: HTMLElement): void {
       }),
     open: (row) => post({ type: 'open', row }),
     save: (name, content) => post({ type: 'save', name, content }),
+    saveBinary: (name, base64) => post({ type: 'saveBinary', name, base64 }),
     drawn: (summary) => post({ type: 'drawn', summary }),
   };
   window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
@@ -54,6 +55,7 @@ function inWebview(root: HTMLElement): void {
       pending.get(m.id)?.(m.view);
       pending.delete(m.id);
     } else if (m.type === 'query') dashboard?.runQuery(m.query);
+    else if (m.type === 'clickAction') root.querySelector<HTMLElement>(`section[data-chart="${m.chart}"] button[data-action="${m.action}"]`)?.click();
     else if (m.type === 'clickKwicRow') root.querySelectorAll<HTMLElement>('table.tpl-kwic tr[data-open]')[m.index]?.click();
   });
   post({ type: 'ready' });
