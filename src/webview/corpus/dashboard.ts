@@ -24,6 +24,8 @@ export interface Backend {
   saveBinary?(name: string, base64: string): void;
   /** what was drawn, after each update (the editor's tests read it) */
   drawn?(summary: DrawnSummary): void;
+  /** false in the report: it keeps no paragraph text, free text finds nothing */
+  searchesText?: boolean;
 }
 
 /** documents in the heat map (the first by date); `DASHBOARD_DOCUMENT_LIMIT` */
@@ -294,6 +296,10 @@ export class Dashboard {
   runQuery(query: string): void {
     try {
       const selection = parsePassageQuery(query, this.meta.themes);
+      if (selection.texts?.length && this.backend.searchesText === false) {
+        this.error.textContent = this.strings.reportNoText ?? '';
+        return;
+      }
       this.error.textContent = '';
       this.input.value = query;
       this.select(selection);

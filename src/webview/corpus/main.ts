@@ -14,6 +14,7 @@ function inReport(root: HTMLElement): void {
   const strings = JSON.parse(document.getElementById('tpl-corpus-strings')!.textContent!) as CorpusStrings;
   const corpus = new Corpus(unpackCorpusModel(data));
   const backend: Backend = {
+    searchesText: false,
     view: async (selection, options) => corpus.view(selection, options),
     drawn: (summary) => {
       (window as unknown as { tplDrawn: DrawnSummary }).tplDrawn = summary;
