@@ -164,4 +164,30 @@ describe('Corpus dashboard', function () {
     testHooksOf(api).corpusDashboard.panel()?.dispose();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
+
+  for (const theme of ['Default High Contrast', 'Default High Contrast Light', 'Default Dark Modern', 'Default Light Modern']) {
+    it(`reads under ${theme}: text stands out from what is behind it, every mark from the page, the focus outline too`, async () => {
+      const hooks = testHooksOf(await getApi()).corpusDashboard;
+      for (const [name, text] of Object.entries(DOCS)) await writeWorkspaceFile(name, text);
+      const colours = vscode.workspace.getConfiguration('workbench');
+      await colours.update('colorTheme', theme, vscode.ConfigurationTarget.Global);
+      try {
+        const before = hooks.drawnCount();
+        await vscode.commands.executeCommand('thaiPolicyLens.openCorpusDashboard');
+        await waitFor(() => (hooks.drawnCount() > before ? true : undefined), 'the dashboard drawn', 30_000);
+        const expected = theme.includes('High Contrast Light') ? 'vscode-high-contrast-light' : theme.includes('High Contrast') ? 'vscode-high-contrast' : theme.includes('Dark') ? 'vscode-dark' : 'vscode-light';
+        const report = await waitFor(async () => {
+          const r = await hooks.checkContrast();
+          return r.kind === expected ? r : undefined;
+        }, `the page in ${expected}`);
+        assert.ok(report.texts > 20 && report.marks > 5, JSON.stringify(report));
+        assert.deepEqual(report.lowContrast, []);
+        assert.equal(report.hiddenMarks, 0, `${report.hiddenMarks} of ${report.marks} marks do not stand out`);
+        assert.ok(report.focusContrast >= 3, `focus outline ${report.focusContrast}:1`);
+      } finally {
+        hooks.panel()?.dispose();
+        await colours.update('colorTheme', undefined, vscode.ConfigurationTarget.Global);
+      }
+    });
+  }
 });

@@ -10,7 +10,7 @@ import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { buildCorpusModel, Corpus, corpusThemes, findPassages, parsePassageQuery, QueryError, type CorpusView } from '../../core';
 import type { CorpusStrings } from '../../features/corpusStrings';
-import type { DrawnSummary, FromWebview, ToWebview } from '../../features/corpusMessages';
+import type { ContrastReport, DrawnSummary, FromWebview, ToWebview } from '../../features/corpusMessages';
 import { readSavedQueries, removeQuery, saveQuery } from '../../features/savedQueries';
 import { Disposable } from '../disposable';
 import type { FeatureContext } from '../featureContext';
@@ -96,6 +96,8 @@ export interface CorpusDashboardTestHooks {
   savedQueriesPick(): vscode.QuickPick<vscode.QuickPickItem> | undefined;
   /** clicks a chart's button (`data-action`: csv, svg, png, table); the next export is saved to `target` without a dialog */
   clickChartAction(chart: string, action: string, target?: vscode.Uri): void;
+  /** the page's check of its colours under the current colour theme */
+  checkContrast(): Promise<ContrastReport>;
 }
 
 export class CorpusDashboard extends Disposable {
@@ -114,6 +116,7 @@ export class CorpusDashboard extends Disposable {
   private summaries: DrawnSummary[] = [];
   /** Find Passages' list of saved queries, while it shows (the tests) */
   private shownPick: vscode.QuickPick<vscode.QuickPickItem> | undefined;
+  private contrastWaiters: Array<(report: ContrastReport) => void> = [];
   /** the tests: where the next export goes, instead of asking */
   private testTarget: vscode.Uri | undefined;
   private readonly drawnEmitter = this.register(new vscode.EventEmitter<void>());
@@ -156,6 +159,11 @@ export class CorpusDashboard extends Disposable {
     clickKwicRow: (index) => this.post({ type: 'clickKwicRow', index }),
     savedQueries: () => this.savedQueries(),
     savedQueriesPick: () => this.shownPick,
+    checkContrast: () =>
+      new Promise((resolve) => {
+        this.contrastWaiters.push(resolve);
+        this.post({ type: 'checkContrast' });
+      }),
     clickChartAction: (chart, action, target) => {
       this.testTarget = target;
       this.post({ type: 'clickAction', chart, action });
@@ -282,6 +290,9 @@ export class CorpusDashboard extends Disposable {
       case 'drawn':
         this.summaries.push(m.summary);
         this.drawnEmitter.fire();
+        break;
+      case 'contrast':
+        this.contrastWaiters.shift()?.(m.report);
         break;
     }
   }

@@ -583,7 +583,8 @@ export class Dashboard {
       color: { type: 'sqrt', scheme: 'purples', legend: true, label: this.strings.paragraphs },
       marks: [
         Plot.cell(cells, { x: xOf, y: yOf, fill: value, inset: 0.5, title: (c: T) => `${yOf(c)} × ${xOf(c)}: ${value(c)}`, render: clickable((i) => key(cells[i]), (i) => onClick(cells[i])) }),
-        Plot.text(cells, { x: xOf, y: yOf, text: value, fill: 'currentColor', fontSize: 10 }),
+        // the count on its cell, dark or light: a halo of the page's background keeps it readable
+        Plot.text(cells, { x: xOf, y: yOf, text: value, fill: 'currentColor', stroke: 'var(--vscode-editor-background, Canvas)', strokeWidth: 3, paintOrder: 'stroke', fontSize: 10 }),
       ],
     });
   }

@@ -5,6 +5,7 @@
 import { Corpus, unpackCorpusModel, type CorpusView, type PackedCorpusModel } from '../../core';
 import type { CorpusStrings } from '../../features/corpusStrings';
 import type { DrawnSummary, FromWebview, ToWebview } from '../../features/corpusMessages';
+import { checkContrast } from './contrast';
 import { Dashboard, type Backend } from './dashboard';
 
 declare function acquireVsCodeApi(): { postMessage(message: unknown): void };
@@ -56,6 +57,7 @@ function inWebview(root: HTMLElement): void {
       pending.get(m.id)?.(m.view);
       pending.delete(m.id);
     } else if (m.type === 'query') dashboard?.runQuery(m.query);
+    else if (m.type === 'checkContrast') post({ type: 'contrast', report: checkContrast(root) });
     else if (m.type === 'clickAction') root.querySelector<HTMLElement>(`section[data-chart="${m.chart}"] button[data-action="${m.action}"]`)?.click();
     else if (m.type === 'clickKwicRow') root.querySelectorAll<HTMLElement>('table.tpl-kwic tr[data-open]')[m.index]?.click();
   });
