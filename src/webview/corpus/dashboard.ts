@@ -102,6 +102,8 @@ function resolveColours(from: Element, to: Element): void {
     const value = to.getAttribute(prop);
     if (value && (value.includes('var(') || value === 'currentColor')) to.setAttribute(prop, computed.getPropertyValue(prop));
   }
+  // the marks' outlines come from the page's style sheet (style.ts), which the file does not carry
+  if (from.hasAttribute('data-key')) for (const prop of ['stroke', 'stroke-opacity', 'stroke-width']) to.setAttribute(prop, computed.getPropertyValue(prop));
   for (let i = 0; i < from.children.length && i < to.children.length; i++) resolveColours(from.children[i], to.children[i]);
 }
 
