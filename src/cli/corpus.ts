@@ -12,7 +12,6 @@ import {
   buildCorpusModel,
   Corpus,
   findPassages,
-  packCorpusModel,
   parsePassageQuery,
   QueryError,
   renderFoundPassages,
@@ -21,7 +20,7 @@ import {
   type CorpusTheme,
   type FoundPassageFormat,
 } from '../core';
-import { corpusReportHtml, REPORT_STRINGS } from '../features/corpusReport';
+import { corpusReportHtml, reportModel, REPORT_STRINGS } from '../features/corpusReport';
 import { CliError, loadGlossaries, type WarningSink } from './common';
 import { analyzedFiles, documentText } from './convert';
 import type { Inputs } from './input';
@@ -90,7 +89,7 @@ export function reportCommand(options: CorpusOptions & { out?: string; title?: s
   if (options.out === undefined) throw new CliError(l10n.t('report needs --out FILE.html; see --help'));
   const target = outputTarget(options.out, { overwrite: true });
   const { corpus } = loadCorpus(options, io, inputs, converted);
-  const packed = packCorpusModel(corpus.withContexts({ perKey: 40, max: 4000, width: 30 }));
+  const packed = reportModel(corpus);
   const script = fs.readFileSync(corpusScriptFile(), 'utf8');
   const title = options.title ?? `Thai Policy Lens: ${path.basename(path.resolve(options.folder))}`;
   writeOutput(target, [corpusReportHtml({ data: packed, script, strings: REPORT_STRINGS, title })], io, inputs, { overwrite: true });

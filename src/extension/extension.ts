@@ -105,7 +105,7 @@ class ThaiPolicyLens {
     registerCompareCoders(ctx, tags);
     registerBuiltinPacks(ctx);
     registerImportDocument(context, settings);
-    const corpusDashboard = own(new CorpusDashboard(ctx));
+    const corpusDashboard = own(new CorpusDashboard(ctx, tree));
 
     const documentFor = async (uri: vscode.Uri) =>
       vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) ?? (await vscode.workspace.openTextDocument(uri));
@@ -188,6 +188,7 @@ class ThaiPolicyLens {
       applied: (uri) => highlights.appliedTo(uri),
       longestAnalysisSliceMs: () => analysis.longestSliceMs,
       corpusDashboard: corpusDashboard.testHooks,
+      ignoreIndexWatcher: (ignore) => (index.ignoreWatcher = ignore),
     };
     Object.defineProperty(this.api, TEST_HOOKS, { value: hooks, enumerable: false });
   }

@@ -23,6 +23,8 @@ export interface TestHooks {
   longestAnalysisSliceMs(): number;
   /** the corpus dashboard: what its page drew, the host's time per view */
   corpusDashboard: CorpusDashboardTestHooks;
+  /** the workspace index ignores its file watcher's reports (as when the watcher lags or drops them) */
+  ignoreIndexWatcher(ignore: boolean): void;
 }
 
 export const TEST_HOOKS = Symbol.for('thaiPolicyLens.testHooks');

@@ -3,10 +3,20 @@
  * allows nothing from outside; the data, the strings and the chart script embedded). Pure: the
  * caller gives the chart bundle's text (dist/webview/corpus.js).
  */
-import type { PackedCorpusModel } from '../core';
+import { packCorpusModel, type Corpus, type PackedCorpusModel } from '../core';
 import { ENGLISH_CORPUS_STRINGS, type CorpusStrings } from './corpusStrings';
 
 export const REPORT_STRINGS = ENGLISH_CORPUS_STRINGS;
+
+/** The KWIC contexts the report keeps (it has no texts): per theme or country, in all, characters each side. */
+export const REPORT_CONTEXTS = { perKey: 40, max: 4000, width: 30 } as const;
+
+/** The report's data: the corpus packed, with the contexts of REPORT_CONTEXTS. */
+export function reportModel(corpus: Corpus): PackedCorpusModel {
+  return packCorpusModel(corpus.withContexts(REPORT_CONTEXTS));
+}
+
+const fill = (template: string, ...args: Array<string | number>): string => template.replace(/\{(\d+)\}/g, (_, i) => String(args[Number(i)] ?? ''));
 
 /** JSON safe inside a <script> element. */
 export function scriptJson(value: unknown): string {
@@ -27,7 +37,7 @@ export function corpusReportHtml(options: { data: PackedCorpusModel; script: str
 </head>
 <body class="tpl-report">
 <h1>${escapeHtml(options.title)}</h1>
-<div id="tpl-corpus"></div>
+${options.strings.reportLimits ? `<p class="tpl-report-note">${escapeHtml(fill(options.strings.reportLimits, REPORT_CONTEXTS.perKey, REPORT_CONTEXTS.max.toLocaleString('en'), REPORT_CONTEXTS.width))}</p>\n` : ''}<div id="tpl-corpus"></div>
 <script type="application/json" id="tpl-corpus-data">${scriptJson(options.data)}</script>
 <script type="application/json" id="tpl-corpus-strings">${scriptJson(options.strings)}</script>
 <script>${script}</script>

@@ -17,6 +17,11 @@ export interface CorpusStrings {
   showChart: string;
   downloadCsv: string;
   downloadSvg: string;
+  downloadPng: string;
+  /** the HTML report only (English): what it keeps, `{0}` per theme or country, `{1}` in all, `{2}` characters */
+  reportLimits?: string;
+  /** the HTML report only: a query with free text */
+  reportNoText?: string;
   clear: string;
   query: string;
   queryHelp: string;
@@ -58,6 +63,10 @@ export const ENGLISH_CORPUS_STRINGS: CorpusStrings = {
   showChart: 'Chart',
   downloadCsv: 'CSV',
   downloadSvg: 'SVG',
+  downloadPng: 'PNG',
+  reportLimits:
+    'This report keeps at most {0} keyword-in-context rows for each theme and each country ({1} in all), {2} characters each side, and not the text of the paragraphs: free text in a query ("...") finds nothing here. Open Corpus Dashboard in the editor, or thai-policy-lens find, searches every paragraph.',
+  reportNoText: 'Free text ("...") is not searched in this report: it keeps no paragraph text (thai-policy-lens find searches it).',
   clear: 'Clear selection',
   query: 'Find passages, e.g. theme:ID country:MM date:2564..2566 "text"',
   queryHelp: 'Query language: theme:, country:, date:FROM..TO (CE or BE), folder:, "free text"',

@@ -22,12 +22,12 @@
  */
 import * as l10n from '@vscode/l10n';
 import type { Annotation, CountryAnnotation, DateAnnotation, TermAnnotation } from '../core';
-import { LineIndex, countryByCode, flagEmoji, formatNumber, plural, themeColor, type ContentLanguage, type GlossaryTerm, type GlossaryTheme } from '../core';
+import { LineIndex, countryByCode, flagEmoji, formatNumber, oneLine, plural, themeColor, type ContentLanguage, type GlossaryTerm, type GlossaryTheme } from '../core';
 import { UNKNOWN_THEME_COLOR } from './tagText';
 
 /** A plain copy of one tree item, for the API and tests. */
 export interface TreeItemSnapshot {
-  /** the item's contextValue: theme, looseTheme, term, termsNotFound, occurrence, countries, country, dates, dateGroup, date, tag, more */
+  /** the item's contextValue: theme, looseTheme, term, termsNotFound, occurrence, countries, country, dates, dateGroup, date, tag, passages, passage, more */
   kind: string;
   label: string;
   description?: string;
@@ -203,6 +203,23 @@ export interface DateGroupElement {
   parent: DatesElement;
   children: DateElement[];
 }
+/** The passages Find Passages... found (a query), at the top of the tree until cleared. */
+export interface PassagesElement {
+  type: 'passages';
+  id: string;
+  query: string;
+  total: number;
+  children: TreeElement[];
+}
+/** One found passage (a paragraph): opens it. */
+export interface PassageElement {
+  type: 'passage';
+  id: string;
+  source: TreeSource;
+  start: number;
+  end: number;
+  parent: PassagesElement;
+}
 export interface MoreElement {
   type: 'more';
   id: string;
@@ -220,6 +237,8 @@ export type TreeElement =
   | DatesElement
   | DateElement
   | DateGroupElement
+  | PassagesElement
+  | PassageElement
   | MoreElement;
 
 /** What the tree shows. */
@@ -461,6 +480,23 @@ function tagElementsByTheme(input: TreeInput): Map<string, Omit<TagElement, 'par
   return out;
 }
 
+/** A found passage: [start, end) of a paragraph of a document in the tree's sources. */
+export interface FoundTreePassage {
+  source: TreeSource;
+  start: number;
+  end: number;
+}
+
+/** The group of the passages a query found (MAX_CHILDREN of them at most, then "n more"). */
+export function passagesElement(query: string, passages: readonly FoundTreePassage[]): PassagesElement {
+  const group: PassagesElement = { type: 'passages', id: 'passages', query, total: passages.length, children: [] };
+  group.children = capped(
+    group,
+    passages.map((p): PassageElement => ({ type: 'passage', id: `passage:${p.source.uri}#${p.start}`, source: p.source, start: p.start, end: p.end, parent: group })),
+  );
+  return group;
+}
+
 /** The children of an element, the occurrence items made on first use. */
 export function childrenOf(el: TreeElement): TreeElement[] {
   switch (el.type) {
@@ -469,6 +505,7 @@ export function childrenOf(el: TreeElement): TreeElement[] {
     case 'countries':
     case 'dates':
     case 'dateGroup':
+    case 'passages':
       return el.children;
     case 'term':
       el.children ??= capped(el, el.occurrences.map((occ) => ({ type: 'occurrence', id: `occ:${occ.source.uri}#${occ.ann.start}`, occ, parent: el })));
@@ -625,6 +662,26 @@ export function present(el: TreeElement, workspace: boolean, lang: ContentLangua
         return { label: line.text, highlight: line.highlight, description: where(o), reveal, tooltip, collapsible: false };
       }
       return { label: o.ann.text, description: `${gregorian(o.ann)} · ${where(o)}`, reveal, tooltip, collapsible: false };
+    }
+    case 'passages':
+      return {
+        label: l10n.t('Passages: {0}', el.query),
+        description: plural(el.total, l10n.t('1 passage'), l10n.t('{0} passages', formatNumber(el.total))),
+        tooltip: [[l10n.t('Passages: {0}', el.query)], [l10n.t('Found by Find Passages...; the Clear button removes them from the view')]],
+        icon: { codicon: 'search' },
+        collapsible: true,
+      };
+    case 'passage': {
+      const line = el.source.lineOf(el.start) + 1;
+      const where = l10n.t('{0} · line {1}', el.source.name, line);
+      return {
+        label: oneLine(el.source.text.slice(el.start, el.end), MAX_LABEL),
+        description: where,
+        reveal: { uri: el.source.uri, start: el.start, end: el.end },
+        tooltip: [[oneLine(el.source.text.slice(el.start, el.end), 1000)], [where]],
+        icon: { codicon: 'note' },
+        collapsible: false,
+      };
     }
     case 'more':
       return { label: l10n.t('{0} more…', formatNumber(el.hidden)), tooltip: l10n.t('Narrow the list with the filter to see these'), collapsible: false };

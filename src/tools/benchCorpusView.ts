@@ -10,8 +10,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { buildCorpusModel, Corpus, corpusThemes, packCorpusModel, resolveReferenceDate, type CorpusInput, type CorpusSelection } from '../core';
-import { corpusReportHtml, REPORT_STRINGS } from '../features/corpusReport';
+import { buildCorpusModel, Corpus, corpusThemes, resolveReferenceDate, type CorpusInput, type CorpusSelection } from '../core';
+import { corpusReportHtml, reportModel, REPORT_STRINGS } from '../features/corpusReport';
 import { DASHBOARD_DOCUMENT_LIMIT } from '../features/corpusMessages';
 import { glossaryForms } from './benchCli';
 import { generateCorpus } from './corpusGenerate';
@@ -87,7 +87,7 @@ export function runCorpusViewBench(options: CorpusViewBenchOptions, print: (s: s
     rows.push([name, times.map(ms).join(', '), ms(median(times)), ms(median(cpu)), last.paragraphs, last.kwic.total]);
   }
   started = performance.now();
-  const packed = packCorpusModel(corpus.withContexts({ perKey: 40, max: 4000, width: 30 }));
+  const packed = reportModel(corpus);
   const scriptFile = path.join(root, 'dist', 'webview', 'corpus.js');
   const script = fs.existsSync(scriptFile) ? fs.readFileSync(scriptFile, 'utf8') : '';
   const html = corpusReportHtml({ data: packed, script, strings: REPORT_STRINGS, title: 'bench' });

@@ -28,7 +28,7 @@ import type { IndexedDocument, IndexPassStats } from '../services/workspaceIndex
 import type { TreeScope, TreeSort } from '../services/settings';
 import type { FileTheme } from '../../core';
 import { openAt } from '../ui/messages';
-import { buildThemeTree, childrenOf, contextValue, present, snapshot, TreeSource, type TreeElement, type TreeItemSnapshot, type TreeModel, type TreeTag, type TreeTooltip } from '../../features/themeTreeModel';
+import { buildThemeTree, childrenOf, contextValue, passagesElement, present, snapshot, TreeSource, type TreeElement, type TreeItemSnapshot, type TreeModel, type TreeTag, type TreeTooltip } from '../../features/themeTreeModel';
 
 export type { TreeItemSnapshot, TreeTag } from '../../features/themeTreeModel';
 export type { TreeScope } from '../services/settings';
@@ -48,6 +48,20 @@ export interface RevealArgs {
   end: number;
 }
 
+/** The passages Find Passages... found, listed at the top of the tree (features/corpusDashboard.ts). */
+export interface TreePassages {
+  query: string;
+  passages: Array<{ document: IndexedDocument; start: number; end: number }>;
+}
+
+/** Where Find Passages lists what it found besides the dashboard: the Themes view. */
+export interface FoundPassagesView {
+  /** shows the passages of a query at the top of the tree (undefined: none) */
+  showPassages(found: TreePassages | undefined): void;
+  /** the user cleared them (the group's Clear button) */
+  readonly onDidClearPassages: vscode.Event<void>;
+}
+
 const VIEW_ID = 'thaiPolicyLens.themes';
 const REFRESH_MS = 100;
 
@@ -57,7 +71,7 @@ interface Shown {
   skipped?: string;
 }
 
-export class ThemeTree extends Disposable implements vscode.TreeDataProvider<TreeElement> {
+export class ThemeTree extends Disposable implements vscode.TreeDataProvider<TreeElement>, FoundPassagesView {
   private readonly treeChanged = this.register(new vscode.EventEmitter<TreeElement | undefined>());
   readonly onDidChangeTreeData = this.treeChanged.event;
   private readonly view: vscode.TreeView<TreeElement>;
@@ -78,6 +92,10 @@ export class ThemeTree extends Disposable implements vscode.TreeDataProvider<Tre
   private uris = new Map<string, vscode.Uri>();
   /** the coder whose tags are shown (view state; undefined: every coder's) */
   private coder: string | undefined;
+  /** the passages of Find Passages..., until cleared */
+  private found: TreePassages | undefined;
+  private readonly passagesCleared = this.register(new vscode.EventEmitter<void>());
+  readonly onDidClearPassages = this.passagesCleared.event;
 
   constructor(
     private readonly ctx: FeatureContext,
@@ -136,6 +154,10 @@ export class ThemeTree extends Disposable implements vscode.TreeDataProvider<Tre
       vscode.commands.registerCommand('thaiPolicyLens.tree.hideEmpty', () => this.changeOption('tree.showEmpty', false)),
       vscode.commands.registerCommand('thaiPolicyLens.tree.sortByCount', () => this.changeOption('tree.sort', 'count')),
       vscode.commands.registerCommand('thaiPolicyLens.tree.sortByGlossary', () => this.changeOption('tree.sort', 'glossary')),
+      vscode.commands.registerCommand('thaiPolicyLens.tree.clearPassages', () => {
+        this.showPassages(undefined);
+        this.passagesCleared.fire();
+      }),
       vscode.commands.registerCommand('thaiPolicyLens.tree.filterCoder', (coder?: string | null) => this.askCoder(coder)),
     );
     if (this.scope === 'workspace' && this.view.visible) void this.ctx.index.start();
@@ -151,6 +173,16 @@ export class ThemeTree extends Disposable implements vscode.TreeDataProvider<Tre
     if (this.followEditor(vscode.window.activeTextEditor)) this.dirty = true;
     if (this.dirty) this.refreshNow();
     return snapshot(this.current().roots, { workspace: this.scope === 'workspace', expanded: this.expanded, selected: this.selected, lang: this.ctx.settings.contentLanguage });
+  }
+
+  /** Lists the passages of a query at the top of the tree, or none; reveals them. */
+  showPassages(found: TreePassages | undefined): void {
+    const had = this.found !== undefined;
+    this.found = found;
+    if (!found && !had) return;
+    this.refreshNow();
+    const group = this.current().roots[0];
+    if (found && group?.type === 'passages' && this.view.visible) void Promise.resolve(this.view.reveal(group, { select: false, focus: false, expand: true })).catch(() => undefined);
   }
 
   // ----- TreeDataProvider
@@ -239,11 +271,7 @@ export class ThemeTree extends Disposable implements vscode.TreeDataProvider<Tre
   private sources(): { sources: TreeSource[]; uris: vscode.Uri[]; skipped?: string } {
     if (this.scope === 'workspace') {
       const documents = this.ctx.index.documents();
-      const sources = documents.map((d) => {
-        let source = this.sourceCache.get(d);
-        if (!source) this.sourceCache.set(d, (source = new TreeSource(d.uri.toString(), d.text, d.annotations, vscode.workspace.asRelativePath(d.uri, false))));
-        return source;
-      });
+      const sources = documents.map((d) => this.sourceOf(d));
       return { sources, uris: documents.map((d) => d.uri) };
     }
     const doc = this.document;
@@ -257,8 +285,28 @@ export class ThemeTree extends Disposable implements vscode.TreeDataProvider<Tre
   }
 
   private build(): Shown {
+    const shown = this.buildThemes();
+    if (this.found) {
+      const passages = this.found.passages.map((p) => ({ source: this.sourceOf(p.document), start: p.start, end: p.end }));
+      for (const p of this.found.passages) this.uris.set(p.document.uri.toString(), p.document.uri);
+      shown.model.roots.unshift(passagesElement(this.found.query, passages));
+    }
+    return shown;
+  }
+
+  /** The tree's source of an indexed document (the same object while the document is unchanged). */
+  private sourceOf(d: IndexedDocument): TreeSource {
+    let source = this.sourceCache.get(d);
+    if (!source) this.sourceCache.set(d, (source = new TreeSource(d.uri.toString(), d.text, d.annotations, vscode.workspace.asRelativePath(d.uri, false))));
+    return source;
+  }
+
+  private buildThemes(): Shown {
     const themes = this.ctx.glossaries.set.themes;
-    if (themes.length === 0) return { model: buildThemeTree({ themes, sources: [], filter: '', workspace: false }) };
+    if (themes.length === 0) {
+      this.uris = new Map();
+      return { model: buildThemeTree({ themes, sources: [], filter: '', workspace: false }) };
+    }
     const { sources, uris, skipped } = this.sources();
     this.uris = new Map(uris.map((uri) => [uri.toString(), uri]));
     const uriOf = (uri: string) => this.uris.get(uri) ?? vscode.Uri.parse(uri);

@@ -78,6 +78,10 @@ export class WorkspaceIndex extends Disposable {
   /** files the watcher reported as created, to check against the folder's globs */
   private readonly created = new Map<string, vscode.Uri>();
   private createdTimer: ReturnType<typeof setTimeout> | undefined;
+  /** admissions of created files under way (a search per folder) */
+  private readonly admissions = new Set<Promise<void>>();
+  /** the tests: the watcher's reports are dropped (testHooks.ts) */
+  ignoreWatcher = false;
   /** what the last finished pass did */
   private lastPass: IndexPassStats | undefined;
 
@@ -136,6 +140,27 @@ export class WorkspaceIndex extends Disposable {
     while (this.running) await this.running;
   }
 
+  /**
+   * Starts the index if needed, then catches up with the disk before resolving: files the watcher
+   * reported are admitted at once, files written but not reported yet (the watcher lags) are
+   * listed and read, and no pass runs or is due. For a view that must show a file just written
+   * (the corpus dashboard); one listing of the workspace, no reading of files already indexed.
+   */
+  async catchUp(): Promise<void> {
+    if (!this.started) return this.start();
+    if (this.isDisposed) return;
+    if (this.createdTimer) {
+      clearTimeout(this.createdTimer);
+      this.createdTimer = undefined;
+      this.admitCreated();
+    }
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      for (const uri of await this.findIn(folder)) if (!this.entries.has(uri.toString())) this.queueRead(uri);
+    }
+    while (this.admissions.size > 0) await Promise.all([...this.admissions]);
+    await this.whenReady();
+  }
+
   /** True once `start()` was called. */
   get isStarted(): boolean {
     return this.started;
@@ -192,8 +217,8 @@ export class WorkspaceIndex extends Disposable {
     for (const w of this.watchers) w.dispose();
     const files = vscode.workspace.createFileSystemWatcher(this.includeGlob(), false, false, true);
     // A new file may be excluded by its folder's settings: the search says, once for a burst.
-    files.onDidCreate((uri) => this.admitSoon(uri));
-    files.onDidChange((uri) => (this.entries.has(uri.toString()) ? this.queueRead(uri) : this.admitSoon(uri)));
+    files.onDidCreate((uri) => this.ignoreWatcher || this.admitSoon(uri));
+    files.onDidChange((uri) => this.ignoreWatcher || (this.entries.has(uri.toString()) ? this.queueRead(uri) : this.admitSoon(uri)));
     const deletions = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
     deletions.onDidDelete((uri) => this.remove(uri));
     this.watchers = [files, deletions];
@@ -224,10 +249,17 @@ export class WorkspaceIndex extends Disposable {
     this.created.set(uri.toString(), uri);
     this.createdTimer ??= setTimeout(() => {
       this.createdTimer = undefined;
-      const created = [...this.created.values()];
-      this.created.clear();
-      void this.admit(created);
+      this.admitCreated();
     }, 100);
+  }
+
+  private admitCreated(): void {
+    const created = [...this.created.values()];
+    this.created.clear();
+    const admission = this.admit(created)
+      .catch((err: unknown) => console.error('[thai-policy-lens] admitting created files failed', err))
+      .finally(() => this.admissions.delete(admission));
+    this.admissions.add(admission);
   }
 
   private async admit(uris: vscode.Uri[]): Promise<void> {
@@ -417,7 +449,7 @@ export class WorkspaceIndex extends Disposable {
     for (const uri of uris) {
       if (this.isExcluded(uri)) continue;
       found.add(uri.toString());
-      this.toRead.set(uri.toString(), uri);
+    this.toRead.set(uri.toString(), uri);
     }
     let removed = false;
     for (const key of [...this.entries.keys()]) {

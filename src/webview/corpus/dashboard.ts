@@ -20,8 +20,12 @@ export interface Backend {
   open?(row: KwicRow): void;
   /** save an export; the report downloads it itself */
   save?(name: string, content: string): void;
+  /** save a binary export (base64); the report downloads it itself */
+  saveBinary?(name: string, base64: string): void;
   /** what was drawn, after each update (the editor's tests read it) */
   drawn?(summary: DrawnSummary): void;
+  /** false in the report: it keeps no paragraph text, free text finds nothing */
+  searchesText?: boolean;
 }
 
 /** documents in the heat map (the first by date); `DASHBOARD_DOCUMENT_LIMIT` */
@@ -82,6 +86,84 @@ function tableElement(table: ChartTable): HTMLTableElement {
   for (const row of table.rows.slice(0, MAX_TABLE_ROWS)) body.append(el('tr', {}, ...row.map((v) => el('td', typeof v === 'number' ? { class: 'tpl-num' } : {}, String(v)))));
   t.append(body);
   return t;
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+/** pixels per CSS pixel in a PNG export */
+const PNG_SCALE = 2;
+
+/**
+ * Writes into `to` (a copy of `from`) the colours `from` takes from the page: `currentColor` and
+ * the editor theme's CSS variables mean nothing in a file.
+ */
+function resolveColours(from: Element, to: Element): void {
+  const computed = getComputedStyle(from);
+  for (const prop of ['fill', 'stroke', 'color']) {
+    const value = to.getAttribute(prop);
+    if (value && (value.includes('var(') || value === 'currentColor')) to.setAttribute(prop, computed.getPropertyValue(prop));
+  }
+  // the marks' outlines come from the page's style sheet (style.ts), which the file does not carry
+  if (from.hasAttribute('data-key')) for (const prop of ['stroke', 'stroke-opacity', 'stroke-width']) to.setAttribute(prop, computed.getPropertyValue(prop));
+  for (let i = 0; i < from.children.length && i < to.children.length; i++) resolveColours(from.children[i], to.children[i]);
+}
+
+/**
+ * A chart as one standalone SVG: its drawings (a legend, the map and the bars) stacked, on the
+ * page's background, in the page's colours and font.
+ */
+function chartSvg(section: HTMLElement): { svg: SVGSVGElement; width: number; height: number } | undefined {
+  const parts = [...section.querySelectorAll<SVGSVGElement>('svg')].filter((s) => !s.parentElement?.closest('svg') && !s.closest('[class*="swatch"]'));
+  if (!parts.length) return undefined;
+  const page = getComputedStyle(document.body);
+  const out = document.createElementNS(SVG_NS, 'svg');
+  const background = document.createElementNS(SVG_NS, 'rect');
+  out.append(background);
+  const gap = 8;
+  let y = 0;
+  let width = 0;
+  for (const part of parts) {
+    const box = part.getBoundingClientRect();
+    const w = Math.ceil(box.width) || Number(part.getAttribute('width')) || 0;
+    const h = Math.ceil(box.height) || Number(part.getAttribute('height')) || 0;
+    const copy = part.cloneNode(true) as SVGSVGElement;
+    resolveColours(part, copy);
+    copy.setAttribute('x', '0');
+    copy.setAttribute('y', String(y));
+    copy.setAttribute('width', String(w));
+    copy.setAttribute('height', String(h));
+    out.append(copy);
+    y += h + gap;
+    width = Math.max(width, w);
+  }
+  const height = Math.max(1, y - gap);
+  width = Math.max(1, width);
+  out.setAttribute('xmlns', SVG_NS);
+  out.setAttribute('width', String(width));
+  out.setAttribute('height', String(height));
+  out.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  out.setAttribute('style', `color: ${page.color}; font-family: ${page.fontFamily}`);
+  for (const [k, v] of Object.entries({ width: '100%', height: '100%', fill: page.backgroundColor })) background.setAttribute(k, v);
+  return { svg: out, width, height };
+}
+
+/** The SVG drawn into a canvas: the PNG's bytes, in base64. */
+async function pngOf(chart: { svg: SVGSVGElement; width: number; height: number }): Promise<string> {
+  const url = URL.createObjectURL(new Blob([new XMLSerializer().serializeToString(chart.svg)], { type: 'image/svg+xml' }));
+  try {
+    const image = new Image();
+    image.src = url;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.round(chart.width * PNG_SCALE);
+    canvas.height = Math.round(chart.height * PNG_SCALE);
+    const context = canvas.getContext('2d')!;
+    context.scale(PNG_SCALE, PNG_SCALE);
+    context.drawImage(image, 0, 0, chart.width, chart.height);
+    const data = canvas.toDataURL('image/png');
+    return data.slice(data.indexOf(',') + 1);
+  } finally {
+    URL.revokeObjectURL(url);
+  }
 }
 
 let worldFeatures: Array<{ id: string; name: string; feature: unknown }> | undefined;
@@ -216,6 +298,10 @@ export class Dashboard {
   runQuery(query: string): void {
     try {
       const selection = parsePassageQuery(query, this.meta.themes);
+      if (selection.texts?.length && this.backend.searchesText === false) {
+        this.error.textContent = this.strings.reportNoText ?? '';
+        return;
+      }
       this.error.textContent = '';
       this.input.value = query;
       this.select(selection);
@@ -287,10 +373,12 @@ export class Dashboard {
       if (!this.asTable.has(id)) {
         const svgButton = el('button', { 'data-action': 'svg' }, s.downloadSvg);
         svgButton.addEventListener('click', () => {
-          const svg = section.querySelector('svg');
-          if (svg) this.download(`${id}.svg`, new XMLSerializer().serializeToString(svg), 'image/svg+xml');
+          const chart = chartSvg(section);
+          if (chart) this.download(`${id}.svg`, new XMLSerializer().serializeToString(chart.svg), 'image/svg+xml');
         });
-        actions.append(svgButton);
+        const pngButton = el('button', { 'data-action': 'png' }, s.downloadPng);
+        pngButton.addEventListener('click', () => void this.downloadPng(id, section));
+        actions.append(svgButton, pngButton);
       }
       const header = el('h2', {}, title, actions);
       if (id === 'timeline') {
@@ -331,6 +419,15 @@ export class Dashboard {
     const a = el('a', { href: URL.createObjectURL(new Blob([content], { type })), download: name });
     a.click();
     setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+  }
+
+  private async downloadPng(id: string, section: HTMLElement): Promise<void> {
+    const chart = chartSvg(section);
+    if (!chart) return;
+    const base64 = await pngOf(chart);
+    if (this.backend.saveBinary) return this.backend.saveBinary(`${id}.png`, base64);
+    const a = el('a', { href: `data:image/png;base64,${base64}`, download: `${id}.png` });
+    a.click();
   }
 
   private docLabel(doc: number): string {
@@ -488,7 +585,8 @@ export class Dashboard {
       color: { type: 'sqrt', scheme: 'purples', legend: true, label: this.strings.paragraphs },
       marks: [
         Plot.cell(cells, { x: xOf, y: yOf, fill: value, inset: 0.5, title: (c: T) => `${yOf(c)} × ${xOf(c)}: ${value(c)}`, render: clickable((i) => key(cells[i]), (i) => onClick(cells[i])) }),
-        Plot.text(cells, { x: xOf, y: yOf, text: value, fill: 'currentColor', fontSize: 10 }),
+        // the count on its cell, dark or light: a halo of the page's background keeps it readable
+        Plot.text(cells, { x: xOf, y: yOf, text: value, fill: 'currentColor', stroke: 'var(--vscode-editor-background, Canvas)', strokeWidth: 3, paintOrder: 'stroke', fontSize: 10 }),
       ],
     });
   }

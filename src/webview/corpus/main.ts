@@ -5,6 +5,7 @@
 import { Corpus, unpackCorpusModel, type CorpusView, type PackedCorpusModel } from '../../core';
 import type { CorpusStrings } from '../../features/corpusStrings';
 import type { DrawnSummary, FromWebview, ToWebview } from '../../features/corpusMessages';
+import { checkContrast } from './contrast';
 import { Dashboard, type Backend } from './dashboard';
 
 declare function acquireVsCodeApi(): { postMessage(message: unknown): void };
@@ -14,6 +15,7 @@ function inReport(root: HTMLElement): void {
   const strings = JSON.parse(document.getElementById('tpl-corpus-strings')!.textContent!) as CorpusStrings;
   const corpus = new Corpus(unpackCorpusModel(data));
   const backend: Backend = {
+    searchesText: false,
     view: async (selection, options) => corpus.view(selection, options),
     drawn: (summary) => {
       (window as unknown as { tplDrawn: DrawnSummary }).tplDrawn = summary;
@@ -39,6 +41,7 @@ function inWebview(root: HTMLElement): void {
       }),
     open: (row) => post({ type: 'open', row }),
     save: (name, content) => post({ type: 'save', name, content }),
+    saveBinary: (name, base64) => post({ type: 'saveBinary', name, base64 }),
     drawn: (summary) => post({ type: 'drawn', summary }),
   };
   window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
@@ -54,6 +57,8 @@ function inWebview(root: HTMLElement): void {
       pending.get(m.id)?.(m.view);
       pending.delete(m.id);
     } else if (m.type === 'query') dashboard?.runQuery(m.query);
+    else if (m.type === 'checkContrast') post({ type: 'contrast', report: checkContrast(root) });
+    else if (m.type === 'clickAction') root.querySelector<HTMLElement>(`section[data-chart="${m.chart}"] button[data-action="${m.action}"]`)?.click();
     else if (m.type === 'clickKwicRow') root.querySelectorAll<HTMLElement>('table.tpl-kwic tr[data-open]')[m.index]?.click();
   });
   post({ type: 'ready' });

@@ -13,7 +13,7 @@ body.tpl-report h1 { font-size: 1.4em; margin: 0 0 8px; }
 .tpl-filters input, .tpl-filters select { flex: 0 1 auto; padding: 3px 4px; font: inherit; color: var(--vscode-dropdown-foreground, inherit); background: var(--vscode-dropdown-background, Field);
   border: 1px solid var(--vscode-dropdown-border, var(--vscode-contrastBorder, #8888)); }
 .tpl-filters input:focus-visible, .tpl-filters select:focus-visible { outline: 2px solid var(--vscode-focusBorder, Highlight); outline-offset: 1px; }
-button { font: inherit; cursor: pointer; color: var(--vscode-button-secondaryForeground, inherit); background: var(--vscode-button-secondaryBackground, ButtonFace);
+button { font: inherit; cursor: pointer; color: var(--vscode-button-secondaryForeground, var(--vscode-foreground, ButtonText)); background: var(--vscode-button-secondaryBackground, transparent);
   border: 1px solid var(--vscode-contrastBorder, transparent); padding: 2px 8px; border-radius: 2px; }
 button:focus-visible, [tabindex]:focus-visible { outline: 2px solid var(--vscode-focusBorder, Highlight); outline-offset: 1px; }
 .tpl-error { color: var(--vscode-errorForeground, #c00); }
@@ -27,6 +27,10 @@ section.tpl-chart p.tpl-help { margin: 0 0 4px; opacity: .8; font-size: .9em; }
 section.tpl-wide { grid-column: 1 / -1; }
 svg { overflow: visible; }
 svg [data-key] { cursor: pointer; }
+/* every mark outlined: a sequential scheme's light end vanishes on a light page, its dark end on a
+   dark one; in high contrast with the theme's contrast border */
+svg [data-key] { stroke: currentColor; stroke-opacity: .5; stroke-width: .75px; }
+body.vscode-high-contrast svg [data-key], body.vscode-high-contrast-light svg [data-key] { stroke: var(--vscode-contrastBorder, currentColor); stroke-opacity: 1; stroke-width: 1px; }
 svg [data-key]:hover { stroke: var(--vscode-focusBorder, currentColor); stroke-width: 1.5px; }
 table { border-collapse: collapse; font-size: .92em; }
 th, td { padding: 2px 6px; border-bottom: 1px solid var(--vscode-panel-border, #8883); text-align: left; vertical-align: top; }

@@ -151,6 +151,13 @@ describe('find and report', () => {
       assert.deepEqual((await kwic()).map((r) => r[3]), ['b/c.txt', 'b/c.txt', 'b/c.txt']);
       // (the density chart is still shown as a table)
       assert.deepEqual(await marks(), { density: 0, timeline: 2, countries: 4, themeCountry: 2, themeTheme: 0, kwic: 0 });
+      // the report says what it keeps, and that free text is not searched in it (it has no paragraph text)
+      assert.match((await page.textContent('p.tpl-report-note')) ?? '', /at most 40 keyword-in-context rows for each theme and each country \(4,000 in all\), 30 characters each side/);
+      const drawnBefore = await drawn();
+      await page.fill('#tpl-query', 'theme:trade "ความร่วมมือ"');
+      await page.press('#tpl-query', 'Enter');
+      assert.match((await page.textContent('.tpl-error')) ?? '', /^Free text \("\.\.\."\) is not searched in this report/);
+      assert.equal(await drawn(), drawnBefore, 'nothing drawn for it');
       assert.deepEqual(problems, []);
     });
   });

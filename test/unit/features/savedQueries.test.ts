@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { readSavedQueries, saveQuery } from '../../../src/features/savedQueries';
+import { readSavedQueries, removeQuery, saveQuery } from '../../../src/features/savedQueries';
 
 describe('features/savedQueries', () => {
   it('saves newest first, moves a repeated query to the front, and keeps at most max', () => {
@@ -11,6 +11,13 @@ describe('features/savedQueries', () => {
     assert.deepEqual(saved, ['country:MM', 'theme:human-rights "ผู้ลี้ภัย"']);
     assert.deepEqual(saveQuery(saved, 'date:2564', 2), ['date:2564', 'country:MM']);
     assert.deepEqual(saveQuery(saved, '   '), saved);
+  });
+
+  it('removes a query, trimmed as it was saved; an unknown one changes nothing', () => {
+    const saved = ['country:MM', 'theme:human-rights "ผู้ลี้ภัย"'];
+    assert.deepEqual(removeQuery(saved, ' country:MM '), ['theme:human-rights "ผู้ลี้ภัย"']);
+    assert.deepEqual(removeQuery(saved, 'country:JP'), saved);
+    assert.deepEqual(saved, ['country:MM', 'theme:human-rights "ผู้ลี้ภัย"'], 'the list given is not changed');
   });
 
   it('reads back strings only', () => {

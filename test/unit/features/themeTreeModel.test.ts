@@ -6,7 +6,7 @@ import { Analyzer } from '../../../src/core/recognize/analyze';
 import { GlossarySet } from '../../../src/core/glossary/glossary';
 import type { Annotation } from '../../../src/core/types';
 import { InMemoryDocument } from '../../../src/features/inMemoryDocument';
-import { MAX_CHILDREN, TreeSource, buildThemeTree, childrenOf, present, snapshot, type TreeInput, type TreeItemSnapshot, type TreeTag } from '../../../src/features/themeTreeModel';
+import { MAX_CHILDREN, TreeSource, buildThemeTree, childrenOf, passagesElement, present, snapshot, type TreeInput, type TreeItemSnapshot, type TreeTag } from '../../../src/features/themeTreeModel';
 
 // A glossary and documents in the style of the project's fixtures, written for these tests.
 const GLOSSARY = `version: 1
@@ -331,5 +331,23 @@ describe('themes view model', () => {
     const model = buildThemeTree({ themes: merged.themes, sources: [doc], filter: '', workspace: false, showEmpty: true });
     const items = snapshot(model.roots, { workspace: false, expanded: new Set(), selected: new Set() });
     assert.deepEqual(rows(find(items, 'theme:test-security')!.children), ['หยุดยิง | 1 · Ceasefire', 'สงบศึก | 1', '2 terms not found']);
+  });
+
+  it('lists found passages under "Passages: <query>", each opening its paragraph, a long list capped', () => {
+    const doc = source(new InMemoryDocument('file:///ws/a.txt', 'หัวเรื่อง\n\nบรรทัดแรก\nบรรทัดสอง\n'), 'docs/a.txt');
+    const group = passagesElement('country:JP "หยุดยิง"', [{ source: doc, start: 11, end: 30 }]);
+    const [item] = snapshot([group], { workspace: true, expanded: new Set(), selected: new Set() });
+    assert.deepEqual(item, {
+      kind: 'passages',
+      label: 'Passages: country:JP "หยุดยิง"',
+      description: '1 passage',
+      id: 'passages',
+      expanded: false,
+      children: [{ kind: 'passage', label: 'บรรทัดแรก บรรทัดสอง', description: 'docs/a.txt · line 3', id: 'passage:file:///ws/a.txt#11', target: { uri: 'file:///ws/a.txt', start: 11, end: 30 } }],
+    });
+    const many = passagesElement('x', Array.from({ length: MAX_CHILDREN + 5 }, (_, i) => ({ source: doc, start: i, end: i + 1 })));
+    assert.equal(present(many, true).description, `${(MAX_CHILDREN + 5).toLocaleString('en')} passages`);
+    assert.equal(many.children.length, MAX_CHILDREN + 1);
+    assert.equal(present(many.children[MAX_CHILDREN], true).label, '5 more…');
   });
 });

@@ -10,7 +10,7 @@ const ROOT = path.join(__dirname, '..', '..', '..', '..');
 const readJson = (file: string) => JSON.parse(fs.readFileSync(path.join(ROOT, file), 'utf8')) as Record<string, unknown>;
 
 /** Strings the same in both languages on purpose: the product's name, and strings of placeholders only. */
-export const SAME_IN_THAI = new Set(['Thai Policy Lens', 'Thai Policy Lens {0}', 'Thai Policy Lens: {0}', 'CSV', 'SVG']);
+export const SAME_IN_THAI = new Set(['Thai Policy Lens', 'Thai Policy Lens {0}', 'Thai Policy Lens: {0}', 'CSV', 'SVG', 'PNG']);
 
 function message(value: unknown): string {
   // a bundle entry is a string, or { message, comment } when the source gave a comment
