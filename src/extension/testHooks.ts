@@ -8,6 +8,7 @@ import type * as vscode from 'vscode';
 import type { AppliedHighlights } from './features/highlights';
 import type { TaggingTestHooks } from './features/tagging';
 import type { CorpusDashboardTestHooks } from './features/corpusDashboard';
+import type { IndexPassStats } from './services/workspaceIndex';
 
 export interface TestHooks {
   tagging: TaggingTestHooks;
@@ -23,6 +24,16 @@ export interface TestHooks {
   longestAnalysisSliceMs(): number;
   /** the corpus dashboard: what its page drew, the host's time per view */
   corpusDashboard: CorpusDashboardTestHooks;
+  workspaceIndex: {
+    /** the persisted index's file */
+    snapshotUri(): vscode.Uri | undefined;
+    /**
+     * Saves the index (unless `save` is false), then starts a second one on the same storage, as
+     * the next window would: how many documents it showed from the persisted index and when, its
+     * first pass, and the number of annotations it has for `uri`. (`shown`: the files in the index once it was read.)
+     */
+    reopen(options?: { save?: boolean; uri?: vscode.Uri }): Promise<{ shown: number; shownMs: number; readyMs: number; pass: IndexPassStats | undefined; annotations: number | undefined }>;
+  };
 }
 
 export const TEST_HOOKS = Symbol.for('thaiPolicyLens.testHooks');

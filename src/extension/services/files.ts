@@ -1,6 +1,7 @@
 /**
- * Reading and writing files for the extension layer, through `vscode.workspace.fs` only (so it
- * works on remote and virtual file systems and in the browser). One home for: decoding text
+ * Reading and writing files for the extension layer, through `vscode.workspace.fs` (so it works
+ * on remote and virtual file systems and in the browser); the index's many reads of local files
+ * through Node (localFiles.ts). One home for: decoding text
  * (the core's decoder: UTF-8 or UTF-16 by its byte-order mark, the mark dropped as the editor
  * does), reading only regular files of a bounded size, whole-file atomic writes, and telling a
  * missing file from an unreadable one.
@@ -8,6 +9,7 @@
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { decodeText as decodeBytes, formatNumber, type DecodedText } from '../../core';
+import { localFiles } from './localFiles';
 
 const encoder = new TextEncoder();
 
@@ -59,17 +61,41 @@ export async function readBytes(uri: vscode.Uri, maxBytes = MAX_TEXT_FILE_BYTES)
   return vscode.workspace.fs.readFile(uri);
 }
 
+/** A regular file's size (bytes) and modification time (ms). */
+export interface FileVersion {
+  size: number;
+  mtime: number;
+}
+
 /**
- * A file's text, or undefined when it is not a file, cannot be read, or is longer than
- * `maxChars` characters (checked on its size first: UTF-8 takes at most 3 bytes per UTF-16
- * code unit, so a larger file is over the limit without reading it).
+ * A regular file's size and modification time, or undefined when it is not a regular file or
+ * cannot be read. Local files (`file:` in the Node extension host) through Node (localFiles.ts).
  */
-export async function readTextWithin(uri: vscode.Uri, maxChars: number): Promise<string | undefined> {
+export async function statFile(uri: vscode.Uri): Promise<FileVersion | undefined> {
   try {
+    if (localFiles && uri.scheme === 'file') {
+      const stat = await localFiles.stat(uri.fsPath);
+      return stat.isFile ? { size: stat.size, mtime: stat.mtime } : undefined;
+    }
     const stat = await vscode.workspace.fs.stat(uri);
-    if ((stat.type & vscode.FileType.File) === 0 || stat.size > maxChars * 3) return undefined;
-    const text = decodeText(await vscode.workspace.fs.readFile(uri));
-    return text.length > maxChars ? undefined : text;
+    return (stat.type & vscode.FileType.File) === 0 ? undefined : { size: stat.size, mtime: stat.mtime };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A file's text with its size and modification time, or undefined when it is not a file, cannot
+ * be read, or is longer than `maxChars` characters (checked on its size first: UTF-8 takes at
+ * most 3 bytes per UTF-16 code unit, so a larger file is over the limit without reading it).
+ */
+export async function readTextWithin(uri: vscode.Uri, maxChars: number): Promise<(FileVersion & { text: string }) | undefined> {
+  try {
+    const version = await statFile(uri);
+    if (!version || version.size > maxChars * 3) return undefined;
+    const bytes = localFiles && uri.scheme === 'file' ? await localFiles.read(uri.fsPath) : await vscode.workspace.fs.readFile(uri);
+    const text = decodeText(bytes);
+    return text.length > maxChars ? undefined : { text, ...version };
   } catch {
     return undefined;
   }
