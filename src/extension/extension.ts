@@ -191,6 +191,10 @@ class ThaiPolicyLens {
       corpusDashboard: corpusDashboard.testHooks,
       workspaceIndex: {
         snapshotUri: () => index.snapshotUri(),
+        async start() {
+          await index.start();
+          return index.lastPassStats;
+        },
         async reopen(options = {}) {
           // a second index on the same storage, as the next window's would be
           await index.whenReady();

@@ -25,6 +25,8 @@ export interface TestHooks {
   /** the corpus dashboard: what its page drew, the host's time per view */
   corpusDashboard: CorpusDashboardTestHooks;
   workspaceIndex: {
+    /** starts the index (without showing the Themes view) and waits for it: the last pass */
+    start(): Promise<IndexPassStats | undefined>;
     /** the persisted index's file */
     snapshotUri(): vscode.Uri | undefined;
     /**

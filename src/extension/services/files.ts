@@ -84,6 +84,11 @@ export async function statFile(uri: vscode.Uri): Promise<FileVersion | undefined
   }
 }
 
+/** A file's bytes (local files through Node, see localFiles.ts). Throws what the file system throws. */
+export async function readFileBytes(uri: vscode.Uri): Promise<Uint8Array> {
+  return localFiles && uri.scheme === 'file' ? localFiles.read(uri.fsPath) : vscode.workspace.fs.readFile(uri);
+}
+
 /**
  * A file's text with its size and modification time, or undefined when it is not a file, cannot
  * be read, or is longer than `maxChars` characters (checked on its size first: UTF-8 takes at
@@ -93,7 +98,7 @@ export async function readTextWithin(uri: vscode.Uri, maxChars: number): Promise
   try {
     const version = await statFile(uri);
     if (!version || version.size > maxChars * 3) return undefined;
-    const bytes = localFiles && uri.scheme === 'file' ? await localFiles.read(uri.fsPath) : await vscode.workspace.fs.readFile(uri);
+    const bytes = await readFileBytes(uri);
     const text = decodeText(bytes);
     return text.length > maxChars ? undefined : { text, ...version };
   } catch {
@@ -114,8 +119,10 @@ export async function writeTextAtomic(target: vscode.Uri, text: string): Promise
   await writeBytesAtomic(target, encoder.encode(text));
 }
 
-/** Writes bytes whole, never half, as `writeTextAtomic` does. */
-export async function writeBytesAtomic(target: vscode.Uri, bytes: Uint8Array): Promise<void> {
+/** Writes bytes whole, never half, as `writeTextAtomic` does (`throughNode`: a local file through Node's fs, see localFiles.ts). */
+export async function writeBytesAtomic(target: vscode.Uri, bytes: Uint8Array, options: { throughNode?: boolean } = {}): Promise<void> {
+  // the index's large file, in the extension's storage: through Node where it can (localFiles.ts)
+  if (options.throughNode && localFiles && target.scheme === 'file') return localFiles.writeAtomic(target.fsPath, bytes);
   await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target, '..'));
   const temporary = temporaryNextTo(target);
   try {

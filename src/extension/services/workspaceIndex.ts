@@ -17,7 +17,7 @@
  */
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
-import { readTextWithin, statFile, writeBytesAtomic, type FileVersion } from './files';
+import { readFileBytes, readTextWithin, statFile, writeBytesAtomic, type FileVersion } from './files';
 import type { Annotation } from '../../core';
 import { containsThai, EXPORTS_FOLDER, formatNumber, globUnion, SKIPPED_FOLDERS } from '../../core';
 import {
@@ -90,6 +90,11 @@ class Entry implements IndexedDocument {
 
   get text(): string {
     return unpackText(this.packedText);
+  }
+
+  /** The text's length in UTF-16 code units (without decoding a text of one byte a character). */
+  get textLength(): number {
+    return this.packedText.thai ? this.packedText.bytes.length : this.text.length;
   }
 
   get annotations(): Annotation[] {
@@ -488,7 +493,9 @@ export class WorkspaceIndex extends Disposable {
           const uriKey = uris[i].toString();
           const entry = this.entries.get(uriKey);
           if (!entry || this.toRead.has(uriKey)) continue;
-          if (version && version.size === entry.version.size && version.mtime === entry.version.mtime) this.reused++;
+          const unchanged = version && version.size === entry.version.size && version.mtime === entry.version.mtime;
+          // (read again also when the size limit changed under it: the read leaves it out)
+          if (unchanged && entry.textLength <= this.maxSize(uris[i])) this.reused++;
           else this.toRead.set(uriKey, uris[i]);
           await pause();
         }
@@ -604,7 +611,7 @@ export class WorkspaceIndex extends Disposable {
     if (!uri) return;
     let bytes: Uint8Array;
     try {
-      bytes = await vscode.workspace.fs.readFile(uri);
+      bytes = await readFileBytes(uri);
     } catch {
       return; // none yet
     }
@@ -647,7 +654,7 @@ export class WorkspaceIndex extends Disposable {
       .filter((e) => e.key === key)
       .map((e) => ({ uri: e.uri.toString(), size: e.version.size, mtime: e.version.mtime, hash: e.hash, text: e.packedText, annotations: e.packed }));
     const bytes = await writeIndexSnapshot({ key: this.persistentKey(), table: this.table, files }, slicer());
-    await writeBytesAtomic(uri, bytes);
+    await writeBytesAtomic(uri, bytes, { throughNode: true });
   }
 
   override dispose(): void {

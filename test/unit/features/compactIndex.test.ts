@@ -3,6 +3,7 @@ import { strict as assert } from 'node:assert';
 import type { Annotation } from '../../../src/core';
 import {
   AnnotationTable,
+  decodeThaiBytes,
   hashText,
   packAnnotations,
   packText,
@@ -62,6 +63,8 @@ describe('compactIndex', () => {
       assert.equal(packed.thai, false, other);
       assert.equal(unpackText(packed), other);
     }
+    // without the platform's windows-874 decoder, the same text
+    assert.equal(decodeThaiBytes(thai.bytes, undefined), TEXT);
     const long = 'ก'.repeat(100_000);
     assert.equal(unpackText(packText(long)), long);
     assert.equal(unpackText(packText('')), '');
