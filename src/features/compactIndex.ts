@@ -26,8 +26,19 @@ export class AnnotationTable {
   /** row numbers of countries and dates by their other fields (`fieldsKey`) and text */
   private readonly others = new Map<string, Map<string, number>>();
 
+  /** A table of `rows` (taken as they are: strings of their own, as JSON.parse makes them). */
   constructor(rows: readonly AnnotationFields[] = []) {
-    for (const row of rows) this.intern(row);
+    for (const row of rows) this.add(row);
+  }
+
+  /** `new AnnotationTable(rows)`, awaiting `pause` between parts of the rows. */
+  static async from(rows: readonly AnnotationFields[], pause?: Pause): Promise<AnnotationTable> {
+    const table = new AnnotationTable();
+    for (let i = 0; i < rows.length; i++) {
+      table.add(rows[i]);
+      if (i % 4096 === 4095) await pause?.();
+    }
+    return table;
   }
 
   get size(): number {
@@ -38,13 +49,21 @@ export class AnnotationTable {
   intern(a: Annotation | AnnotationFields): number {
     // terms, most of them, by nested maps (no key string to build); the others by a key string
     const byText = a.kind === 'term' ? this.termMap(a.theme, a.term) : this.otherMap(fieldsKey(a));
-    let id = byText.get(a.text);
+    const id = byText.get(a.text);
+    if (id !== undefined) return id;
+    // a copy of its own: `a.text` is a slice of the whole document's text, which it would keep
+    const { start: _s, end: _e, ...fields } = a as Annotation;
+    return this.add(JSON.parse(JSON.stringify(fields)) as AnnotationFields);
+  }
+
+  /** Adds a row (its strings its own); its number, or that of the same row already there. */
+  private add(row: AnnotationFields): number {
+    const byText = row.kind === 'term' ? this.termMap(row.theme, row.term) : this.otherMap(fieldsKey(row));
+    let id = byText.get(row.text);
     if (id === undefined) {
-      // a copy of its own: `a.text` is a slice of the whole document's text, which it would keep
-      const { start: _s, end: _e, ...fields } = a as Annotation;
-      this.rows.push(JSON.parse(JSON.stringify(fields)) as AnnotationFields);
+      this.rows.push(row);
       id = this.rows.length - 1;
-      byText.set((this.rows[id] as AnnotationFields).text, id);
+      byText.set(row.text, id);
     }
     return id;
   }
@@ -240,20 +259,30 @@ const HASH_SLICE = 1 << 20;
 export type Pause = () => Promise<void> | void;
 
 /**
- * The bytes of a snapshot: `TPLINDEX`, the format (u32), the header's length (u32), the header
- * (UTF-8 JSON: key, table, and each file's uri, size, mtime, hash, text kind and lengths), then
- * each file's annotation numbers (little-endian i32) and text bytes, and the hash of everything
- * before it (14 ASCII digits) to tell a file cut short or changed. `pause` is awaited between files.
+ * The bytes of a snapshot: `TPLINDEX`, the format (u32), the header's length (u32) and the header
+ * (UTF-8 JSON: key, and each file's uri, size, mtime, hash, text kind and lengths), the table's
+ * length (u32) and the table (UTF-8 JSON), then each file's annotation numbers (little-endian
+ * i32) and text bytes, and the hash of everything before it (14 ASCII digits) to tell a file cut
+ * short or changed. `pause` is awaited between files and parts.
  */
 export async function writeIndexSnapshot(snapshot: IndexSnapshot, pause?: Pause): Promise<Uint8Array> {
   const header = utf8.encode(
     JSON.stringify({
       key: snapshot.key,
-      table: snapshot.table.all(),
       files: snapshot.files.map((f) => [f.uri, f.size, f.mtime, f.hash, f.text.thai ? 1 : 0, f.text.bytes.length, f.annotations.length]),
     }),
   );
-  let length = 16 + header.length;
+  await pause?.();
+  const rows = snapshot.table.all();
+  const parts: string[] = [];
+  for (let i = 0; i < rows.length; i += 8192) {
+    parts.push(JSON.stringify(rows.slice(i, i + 8192)).slice(1, -1));
+    await pause?.();
+  }
+  const table = utf8.encode(`[${parts.join(',')}]`);
+  await pause?.();
+  const dataStart = 20 + header.length + table.length;
+  let length = dataStart;
   for (const f of snapshot.files) length += f.annotations.length * 4 + f.text.bytes.length;
   const out = new Uint8Array(length + 14);
   const view = new DataView(out.buffer);
@@ -261,8 +290,14 @@ export async function writeIndexSnapshot(snapshot: IndexSnapshot, pause?: Pause)
   view.setUint32(8, FORMAT, true);
   view.setUint32(12, header.length, true);
   out.set(header, 16);
-  const hash = new Hash53().update(out.subarray(0, 16 + header.length));
-  let at = 16 + header.length;
+  view.setUint32(16 + header.length, table.length, true);
+  out.set(table, 20 + header.length);
+  const hash = new Hash53();
+  for (let i = 0; i < dataStart; i += HASH_SLICE) {
+    hash.update(out.subarray(i, Math.min(dataStart, i + HASH_SLICE)));
+    await pause?.();
+  }
+  let at = dataStart;
   for (const f of snapshot.files) {
     const from = at;
     for (let i = 0; i < f.annotations.length; i++, at += 4) view.setInt32(at, f.annotations[i], true);
@@ -291,16 +326,20 @@ export async function readIndexSnapshot(bytes: Uint8Array, pause?: Pause): Promi
   }
   if (utf8Decoder.decode(bytes.subarray(length)) !== hash.digest()) throw new Error('index snapshot cut short or damaged (its hash differs)');
   const headerLength = view.getUint32(12, true);
-  if (16 + headerLength > length) throw new Error('index snapshot cut short');
+  if (20 + headerLength > length) throw new Error('index snapshot cut short');
+  const tableLength = view.getUint32(16 + headerLength, true);
+  if (20 + headerLength + tableLength > length) throw new Error('index snapshot cut short');
   const header = JSON.parse(utf8Decoder.decode(bytes.subarray(16, 16 + headerLength))) as {
     key: string;
-    table: AnnotationFields[];
     files: Array<[string, number, number, string, number, number, number]>;
   };
-  if (typeof header.key !== 'string' || !Array.isArray(header.table) || !Array.isArray(header.files)) throw new Error('index snapshot header is not valid');
-  const table = new AnnotationTable(header.table);
-  if (table.size !== header.table.length) throw new Error('index snapshot table has repeated rows');
-  let at = 16 + headerLength;
+  await pause?.();
+  const rows = JSON.parse(utf8Decoder.decode(bytes.subarray(20 + headerLength, 20 + headerLength + tableLength))) as AnnotationFields[];
+  await pause?.();
+  if (typeof header.key !== 'string' || !Array.isArray(rows) || !Array.isArray(header.files)) throw new Error('index snapshot header is not valid');
+  const table = await AnnotationTable.from(rows, pause);
+  if (table.size !== rows.length) throw new Error('index snapshot table has repeated rows');
+  let at = 20 + headerLength + tableLength;
   const files: SnapshotFile[] = [];
   for (const [uri, size, mtime, fileHash, thai, textLength, annotationCount] of header.files) {
     if (annotationCount % 3 !== 0 || at + annotationCount * 4 + textLength > length) throw new Error('index snapshot cut short');

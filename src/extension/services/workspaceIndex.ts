@@ -121,6 +121,8 @@ const SLICE_MS = 10;
 const READ_AHEAD = 16;
 /** The persisted index, in the storage folder. */
 const SNAPSHOT_FILE = 'workspaceIndex.bin';
+/** How long a new file system watcher may take to report files (a second scan after it). */
+const WATCHER_START_MS = 1000;
 /** Written this long after the last pass that changed the index. */
 const SAVE_DELAY_MS = 2000;
 
@@ -171,6 +173,7 @@ export class WorkspaceIndex extends Disposable {
   private reused = 0;
   private dirty = false;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private rescanTimer: ReturnType<typeof setTimeout> | undefined;
   private saving: Promise<void> | undefined;
 
   constructor(
@@ -193,6 +196,11 @@ export class WorkspaceIndex extends Disposable {
         if (e.affects('thaiPolicyFiles', 'files.exclude', 'index')) {
           this.watch();
           this.requestRescan();
+          // files created while the new watcher was starting: listed by a second scan (known files are only checked)
+          this.rescanTimer ??= setTimeout(() => {
+            this.rescanTimer = undefined;
+            if (!this.isDisposed) this.requestRescan();
+          }, WATCHER_START_MS);
         } else if (e.affects('maxFileSize', 'onlyThaiDocuments')) this.requestRescan();
         else if (e.affects('referenceDate')) this.kick();
         else if (e.affects('languages')) this.changed.fire();
@@ -617,14 +625,18 @@ export class WorkspaceIndex extends Disposable {
     }
     try {
       await this.glossaries.whenIdle();
-      const snapshot = await readIndexSnapshot(bytes, slicer());
-      if (this.isDisposed || this.entries.size > 0) return;
+      const pause = slicer();
+      const snapshot = await readIndexSnapshot(bytes, pause);
       const key = snapshot.key === this.persistentKey() ? this.analysisKey() : STALE;
-      this.table = snapshot.table;
+      const entries: Entry[] = [];
       for (const f of snapshot.files) {
-        const fileUri = vscode.Uri.parse(f.uri);
-        this.entries.set(f.uri, new Entry(fileUri, key, { size: f.size, mtime: f.mtime }, f.hash, f.text, f.annotations, this.table));
+        entries.push(new Entry(vscode.Uri.parse(f.uri), key, { size: f.size, mtime: f.mtime }, f.hash, f.text, f.annotations, snapshot.table));
+        if (entries.length % 256 === 0) await pause();
       }
+      // (a pass that read files meanwhile, or settings changed meanwhile: the snapshot is not used)
+      if (this.isDisposed || this.entries.size > 0 || (key !== STALE && key !== this.analysisKey())) return;
+      this.table = snapshot.table;
+      for (const e of entries) this.entries.set(e.uri.toString(), e);
       this.sorted = undefined;
       if (key !== STALE && this.entries.size > 0) this.changed.fire();
     } catch (err) {
@@ -636,6 +648,7 @@ export class WorkspaceIndex extends Disposable {
   private saveSoon(): void {
     if (!this.storage || !this.dirty || this.isDisposed) return;
     if (this.saveTimer) clearTimeout(this.saveTimer);
+    if (this.rescanTimer) clearTimeout(this.rescanTimer);
     this.saveTimer = setTimeout(() => {
       this.saveTimer = undefined;
       if (this.running || this.isDisposed) return; // the pass's end asks again
@@ -663,6 +676,7 @@ export class WorkspaceIndex extends Disposable {
     if (this.changeTimer) clearTimeout(this.changeTimer);
     if (this.createdTimer) clearTimeout(this.createdTimer);
     if (this.saveTimer) clearTimeout(this.saveTimer);
+    if (this.rescanTimer) clearTimeout(this.rescanTimer);
     this.entries.clear();
     this.toRead.clear();
     this.toCheck.clear();

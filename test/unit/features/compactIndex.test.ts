@@ -81,7 +81,7 @@ describe('compactIndex', () => {
     const snapshot = snapshotOf([TEXT, 'ความมั่นคงทางทะเล “English” 😀', '']);
     let pauses = 0;
     const bytes = await writeIndexSnapshot(snapshot, () => void pauses++);
-    assert.equal(pauses, 3);
+    assert.ok(pauses >= 3, 'a pause after each file at least');
     const back = await readIndexSnapshot(bytes);
     assert.equal(back.key, snapshot.key);
     assert.deepEqual(back.table.all(), snapshot.table.all());
