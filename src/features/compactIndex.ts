@@ -255,6 +255,9 @@ const FORMAT = 1;
 /** bytes hashed between two pauses */
 const HASH_SLICE = 1 << 20;
 
+/** The snapshot's numbers are little-endian: copied as they are on such a platform (every one VS Code runs on). */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
 /** Called between parts of the work (the extension yields to the event loop there). */
 export type Pause = () => Promise<void> | void;
 
@@ -300,7 +303,10 @@ export async function writeIndexSnapshot(snapshot: IndexSnapshot, pause?: Pause)
   let at = dataStart;
   for (const f of snapshot.files) {
     const from = at;
-    for (let i = 0; i < f.annotations.length; i++, at += 4) view.setInt32(at, f.annotations[i], true);
+    if (LITTLE_ENDIAN) {
+      out.set(new Uint8Array(f.annotations.buffer, f.annotations.byteOffset, f.annotations.byteLength), at);
+      at += f.annotations.byteLength;
+    } else for (let i = 0; i < f.annotations.length; i++, at += 4) view.setInt32(at, f.annotations[i], true);
     out.set(f.text.bytes, at);
     at += f.text.bytes.length;
     hash.update(out.subarray(from, at));
@@ -343,8 +349,14 @@ export async function readIndexSnapshot(bytes: Uint8Array, pause?: Pause): Promi
   const files: SnapshotFile[] = [];
   for (const [uri, size, mtime, fileHash, thai, textLength, annotationCount] of header.files) {
     if (annotationCount % 3 !== 0 || at + annotationCount * 4 + textLength > length) throw new Error('index snapshot cut short');
-    const annotations = new Int32Array(annotationCount);
-    for (let i = 0; i < annotationCount; i++, at += 4) annotations[i] = view.getInt32(at, true);
+    let annotations: Int32Array;
+    if (LITTLE_ENDIAN) {
+      annotations = new Int32Array(bytes.slice(at, at + annotationCount * 4).buffer);
+      at += annotationCount * 4;
+    } else {
+      annotations = new Int32Array(annotationCount);
+      for (let i = 0; i < annotationCount; i++, at += 4) annotations[i] = view.getInt32(at, true);
+    }
     for (let j = 2; j < annotations.length; j += 3) if (annotations[j] < 0 || annotations[j] >= table.size) throw new Error('index snapshot refers to a missing row');
     const text = { bytes: bytes.slice(at, at + textLength), thai: thai === 1 };
     at += textLength;
