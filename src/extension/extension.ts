@@ -209,7 +209,7 @@ class ThaiPolicyLens {
             await ready;
             const readyMs = performance.now() - started;
             const doc = options.uri && second.documents().find((d) => d.uri.toString() === options.uri?.toString());
-            return { shown, shownMs, readyMs, pass: second.lastPassStats, annotations: doc ? doc.annotations.length : undefined };
+            return { shown, shownMs, readyMs, pass: second.lastPassStats, annotations: doc ? doc.annotations.length : undefined, outcome: second.persistedOutcome };
           } finally {
             second.dispose();
           }

@@ -32,9 +32,9 @@ export interface TestHooks {
     /**
      * Saves the index (unless `save` is false), then starts a second one on the same storage, as
      * the next window would: how many documents it showed from the persisted index and when, its
-     * first pass, and the number of annotations it has for `uri`. (`shown`: the files in the index once it was read.)
+     * first pass, and the number of annotations it has for `uri`. (`shown`: the files in the index once it was read; `outcome`: what became of the persisted index.)
      */
-    reopen(options?: { save?: boolean; uri?: vscode.Uri }): Promise<{ shown: number; shownMs: number; readyMs: number; pass: IndexPassStats | undefined; annotations: number | undefined }>;
+    reopen(options?: { save?: boolean; uri?: vscode.Uri }): Promise<{ shown: number; shownMs: number; readyMs: number; pass: IndexPassStats | undefined; annotations: number | undefined; outcome: string }>;
   };
 }
 

@@ -320,7 +320,9 @@ export async function writeIndexSnapshot(snapshot: IndexSnapshot, pause?: Pause)
  * The snapshot in `bytes`; throws (one line: why) for bytes that are not a whole snapshot of
  * this format. `pause` is awaited between parts.
  */
-export async function readIndexSnapshot(bytes: Uint8Array, pause?: Pause): Promise<IndexSnapshot> {
+export async function readIndexSnapshot(input: Uint8Array, pause?: Pause): Promise<IndexSnapshot> {
+  // a plain view (Node's Buffer, which a read gives, slices without copying: a file's text would keep the whole snapshot)
+  const bytes = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
   if (bytes.length < 30 || utf8Decoder.decode(bytes.subarray(0, 8)) !== MAGIC) throw new Error('not an index snapshot');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (view.getUint32(8, true) !== FORMAT) throw new Error(`index snapshot format ${view.getUint32(8, true)}, not ${FORMAT}`);

@@ -197,7 +197,7 @@ describe('workspace index', () => {
       await vscode.commands.executeCommand('thaiPolicyLens.tree.refresh');
       const indexed = (await getApi()).getActivity().indexedFiles;
       const first = await hooks.reopen();
-      assert.equal(first.shown, indexed, 'every document shown from the persisted index');
+      assert.equal(first.shown, indexed, `every document shown from the persisted index (${first.outcome})`);
       assert.deepEqual([first.pass?.read, first.pass?.analyzed, first.pass?.reused], [0, 0, indexed]);
       console.log(`persisted workspace index: ${indexed} documents shown ${first.shownMs.toFixed(0)} ms after a second start, checked in ${first.readyMs.toFixed(0)} ms`);
 

@@ -174,6 +174,10 @@ export class WorkspaceIndex extends Disposable {
   private dirty = false;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private rescanTimer: ReturnType<typeof setTimeout> | undefined;
+  /** files and folders deleted since the current batch of reads started (a read may have finished before) */
+  private removedDuringRead: string[] = [];
+  /** what became of the persisted index at start, for the tests and the log */
+  private loadOutcome = 'not read';
   private saving: Promise<void> | undefined;
 
   constructor(
@@ -243,6 +247,11 @@ export class WorkspaceIndex extends Disposable {
   /** Resolves once the persisted index (if any) is in use: the entries it had are shown. */
   async whenLoaded(): Promise<void> {
     await this.loaded;
+  }
+
+  /** What became of the persisted index at start (for the tests). */
+  get persistedOutcome(): string {
+    return this.loadOutcome;
   }
 
   /** True once `start()` was called. */
@@ -414,6 +423,7 @@ export class WorkspaceIndex extends Disposable {
   /** Drops a deleted file, or every file under a deleted folder. */
   private remove(uri: vscode.Uri): void {
     const key = uri.toString();
+    this.removedDuringRead.push(key);
     this.toRead.delete(key);
     this.toCheck.delete(key);
     let removed = this.entries.delete(key);
@@ -512,6 +522,7 @@ export class WorkspaceIndex extends Disposable {
       if (this.toRead.size > 0) {
         const uris = [...this.toRead.values()];
         this.toRead.clear();
+        this.removedDuringRead = [];
         // Reads run a few files ahead of the analysis.
         const reads = mapAhead(uris, READ_AHEAD, (uri) => readTextWithin(uri, this.maxSize(uri)));
         for (let i = 0; i < uris.length; i++) {
@@ -520,6 +531,7 @@ export class WorkspaceIndex extends Disposable {
           report(i, uris.length);
           const uriKey = uris[i].toString();
           if (this.toRead.has(uriKey)) continue; // changed again meanwhile: read later
+          if (this.removedDuringRead.some((k) => uriKey === k || uriKey.startsWith(k.endsWith('/') ? k : k + '/'))) continue; // deleted since it was read
           if (file === undefined) {
             if (this.entries.delete(uriKey)) {
               changed = true;
@@ -616,12 +628,12 @@ export class WorkspaceIndex extends Disposable {
    */
   private async load(): Promise<void> {
     const uri = this.snapshotUri();
-    if (!uri) return;
+    if (!uri) return void (this.loadOutcome = 'no storage');
     let bytes: Uint8Array;
     try {
       bytes = await readFileBytes(uri);
     } catch {
-      return; // none yet
+      return void (this.loadOutcome = 'none yet');
     }
     try {
       await this.glossaries.whenIdle();
@@ -634,12 +646,14 @@ export class WorkspaceIndex extends Disposable {
         if (entries.length % 256 === 0) await pause();
       }
       // (a pass that read files meanwhile, or settings changed meanwhile: the snapshot is not used)
-      if (this.isDisposed || this.entries.size > 0 || (key !== STALE && key !== this.analysisKey())) return;
+      if (this.isDisposed || this.entries.size > 0 || (key !== STALE && key !== this.analysisKey())) return void (this.loadOutcome = 'superseded while it was read');
+      this.loadOutcome = `${entries.length} files${key === STALE ? ', to analyse again' : ''}`;
       this.table = snapshot.table;
       for (const e of entries) this.entries.set(e.uri.toString(), e);
       this.sorted = undefined;
       if (key !== STALE && this.entries.size > 0) this.changed.fire();
     } catch (err) {
+      this.loadOutcome = `not used: ${err instanceof Error ? err.message : String(err)}`;
       console.warn(`[thai-policy-lens] the persisted workspace index ${uri.toString()} is not used (it is built again): ${err instanceof Error ? err.message : String(err)}`);
     }
   }

@@ -94,6 +94,18 @@ describe('compactIndex', () => {
     }
   });
 
+  it('reads a snapshot from a Node Buffer that shares a larger buffer at an odd offset (as a file read gives it)', async () => {
+    const bytes = await writeIndexSnapshot(snapshotOf([TEXT, 'ความมั่นคงทางทะเล']));
+    const pool = Buffer.alloc(bytes.length + 7);
+    pool.set(bytes, 3);
+    const back = await readIndexSnapshot(pool.subarray(3, 3 + bytes.length));
+    assert.deepEqual(unpackAnnotations(back.table, back.files[0].annotations), analysed(TEXT));
+    assert.equal(unpackText(back.files[1].text), 'ความมั่นคงทางทะเล');
+    // the texts and numbers are copies of their own, not views of the file
+    assert.notEqual(back.files[0].text.bytes.buffer, pool.buffer);
+    assert.equal(back.files[0].annotations.byteOffset, 0);
+  });
+
   it('refuses a snapshot that is cut short, changed, of another format or not one', async () => {
     const bytes = await writeIndexSnapshot(snapshotOf([TEXT, TEXT + 'x']));
     await assert.rejects(readIndexSnapshot(bytes.subarray(0, bytes.length - 100)), /cut short or damaged/);
