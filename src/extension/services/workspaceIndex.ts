@@ -217,6 +217,11 @@ export class WorkspaceIndex extends Disposable {
         if (indexed) this.queueRead(doc.uri);
         if (indexed || this.analysis.isEnabledFor(doc)) this.fireSoon();
       }),
+      // Reverted (or saved, or undone to the saved text): the same text as the file again. VS Code
+      // may tell the document's closing only much later (a reverted and closed editor).
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (!e.document.isDirty && e.contentChanges.length > 0 && this.entries.has(e.document.uri.toString())) this.fireSoon();
+      }),
     );
     this.loaded = this.load();
     this.watch();
