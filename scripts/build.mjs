@@ -66,12 +66,16 @@ function checkWebBundle(file) {
   }
 }
 
-/** Resolves the extension's import of src/convert to src/convert/unavailable.ts (the web build). */
+/** Resolves the extension's import of src/convert to src/convert/unavailable.ts, and of localFiles to localFiles.web.ts (the web build). */
 const convertersUnavailable = {
   name: 'converters-unavailable',
   setup(build) {
     build.onResolve({ filter: /(^|\/)convert$/ }, (args) =>
       args.importer.includes(`${join('src', 'extension')}`) ? { path: join(root, 'src', 'convert', 'unavailable.ts') } : undefined,
+    );
+    // the local disk through Node's fs (src/extension/services/localFiles.ts): none in the browser
+    build.onResolve({ filter: /^\.\/localFiles$/ }, (args) =>
+      args.importer.includes(`${join('src', 'extension')}`) ? { path: join(root, 'src', 'extension', 'services', 'localFiles.web.ts') } : undefined,
     );
   },
 };

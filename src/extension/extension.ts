@@ -89,7 +89,8 @@ class ThaiPolicyLens {
     const loaded = glossaries.reload();
     const decorations = own(new Decorations());
     const highlights = own(new Highlights(analysis, glossaries, settings, decorations));
-    const index = own(new WorkspaceIndex(analysis, glossaries, settings));
+    const indexStorage = { folder: context.storageUri ?? context.globalStorageUri, program: version };
+    const index = own(new WorkspaceIndex(analysis, glossaries, settings, indexStorage));
     const ctx: FeatureContext = { extension: context, settings, glossaries, analysis, highlights, index };
     const tags = (this.tags = own(new TagService(settings)));
     const tree = own(new ThemeTree(ctx, tags));
@@ -189,6 +190,32 @@ class ThaiPolicyLens {
       longestAnalysisSliceMs: () => analysis.longestSliceMs,
       corpusDashboard: corpusDashboard.testHooks,
       ignoreIndexWatcher: (ignore) => (index.ignoreWatcher = ignore),
+      workspaceIndex: {
+        snapshotUri: () => index.snapshotUri(),
+        async start() {
+          await index.start();
+          return index.lastPassStats;
+        },
+        async reopen(options = {}) {
+          // a second index on the same storage, as the next window's would be
+          await index.whenReady();
+          if (options.save !== false) await index.save();
+          const second = new WorkspaceIndex(analysis, glossaries, settings, indexStorage);
+          try {
+            const started = performance.now();
+            const ready = second.start();
+            await second.whenLoaded();
+            const shownMs = performance.now() - started;
+            const shown = second.size;
+            await ready;
+            const readyMs = performance.now() - started;
+            const doc = options.uri && second.documents().find((d) => d.uri.toString() === options.uri?.toString());
+            return { shown, shownMs, readyMs, pass: second.lastPassStats, annotations: doc ? doc.annotations.length : undefined, outcome: second.persistedOutcome };
+          } finally {
+            second.dispose();
+          }
+        },
+      },
     };
     Object.defineProperty(this.api, TEST_HOOKS, { value: hooks, enumerable: false });
   }

@@ -8,6 +8,7 @@ import type * as vscode from 'vscode';
 import type { AppliedHighlights } from './features/highlights';
 import type { TaggingTestHooks } from './features/tagging';
 import type { CorpusDashboardTestHooks } from './features/corpusDashboard';
+import type { IndexPassStats } from './services/workspaceIndex';
 
 export interface TestHooks {
   tagging: TaggingTestHooks;
@@ -25,6 +26,18 @@ export interface TestHooks {
   corpusDashboard: CorpusDashboardTestHooks;
   /** the workspace index ignores its file watcher's reports (as when the watcher lags or drops them) */
   ignoreIndexWatcher(ignore: boolean): void;
+  workspaceIndex: {
+    /** starts the index (without showing the Themes view) and waits for it: the last pass */
+    start(): Promise<IndexPassStats | undefined>;
+    /** the persisted index's file */
+    snapshotUri(): vscode.Uri | undefined;
+    /**
+     * Saves the index (unless `save` is false), then starts a second one on the same storage, as
+     * the next window would: how many documents it showed from the persisted index and when, its
+     * first pass, and the number of annotations it has for `uri`. (`shown`: the files in the index once it was read; `outcome`: what became of the persisted index.)
+     */
+    reopen(options?: { save?: boolean; uri?: vscode.Uri }): Promise<{ shown: number; shownMs: number; readyMs: number; pass: IndexPassStats | undefined; annotations: number | undefined; outcome: string }>;
+  };
 }
 
 export const TEST_HOOKS = Symbol.for('thaiPolicyLens.testHooks');

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import type { IndexPassStats } from '../../src/extension/services/workspaceIndex';
+import { testHooksOf } from '../../src/extension/testHooks';
 import { findItem as find, getApi, setSetting, waitFor, workspaceUri, writeWorkspaceFile } from './helpers';
 
 
@@ -206,5 +207,38 @@ describe('workspace index', () => {
       await vscode.workspace.fs.delete(folder, { recursive: true });
     }
     await waitFor(async () => ((await countOf(CEASEFIRE, inFolder)) === 0 ? true : undefined), 'the deleted folder dropped', 30_000);
+  });
+
+  it('persists the index: a second start shows it, reads only the files changed since, and ignores a damaged one', async function () {
+    this.timeout(120_000);
+    const hooks = testHooksOf(await getApi()).workspaceIndex;
+    const same = await writeWorkspaceFile('persisted/same.txt', 'ข้อตกลงหยุดยิงมีผลทันที');
+    const changed = await writeWorkspaceFile('persisted/changed.txt', 'ข้อตกลงหยุดยิง');
+    try {
+      await vscode.commands.executeCommand('thaiPolicyLens.tree.refresh');
+      const indexed = (await getApi()).getActivity().indexedFiles;
+      const first = await hooks.reopen();
+      assert.equal(first.shown, indexed, `every document shown from the persisted index (${first.outcome})`);
+      assert.deepEqual([first.pass?.read, first.pass?.analyzed, first.pass?.reused], [0, 0, indexed]);
+      console.log(`persisted workspace index: ${indexed} documents shown ${first.shownMs.toFixed(0)} ms after a second start, checked in ${first.readyMs.toFixed(0)} ms`);
+
+      // a file changed on disk after the index was written: read and analysed again, alone
+      await writeWorkspaceFile('persisted/changed.txt', 'ข้อตกลงหยุดยิง และการหยุดยิงอีกครั้ง');
+      const second = await hooks.reopen({ save: false, uri: changed });
+      assert.deepEqual([second.pass?.read, second.pass?.analyzed], [1, 1]);
+      assert.equal(second.annotations, 2);
+
+      // damaged: a line in the log, and the index built again from the files
+      const snapshot = hooks.snapshotUri();
+      assert.ok(snapshot);
+      const bytes = await vscode.workspace.fs.readFile(snapshot);
+      await vscode.workspace.fs.writeFile(snapshot, bytes.subarray(0, bytes.length >> 1));
+      const damaged = await hooks.reopen({ save: false });
+      assert.equal(damaged.shown, 0);
+      assert.ok((damaged.pass?.read ?? 0) >= indexed, JSON.stringify(damaged.pass));
+    } finally {
+      for (const uri of [same, changed]) await vscode.workspace.fs.delete(uri);
+      await vscode.workspace.fs.delete(workspaceUri('persisted'), { recursive: true });
+    }
   });
 });

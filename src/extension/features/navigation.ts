@@ -264,7 +264,7 @@ export class Navigation extends Disposable {
     await this.ctx.index.start(); // a jump across files asks for the index
     const candidates = this.ctx.index
       .documents()
-      .filter((d) => d.uri.toString() !== currentKey && d.annotations.some((a) => a.kind === 'term' && family.has(a.theme)))
+      .filter((d) => d.uri.toString() !== currentKey && d.hasAnnotation((a) => a.kind === 'term' && family.has(a.theme)))
       .sort((a, b) => comparePaths(a.uri, b.uri));
     if (candidates.length === 0) return undefined;
     let target: (typeof candidates)[number];

@@ -1,6 +1,7 @@
 /**
- * Reading and writing files for the extension layer, through `vscode.workspace.fs` only (so it
- * works on remote and virtual file systems and in the browser). One home for: decoding text
+ * Reading and writing files for the extension layer, through `vscode.workspace.fs` (so it works
+ * on remote and virtual file systems and in the browser); the index's many reads of local files
+ * through Node (localFiles.ts). One home for: decoding text
  * (the core's decoder: UTF-8 or UTF-16 by its byte-order mark, the mark dropped as the editor
  * does), reading only regular files of a bounded size, whole-file atomic writes, and telling a
  * missing file from an unreadable one.
@@ -8,6 +9,7 @@
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { decodeText as decodeBytes, formatNumber, type DecodedText } from '../../core';
+import { localFiles } from './localFiles';
 
 const encoder = new TextEncoder();
 
@@ -59,17 +61,46 @@ export async function readBytes(uri: vscode.Uri, maxBytes = MAX_TEXT_FILE_BYTES)
   return vscode.workspace.fs.readFile(uri);
 }
 
+/** A regular file's size (bytes) and modification time (ms). */
+export interface FileVersion {
+  size: number;
+  mtime: number;
+}
+
 /**
- * A file's text, or undefined when it is not a file, cannot be read, or is longer than
- * `maxChars` characters (checked on its size first: UTF-8 takes at most 3 bytes per UTF-16
- * code unit, so a larger file is over the limit without reading it).
+ * A regular file's size and modification time, or undefined when it is not a regular file or
+ * cannot be read. Local files (`file:` in the Node extension host) through Node (localFiles.ts).
  */
-export async function readTextWithin(uri: vscode.Uri, maxChars: number): Promise<string | undefined> {
+export async function statFile(uri: vscode.Uri): Promise<FileVersion | undefined> {
   try {
+    if (localFiles && uri.scheme === 'file') {
+      const stat = await localFiles.stat(uri.fsPath);
+      return stat.isFile ? { size: stat.size, mtime: stat.mtime } : undefined;
+    }
     const stat = await vscode.workspace.fs.stat(uri);
-    if ((stat.type & vscode.FileType.File) === 0 || stat.size > maxChars * 3) return undefined;
-    const text = decodeText(await vscode.workspace.fs.readFile(uri));
-    return text.length > maxChars ? undefined : text;
+    return (stat.type & vscode.FileType.File) === 0 ? undefined : { size: stat.size, mtime: stat.mtime };
+  } catch {
+    return undefined;
+  }
+}
+
+/** A file's bytes (local files through Node, see localFiles.ts). Throws what the file system throws. */
+export async function readFileBytes(uri: vscode.Uri): Promise<Uint8Array> {
+  return localFiles && uri.scheme === 'file' ? localFiles.read(uri.fsPath) : vscode.workspace.fs.readFile(uri);
+}
+
+/**
+ * A file's text with its size and modification time, or undefined when it is not a file, cannot
+ * be read, or is longer than `maxChars` characters (checked on its size first: UTF-8 takes at
+ * most 3 bytes per UTF-16 code unit, so a larger file is over the limit without reading it).
+ */
+export async function readTextWithin(uri: vscode.Uri, maxChars: number): Promise<(FileVersion & { text: string }) | undefined> {
+  try {
+    const version = await statFile(uri);
+    if (!version || version.size > maxChars * 3) return undefined;
+    const bytes = await readFileBytes(uri);
+    const text = decodeText(bytes);
+    return text.length > maxChars ? undefined : { text, ...version };
   } catch {
     return undefined;
   }
@@ -88,8 +119,10 @@ export async function writeTextAtomic(target: vscode.Uri, text: string): Promise
   await writeBytesAtomic(target, encoder.encode(text));
 }
 
-/** Writes bytes whole, never half, as `writeTextAtomic` does. */
-export async function writeBytesAtomic(target: vscode.Uri, bytes: Uint8Array): Promise<void> {
+/** Writes bytes whole, never half, as `writeTextAtomic` does (`throughNode`: a local file through Node's fs, see localFiles.ts). */
+export async function writeBytesAtomic(target: vscode.Uri, bytes: Uint8Array, options: { throughNode?: boolean } = {}): Promise<void> {
+  // the index's large file, in the extension's storage: through Node where it can (localFiles.ts)
+  if (options.throughNode && localFiles && target.scheme === 'file') return localFiles.writeAtomic(target.fsPath, bytes);
   await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target, '..'));
   const temporary = temporaryNextTo(target);
   try {

@@ -1,0 +1,370 @@
+/**
+ * The workspace index's compact form of documents it does not show in an editor (issue 12: a
+ * workspace of 14,000 documents). Held as objects, the annotations of such a workspace are about
+ * 1.9 million objects (about 190 MB of heap), and each annotation's `text` is a slice that keeps
+ * its document's whole text alive. Here:
+ *
+ * - an annotation is three numbers (start, end, and the index of its other fields in an
+ *   `AnnotationTable` shared by every document: a workspace has a few thousand distinct ones);
+ * - a text of ASCII and Thai script is one byte a character (the bytes of the TIS-620 /
+ *   windows-874 code page), other texts UTF-8;
+ * - `writeIndexSnapshot` / `readIndexSnapshot` put all of it in one binary file (the persisted
+ *   index), and refuse a file that is not one whole snapshot of this format.
+ *
+ * Pure: no `vscode`, no Node modules.
+ */
+import type { Annotation, CountryAnnotation, DateAnnotation, TermAnnotation } from '../core';
+
+/** An annotation without its place: what `AnnotationTable` keeps once for all its occurrences. */
+export type AnnotationFields = Omit<TermAnnotation, 'start' | 'end'> | Omit<CountryAnnotation, 'start' | 'end'> | Omit<DateAnnotation, 'start' | 'end'>;
+
+/** The distinct annotation fields of the index, each once; an annotation refers to one by number. */
+export class AnnotationTable {
+  private readonly rows: AnnotationFields[] = [];
+  /** row numbers by theme, term and text */
+  private readonly terms = new Map<string, Map<string, Map<string, number>>>();
+  /** row numbers of countries and dates by their other fields (`fieldsKey`) and text */
+  private readonly others = new Map<string, Map<string, number>>();
+
+  /** A table of `rows` (taken as they are: strings of their own, as JSON.parse makes them). */
+  constructor(rows: readonly AnnotationFields[] = []) {
+    for (const row of rows) this.add(row);
+  }
+
+  /** `new AnnotationTable(rows)`, awaiting `pause` between parts of the rows. */
+  static async from(rows: readonly AnnotationFields[], pause?: Pause): Promise<AnnotationTable> {
+    const table = new AnnotationTable();
+    for (let i = 0; i < rows.length; i++) {
+      table.add(rows[i]);
+      if (i % 4096 === 4095) await pause?.();
+    }
+    return table;
+  }
+
+  get size(): number {
+    return this.rows.length;
+  }
+
+  /** The number of an annotation's fields (start and end left out), added when new. */
+  intern(a: Annotation | AnnotationFields): number {
+    // terms, most of them, by nested maps (no key string to build); the others by a key string
+    const byText = a.kind === 'term' ? this.termMap(a.theme, a.term) : this.otherMap(fieldsKey(a));
+    const id = byText.get(a.text);
+    if (id !== undefined) return id;
+    // a copy of its own: `a.text` is a slice of the whole document's text, which it would keep
+    const { start: _s, end: _e, ...fields } = a as Annotation;
+    return this.add(JSON.parse(JSON.stringify(fields)) as AnnotationFields);
+  }
+
+  /** Adds a row (its strings its own); its number, or that of the same row already there. */
+  private add(row: AnnotationFields): number {
+    const byText = row.kind === 'term' ? this.termMap(row.theme, row.term) : this.otherMap(fieldsKey(row));
+    let id = byText.get(row.text);
+    if (id === undefined) {
+      this.rows.push(row);
+      id = this.rows.length - 1;
+      byText.set(row.text, id);
+    }
+    return id;
+  }
+
+  private termMap(theme: string, term: string): Map<string, number> {
+    let byTerm = this.terms.get(theme);
+    if (!byTerm) this.terms.set(theme, (byTerm = new Map()));
+    let byText = byTerm.get(term);
+    if (!byText) byTerm.set(term, (byText = new Map()));
+    return byText;
+  }
+
+  private otherMap(key: string): Map<string, number> {
+    let byText = this.others.get(key);
+    if (!byText) this.others.set(key, (byText = new Map()));
+    return byText;
+  }
+
+  fields(id: number): AnnotationFields {
+    const row = this.rows[id];
+    if (!row) throw new RangeError(`no annotation fields #${id}`);
+    return row;
+  }
+
+  /** Every row, in number order (for the snapshot). */
+  all(): readonly AnnotationFields[] {
+    return this.rows;
+  }
+}
+
+/** The fields of a country or a date but its text, as one string. */
+function fieldsKey(a: Exclude<AnnotationFields, { kind: 'term' }>): string {
+  if (a.kind === 'country') return `c\u0001${a.country}\u0001${a.role ?? ''}`;
+  return `d\u0001${a.from ?? ''}\u0001${a.to ?? ''}\u0001${a.calendar}\u0001${a.inferred ? 1 : 0}\u0001${a.relative ?? ''}\u0001${a.role ?? ''}`;
+}
+
+/** Annotations as [start, end, fields]* numbers. */
+export function packAnnotations(table: AnnotationTable, annotations: readonly Annotation[]): Int32Array {
+  const out = new Int32Array(annotations.length * 3);
+  for (let i = 0, j = 0; i < annotations.length; i++, j += 3) {
+    const a = annotations[i];
+    out[j] = a.start;
+    out[j + 1] = a.end;
+    out[j + 2] = table.intern(a);
+  }
+  return out;
+}
+
+/** The annotations `packAnnotations` packed (new objects each call). */
+export function unpackAnnotations(table: AnnotationTable, packed: Int32Array): Annotation[] {
+  const out: Annotation[] = new Array<Annotation>(packed.length / 3);
+  for (let i = 0, j = 0; j < packed.length; i++, j += 3) {
+    const fields = table.fields(packed[j + 2]);
+    // a term's fields written out (most annotations, and faster than a spread)
+    out[i] =
+      fields.kind === 'term'
+        ? { kind: 'term', start: packed[j], end: packed[j + 1], text: fields.text, theme: fields.theme, term: fields.term }
+        : ({ start: packed[j], end: packed[j + 1], ...fields } as Annotation);
+  }
+  return out;
+}
+
+/** True when any of the packed annotations has fields for which `test` is true (without making objects). */
+export function someAnnotation(table: AnnotationTable, packed: Int32Array, test: (fields: AnnotationFields) => boolean): boolean {
+  for (let j = 2; j < packed.length; j += 3) if (test(table.fields(packed[j]))) return true;
+  return false;
+}
+
+/** A text at one byte a character when it is all ASCII and Thai script (`thai`), else UTF-8. */
+export interface PackedText {
+  bytes: Uint8Array;
+  thai: boolean;
+}
+
+const utf8 = new TextEncoder();
+const utf8Decoder = new TextDecoder();
+/** U+0E01..U+0E5B are bytes 0xA1..0xFB of windows-874 (TIS-620): the code point less 0xD60. */
+const THAI_OFFSET = 0x0e00 - 0xa0;
+
+function isThaiByteChar(c: number): boolean {
+  return (c >= 0x0e01 && c <= 0x0e3a) || (c >= 0x0e3f && c <= 0x0e5b);
+}
+
+export function packText(text: string): PackedText {
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes[i] = c;
+    else if (isThaiByteChar(c)) bytes[i] = c - THAI_OFFSET;
+    else return { bytes: utf8.encode(text), thai: false };
+  }
+  return { bytes, thai: true };
+}
+
+/** windows-874's decoder where the platform has it (and it decodes these bytes as Unicode does). */
+const thaiDecoder = (() => {
+  try {
+    const decoder = new TextDecoder('windows-874');
+    return decoder.decode(new Uint8Array([0xa1, 0x41, 0xfb])) === '\u0e01A\u0e5b' ? decoder : undefined;
+  } catch {
+    return undefined;
+  }
+})();
+const utf16Decoder = new TextDecoder('utf-16le');
+
+/** The text of one-byte Thai (`packText`); by windows-874's decoder, or without one (exported for the tests). */
+export function decodeThaiBytes(bytes: Uint8Array, decoder: TextDecoder | undefined = thaiDecoder): string {
+  if (decoder) return decoder.decode(bytes);
+  const codes = new Uint16Array(bytes.length);
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    codes[i] = b < 0x80 ? b : b + THAI_OFFSET;
+  }
+  const units = new Uint8Array(codes.buffer);
+  // Uint16Array is in the platform's byte order: little-endian on every platform VS Code runs on
+  return utf16Decoder.decode(units);
+}
+
+export function unpackText(packed: PackedText): string {
+  return packed.thai ? decodeThaiBytes(packed.bytes) : utf8Decoder.decode(packed.bytes);
+}
+
+/** A 53-bit hash (cyrb53: fast, well spread; not cryptographic) of code units fed to it in parts, as 14 hex digits. */
+export class Hash53 {
+  private h1 = 0xdeadbeef;
+  private h2 = 0x41c6ce57;
+
+  update(units: string | ArrayLike<number>): this {
+    let { h1, h2 } = this;
+    if (typeof units === 'string') {
+      for (let i = 0; i < units.length; i++) {
+        const c = units.charCodeAt(i);
+        h1 = Math.imul(h1 ^ c, 2654435761);
+        h2 = Math.imul(h2 ^ c, 1597334677);
+      }
+    } else {
+      for (let i = 0; i < units.length; i++) {
+        const c = units[i];
+        h1 = Math.imul(h1 ^ c, 2654435761);
+        h2 = Math.imul(h2 ^ c, 1597334677);
+      }
+    }
+    this.h1 = h1;
+    this.h2 = h2;
+    return this;
+  }
+
+  digest(): string {
+    const h1 = Math.imul(this.h1 ^ (this.h1 >>> 16), 2246822507) ^ Math.imul(this.h2 ^ (this.h2 >>> 13), 3266489909);
+    const h2 = Math.imul(this.h2 ^ (this.h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+    return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
+  }
+}
+
+/** The hash of a text by which the index tells whether a file's text is the one it analysed. */
+export function hashText(text: string): string {
+  return new Hash53().update(text).digest();
+}
+
+// ----- the persisted index
+
+/** One file of a snapshot. */
+export interface SnapshotFile {
+  /** the file's URI, as a string */
+  uri: string;
+  /** bytes and modification time (ms) when it was read */
+  size: number;
+  mtime: number;
+  /** `hashText` of the text analysed */
+  hash: string;
+  text: PackedText;
+  /** `packAnnotations` of the file's annotations, numbered in the snapshot's table */
+  annotations: Int32Array;
+}
+
+export interface IndexSnapshot {
+  /**
+   * What the annotations depend on besides the texts (the program, the glossaries' hash, the
+   * analysis settings): a snapshot whose key differs from the current one has texts worth
+   * keeping but annotations to compute again.
+   */
+  key: string;
+  table: AnnotationTable;
+  files: SnapshotFile[];
+}
+
+const MAGIC = 'TPLINDEX';
+const FORMAT = 1;
+/** bytes hashed between two pauses */
+const HASH_SLICE = 1 << 20;
+
+/** The snapshot's numbers are little-endian: copied as they are on such a platform (every one VS Code runs on). */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+/** Called between parts of the work (the extension yields to the event loop there). */
+export type Pause = () => Promise<void> | void;
+
+/**
+ * The bytes of a snapshot: `TPLINDEX`, the format (u32), the header's length (u32) and the header
+ * (UTF-8 JSON: key, and each file's uri, size, mtime, hash, text kind and lengths), the table's
+ * length (u32) and the table (UTF-8 JSON), then each file's annotation numbers (little-endian
+ * i32) and text bytes, and the hash of everything before it (14 ASCII digits) to tell a file cut
+ * short or changed. `pause` is awaited between files and parts.
+ */
+export async function writeIndexSnapshot(snapshot: IndexSnapshot, pause?: Pause): Promise<Uint8Array> {
+  const header = utf8.encode(
+    JSON.stringify({
+      key: snapshot.key,
+      files: snapshot.files.map((f) => [f.uri, f.size, f.mtime, f.hash, f.text.thai ? 1 : 0, f.text.bytes.length, f.annotations.length]),
+    }),
+  );
+  await pause?.();
+  const rows = snapshot.table.all();
+  const parts: string[] = [];
+  for (let i = 0; i < rows.length; i += 8192) {
+    parts.push(JSON.stringify(rows.slice(i, i + 8192)).slice(1, -1));
+    await pause?.();
+  }
+  const table = utf8.encode(`[${parts.join(',')}]`);
+  await pause?.();
+  const dataStart = 20 + header.length + table.length;
+  let length = dataStart;
+  for (const f of snapshot.files) length += f.annotations.length * 4 + f.text.bytes.length;
+  const out = new Uint8Array(length + 14);
+  const view = new DataView(out.buffer);
+  out.set(utf8.encode(MAGIC), 0);
+  view.setUint32(8, FORMAT, true);
+  view.setUint32(12, header.length, true);
+  out.set(header, 16);
+  view.setUint32(16 + header.length, table.length, true);
+  out.set(table, 20 + header.length);
+  const hash = new Hash53();
+  for (let i = 0; i < dataStart; i += HASH_SLICE) {
+    hash.update(out.subarray(i, Math.min(dataStart, i + HASH_SLICE)));
+    await pause?.();
+  }
+  let at = dataStart;
+  for (const f of snapshot.files) {
+    const from = at;
+    if (LITTLE_ENDIAN) {
+      out.set(new Uint8Array(f.annotations.buffer, f.annotations.byteOffset, f.annotations.byteLength), at);
+      at += f.annotations.byteLength;
+    } else for (let i = 0; i < f.annotations.length; i++, at += 4) view.setInt32(at, f.annotations[i], true);
+    out.set(f.text.bytes, at);
+    at += f.text.bytes.length;
+    hash.update(out.subarray(from, at));
+    await pause?.();
+  }
+  out.set(utf8.encode(hash.digest()), length);
+  return out;
+}
+
+/**
+ * The snapshot in `bytes`; throws (one line: why) for bytes that are not a whole snapshot of
+ * this format. `pause` is awaited between parts.
+ */
+export async function readIndexSnapshot(input: Uint8Array, pause?: Pause): Promise<IndexSnapshot> {
+  // a plain view (Node's Buffer, which a read gives, slices without copying: a file's text would keep the whole snapshot)
+  const bytes = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+  if (bytes.length < 30 || utf8Decoder.decode(bytes.subarray(0, 8)) !== MAGIC) throw new Error('not an index snapshot');
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (view.getUint32(8, true) !== FORMAT) throw new Error(`index snapshot format ${view.getUint32(8, true)}, not ${FORMAT}`);
+  const length = bytes.length - 14;
+  const hash = new Hash53();
+  for (let i = 0; i < length; i += HASH_SLICE) {
+    hash.update(bytes.subarray(i, Math.min(length, i + HASH_SLICE)));
+    await pause?.();
+  }
+  if (utf8Decoder.decode(bytes.subarray(length)) !== hash.digest()) throw new Error('index snapshot cut short or damaged (its hash differs)');
+  const headerLength = view.getUint32(12, true);
+  if (20 + headerLength > length) throw new Error('index snapshot cut short');
+  const tableLength = view.getUint32(16 + headerLength, true);
+  if (20 + headerLength + tableLength > length) throw new Error('index snapshot cut short');
+  const header = JSON.parse(utf8Decoder.decode(bytes.subarray(16, 16 + headerLength))) as {
+    key: string;
+    files: Array<[string, number, number, string, number, number, number]>;
+  };
+  await pause?.();
+  const rows = JSON.parse(utf8Decoder.decode(bytes.subarray(20 + headerLength, 20 + headerLength + tableLength))) as AnnotationFields[];
+  await pause?.();
+  if (typeof header.key !== 'string' || !Array.isArray(rows) || !Array.isArray(header.files)) throw new Error('index snapshot header is not valid');
+  const table = await AnnotationTable.from(rows, pause);
+  if (table.size !== rows.length) throw new Error('index snapshot table has repeated rows');
+  let at = 20 + headerLength + tableLength;
+  const files: SnapshotFile[] = [];
+  for (const [uri, size, mtime, fileHash, thai, textLength, annotationCount] of header.files) {
+    if (annotationCount % 3 !== 0 || at + annotationCount * 4 + textLength > length) throw new Error('index snapshot cut short');
+    let annotations: Int32Array;
+    if (LITTLE_ENDIAN) {
+      annotations = new Int32Array(bytes.slice(at, at + annotationCount * 4).buffer);
+      at += annotationCount * 4;
+    } else {
+      annotations = new Int32Array(annotationCount);
+      for (let i = 0; i < annotationCount; i++, at += 4) annotations[i] = view.getInt32(at, true);
+    }
+    for (let j = 2; j < annotations.length; j += 3) if (annotations[j] < 0 || annotations[j] >= table.size) throw new Error('index snapshot refers to a missing row');
+    const text = { bytes: bytes.slice(at, at + textLength), thai: thai === 1 };
+    at += textLength;
+    files.push({ uri, size, mtime, hash: fileHash, text, annotations });
+    if (files.length % 200 === 0) await pause?.();
+  }
+  if (at !== length) throw new Error('index snapshot has bytes left over');
+  return { key: header.key, table, files };
+}
