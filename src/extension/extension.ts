@@ -188,6 +188,7 @@ class ThaiPolicyLens {
       applied: (uri) => highlights.appliedTo(uri),
       longestAnalysisSliceMs: () => analysis.longestSliceMs,
       corpusDashboard: corpusDashboard.testHooks,
+      themeTree: tree.testHooks,
     };
     Object.defineProperty(this.api, TEST_HOOKS, { value: hooks, enumerable: false });
   }

@@ -8,6 +8,7 @@ import type * as vscode from 'vscode';
 import type { AppliedHighlights } from './features/highlights';
 import type { TaggingTestHooks } from './features/tagging';
 import type { CorpusDashboardTestHooks } from './features/corpusDashboard';
+import type { ThemeTreeTestHooks } from './features/themeTree';
 
 export interface TestHooks {
   tagging: TaggingTestHooks;
@@ -23,6 +24,8 @@ export interface TestHooks {
   longestAnalysisSliceMs(): number;
   /** the corpus dashboard: what its page drew, the host's time per view */
   corpusDashboard: CorpusDashboardTestHooks;
+  /** the Themes view: its items one level at a time, as the view asks for them */
+  themeTree: ThemeTreeTestHooks;
 }
 
 export const TEST_HOOKS = Symbol.for('thaiPolicyLens.testHooks');

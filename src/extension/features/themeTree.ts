@@ -6,7 +6,10 @@
  * workspace (the workspace index): setting `thaiPolicyLens.tree.scope`, context key
  * `thaiPolicyLens.treeScope`; a filter (context key `thaiPolicyLens.treeFiltered`). The tree is
  * rebuilt, debounced, when the analysis, the glossary, the active editor, the index or the tags
- * change, and only while the view is visible (or when `snapshot()` asks).
+ * change, and only while the view is visible (or when `snapshot()` asks). It is built in slices of
+ * about 15 ms (the extension host stays free between them): the counts of every theme first, a
+ * term's occurrences when it is expanded (src/features/themeTreeModel.ts); `getChildren` waits for
+ * the build in progress.
  *
  * Themes and terms that do not occur are hidden unless `thaiPolicyLens.tree.showEmpty`; themes and
  * terms are sorted by count or in glossary order (`thaiPolicyLens.tree.sort`); context keys
@@ -28,10 +31,30 @@ import type { IndexedDocument, IndexPassStats } from '../services/workspaceIndex
 import type { TreeScope, TreeSort } from '../services/settings';
 import type { FileTheme } from '../../core';
 import { openAt } from '../ui/messages';
-import { buildThemeTree, childrenOf, contextValue, present, snapshot, TreeSource, type TreeElement, type TreeItemSnapshot, type TreeModel, type TreeTag, type TreeTooltip } from '../../features/themeTreeModel';
+import { runSliced, yieldToEventLoop } from '../../features/slices';
+import { contextValue, itemSnapshot, present, snapshotSteps, type TreeItemSnapshot, type TreeTooltip } from '../../features/themeTreeItems';
+import { buildThemeTreeSteps, childrenOf, TreeSource, type TreeElement, type TreeModel, type TreeTag } from '../../features/themeTreeModel';
 
-export type { TreeItemSnapshot, TreeTag } from '../../features/themeTreeModel';
+export type { TreeItemSnapshot } from '../../features/themeTreeItems';
+export type { TreeTag } from '../../features/themeTreeModel';
 export type { TreeScope } from '../services/settings';
+
+/** The tests' way into the view (src/extension/testHooks.ts). */
+export interface ThemeTreeTestHooks {
+  /** the items of the roots (no id) or of the children of an item already loaded, one level, as the view asks for them */
+  itemsOf(id?: string): Promise<TreeItemSnapshot[]>;
+}
+
+/** The element with this id among `roots` and the children already made under them. */
+function loadedElement(roots: readonly TreeElement[], id: string): TreeElement | undefined {
+  const stack = [...roots];
+  for (let el = stack.pop(); el; el = stack.pop()) {
+    if (el.id === id) return el;
+    const children = 'children' in el ? el.children : undefined;
+    if (children) stack.push(...children);
+  }
+  return undefined;
+}
 
 /** Where the tree gets tags from (the tag service fits it). */
 export interface TreeTagSource {
@@ -50,6 +73,10 @@ export interface RevealArgs {
 
 const VIEW_ID = 'thaiPolicyLens.themes';
 const REFRESH_MS = 100;
+/** While the workspace is being indexed, the tree is rebuilt at most this often. */
+const REFRESH_INDEXING_MS = 1000;
+/** The model is built in slices of about this long, the extension host free between them. */
+const SLICE_MS = 15;
 
 /** What the view shows now, and why the document in scope has no annotations when it was not analysed. */
 interface Shown {
@@ -63,6 +90,8 @@ export class ThemeTree extends Disposable implements vscode.TreeDataProvider<Tre
   private readonly view: vscode.TreeView<TreeElement>;
   private shown: Shown | undefined;
   private dirty = true;
+  /** the build in progress */
+  private building: Promise<Shown> | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private scope: TreeScope;
   /** the filter in force ('' for none) */
@@ -149,14 +178,27 @@ export class ThemeTree extends Disposable implements vscode.TreeDataProvider<Tre
   async snapshot(): Promise<TreeItemSnapshot[]> {
     if (this.scope === 'workspace') await this.ctx.index.start();
     if (this.followEditor(vscode.window.activeTextEditor)) this.dirty = true;
-    if (this.dirty) this.refreshNow();
-    return snapshot(this.current().roots, { workspace: this.scope === 'workspace', expanded: this.expanded, selected: this.selected, lang: this.ctx.settings.contentLanguage });
+    if (this.dirty) await this.refreshNow();
+    const roots = (await this.current()).roots;
+    const view = { workspace: this.scope === 'workspace', expanded: this.expanded, selected: this.selected, lang: this.ctx.settings.contentLanguage };
+    return (await runSliced(snapshotSteps(roots, view)))!;
   }
+
+  /** For the tests: one level of items as the view asks for them (the roots, or the children of a loaded item). */
+  readonly testHooks: ThemeTreeTestHooks = {
+    itemsOf: async (id) => {
+      const roots = await this.getChildren();
+      const el = id === undefined ? undefined : loadedElement(roots, id);
+      if (id !== undefined && !el) return [];
+      const view = { workspace: this.scope === 'workspace', expanded: this.expanded, selected: this.selected, lang: this.ctx.settings.contentLanguage };
+      return (el ? await this.getChildren(el) : roots).map((child) => itemSnapshot(child, view));
+    },
+  };
 
   // ----- TreeDataProvider
 
-  getChildren(element?: TreeElement): TreeElement[] {
-    if (!element) return this.current().roots;
+  async getChildren(element?: TreeElement): Promise<TreeElement[]> {
+    if (!element) return (await this.current()).roots;
     return childrenOf(element);
   }
 
@@ -186,16 +228,38 @@ export class ThemeTree extends Disposable implements vscode.TreeDataProvider<Tre
 
   // ----- building the model
 
-  /** The model, rebuilt now if it is out of date. */
-  private current(): TreeModel {
+  /**
+   * The model: the one shown when it is up to date; else the build in progress, or a new one.
+   * (A build that the documents changed under is finished and shown; the next one follows.)
+   */
+  private async current(): Promise<TreeModel> {
+    if (this.building) await this.building;
     if (this.dirty || !this.shown) {
       if (this.timer) clearTimeout(this.timer);
       this.timer = undefined;
-      this.shown = this.build();
-      this.dirty = false;
-      this.updateTitle();
+      await this.rebuild();
     }
-    return this.shown.model;
+    return this.shown!.model;
+  }
+
+  /** Builds the model (in slices), unless a build is in progress: then waits for that one. */
+  private rebuild(): Promise<Shown> {
+    if (this.building) return this.building;
+    this.dirty = false;
+    const building = (async () => {
+      try {
+        this.shown = await this.build();
+      } catch (e) {
+        this.dirty = true;
+        throw e;
+      } finally {
+        this.building = undefined;
+      }
+      this.updateTitle();
+      return this.shown;
+    })();
+    this.building = building;
+    return building;
   }
 
   /** Marks the tree out of date and schedules a refresh (only while the view is visible). */
@@ -206,18 +270,21 @@ export class ThemeTree extends Disposable implements vscode.TreeDataProvider<Tre
 
   private schedule(): void {
     if (this.timer) return;
+    const delay = this.scope === 'workspace' && this.ctx.index.busy ? REFRESH_INDEXING_MS : REFRESH_MS;
     this.timer = setTimeout(() => {
       this.timer = undefined;
       if (!this.dirty) return;
-      this.current();
-      this.treeChanged.fire(undefined);
-    }, REFRESH_MS);
+      void this.current().then(
+        () => this.treeChanged.fire(undefined),
+        () => undefined,
+      );
+    }, delay);
   }
 
   /** Rebuilds now and tells the view (for commands whose result the user waits for). */
-  private refreshNow(): void {
+  private async refreshNow(): Promise<void> {
     this.dirty = true;
-    this.current();
+    await this.current();
     this.treeChanged.fire(undefined);
   }
 
@@ -236,14 +303,20 @@ export class ThemeTree extends Disposable implements vscode.TreeDataProvider<Tre
   }
 
   /** The documents in scope; and why the document has no annotations when it was not analysed. */
-  private sources(): { sources: TreeSource[]; uris: vscode.Uri[]; skipped?: string } {
+  private async sources(): Promise<{ sources: TreeSource[]; uris: vscode.Uri[]; skipped?: string }> {
     if (this.scope === 'workspace') {
       const documents = this.ctx.index.documents();
-      const sources = documents.map((d) => {
+      const sources: TreeSource[] = [];
+      let sliceStart = performance.now();
+      for (const d of documents) {
         let source = this.sourceCache.get(d);
         if (!source) this.sourceCache.set(d, (source = new TreeSource(d.uri.toString(), d.text, d.annotations, vscode.workspace.asRelativePath(d.uri, false))));
-        return source;
-      });
+        sources.push(source);
+        if (performance.now() - sliceStart > SLICE_MS) {
+          await yieldToEventLoop();
+          sliceStart = performance.now();
+        }
+      }
       return { sources, uris: documents.map((d) => d.uri) };
     }
     const doc = this.document;
@@ -256,23 +329,25 @@ export class ThemeTree extends Disposable implements vscode.TreeDataProvider<Tre
     return { sources: [source], uris: [doc.uri], skipped };
   }
 
-  private build(): Shown {
+  private async build(): Promise<Shown> {
     const themes = this.ctx.glossaries.set.themes;
-    if (themes.length === 0) return { model: buildThemeTree({ themes, sources: [], filter: '', workspace: false }) };
-    const { sources, uris, skipped } = this.sources();
+    if (themes.length === 0) return { model: { roots: [], themes: new Map(), shown: 0 } };
+    const { sources, uris, skipped } = await this.sources();
     this.uris = new Map(uris.map((uri) => [uri.toString(), uri]));
     const uriOf = (uri: string) => this.uris.get(uri) ?? vscode.Uri.parse(uri);
     const tagsOf = (uri: string) => this.tags.tagsOf(uriOf(uri));
     const looseTheme = (themeId: string, uri: string) => this.tags.fileTheme(themeId, uriOf(uri));
     const { treeShowEmpty: showEmpty, treeSort: sort } = this.ctx.settings;
-    return { model: buildThemeTree({ themes, sources, tagsOf, looseTheme, coder: this.coder, filter: this.filterText, workspace: this.scope === 'workspace', showEmpty, sort }), skipped };
+    const counts = this.shown?.model.counts;
+    const input = { themes, sources, counts, tagsOf, looseTheme, coder: this.coder, filter: this.filterText, workspace: this.scope === 'workspace', showEmpty, sort };
+    return { model: (await runSliced(buildThemeTreeSteps(input), { budgetMs: SLICE_MS }))!, skipped };
   }
 
   // ----- commands
 
   /** The item of a theme (`theme:<id>`) or a country (`country:<code>`) in the tree shown now. */
-  private find(id: string): TreeElement | undefined {
-    const model = this.current();
+  private async find(id: string): Promise<TreeElement | undefined> {
+    const model = await this.current();
     if (id.startsWith('theme:')) return model.themes.get(id.slice('theme:'.length));
     const countries = model.roots.find((r) => r.type === 'countries');
     return countries ? childrenOf(countries).find((c) => c.id === id) : undefined;
@@ -281,10 +356,10 @@ export class ThemeTree extends Disposable implements vscode.TreeDataProvider<Tre
   /** Reveals, selects and expands a theme's (or a country's) item, clearing a filter that hides it. */
   async showInTree(id: string | undefined): Promise<boolean> {
     if (!id) return false;
-    let el = this.find(id);
+    let el = await this.find(id);
     if (!el && this.filterText) {
       await this.setFilter('');
-      el = this.find(id);
+      el = await this.find(id);
     }
     if (!el) return false;
     // The view may be rebuilding (after an edit or a glossary change) while it reveals, and then
@@ -297,7 +372,7 @@ export class ThemeTree extends Disposable implements vscode.TreeDataProvider<Tre
       }
       await new Promise((resolve) => setTimeout(resolve, 40 * (attempt + 1)));
       if (this.selected.has(el.id)) break;
-      el = this.find(id) ?? el;
+      el = (await this.find(id)) ?? el;
     }
     return true;
   }
@@ -306,7 +381,7 @@ export class ThemeTree extends Disposable implements vscode.TreeDataProvider<Tre
     this.setScope(scope);
     await this.ctx.settings.setTreeScope(scope);
     if (scope === 'workspace') await this.ctx.index.start(); // asked for: index even while the view is hidden
-    this.refreshNow();
+    await this.refreshNow();
   }
 
   /** Shows or hides themes with no occurrence, or changes the order (a setting). */
@@ -327,7 +402,7 @@ export class ThemeTree extends Disposable implements vscode.TreeDataProvider<Tre
       coder = pick.coder;
     }
     this.coder = coder ?? undefined;
-    this.refreshNow();
+    await this.refreshNow();
     this.updateTitle();
     return this.coder;
   }
@@ -335,7 +410,7 @@ export class ThemeTree extends Disposable implements vscode.TreeDataProvider<Tre
   private async changeOption(name: 'tree.showEmpty' | 'tree.sort', value: boolean | TreeSort): Promise<void> {
     await this.ctx.settings.setTreeOption(name, value);
     await this.setContext();
-    this.refreshNow();
+    await this.refreshNow();
   }
 
   private setScope(scope: TreeScope): void {
@@ -351,7 +426,7 @@ export class ThemeTree extends Disposable implements vscode.TreeDataProvider<Tre
   private async refresh(): Promise<IndexPassStats | undefined> {
     const stats = this.scope === 'workspace' ? await this.ctx.index.refresh() : undefined;
     this.followEditor(vscode.window.activeTextEditor);
-    this.refreshNow();
+    await this.refreshNow();
     return stats;
   }
 
@@ -374,7 +449,7 @@ export class ThemeTree extends Disposable implements vscode.TreeDataProvider<Tre
   private async setFilter(text: string): Promise<void> {
     this.filterText = text.trim();
     await this.setContext();
-    this.refreshNow();
+    await this.refreshNow();
   }
 
   private setContext(): Thenable<unknown> {
