@@ -9,6 +9,7 @@ import type { AppliedHighlights } from './features/highlights';
 import type { TaggingTestHooks } from './features/tagging';
 import type { CorpusDashboardTestHooks } from './features/corpusDashboard';
 import type { ThemeTreeTestHooks } from './features/themeTree';
+import type { OutlineTestHooks } from './features/outline';
 
 export interface TestHooks {
   tagging: TaggingTestHooks;
@@ -26,6 +27,8 @@ export interface TestHooks {
   corpusDashboard: CorpusDashboardTestHooks;
   /** the Themes view: its items one level at a time, as the view asks for them */
   themeTree: ThemeTreeTestHooks;
+  /** the outline's structure: parses counted, and whether edits are followed */
+  outline: OutlineTestHooks;
 }
 
 export const TEST_HOOKS = Symbol.for('thaiPolicyLens.testHooks');
