@@ -23,6 +23,8 @@ export interface SliceOptions {
   budgetMs?: number;
   /** true when the result is no longer wanted: the job stops at the next step (the promise gives undefined) */
   cancelled?: () => boolean;
+  /** told how long each slice ran (ms), for measuring */
+  onSlice?: (ms: number) => void;
 }
 
 /** Runs the steps in slices of about `budgetMs`, a macrotask between slices. */
@@ -32,8 +34,13 @@ export async function runSliced<T>(steps: Steps<T>, options: SliceOptions = {}):
   for (;;) {
     if (options.cancelled?.()) return undefined;
     const next = steps.next();
-    if (next.done) return next.value;
-    if (performance.now() - sliceStart > budget) {
+    const ran = performance.now() - sliceStart;
+    if (next.done) {
+      options.onSlice?.(ran);
+      return next.value;
+    }
+    if (ran > budget) {
+      options.onSlice?.(ran);
       await yieldToEventLoop();
       sliceStart = performance.now();
     }

@@ -404,6 +404,7 @@ export function* buildThemeTreeSteps(input: TreeInput): Steps<TreeModel> {
   model.roots.push(...ordered(roots));
 
   // Countries, most mentioned first
+  yield;
   const countries: CountriesElement = { type: 'countries', id: 'countries', total: 0, children: [] };
   for (const [code, places] of counts.countries) {
     const c = countryByCode(code);
@@ -424,7 +425,9 @@ export function* buildThemeTreeSteps(input: TreeInput): Steps<TreeModel> {
   const dateOf = (occ: Occurrence<DateAnnotation>, parent: DatesElement | DateGroupElement): DateElement => ({ type: 'date', id: `date:${occ.source.uri}#${occ.ann.start}`, occ, parent });
   /** equal dates: their first occurrence, forms and count, and where they are */
   const values: Array<{ key: string; first: Occurrence<DateAnnotation>; forms: ReadonlyMap<string, number>; count: number; find: FindOccurrences<DateAnnotation> }> = [];
+  yield;
   for (const value of counts.dates.values()) {
+    if (values.length % 1000 === 999) yield;
     const is = sameDate(value.first.ann);
     const { from, to } = value.first.ann;
     // The filter looks at each date (its text, value and relative word) or its document's path:
@@ -446,6 +449,7 @@ export function* buildThemeTreeSteps(input: TreeInput): Steps<TreeModel> {
     values.push({ key: value.key, first: shown[0], forms, count: shown.length, find: (limit = Infinity) => shown.slice(0, limit) });
   }
   // (the sort is stable: unresolved dates stay in order of first occurrence)
+  yield;
   values.sort((a, b) => compareDates(a.first.ann, b.first.ann));
   const groups: TreeElement[] = [];
   for (const value of values) {
@@ -469,6 +473,7 @@ function* tagElementsByTheme(input: TreeInput): Steps<Map<string, Omit<TagElemen
   const out = new Map<string, Omit<TagElement, 'parent'>[]>();
   if (!input.tagsOf) return out;
   for (const source of input.sources) {
+    yield;
     const tags = input.tagsOf(source.uri);
     if (tags.length === 0) continue;
     for (const tag of [...tags].sort((a, b) => a.start - b.start)) {
@@ -477,7 +482,6 @@ function* tagElementsByTheme(input: TreeInput): Steps<Map<string, Omit<TagElemen
       if (!list) out.set(tag.theme, (list = []));
       list.push({ type: 'tag', id: `tag:${tag.id}`, tag, source });
     }
-    yield;
   }
   return out;
 }

@@ -43,6 +43,8 @@ export type { TreeScope } from '../services/settings';
 export interface ThemeTreeTestHooks {
   /** the items of the roots (no id) or of the children of an item already loaded, one level, as the view asks for them */
   itemsOf(id?: string): Promise<TreeItemSnapshot[]>;
+  /** the last build of the model: its time from start to end, and its longest slice (ms) */
+  lastBuild: { ms: number; longestSliceMs: number };
 }
 
 /** The element with this id among `roots` and the children already made under them. */
@@ -107,6 +109,8 @@ export class ThemeTree extends Disposable implements vscode.TreeDataProvider<Tre
   private uris = new Map<string, vscode.Uri>();
   /** the coder whose tags are shown (view state; undefined: every coder's) */
   private coder: string | undefined;
+  /** the tags of the documents by URI, while nothing but the filter, sort or coder changes */
+  private readonly tagCache = new Map<string, readonly TreeTag[]>();
 
   constructor(
     private readonly ctx: FeatureContext,
@@ -193,6 +197,7 @@ export class ThemeTree extends Disposable implements vscode.TreeDataProvider<Tre
       const view = { workspace: this.scope === 'workspace', expanded: this.expanded, selected: this.selected, lang: this.ctx.settings.contentLanguage };
       return (el ? await this.getChildren(el) : roots).map((child) => itemSnapshot(child, view));
     },
+    lastBuild: { ms: 0, longestSliceMs: 0 },
   };
 
   // ----- TreeDataProvider
@@ -265,6 +270,7 @@ export class ThemeTree extends Disposable implements vscode.TreeDataProvider<Tre
   /** Marks the tree out of date and schedules a refresh (only while the view is visible). */
   private invalidate(): void {
     this.dirty = true;
+    this.tagCache.clear();
     if (this.view.visible) this.schedule();
   }
 
@@ -332,15 +338,24 @@ export class ThemeTree extends Disposable implements vscode.TreeDataProvider<Tre
   private async build(): Promise<Shown> {
     const themes = this.ctx.glossaries.set.themes;
     if (themes.length === 0) return { model: { roots: [], themes: new Map(), shown: 0 } };
+    const started = performance.now();
     const { sources, uris, skipped } = await this.sources();
     this.uris = new Map(uris.map((uri) => [uri.toString(), uri]));
     const uriOf = (uri: string) => this.uris.get(uri) ?? vscode.Uri.parse(uri);
-    const tagsOf = (uri: string) => this.tags.tagsOf(uriOf(uri));
+    const tagsOf = (uri: string) => {
+      let tags = this.tagCache.get(uri);
+      if (!tags) this.tagCache.set(uri, (tags = this.tags.tagsOf(uriOf(uri))));
+      return tags;
+    };
     const looseTheme = (themeId: string, uri: string) => this.tags.fileTheme(themeId, uriOf(uri));
     const { treeShowEmpty: showEmpty, treeSort: sort } = this.ctx.settings;
     const counts = this.shown?.model.counts;
     const input = { themes, sources, counts, tagsOf, looseTheme, coder: this.coder, filter: this.filterText, workspace: this.scope === 'workspace', showEmpty, sort };
-    return { model: (await runSliced(buildThemeTreeSteps(input), { budgetMs: SLICE_MS }))!, skipped };
+    const stats = { ms: 0, longestSliceMs: 0 };
+    const model = (await runSliced(buildThemeTreeSteps(input), { budgetMs: SLICE_MS, onSlice: (ms) => (stats.longestSliceMs = Math.max(stats.longestSliceMs, ms)) }))!;
+    stats.ms = performance.now() - started;
+    this.testHooks.lastBuild = stats;
+    return { model, skipped };
   }
 
   // ----- commands
@@ -425,6 +440,7 @@ export class ThemeTree extends Disposable implements vscode.TreeDataProvider<Tre
   /** Refresh: indexes the workspace again in workspace scope; rebuilds the tree. */
   private async refresh(): Promise<IndexPassStats | undefined> {
     const stats = this.scope === 'workspace' ? await this.ctx.index.refresh() : undefined;
+    this.tagCache.clear();
     this.followEditor(vscode.window.activeTextEditor);
     await this.refreshNow();
     return stats;
