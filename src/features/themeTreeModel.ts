@@ -426,6 +426,7 @@ export function* buildThemeTreeSteps(input: TreeInput): Steps<TreeModel> {
   /** equal dates: their first occurrence, forms and count, and where they are */
   const values: Array<{ key: string; first: Occurrence<DateAnnotation>; forms: ReadonlyMap<string, number>; count: number; find: FindOccurrences<DateAnnotation> }> = [];
   yield;
+  let looked = 0;
   for (const value of counts.dates.values()) {
     if (values.length % 1000 === 999) yield;
     const is = sameDate(value.first.ann);
@@ -437,7 +438,7 @@ export function* buildThemeTreeSteps(input: TreeInput): Steps<TreeModel> {
       values.push({ key: value.key, first: value.first, forms: value.forms, count: value.places.count, find: (limit) => gather(sources, value.places, is, limit) });
       continue;
     }
-    yield;
+    if (++looked % 100 === 0) yield;
     const named = [...value.forms.keys()].some((text) => filter.has(text)) || [...(value.relatives ?? [])].some((word) => filter.has(word));
     if (!named && value.places.countIn(paths) === 0) continue;
     const shown = named
