@@ -105,11 +105,6 @@ export class ThemeTree extends Disposable implements vscode.TreeDataProvider<Tre
   private readonly icons = new Map<string, vscode.Uri>();
   /** documents of the index, with their line tables and labels, while they are unchanged */
   private readonly sourceCache = new WeakMap<IndexedDocument, TreeSource>();
-  /**
-   * the open documents of the index (a new object on each call), by URI, with their version: the
-   * same source while the version and its annotations are the same (so the counts are reused)
-   */
-  private openSources = new Map<string, { version: number; source: TreeSource }>();
   /** the URIs of the documents in the tree, by their string */
   private uris = new Map<string, vscode.Uri>();
   /** the coder whose tags are shown (view state; undefined: every coder's) */
@@ -239,11 +234,12 @@ export class ThemeTree extends Disposable implements vscode.TreeDataProvider<Tre
   // ----- building the model
 
   /**
-   * The model: the one shown when it is up to date; else the build in progress, or a new one.
-   * (A build that the documents changed under is finished and shown; the next one follows.)
+   * The model: the one shown when it is up to date, once the builds in progress are done; else a
+   * new one. (A build that the documents changed under is finished and shown; the next follows.)
    */
   private async current(): Promise<TreeModel> {
-    if (this.building) await this.building;
+    // wait until no build runs (one may start while another ends), then check and build at once
+    while (this.building) await this.building;
     if (this.dirty || !this.shown) {
       if (this.timer) clearTimeout(this.timer);
       this.timer = undefined;
@@ -318,26 +314,16 @@ export class ThemeTree extends Disposable implements vscode.TreeDataProvider<Tre
     if (this.scope === 'workspace') {
       const documents = this.ctx.index.documents();
       const sources: TreeSource[] = [];
-      const open = new Map(vscode.workspace.textDocuments.map((doc) => [doc.uri.toString(), doc]));
-      const openSources = new Map<string, { version: number; source: TreeSource }>();
       let sliceStart = performance.now();
       for (const d of documents) {
         let source = this.sourceCache.get(d);
-        if (!source) {
-          const uri = d.uri.toString();
-          const doc = open.get(uri);
-          const known = doc && this.openSources.get(uri);
-          source = known && known.version === doc.version && known.source.annotations === d.annotations ? known.source : new TreeSource(uri, d.text, d.annotations, vscode.workspace.asRelativePath(d.uri, false));
-          if (doc) openSources.set(uri, { version: doc.version, source });
-          else this.sourceCache.set(d, source);
-        }
+        if (!source) this.sourceCache.set(d, (source = new TreeSource(d.uri.toString(), d.text, d.annotations, vscode.workspace.asRelativePath(d.uri, false))));
         sources.push(source);
         if (performance.now() - sliceStart > SLICE_MS) {
           await yieldToEventLoop();
           sliceStart = performance.now();
         }
       }
-      this.openSources = openSources;
       return { sources, uris: documents.map((d) => d.uri) };
     }
     const doc = this.document;
