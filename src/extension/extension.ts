@@ -96,7 +96,7 @@ class ThaiPolicyLens {
     const tree = own(new ThemeTree(ctx, tags));
     own(new Hovers(ctx));
     own(new Navigation(ctx, own(new BuiltinGlossary(ctx))));
-    own(new Outline(settings));
+    const outline = own(new Outline(settings));
     own(new StarterGlossary(glossaries));
     own(new GlossaryAuthoring(ctx, tags));
     const tagging = own(new TaggingFeature(tags, glossaries, decorations, settings));
@@ -216,6 +216,8 @@ class ThaiPolicyLens {
           }
         },
       },
+      themeTree: tree.testHooks,
+      outline: outline.testHooks,
     };
     Object.defineProperty(this.api, TEST_HOOKS, { value: hooks, enumerable: false });
   }

@@ -9,6 +9,8 @@ import type { AppliedHighlights } from './features/highlights';
 import type { TaggingTestHooks } from './features/tagging';
 import type { CorpusDashboardTestHooks } from './features/corpusDashboard';
 import type { IndexPassStats } from './services/workspaceIndex';
+import type { ThemeTreeTestHooks } from './features/themeTree';
+import type { OutlineTestHooks } from './features/outline';
 
 export interface TestHooks {
   tagging: TaggingTestHooks;
@@ -38,6 +40,10 @@ export interface TestHooks {
      */
     reopen(options?: { save?: boolean; uri?: vscode.Uri }): Promise<{ shown: number; shownMs: number; readyMs: number; pass: IndexPassStats | undefined; annotations: number | undefined; outcome: string }>;
   };
+  /** the Themes view: its items one level at a time, as the view asks for them */
+  themeTree: ThemeTreeTestHooks;
+  /** the outline's structure: parses counted, and whether edits are followed */
+  outline: OutlineTestHooks;
 }
 
 export const TEST_HOOKS = Symbol.for('thaiPolicyLens.testHooks');

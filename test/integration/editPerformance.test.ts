@@ -78,6 +78,7 @@ describe('edit performance', function () {
       const before = mode.startsWith('before');
       hooks.largeDocuments.chunkedAnalysisChars = before ? Infinity : defaults.chunkedAnalysisChars;
       hooks.largeDocuments.windowedDecorationChars = before ? Infinity : defaults.windowedDecorationChars;
+      hooks.outline.incremental = !before; // before: the outline parses every version of the text whole
       try {
         const uri = await writeWorkspaceFile(`editPerformance-5mb-${before ? 'before' : 'after'}.txt`, text);
         let loop = watchEventLoop(50);
@@ -103,10 +104,23 @@ describe('edit performance', function () {
           sent.push(shown.rangesSent);
         }
         const typingBlocked = loop.stop();
+        // the outline after each edit, as the Outline view and the breadcrumbs ask for it
+        hooks.outline.parses = { whole: 0, incremental: 0, longestMs: 0 };
+        const outlineMs: number[] = [];
+        for (let i = 0; i < 10; i++) {
+          await editor.edit((b) => b.insert(new vscode.Position(30 + i, 0), 'ก'));
+          const start = performance.now();
+          await vscode.commands.executeCommand('vscode.executeDocumentSymbolProvider', uri);
+          outlineMs.push(performance.now() - start);
+        }
+        const outline = { ...hooks.outline.parses };
+        // (the folding of the last keystroke may be asked for after the count was reset: one more)
+        assert.ok((before ? outline.whole : outline.incremental) >= 10 && (before ? outline.incremental : outline.whole) === 0, `each edit parsed ${before ? 'whole' : 'after the edit'}: ${JSON.stringify(outline)}`);
         figures.push(
           `5 MB ${mode}: open to first highlights ${openMs.toFixed(0)} ms (host blocked at most ${openBlocked.maxMs.toFixed(0)} ms, ${openBlocked.stalls} stalls over 50 ms; ${firstSent} ranges sent); ` +
             `edit to highlights median ${median(timings).toFixed(1)} ms, p90 ${percentile(timings, 0.9).toFixed(1)} ms, max ${Math.max(...timings).toFixed(1)} ms; ` +
-            `host blocked while typing at most ${typingBlocked.maxMs.toFixed(0)} ms (${typingBlocked.stalls} stalls over 50 ms); ranges sent per edit median ${median(sent)}`,
+            `host blocked while typing at most ${typingBlocked.maxMs.toFixed(0)} ms (${typingBlocked.stalls} stalls over 50 ms); ranges sent per edit median ${median(sent)}; ` +
+            `outline after an edit median ${median(outlineMs).toFixed(1)} ms (its parse at most ${outline.longestMs.toFixed(1)} ms; ${outline.whole} whole parses, ${outline.incremental} of the lines edited)`,
         );
         assert.equal(timings.filter((t) => Number.isFinite(t)).length, 30, 'every edit was timed');
         if (!before) {
@@ -127,6 +141,7 @@ describe('edit performance', function () {
         await vscode.workspace.fs.delete(uri); // the workspace index of later tests would read it
       } finally {
         Object.assign(hooks.largeDocuments, defaults);
+        hooks.outline.incremental = true;
       }
     }
     console.log(`large document performance (longest chunked-analysis slice ${hooks.longestAnalysisSliceMs().toFixed(0)} ms):\n  ${figures.join('\n  ')}`);

@@ -335,49 +335,161 @@ function placement(open: readonly StructureNode[], node: StructureNode, first: b
 /**
  * The titles, headings and clauses of `text`, nested (see the file comment), in document order.
  * Offsets are UTF-16 code units into `text`. Linear in the length of the text. With `maxNodes`,
- * parsing stops after that many nodes (the last ones end where the parse stopped).
+ * only the first `maxNodes` nodes are made (the last ones end where they stopped).
  */
 export function parseStructure(text: string, maxNodes = Infinity): StructureNode[] {
-  const roots: StructureNode[] = [];
-  /** the open nodes, outermost first; tiers never decrease from bottom to top */
-  const open: StructureNode[] = [];
-  /** end of the last non-blank line seen: where an open node ends when a later line closes it */
-  let lastContentEnd = 0;
+  return StructureScan.of(text).nodes(text, maxNodes);
+}
 
-  const closeTo = (depth: number): void => {
-    while (open.length > depth) open.pop()!.end = lastContentEnd;
-  };
+/** A line that starts a node (what `markerAt` found), or a separator line. */
+interface Mark {
+  kind: StructureKind | 'separator';
+  style: string;
+  lettered: boolean;
+  first: boolean;
+  /** the offsets of the node's line: as in StructureNode */
+  start: number;
+  labelEnd: number;
+  lineEnd: number;
+}
 
+/**
+ * What the structure is made of: the lines of a text that start a node or are separators, found
+ * by reading the start of every line once. After an edit, `update` reads again only the lines the
+ * edit touched and shifts the marks after them, so a large document is not read again on every
+ * keystroke; `nodes` nests them (in time linear in the number of marks, not in the text).
+ */
+export class StructureScan {
+  private constructor(private readonly marks: Mark[]) {}
+
+  /** The scan of a whole text. */
+  static of(text: string): StructureScan {
+    return new StructureScan(scanLines(text, 0, text.length));
+  }
+
+  /** How many lines start a node or are separators. */
+  get size(): number {
+    return this.marks.length;
+  }
+
+  /**
+   * Follows an edit: `text` is the new text; of the text this scan was made of (`oldLength`
+   * long), the first `prefix` and the last `suffix` code units are unchanged. Reads again the
+   * lines from the one holding the first change to the one holding the last. Returns this scan.
+   */
+  update(text: string, oldLength: number, prefix: number, suffix: number): this {
+    const delta = text.length - oldLength;
+    prefix = Math.max(0, Math.min(prefix, oldLength, text.length));
+    suffix = Math.max(0, Math.min(suffix, oldLength - prefix, text.length - prefix));
+    // the changed lines: from the start of the line holding `prefix` to the end of the line holding the last change
+    const from = prefix === 0 ? 0 : text.lastIndexOf('\n', prefix - 1) + 1;
+    let to = text.indexOf('\n', text.length - suffix);
+    if (to < 0) to = text.length;
+    const marks = this.marks;
+    const first = firstMarkFrom(marks, from);
+    const after = firstMarkFrom(marks, to - delta + 1);
+    for (let i = after; i < marks.length; i++) {
+      const m = marks[i];
+      m.start += delta;
+      m.labelEnd += delta;
+      m.lineEnd += delta;
+    }
+    marks.splice(first, after - first, ...scanLines(text, from, to));
+    return this;
+  }
+
+  /** The nodes of `text` (the text this scan follows), nested; at most `maxNodes`. */
+  nodes(text: string, maxNodes = Infinity): StructureNode[] {
+    const roots: StructureNode[] = [];
+    /** the open nodes, outermost first; tiers never decrease from bottom to top */
+    const open: StructureNode[] = [];
+    const closeTo = (depth: number, end: number): void => {
+      while (open.length > depth) open.pop()!.end = end;
+    };
+    let count = 0;
+    let last = 0;
+    for (const m of this.marks) {
+      if (count >= maxNodes) break;
+      // where an open node ends when this line closes it: the end of the last non-blank line before it
+      const lineStart = text.lastIndexOf('\n', m.start - 1) + 1;
+      const before = lineStart === 0 ? 0 : contentEndBefore(text, lineStart - 1);
+      if (m.kind === 'separator') {
+        closeTo(0, before);
+        continue;
+      }
+      const node = new StructureNode(text, m.kind, m.style, m.lettered, m.start, m.labelEnd, m.lineEnd);
+      const depth = Math.min(placement(open, node, m.first), MAX_DEPTH - 1);
+      closeTo(depth, before);
+      node.level = depth;
+      if (depth > 0) open[depth - 1].addChild(node);
+      else roots.push(node);
+      open.push(node);
+      count++;
+      last = m.lineEnd;
+    }
+    closeTo(0, count >= maxNodes ? last : contentEndBefore(text, text.length));
+    return roots;
+  }
+}
+
+/** The marks of the lines of `text` that start in [from, to]. */
+function scanLines(text: string, from: number, to: number): Mark[] {
+  const marks: Mark[] = [];
   const length = text.length;
-  let lineStart = 0;
-  let count = 0;
-  while (lineStart < length && count < maxNodes) {
+  let lineStart = from;
+  while (lineStart < length && lineStart <= to) {
     let lineBreak = text.indexOf('\n', lineStart);
     if (lineBreak < 0) lineBreak = length;
     let contentStart = lineStart;
     while (contentStart < lineBreak && isIndent(text.charCodeAt(contentStart))) contentStart++;
     let contentEnd = lineBreak;
     while (contentEnd > contentStart && isTrailingSpace(text.charCodeAt(contentEnd - 1))) contentEnd--;
-
     if (contentEnd > contentStart) {
       if (markerAt(text, contentStart, contentEnd)) {
         let labelEnd = Math.min(found.labelEnd, contentEnd);
         while (labelEnd > contentStart && isTrailingSpace(text.charCodeAt(labelEnd - 1))) labelEnd--;
-        const node = new StructureNode(text, found.kind, found.style, found.lettered, contentStart, labelEnd, contentEnd);
-        const depth = Math.min(placement(open, node, found.first), MAX_DEPTH - 1);
-        closeTo(depth);
-        node.level = depth;
-        if (depth > 0) open[depth - 1].addChild(node);
-        else roots.push(node);
-        open.push(node);
-        count++;
+        marks.push({ kind: found.kind, style: found.style, lettered: found.lettered, first: found.first, start: contentStart, labelEnd, lineEnd: contentEnd });
       } else if (isSeparator(text, contentStart, contentEnd)) {
-        closeTo(0);
+        marks.push({ kind: 'separator', style: '', lettered: false, first: false, start: contentStart, labelEnd: contentStart, lineEnd: contentEnd });
       }
-      lastContentEnd = contentEnd;
     }
     lineStart = lineBreak + 1;
   }
-  closeTo(0);
-  return roots;
+  return marks;
+}
+
+/** The index of the first mark that starts at or after `offset`. */
+function firstMarkFrom(marks: readonly Mark[], offset: number): number {
+  let lo = 0;
+  let hi = marks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (marks[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The end of the text of the last non-blank line that ends at or before `lineBreak` (a line
+ * break's offset, or the text's length), as the lines are read: 0 when there is none.
+ */
+function contentEndBefore(text: string, lineBreak: number): number {
+  let i = lineBreak;
+  while (i > 0) {
+    let end = i;
+    while (end > 0 && isTrailingSpace(text.charCodeAt(end - 1))) end--;
+    if (end === 0) return 0;
+    if (text.charCodeAt(end - 1) === 0x0a) {
+      i = end - 1; // a blank line
+      continue;
+    }
+    let start = end;
+    while (start > 0 && isIndent(text.charCodeAt(start - 1))) start--;
+    if (start > 0 && text.charCodeAt(start - 1) !== 0x0a) return end;
+    // only indentation and trailing white space: blank
+    if (start === 0) return 0;
+    i = start - 1;
+  }
+  return 0;
 }

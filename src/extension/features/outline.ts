@@ -5,7 +5,7 @@
  * files matching its globs with the `thai-policy` language (so they get its grammar).
  */
 import * as vscode from 'vscode';
-import { parseStructure, truncateLabel, type StructureNode } from '../../core';
+import { StructureScan, truncateLabel, type StructureNode } from '../../core';
 import { Disposable } from '../disposable';
 import type { Settings } from '../services/settings';
 
@@ -19,9 +19,13 @@ const MAX_NODES = 20_000;
 
 /** The outline and folding of document structure, and the switch of policy files to their language. */
 export class Outline extends Disposable {
+  /** For the tests: the parses since activation, and a switch to parse every version whole (a "before" figure). */
+  readonly testHooks: OutlineTestHooks;
+
   constructor(settings: Settings) {
     super();
-    const structures = new StructureCache();
+    const structures = this.register(new StructureCache());
+    this.testHooks = structures.testHooks;
     this.registerAll(
       vscode.languages.registerDocumentSymbolProvider(STRUCTURE_SELECTOR, new StructureSymbols(structures), { label: 'Thai Policy Lens' }),
       vscode.languages.registerFoldingRangeProvider(STRUCTURE_SELECTOR, new StructureFolding(structures)),
@@ -30,17 +34,74 @@ export class Outline extends Disposable {
   }
 }
 
-/** The parsed structure of each document, for its current version (the outline and folding share it). */
-class StructureCache {
-  private readonly parsed = new WeakMap<vscode.TextDocument, { version: number; nodes: StructureNode[] }>();
+/**
+ * The parsed structure of each document, for its current version (the outline and folding share
+ * it). After an edit only the lines the edit touched are read again (`StructureScan.update`): the
+ * edits since the last parse are followed as the text changes, as the part of the text they left
+ * unchanged at its start and at its end.
+ */
+class StructureCache extends Disposable {
+  private readonly parsed = new WeakMap<vscode.TextDocument, ParsedStructure>();
+  readonly testHooks: OutlineTestHooks = { incremental: true, parses: { whole: 0, incremental: 0, longestMs: 0 } };
+
+  constructor() {
+    super();
+    this.register(vscode.workspace.onDidChangeTextDocument((e) => this.follow(e)));
+  }
 
   get(doc: vscode.TextDocument): StructureNode[] {
     const cached = this.parsed.get(doc);
     if (cached && cached.version === doc.version) return cached.nodes;
-    const nodes = parseStructure(doc.getText(), MAX_NODES);
-    this.parsed.set(doc, { version: doc.version, nodes });
+    const started = performance.now();
+    const text = doc.getText();
+    const edits = cached?.edits;
+    const incremental = this.testHooks.incremental && cached && edits && edits.version === doc.version && edits.length === text.length;
+    const scan = incremental ? cached.scan.update(text, cached.length, edits.prefix, edits.suffix) : StructureScan.of(text);
+    const nodes = scan.nodes(text, MAX_NODES);
+    const parses = this.testHooks.parses;
+    if (incremental) parses.incremental++;
+    else parses.whole++;
+    parses.longestMs = Math.max(parses.longestMs, performance.now() - started);
+    this.parsed.set(doc, { version: doc.version, length: text.length, scan, nodes, edits: { version: doc.version, length: text.length, prefix: text.length, suffix: text.length } });
     return nodes;
   }
+
+  /** Follows the edits of a parsed document (without them, the next parse reads the whole text). */
+  private follow(e: vscode.TextDocumentChangeEvent): void {
+    const edits = this.parsed.get(e.document)?.edits;
+    if (!edits || e.contentChanges.length === 0) return;
+    const entry = this.parsed.get(e.document)!;
+    if (edits.version + 1 !== e.document.version) {
+      entry.edits = undefined; // an edit was missed
+      return;
+    }
+    // the changes of one event, one after the other (VS Code gives them from the end of the text)
+    for (const change of e.contentChanges) {
+      edits.prefix = Math.min(edits.prefix, change.rangeOffset);
+      edits.suffix = Math.min(edits.suffix, edits.length - change.rangeOffset - change.rangeLength);
+      edits.length += change.text.length - change.rangeLength;
+    }
+    edits.version = e.document.version;
+  }
+}
+
+/** The outline's parses (src/extension/testHooks.ts). */
+export interface OutlineTestHooks {
+  /** false: every version is parsed whole (as before edits were followed) */
+  incremental: boolean;
+  /** parses of a whole text and after edits, and the longest (text, parse and nesting), since activation or a reset */
+  parses: { whole: number; incremental: number; longestMs: number };
+}
+
+/** A document's structure as parsed, and the edits made to it since. */
+interface ParsedStructure {
+  version: number;
+  /** the length of the text parsed */
+  length: number;
+  scan: StructureScan;
+  nodes: StructureNode[];
+  /** the edits since: the version and length they lead to, the length of the text they left unchanged at the start and at the end */
+  edits: { version: number; length: number; prefix: number; suffix: number } | undefined;
 }
 
 /** The symbol kind (and so the icon) of a node in the Outline view. */

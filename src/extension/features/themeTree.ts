@@ -6,7 +6,10 @@
  * workspace (the workspace index): setting `thaiPolicyLens.tree.scope`, context key
  * `thaiPolicyLens.treeScope`; a filter (context key `thaiPolicyLens.treeFiltered`). The tree is
  * rebuilt, debounced, when the analysis, the glossary, the active editor, the index or the tags
- * change, and only while the view is visible (or when `snapshot()` asks).
+ * change, and only while the view is visible (or when `snapshot()` asks). It is built in slices of
+ * about 15 ms (the extension host stays free between them): the counts of every theme first, a
+ * term's occurrences when it is expanded (src/features/themeTreeModel.ts); `getChildren` waits for
+ * the build in progress.
  *
  * Themes and terms that do not occur are hidden unless `thaiPolicyLens.tree.showEmpty`; themes and
  * terms are sorted by count or in glossary order (`thaiPolicyLens.tree.sort`); context keys
@@ -28,10 +31,32 @@ import type { IndexedDocument, IndexPassStats } from '../services/workspaceIndex
 import type { TreeScope, TreeSort } from '../services/settings';
 import type { FileTheme } from '../../core';
 import { openAt } from '../ui/messages';
-import { buildThemeTree, childrenOf, contextValue, passagesElement, present, snapshot, TreeSource, type TreeElement, type TreeItemSnapshot, type TreeModel, type TreeTag, type TreeTooltip } from '../../features/themeTreeModel';
+import { runSliced, yieldToEventLoop } from '../../features/slices';
+import { contextValue, itemSnapshot, present, snapshotSteps, type TreeItemSnapshot, type TreeTooltip } from '../../features/themeTreeItems';
+import { buildThemeTreeSteps, childrenOf, passagesElement, TreeSource, type TreeElement, type TreeModel, type TreeTag } from '../../features/themeTreeModel';
 
-export type { TreeItemSnapshot, TreeTag } from '../../features/themeTreeModel';
+export type { TreeItemSnapshot } from '../../features/themeTreeItems';
+export type { TreeTag } from '../../features/themeTreeModel';
 export type { TreeScope } from '../services/settings';
+
+/** The tests' way into the view (src/extension/testHooks.ts). */
+export interface ThemeTreeTestHooks {
+  /** the items of the roots (no id) or of the children of an item already loaded, one level, as the view asks for them */
+  itemsOf(id?: string): Promise<TreeItemSnapshot[]>;
+  /** the last build of the model: its time from start to end, and its longest slice (ms) */
+  lastBuild: { ms: number; longestSliceMs: number };
+}
+
+/** The element with this id among `roots` and the children already made under them. */
+function loadedElement(roots: readonly TreeElement[], id: string): TreeElement | undefined {
+  const stack = [...roots];
+  for (let el = stack.pop(); el; el = stack.pop()) {
+    if (el.id === id) return el;
+    const children = 'children' in el ? el.children : undefined;
+    if (children) stack.push(...children);
+  }
+  return undefined;
+}
 
 /** Where the tree gets tags from (the tag service fits it). */
 export interface TreeTagSource {
@@ -48,6 +73,7 @@ export interface RevealArgs {
   end: number;
 }
 
+const VIEW_ID = 'thaiPolicyLens.themes';
 /** The passages Find Passages... found, listed at the top of the tree (features/corpusDashboard.ts). */
 export interface TreePassages {
   query: string;
@@ -57,13 +83,16 @@ export interface TreePassages {
 /** Where Find Passages lists what it found besides the dashboard: the Themes view. */
 export interface FoundPassagesView {
   /** shows the passages of a query at the top of the tree (undefined: none) */
-  showPassages(found: TreePassages | undefined): void;
+  showPassages(found: TreePassages | undefined): Promise<void>;
   /** the user cleared them (the group's Clear button) */
   readonly onDidClearPassages: vscode.Event<void>;
 }
 
-const VIEW_ID = 'thaiPolicyLens.themes';
 const REFRESH_MS = 100;
+/** While the workspace is being indexed, the tree is rebuilt at most this often. */
+const REFRESH_INDEXING_MS = 1000;
+/** The model is built in slices of about this long, the extension host free between them. */
+const SLICE_MS = 15;
 
 /** What the view shows now, and why the document in scope has no annotations when it was not analysed. */
 interface Shown {
@@ -77,6 +106,8 @@ export class ThemeTree extends Disposable implements vscode.TreeDataProvider<Tre
   private readonly view: vscode.TreeView<TreeElement>;
   private shown: Shown | undefined;
   private dirty = true;
+  /** the build in progress */
+  private building: Promise<Shown> | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private scope: TreeScope;
   /** the filter in force ('' for none) */
@@ -92,6 +123,8 @@ export class ThemeTree extends Disposable implements vscode.TreeDataProvider<Tre
   private uris = new Map<string, vscode.Uri>();
   /** the coder whose tags are shown (view state; undefined: every coder's) */
   private coder: string | undefined;
+  /** the tags of the documents by URI, while nothing but the filter, sort or coder changes */
+  private readonly tagCache = new Map<string, readonly TreeTag[]>();
   /** the passages of Find Passages..., until cleared */
   private found: TreePassages | undefined;
   private readonly passagesCleared = this.register(new vscode.EventEmitter<void>());
@@ -154,8 +187,8 @@ export class ThemeTree extends Disposable implements vscode.TreeDataProvider<Tre
       vscode.commands.registerCommand('thaiPolicyLens.tree.hideEmpty', () => this.changeOption('tree.showEmpty', false)),
       vscode.commands.registerCommand('thaiPolicyLens.tree.sortByCount', () => this.changeOption('tree.sort', 'count')),
       vscode.commands.registerCommand('thaiPolicyLens.tree.sortByGlossary', () => this.changeOption('tree.sort', 'glossary')),
-      vscode.commands.registerCommand('thaiPolicyLens.tree.clearPassages', () => {
-        this.showPassages(undefined);
+      vscode.commands.registerCommand('thaiPolicyLens.tree.clearPassages', async () => {
+        await this.showPassages(undefined);
         this.passagesCleared.fire();
       }),
       vscode.commands.registerCommand('thaiPolicyLens.tree.filterCoder', (coder?: string | null) => this.askCoder(coder)),
@@ -168,27 +201,41 @@ export class ThemeTree extends Disposable implements vscode.TreeDataProvider<Tre
   // ----- public API
 
   /** The whole tree as shown, expanded. */
-  async snapshot(): Promise<TreeItemSnapshot[]> {
-    if (this.scope === 'workspace') await this.ctx.index.start();
-    if (this.followEditor(vscode.window.activeTextEditor)) this.dirty = true;
-    if (this.dirty) this.refreshNow();
-    return snapshot(this.current().roots, { workspace: this.scope === 'workspace', expanded: this.expanded, selected: this.selected, lang: this.ctx.settings.contentLanguage });
-  }
-
   /** Lists the passages of a query at the top of the tree, or none; reveals them. */
-  showPassages(found: TreePassages | undefined): void {
+  async showPassages(found: TreePassages | undefined): Promise<void> {
     const had = this.found !== undefined;
     this.found = found;
     if (!found && !had) return;
-    this.refreshNow();
-    const group = this.current().roots[0];
+    await this.refreshNow();
+    const group = (await this.current()).roots[0];
     if (found && group?.type === 'passages' && this.view.visible) void Promise.resolve(this.view.reveal(group, { select: false, focus: false, expand: true })).catch(() => undefined);
   }
 
+  async snapshot(): Promise<TreeItemSnapshot[]> {
+    if (this.scope === 'workspace') await this.ctx.index.start();
+    if (this.followEditor(vscode.window.activeTextEditor)) this.dirty = true;
+    if (this.dirty) await this.refreshNow();
+    const roots = (await this.current()).roots;
+    const view = { workspace: this.scope === 'workspace', expanded: this.expanded, selected: this.selected, lang: this.ctx.settings.contentLanguage };
+    return (await runSliced(snapshotSteps(roots, view)))!;
+  }
+
+  /** For the tests: one level of items as the view asks for them (the roots, or the children of a loaded item). */
+  readonly testHooks: ThemeTreeTestHooks = {
+    itemsOf: async (id) => {
+      const roots = await this.getChildren();
+      const el = id === undefined ? undefined : loadedElement(roots, id);
+      if (id !== undefined && !el) return [];
+      const view = { workspace: this.scope === 'workspace', expanded: this.expanded, selected: this.selected, lang: this.ctx.settings.contentLanguage };
+      return (el ? await this.getChildren(el) : roots).map((child) => itemSnapshot(child, view));
+    },
+    lastBuild: { ms: 0, longestSliceMs: 0 },
+  };
+
   // ----- TreeDataProvider
 
-  getChildren(element?: TreeElement): TreeElement[] {
-    if (!element) return this.current().roots;
+  async getChildren(element?: TreeElement): Promise<TreeElement[]> {
+    if (!element) return (await this.current()).roots;
     return childrenOf(element);
   }
 
@@ -218,38 +265,65 @@ export class ThemeTree extends Disposable implements vscode.TreeDataProvider<Tre
 
   // ----- building the model
 
-  /** The model, rebuilt now if it is out of date. */
-  private current(): TreeModel {
+  /**
+   * The model: the one shown when it is up to date, once the builds in progress are done; else a
+   * new one. (A build that the documents changed under is finished and shown; the next follows.)
+   */
+  private async current(): Promise<TreeModel> {
+    // wait until no build runs (one may start while another ends), then check and build at once
+    while (this.building) await this.building;
     if (this.dirty || !this.shown) {
       if (this.timer) clearTimeout(this.timer);
       this.timer = undefined;
-      this.shown = this.build();
-      this.dirty = false;
-      this.updateTitle();
+      await this.rebuild();
     }
-    return this.shown.model;
+    return this.shown!.model;
+  }
+
+  /** Builds the model (in slices), unless a build is in progress: then waits for that one. */
+  private rebuild(): Promise<Shown> {
+    if (this.building) return this.building;
+    this.dirty = false;
+    const building = (async () => {
+      try {
+        this.shown = await this.build();
+      } catch (e) {
+        this.dirty = true;
+        throw e;
+      } finally {
+        this.building = undefined;
+      }
+      this.updateTitle();
+      return this.shown;
+    })();
+    this.building = building;
+    return building;
   }
 
   /** Marks the tree out of date and schedules a refresh (only while the view is visible). */
   private invalidate(): void {
     this.dirty = true;
+    this.tagCache.clear();
     if (this.view.visible) this.schedule();
   }
 
   private schedule(): void {
     if (this.timer) return;
+    const delay = this.scope === 'workspace' && this.ctx.index.busy ? REFRESH_INDEXING_MS : REFRESH_MS;
     this.timer = setTimeout(() => {
       this.timer = undefined;
       if (!this.dirty) return;
-      this.current();
-      this.treeChanged.fire(undefined);
-    }, REFRESH_MS);
+      void this.current().then(
+        () => this.treeChanged.fire(undefined),
+        () => undefined,
+      );
+    }, delay);
   }
 
   /** Rebuilds now and tells the view (for commands whose result the user waits for). */
-  private refreshNow(): void {
+  private async refreshNow(): Promise<void> {
     this.dirty = true;
-    this.current();
+    await this.current();
     this.treeChanged.fire(undefined);
   }
 
@@ -268,10 +342,18 @@ export class ThemeTree extends Disposable implements vscode.TreeDataProvider<Tre
   }
 
   /** The documents in scope; and why the document has no annotations when it was not analysed. */
-  private sources(): { sources: TreeSource[]; uris: vscode.Uri[]; skipped?: string } {
+  private async sources(): Promise<{ sources: TreeSource[]; uris: vscode.Uri[]; skipped?: string }> {
     if (this.scope === 'workspace') {
       const documents = this.ctx.index.documents();
-      const sources = documents.map((d) => this.sourceOf(d));
+      const sources: TreeSource[] = [];
+      let sliceStart = performance.now();
+      for (const d of documents) {
+        sources.push(this.sourceOf(d));
+        if (performance.now() - sliceStart > SLICE_MS) {
+          await yieldToEventLoop();
+          sliceStart = performance.now();
+        }
+      }
       return { sources, uris: documents.map((d) => d.uri) };
     }
     const doc = this.document;
@@ -284,8 +366,16 @@ export class ThemeTree extends Disposable implements vscode.TreeDataProvider<Tre
     return { sources: [source], uris: [doc.uri], skipped };
   }
 
-  private build(): Shown {
-    const shown = this.buildThemes();
+  /** The tree's source of an indexed document (the same object while the document is unchanged). */
+  private sourceOf(d: IndexedDocument): TreeSource {
+    let source = this.sourceCache.get(d);
+    if (!source) this.sourceCache.set(d, (source = new TreeSource(d.uri.toString(), d.text, d.annotations, vscode.workspace.asRelativePath(d.uri, false))));
+    return source;
+  }
+
+  /** The themes' model, with the passages of Find Passages... at the top. */
+  private async build(): Promise<Shown> {
+    const shown = await this.buildThemes();
     if (this.found) {
       const passages = this.found.passages.map((p) => ({ source: this.sourceOf(p.document), start: p.start, end: p.end }));
       for (const p of this.found.passages) this.uris.set(p.document.uri.toString(), p.document.uri);
@@ -294,33 +384,37 @@ export class ThemeTree extends Disposable implements vscode.TreeDataProvider<Tre
     return shown;
   }
 
-  /** The tree's source of an indexed document (the same object while the document is unchanged). */
-  private sourceOf(d: IndexedDocument): TreeSource {
-    let source = this.sourceCache.get(d);
-    if (!source) this.sourceCache.set(d, (source = new TreeSource(d.uri.toString(), d.text, d.annotations, vscode.workspace.asRelativePath(d.uri, false))));
-    return source;
-  }
-
-  private buildThemes(): Shown {
+  private async buildThemes(): Promise<Shown> {
     const themes = this.ctx.glossaries.set.themes;
     if (themes.length === 0) {
       this.uris = new Map();
-      return { model: buildThemeTree({ themes, sources: [], filter: '', workspace: false }) };
+      return { model: { roots: [], themes: new Map(), shown: 0 } };
     }
-    const { sources, uris, skipped } = this.sources();
+    const started = performance.now();
+    const { sources, uris, skipped } = await this.sources();
     this.uris = new Map(uris.map((uri) => [uri.toString(), uri]));
     const uriOf = (uri: string) => this.uris.get(uri) ?? vscode.Uri.parse(uri);
-    const tagsOf = (uri: string) => this.tags.tagsOf(uriOf(uri));
+    const tagsOf = (uri: string) => {
+      let tags = this.tagCache.get(uri);
+      if (!tags) this.tagCache.set(uri, (tags = this.tags.tagsOf(uriOf(uri))));
+      return tags;
+    };
     const looseTheme = (themeId: string, uri: string) => this.tags.fileTheme(themeId, uriOf(uri));
     const { treeShowEmpty: showEmpty, treeSort: sort } = this.ctx.settings;
-    return { model: buildThemeTree({ themes, sources, tagsOf, looseTheme, coder: this.coder, filter: this.filterText, workspace: this.scope === 'workspace', showEmpty, sort }), skipped };
+    const counts = this.shown?.model.counts;
+    const input = { themes, sources, counts, tagsOf, looseTheme, coder: this.coder, filter: this.filterText, workspace: this.scope === 'workspace', showEmpty, sort };
+    const stats = { ms: 0, longestSliceMs: 0 };
+    const model = (await runSliced(buildThemeTreeSteps(input), { budgetMs: SLICE_MS, onSlice: (ms) => (stats.longestSliceMs = Math.max(stats.longestSliceMs, ms)) }))!;
+    stats.ms = performance.now() - started;
+    this.testHooks.lastBuild = stats;
+    return { model, skipped };
   }
 
   // ----- commands
 
   /** The item of a theme (`theme:<id>`) or a country (`country:<code>`) in the tree shown now. */
-  private find(id: string): TreeElement | undefined {
-    const model = this.current();
+  private async find(id: string): Promise<TreeElement | undefined> {
+    const model = await this.current();
     if (id.startsWith('theme:')) return model.themes.get(id.slice('theme:'.length));
     const countries = model.roots.find((r) => r.type === 'countries');
     return countries ? childrenOf(countries).find((c) => c.id === id) : undefined;
@@ -329,10 +423,10 @@ export class ThemeTree extends Disposable implements vscode.TreeDataProvider<Tre
   /** Reveals, selects and expands a theme's (or a country's) item, clearing a filter that hides it. */
   async showInTree(id: string | undefined): Promise<boolean> {
     if (!id) return false;
-    let el = this.find(id);
+    let el = await this.find(id);
     if (!el && this.filterText) {
       await this.setFilter('');
-      el = this.find(id);
+      el = await this.find(id);
     }
     if (!el) return false;
     // The view may be rebuilding (after an edit or a glossary change) while it reveals, and then
@@ -345,7 +439,7 @@ export class ThemeTree extends Disposable implements vscode.TreeDataProvider<Tre
       }
       await new Promise((resolve) => setTimeout(resolve, 40 * (attempt + 1)));
       if (this.selected.has(el.id)) break;
-      el = this.find(id) ?? el;
+      el = (await this.find(id)) ?? el;
     }
     return true;
   }
@@ -354,7 +448,7 @@ export class ThemeTree extends Disposable implements vscode.TreeDataProvider<Tre
     this.setScope(scope);
     await this.ctx.settings.setTreeScope(scope);
     if (scope === 'workspace') await this.ctx.index.start(); // asked for: index even while the view is hidden
-    this.refreshNow();
+    await this.refreshNow();
   }
 
   /** Shows or hides themes with no occurrence, or changes the order (a setting). */
@@ -375,7 +469,7 @@ export class ThemeTree extends Disposable implements vscode.TreeDataProvider<Tre
       coder = pick.coder;
     }
     this.coder = coder ?? undefined;
-    this.refreshNow();
+    await this.refreshNow();
     this.updateTitle();
     return this.coder;
   }
@@ -383,7 +477,7 @@ export class ThemeTree extends Disposable implements vscode.TreeDataProvider<Tre
   private async changeOption(name: 'tree.showEmpty' | 'tree.sort', value: boolean | TreeSort): Promise<void> {
     await this.ctx.settings.setTreeOption(name, value);
     await this.setContext();
-    this.refreshNow();
+    await this.refreshNow();
   }
 
   private setScope(scope: TreeScope): void {
@@ -398,8 +492,9 @@ export class ThemeTree extends Disposable implements vscode.TreeDataProvider<Tre
   /** Refresh: indexes the workspace again in workspace scope; rebuilds the tree. */
   private async refresh(): Promise<IndexPassStats | undefined> {
     const stats = this.scope === 'workspace' ? await this.ctx.index.refresh() : undefined;
+    this.tagCache.clear();
     this.followEditor(vscode.window.activeTextEditor);
-    this.refreshNow();
+    await this.refreshNow();
     return stats;
   }
 
@@ -422,7 +517,7 @@ export class ThemeTree extends Disposable implements vscode.TreeDataProvider<Tre
   private async setFilter(text: string): Promise<void> {
     this.filterText = text.trim();
     await this.setContext();
-    this.refreshNow();
+    await this.refreshNow();
   }
 
   private setContext(): Thenable<unknown> {

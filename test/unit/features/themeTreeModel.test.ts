@@ -6,7 +6,9 @@ import { Analyzer } from '../../../src/core/recognize/analyze';
 import { GlossarySet } from '../../../src/core/glossary/glossary';
 import type { Annotation } from '../../../src/core/types';
 import { InMemoryDocument } from '../../../src/features/inMemoryDocument';
-import { MAX_CHILDREN, TreeSource, buildThemeTree, childrenOf, passagesElement, present, snapshot, type TreeInput, type TreeItemSnapshot, type TreeTag } from '../../../src/features/themeTreeModel';
+import { MAX_CHILDREN, TreeSource, buildThemeTree, buildThemeTreeSteps, childrenOf, passagesElement, type TreeInput, type TreeTag } from '../../../src/features/themeTreeModel';
+import { present, snapshot, type TreeItemSnapshot } from '../../../src/features/themeTreeItems';
+import { runSliced } from '../../../src/features/slices';
 
 // A glossary and documents in the style of the project's fixtures, written for these tests.
 const GLOSSARY = `version: 1
@@ -331,6 +333,53 @@ describe('themes view model', () => {
     const model = buildThemeTree({ themes: merged.themes, sources: [doc], filter: '', workspace: false, showEmpty: true });
     const items = snapshot(model.roots, { workspace: false, expanded: new Set(), selected: new Set() });
     assert.deepEqual(rows(find(items, 'theme:test-security')!.children), ['หยุดยิง | 1 · Ceasefire', 'สงบศึก | 1', '2 terms not found']);
+  });
+
+  it('builds in steps, a document at a time, the same tree as at once; a new filter reuses the counts', async () => {
+    const sources = [policy(), statement()];
+    const input: TreeInput = { themes: set.themes, sources, filter: '', workspace: true };
+    const steps = buildThemeTreeSteps(input);
+    let count = 0;
+    while (!steps.next().done) count++;
+    assert.ok(count > sources.length, `${count} steps`);
+    const atOnce = buildThemeTree(input);
+    const sliced = (await runSliced(buildThemeTreeSteps(input), { budgetMs: 0 }))!;
+    const view = { workspace: true, expanded: new Set<string>(), selected: new Set<string>() };
+    assert.deepEqual(snapshot(sliced.roots, view), snapshot(atOnce.roots, view));
+    assert.equal(await runSliced(buildThemeTreeSteps(input), { cancelled: () => true }), undefined, 'a cancelled build stops');
+    const filtered = buildThemeTree({ ...input, filter: 'statement', counts: atOnce.counts });
+    assert.equal(filtered.counts, atOnce.counts, 'the same documents: the counts are reused');
+    assert.deepEqual(rows(snapshot(filtered.roots, view)), ['การทูตทดสอบ | 1 · Test diplomacy', 'ความมั่นคงทดสอบ | 1 · Test security', 'Countries | 2', 'Dates | 3']);
+    const changed = buildThemeTree({ ...input, sources: [policy(), statement()], counts: atOnce.counts });
+    assert.notEqual(changed.counts, atOnce.counts, 'other documents: counted again');
+  });
+
+  it('looks up the occurrences of a term only when it is expanded, in document order, and only in the files a path filter keeps', () => {
+    const sources = [policy(), statement(), source(new InMemoryDocument('file:///ws/more/statement2.txt', STATEMENT), 'more/statement2.txt')];
+    const model = buildThemeTree({ themes: set.themes, sources, filter: '', workspace: true });
+    const ceasefire = model.themes.get('test-security')!.children.find((c) => c.id === 'term:test-security:หยุดยิง')!;
+    assert.equal(ceasefire.type === 'term' && ceasefire.children, undefined, 'not looked up yet');
+    assert.deepEqual(present(ceasefire, true).description, '3 · Ceasefire');
+    assert.deepEqual(
+      childrenOf(ceasefire).map((c) => present(c, true).description),
+      ['policy.txt · line 4', 'statement.txt · line 2', 'more/statement2.txt · line 2'],
+    );
+    const items = tree({ sources, workspace: true, filter: 'statement2' });
+    assert.deepEqual(rows(find(items, 'term:test-security:หยุดยิง')!.children), ['ที่ประชุมรับทราบว่าข้อตกลงหยุดยิงมีผลตั้งแต่วันที่ 5 มีนาคม 2568 และจะทบทวนอีก… | more/statement2.txt · line 2']);
+    assert.equal(find(items, 'dates')!.description, '3', 'the dates of that file');
+    // a name that matches keeps the occurrences of every file
+    assert.equal(find(tree({ sources, workspace: true, filter: 'ceasefire' }), 'term:test-security:หยุดยิง')!.children!.length, 3);
+  });
+
+  it('groups equal unresolved dates once, even when other dates come between them', () => {
+    const text = 'ปีหน้า สักวันหนึ่ง ปีหน้า';
+    const date = (word: string, start: number): Annotation => ({ kind: 'date', start, end: start + word.length, text: word, calendar: 'none', relative: word });
+    const doc = source(new InMemoryDocument('file:///ws/later.txt', text), 'later.txt', [date('ปีหน้า', 0), date('สักวันหนึ่ง', 7), date('ปีหน้า', 19)]);
+    const dates = tree({ sources: [doc] }).find((i) => i.kind === 'dates')!;
+    assert.deepEqual(rows(dates.children), ['ปีหน้า | unresolved (2)', 'สักวันหนึ่ง | unresolved · line 1']);
+    assert.deepEqual(dates.children![0].children!.map((d) => d.target!.start), [0, 19]);
+    // filtered by the relative word: the group of that word only
+    assert.deepEqual(rows(tree({ sources: [doc], filter: 'หน้า' }).find((i) => i.kind === 'dates')!.children), ['ปีหน้า | unresolved (2)']);
   });
 
   it('lists found passages under "Passages: <query>", each opening its paragraph, a long list capped', () => {

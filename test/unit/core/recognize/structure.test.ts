@@ -3,7 +3,8 @@
  * with exact offsets. The documents are written here, in the style of cabinet resolutions.
  */
 import { strict as assert } from 'node:assert';
-import { parseStructure, type StructureNode } from '../../../../src/core/recognize/structure';
+import fc from 'fast-check';
+import { parseStructure, StructureScan, type StructureNode } from '../../../../src/core/recognize/structure';
 
 /** A node as plain data: `label` and the tree shape, for comparing whole outlines. */
 interface Shape {
@@ -315,5 +316,59 @@ describe('parseStructure', () => {
     // measured about 10 ms and 40 ms on an idle machine; the bounds leave room for a busy one
     assert.ok(oneMb < 150, `1 MB took ${oneMb.toFixed(1)} ms`);
     assert.ok(fourMb < 6 * oneMb + 30, `4 MB took ${fourMb.toFixed(1)} ms, 1 MB ${oneMb.toFixed(1)} ms`);
+  });
+});
+
+describe('StructureScan (the outline after an edit)', () => {
+  /** Every node as plain data: where it is, its nesting, its marker. */
+  const outline = (nodes: readonly StructureNode[]) => flatten(nodes).map((n) => [n.kind, n.style, n.level, n.start, n.labelEnd, n.lineEnd, n.end, n.children.length].join(' '));
+  /** The scan of `before` updated for the edit replacing [at, at + removed) with `inserted`. */
+  const edited = (before: string, at: number, removed: number, inserted: string, maxNodes = Infinity) => {
+    const after = before.slice(0, at) + inserted + before.slice(at + removed);
+    const nodes = StructureScan.of(before).update(after, before.length, at, before.length - at - removed).nodes(after, maxNodes);
+    return { after, nodes };
+  };
+
+  it('reads again only the lines an edit touches, and gives the outline of the whole text', () => {
+    const text = RESOLUTION;
+    // a new clause typed in the middle, a heading removed, a separator added at the end
+    for (const [at, removed, inserted] of [
+      [text.indexOf('2. ร่างแผน'), 0, '1.1 ข้อย่อยใหม่\n'],
+      [text.indexOf('ประเด็นหลักที่ 1'), 'ประเด็นหลักที่ 1'.length, 'ข้อความธรรมดา'],
+      [text.length, 0, '\n______\nหมายเหตุ: ท้ายเอกสาร'],
+      [0, text.indexOf('\n') + 1, ''],
+      [text.indexOf('1. กระทรวง') + 1, 0, '\n\n'],
+    ] as Array<[number, number, string]>) {
+      const { after, nodes } = edited(text, at, removed, inserted);
+      assert.deepEqual(outline(nodes), outline(parseStructure(after)), JSON.stringify(inserted));
+    }
+    // the node limit applies as in parseStructure
+    const { after, nodes } = edited(text, 0, 0, 'เรื่อง ใหม่\n', 3);
+    assert.deepEqual(outline(nodes), outline(parseStructure(after, 3)));
+  });
+
+  it('gives the same outline as a whole parse after any series of edits (property)', () => {
+    const lines = ['เรื่อง ทดสอบ', 'สาระสำคัญของเรื่อง', '1. ข้อแรก', '1.1 ข้อย่อย', '2) ข้อสอง', '(ก) ตัวอักษร', 'ข้อ ๓ ข้อบังคับ', 'ส่วนที่ 2', '______', '', '   ', '\uFEFF ', 'ข้อความธรรมดา', '  (1) เยื้อง', 'Part 2: English', 'ท้าย\r'];
+    const piece = fc.oneof(fc.constantFrom(...lines), fc.constantFrom('\n', '1', '.', ' ', '(', 'ก', 'เรื่อง', '\n\n'));
+    const text = fc.array(fc.constantFrom(...lines), { maxLength: 25 }).map((ls) => ls.join('\n'));
+    const edit = fc.record({ at: fc.nat(), removed: fc.nat({ max: 30 }), inserted: fc.array(piece, { maxLength: 4 }).map((p) => p.join('')) });
+    fc.assert(
+      fc.property(text, fc.array(edit, { minLength: 1, maxLength: 5 }), (start, edits) => {
+        // the edits one after another, as onDidChangeTextDocument gives them; one update for them all
+        let current = start;
+        let prefix = start.length;
+        let suffix = start.length;
+        for (const e of edits) {
+          const at = e.at % (current.length + 1);
+          const removed = Math.min(e.removed, current.length - at);
+          prefix = Math.min(prefix, at);
+          suffix = Math.min(suffix, current.length - at - removed);
+          current = current.slice(0, at) + e.inserted + current.slice(at + removed);
+        }
+        const nodes = StructureScan.of(start).update(current, start.length, prefix, suffix).nodes(current);
+        assert.deepEqual(outline(nodes), outline(parseStructure(current)));
+      }),
+      { seed: 20260105, numRuns: 300 },
+    );
   });
 });
