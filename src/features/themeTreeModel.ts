@@ -59,18 +59,40 @@ export const MAX_CHILDREN = 2000;
 /** A document the tree lists, with its line table built on first use. */
 export class TreeSource {
   private lines: LineIndex | undefined;
+  /** where the text and annotations are read from each time (a document of the workspace index) */
+  private document: { readonly text: string; readonly annotations: readonly Annotation[] } | undefined;
 
   constructor(
     /** the document's URI, as a string */
     readonly uri: string,
-    readonly text: string,
-    readonly annotations: readonly Annotation[],
+    private readonly ownText: string,
+    private readonly ownAnnotations: readonly Annotation[],
     /** the workspace-relative path, shown in workspace scope */
     readonly name: string,
   ) {}
 
+  /**
+   * A source that keeps neither the text nor the annotations but asks `document` for them when
+   * needed: the workspace index keeps a closed file compact and makes them on demand, so the
+   * tree of a large workspace does not hold every document's text and annotation objects.
+   */
+  static reading(uri: string, document: { readonly text: string; readonly annotations: readonly Annotation[] }, name: string): TreeSource {
+    const source = new TreeSource(uri, '', [], name);
+    source.document = document;
+    return source;
+  }
+
+  /** The text; a source that reads its document keeps the text once asked (for lines and excerpts: one string they all slice). */
+  get text(): string {
+    return this.document ? this.lineIndex().text : this.ownText;
+  }
+
+  get annotations(): readonly Annotation[] {
+    return this.document ? this.document.annotations : this.ownAnnotations;
+  }
+
   private lineIndex(): LineIndex {
-    return (this.lines ??= new LineIndex(this.text));
+    return (this.lines ??= new LineIndex(this.document ? this.document.text : this.ownText));
   }
 
   private readonly excerpts = new Map<number, Excerpt>();

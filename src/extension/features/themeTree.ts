@@ -369,7 +369,7 @@ export class ThemeTree extends Disposable implements vscode.TreeDataProvider<Tre
   /** The tree's source of an indexed document (the same object while the document is unchanged). */
   private sourceOf(d: IndexedDocument): TreeSource {
     let source = this.sourceCache.get(d);
-    if (!source) this.sourceCache.set(d, (source = new TreeSource(d.uri.toString(), d.text, d.annotations, vscode.workspace.asRelativePath(d.uri, false))));
+    if (!source) this.sourceCache.set(d, (source = TreeSource.reading(d.uri.toString(), d, vscode.workspace.asRelativePath(d.uri, false))));
     return source;
   }
 
