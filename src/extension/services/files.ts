@@ -122,14 +122,27 @@ export async function writeTextAtomic(target: vscode.Uri, text: string): Promise
 /** Writes bytes whole, never half, as `writeTextAtomic` does (`throughNode`: a local file through Node's fs, see localFiles.ts). */
 export async function writeBytesAtomic(target: vscode.Uri, bytes: Uint8Array, options: { throughNode?: boolean } = {}): Promise<void> {
   // the index's large file, in the extension's storage: through Node where it can (localFiles.ts)
-  if (options.throughNode && localFiles && target.scheme === 'file') return localFiles.writeAtomic(target.fsPath, bytes);
-  await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target, '..'));
+  const node = options.throughNode && target.scheme === 'file' ? localFiles : undefined;
+  const files = node
+    ? {
+        createParent: (uri: vscode.Uri) => node.createParent(uri.fsPath),
+        write: (uri: vscode.Uri, data: Uint8Array) => node.write(uri.fsPath, data),
+        rename: (from: vscode.Uri, to: vscode.Uri) => node.rename(from.fsPath, to.fsPath),
+        remove: (uri: vscode.Uri) => node.remove(uri.fsPath),
+      }
+    : {
+        createParent: async (uri: vscode.Uri) => vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..')),
+        write: async (uri: vscode.Uri, data: Uint8Array) => vscode.workspace.fs.writeFile(uri, data),
+        rename: async (from: vscode.Uri, to: vscode.Uri) => vscode.workspace.fs.rename(from, to, { overwrite: true }),
+        remove: async (uri: vscode.Uri) => vscode.workspace.fs.delete(uri),
+      };
+  await files.createParent(target);
   const temporary = temporaryNextTo(target);
   try {
-    await vscode.workspace.fs.writeFile(temporary, bytes);
-    await vscode.workspace.fs.rename(temporary, target, { overwrite: true });
+    await files.write(temporary, bytes);
+    await files.rename(temporary, target);
   } catch (err) {
-    await Promise.resolve(vscode.workspace.fs.delete(temporary)).catch(() => undefined);
+    await files.remove(temporary).catch(() => undefined);
     throw err;
   }
 }

@@ -15,31 +15,29 @@ export interface LocalStat {
   /** modification time, ms */
   mtime: number;
   isFile: boolean;
-  isDirectory: boolean;
 }
 
+/** The operations files.ts needs (its atomic write is one procedure over these or workspace.fs). */
 export interface LocalFiles {
   stat(path: string): Promise<LocalStat>;
   read(path: string): Promise<Uint8Array>;
-  /** writes `bytes` to a temporary file beside `path`, then renames it over `path` (creating the folder) */
-  writeAtomic(path: string, bytes: Uint8Array): Promise<void>;
+  write(path: string, bytes: Uint8Array): Promise<void>;
+  /** creates the folder of `path` */
+  createParent(path: string): Promise<void>;
+  /** renames `from` over `to` */
+  rename(from: string, to: string): Promise<void>;
+  /** removes a file; nothing when there is none */
+  remove(path: string): Promise<void>;
 }
 
 export const localFiles: LocalFiles | undefined = {
   async stat(path) {
     const s = await fs.stat(path);
-    return { size: s.size, mtime: s.mtimeMs, isFile: s.isFile(), isDirectory: s.isDirectory() };
+    return { size: s.size, mtime: s.mtimeMs, isFile: s.isFile() };
   },
   read: (path) => fs.readFile(path),
-  async writeAtomic(path, bytes) {
-    await fs.mkdir(dirname(path), { recursive: true });
-    const temporary = `${path}.tmp-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
-    try {
-      await fs.writeFile(temporary, bytes);
-      await fs.rename(temporary, path);
-    } catch (err) {
-      await fs.rm(temporary, { force: true });
-      throw err;
-    }
-  },
+  write: (path, bytes) => fs.writeFile(path, bytes),
+  createParent: async (path) => void (await fs.mkdir(dirname(path), { recursive: true })),
+  rename: (from, to) => fs.rename(from, to),
+  remove: (path) => fs.rm(path, { force: true }),
 };
