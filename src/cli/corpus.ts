@@ -23,7 +23,7 @@ import {
 import { corpusReportHtml, reportModel, REPORT_STRINGS } from '../features/corpusReport';
 import { CliError, loadGlossaries, type WarningSink } from './common';
 import { analyzedFiles, documentText } from './convert';
-import type { Inputs } from './input';
+import { requireFolder, type Inputs } from './input';
 import { outputTarget, writeOutput, type OutputSink } from './output';
 
 export interface CorpusOptions {
@@ -39,13 +39,7 @@ export interface CorpusOptions {
  * folder, PDF, Word and HTML among them as converted beforehand (`converted`, by `runCliAsync`).
  */
 export function loadCorpus(options: CorpusOptions, io: WarningSink, inputs: Inputs, converted: ReadonlyMap<string, string> = new Map()): { corpus: Corpus; texts: string[]; themes: CorpusTheme[] } {
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(options.folder);
-  } catch {
-    throw new CliError(l10n.t('{0}: no such folder', options.folder));
-  }
-  if (!stat.isDirectory()) throw new CliError(l10n.t('{0}: not a folder (find and report read a folder of documents)', options.folder));
+  requireFolder(options.folder, l10n.t('{0}: no such folder', options.folder), l10n.t('{0}: not a folder (find and report read a folder of documents)', options.folder));
   const set = loadGlossaries(options.glossaryFiles, io, inputs);
   const analyzer = new Analyzer(set);
   const themes = corpusThemes(set);

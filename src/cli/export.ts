@@ -45,7 +45,7 @@ import {
 } from '../core';
 import pkg from '../../package.json';
 import { CliError, loadGlossaries, type WarningSink } from './common';
-import type { Inputs } from './input';
+import { requireFolder, type Inputs } from './input';
 import { outputTarget, writeOutput } from './output';
 
 export type ExportFormat = PassageFormat | 'qdpx';
@@ -221,13 +221,7 @@ export function readProjectAnnotations(file: string, io: ExportIO, inputs: Input
 
 /** Runs `export`: reads and checks everything, then writes the export whole. */
 export function exportPassages(options: PassageExportOptions, io: ExportIO, inputs: Inputs): void {
-  let folderStat: fs.Stats;
-  try {
-    folderStat = fs.statSync(options.folder);
-  } catch {
-    throw new CliError(l10n.t('cannot read folder {0}: no such directory', options.folder));
-  }
-  if (!folderStat.isDirectory()) throw new CliError(l10n.t('{0} is not a directory (--folder names the workspace folder)', options.folder));
+  requireFolder(options.folder, l10n.t('cannot read folder {0}: no such directory', options.folder), l10n.t('{0} is not a directory (--folder names the workspace folder)', options.folder));
 
   if (options.format === 'qdpx' && (options.out === undefined || options.out === '-')) throw new CliError(l10n.t('export --format qdpx writes a zip file: name it with --out FILE.qdpx'));
   const target = outputTarget(options.out);

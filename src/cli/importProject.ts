@@ -15,7 +15,7 @@ import * as path from 'node:path';
 import { QdpxError, coderTagsFile, emptyAnnotations, splitByCoder, type AnnotationsData, formatNumber, plural, readProject, safeFileStem, serializeAnnotationsFile, tagsToAdd } from '../core';
 import { CliError, loadGlossaries } from './common';
 import { ANNOTATIONS_FILE, documentFile, findGlossaryFiles, readAnnotations, readProjectAnnotations, termsCount, themesCount, type ExportIO } from './export';
-import type { Inputs } from './input';
+import { requireFolder, type Inputs } from './input';
 import { outputTarget, writeOutput } from './output';
 
 export interface ProjectImportOptions {
@@ -28,7 +28,8 @@ export interface ProjectImportOptions {
 
 /** Runs `import`. */
 export function importProject(options: ProjectImportOptions, io: ExportIO, inputs: Inputs): void {
-  if (!fs.existsSync(options.folder) || !fs.statSync(options.folder).isDirectory()) throw new CliError(l10n.t('{0} is not a directory (--folder names the workspace folder to import into)', options.folder));
+  const notFolder = l10n.t('{0} is not a directory (--folder names the workspace folder to import into)', options.folder);
+  requireFolder(options.folder, notFolder, notFolder);
   const bytes = inputs.bytes(options.file, 'project');
   const loaded = loadGlossaries([...options.glossaries, ...findGlossaryFiles(options.folder)], io, inputs);
   const annotationsPath = path.join(options.folder, ANNOTATIONS_FILE);

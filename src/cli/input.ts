@@ -44,6 +44,17 @@ export function formatSize(bytes: number): string {
   return l10n.t('{0} MB', mb >= 10 ? formatNumber(Math.round(mb)) : mb.toFixed(1).replace(/\.0$/, ''));
 }
 
+/** Throws `missing` when nothing is at `folder`, `notFolder` when it is not a folder (the commands that read a folder say which in their own words). */
+export function requireFolder(folder: string, missing: string, notFolder: string): void {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(folder);
+  } catch {
+    throw new CliError(missing);
+  }
+  if (!stat.isDirectory()) throw new CliError(notFolder);
+}
+
 /** A kind of input file, as messages name it. */
 export function kindName(kind: InputKind): string {
   switch (kind) {
