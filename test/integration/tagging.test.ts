@@ -342,8 +342,17 @@ describe('tagging', () => {
     const uri = editor.document.uri;
     const saved = await tag(uri, span(text, PASSAGE), 'test-security');
     await testHooksOf(api).tagging.flush();
-    const unsaved = await tag(uri, span(text, SECOND), 'test-diplomacy');
-    await vscode.workspace.fs.delete(workspaceUri(tagsFile(saved.creator)));
+    // the second tag stays unwritten until the file is deleted (on a slow machine the 300 ms
+    // delay could pass before the deletion)
+    testHooksOf(api).tagging.holdDelayedWrites(true);
+    let unsaved: Awaited<ReturnType<typeof tag>>;
+    try {
+      unsaved = await tag(uri, span(text, SECOND), 'test-diplomacy');
+      assert.equal(testHooksOf(api).tagging.store()?.dirty, true, 'the second tag is not written yet');
+      await vscode.workspace.fs.delete(workspaceUri(tagsFile(saved.creator)));
+    } finally {
+      testHooksOf(api).tagging.holdDelayedWrites(false);
+    }
     // the watcher reports the deletion (unless it folds it together with our write); a write
     // reads the file first in any case
     await testHooksOf(api).tagging.flush();
@@ -359,22 +368,28 @@ describe('tagging', () => {
     const uri = editor.document.uri;
     const first = await tag(uri, span(text, 'ข่าวสารนิเทศ'), 'test-diplomacy');
     await testHooksOf(api).tagging.flush();
-    // our change, not written yet (writes wait 300 ms) ...
-    const ours = await tag(uri, span(text, PASSAGE), 'test-security');
-    assert.equal(testHooksOf(api).tagging.store()?.dirty, true);
-    // ... while another window adds its own tag to the file as it is on disk
-    const onDisk = JSON.parse(await readAnnotations(tagsFile(ours.creator)));
+    // our change, not written yet (writes wait 300 ms; held here, as a slow machine could pass them) ...
+    testHooksOf(api).tagging.holdDelayedWrites(true);
+    let ours: Awaited<ReturnType<typeof tag>>;
     const { start, end } = span(text, SECOND);
-    onDisk.tags.push({
-      id: 'other-window',
-      document: name,
-      theme: 'test-diplomacy',
-      note: 'จากอีกหน้าต่าง',
-      created: '2025-11-22T09:00:00.000Z',
-      modified: '2025-11-22T09:00:00.000Z',
-      target: { selector: [{ type: 'TextQuoteSelector', exact: SECOND, prefix: text.slice(start - 32, start), suffix: text.slice(end, end + 32) }, { type: 'TextPositionSelector', start, end }] },
-    });
-    await writeWorkspaceFile(tagsFile(ours.creator), JSON.stringify(onDisk, null, 2) + '\n');
+    try {
+      ours = await tag(uri, span(text, PASSAGE), 'test-security');
+      assert.equal(testHooksOf(api).tagging.store()?.dirty, true);
+      // ... while another window adds its own tag to the file as it is on disk
+      const onDisk = JSON.parse(await readAnnotations(tagsFile(ours.creator)));
+      onDisk.tags.push({
+        id: 'other-window',
+        document: name,
+        theme: 'test-diplomacy',
+        note: 'จากอีกหน้าต่าง',
+        created: '2025-11-22T09:00:00.000Z',
+        modified: '2025-11-22T09:00:00.000Z',
+        target: { selector: [{ type: 'TextQuoteSelector', exact: SECOND, prefix: text.slice(start - 32, start), suffix: text.slice(end, end + 32) }, { type: 'TextPositionSelector', start, end }] },
+      });
+      await writeWorkspaceFile(tagsFile(ours.creator), JSON.stringify(onDisk, null, 2) + '\n');
+    } finally {
+      testHooksOf(api).tagging.holdDelayedWrites(false);
+    }
     await testHooksOf(api).tagging.flush();
     const file = JSON.parse(await readAnnotations(tagsFile(ours.creator)));
     assert.deepEqual(file.tags.map((t: { id: string }) => t.id).sort(), [first.id, ours.id, 'other-window'].sort());

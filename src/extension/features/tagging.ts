@@ -15,7 +15,7 @@ import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { makeThemeId, pageAt, themeColor, type FileTheme, type StoredTag } from '../../core';
 import { Disposable } from '../disposable';
-import { ReadOnlyStoreError } from '../services/annotationStore';
+import { delayedWrites, ReadOnlyStoreError } from '../services/annotationStore';
 import type { FolderTagStore } from '../services/folderTagStore';
 import type { GlossaryService } from '../services/glossaryService';
 import type { Settings } from '../services/settings';
@@ -53,6 +53,8 @@ export interface TaggingTestHooks {
   drawn(uri: vscode.Uri): Record<string, Array<[number, number]>> | undefined;
   /** writes pending changes now */
   flush(): Promise<void>;
+  /** holds the delayed writes (only `flush()` writes) until called with false */
+  holdDelayedWrites(held: boolean): void;
   /** writes, forgets everything and loads again from disk, as a window reload does */
   reload(): Promise<void>;
 }
@@ -107,6 +109,9 @@ export class TaggingFeature extends Disposable {
       lastMessage: () => this.lastShown,
       drawn: (uri) => this.drawnRanges.get(uri.toString()),
       flush: () => tags.flush(),
+      holdDelayedWrites: (held) => {
+        delayedWrites.held = held;
+      },
       reload: () => tags.reload(),
     };
   }

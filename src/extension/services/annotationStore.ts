@@ -23,6 +23,12 @@ import { Disposable } from '../disposable';
 
 export const WRITE_DELAY_MS = 300;
 
+/**
+ * Test hook: while `held`, the delayed write waits (another delay each time) and only `flush()`
+ * writes, so a test can act on the file between a change and its write on a slow machine.
+ */
+export const delayedWrites = { held: false };
+
 export type StoreState = 'loading' | 'ready' | 'readOnly';
 
 /** Why the store is read-only. */
@@ -167,7 +173,8 @@ export class AnnotationStore extends Disposable {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      void this.flush();
+      if (delayedWrites.held) this.scheduleWrite();
+      else void this.flush();
     }, this.writeDelayMs);
   }
 
