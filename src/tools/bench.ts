@@ -15,6 +15,9 @@
  * over 12 flagged; `--corners` runs it alone, `--no-corners` leaves it out).
  * Then the command line's whole-process cases of benchCli.ts (`--cli` runs them alone, `--no-cli`
  * leaves them out).
+ * Then the corpus view's figures (benchCorpusView.ts; `--corpus-view` alone, `--no-corpus-view`), and
+ * the editor's, measured in a real VS Code by benchEditor.ts: big documents (`--editor` alone,
+ * `--no-editor`) and a workspace of `--workspace-docs` documents (`--workspace` alone, `--no-workspace`).
  * Prints figures and whether the targets are met; never fails on time.
  */
 import { spawnSync } from 'node:child_process';
@@ -31,6 +34,7 @@ import { median } from './measureStats';
 import { runCorners } from './benchCorners';
 import { runCliBench } from './benchCli';
 import { runCorpusViewBench } from './benchCorpusView';
+import { runEditorBench } from './benchEditor';
 import { writeCorpus } from './corpusGenerate';
 import { glossaryForms } from './benchCli';
 
@@ -61,6 +65,10 @@ interface BenchOptions {
   corpusView: boolean | 'only';
   /** write the generated corpus to this folder and stop */
   writeCorpus?: string;
+  /** the editor's figures in a real VS Code (benchEditor.ts): big documents, and a workspace of `workspaceDocs` documents */
+  editor: boolean | 'only';
+  workspace: boolean | 'only';
+  workspaceDocs: number;
 }
 
 /** Options of a child process: `--child product|baseline --doc FILE --glossary FILE --terms-file FILE`. */
@@ -93,10 +101,11 @@ class UsageError extends Error {}
 
 const USAGE =
   'usage: npm run bench -- [--sizes 1,10] [--terms 5000] [--runs 5] [--seed N] [--no-child] [--corners | --no-corners] ' +
-  '[--cli | --no-cli] [--cli-chars 10000000] [--corpus-docs 14000] [--cli-program dist/cli.js] [--corpus-view | --no-corpus-view] [--write-corpus DIR]';
+  '[--cli | --no-cli] [--cli-chars 10000000] [--corpus-docs 14000] [--cli-program dist/cli.js] [--corpus-view | --no-corpus-view] [--write-corpus DIR] ' +
+  '[--editor | --no-editor] [--workspace | --no-workspace] [--workspace-docs 14000]';
 
 function parseArgs(argv: readonly string[]): BenchOptions | ChildOptions {
-  const bench: BenchOptions = { sizes: [1, 10], terms: 5000, runs: 5, seed: DEFAULT_SEED, children: true, corners: true, cli: true, cliChars: 10_000_000, corpusDocs: 14_000, corpusView: true };
+  const bench: BenchOptions = { sizes: [1, 10], terms: 5000, runs: 5, seed: DEFAULT_SEED, children: true, corners: true, cli: true, cliChars: 10_000_000, corpusDocs: 14_000, corpusView: true, editor: true, workspace: true, workspaceDocs: 14_000 };
   const child: Partial<ChildOptions> = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -126,6 +135,11 @@ function parseArgs(argv: readonly string[]): BenchOptions | ChildOptions {
       case '--corpus-view': bench.corpusView = 'only'; break;
       case '--no-corpus-view': bench.corpusView = false; break;
       case '--write-corpus': bench.writeCorpus = path.resolve(value()); break;
+      case '--editor': bench.editor = 'only'; break;
+      case '--no-editor': bench.editor = false; break;
+      case '--workspace': bench.workspace = 'only'; break;
+      case '--no-workspace': bench.workspace = false; break;
+      case '--workspace-docs': bench.workspaceDocs = positive(value(), true); break;
       case '--child': {
         const mode = value();
         if (mode !== 'product' && mode !== 'baseline') throw new UsageError(`bad --child mode: ${mode}`);
@@ -494,8 +508,10 @@ function main(argv: readonly string[]): number {
   else if (options.writeCorpus) {
     const root = path.join(__dirname, '..');
     const builtin = fs.readdirSync(path.join(root, 'glossaries')).filter((f) => f.endsWith('.glossary.yaml')).map((f) => path.join(root, 'glossaries', f));
-    const chars = writeCorpus(options.writeCorpus, options.corpusDocs, glossaryForms(builtin), options.seed + 3);
-    print(`${options.corpusDocs.toLocaleString('en-US')} documents, ${(chars / 1e6).toFixed(1)}M characters, written under ${options.writeCorpus}`);
+    const bytes = writeCorpus(options.writeCorpus, options.corpusDocs, glossaryForms(builtin), options.seed + 3);
+    print(`${options.corpusDocs.toLocaleString('en-US')} documents, ${(bytes / 1e6).toFixed(1)} MB of UTF-8, written under ${options.writeCorpus}`);
+  } else if (options.editor === 'only' || options.workspace === 'only') {
+    runEditorBench({ editor: options.editor === 'only', workspaceDocs: options.workspace === 'only' ? options.workspaceDocs : 0 }, print);
   } else if (options.corpusView === 'only') runCorpusViewBench({ documents: options.corpusDocs, runs: options.runs, seed: options.seed + 3 }, print);
   else {
     if (options.cli === 'only') {
@@ -506,6 +522,9 @@ function main(argv: readonly string[]): number {
     if (options.cli && options.corners !== 'only') runCliBench(cliOptions(options), print);
     if (options.corners) runCorners(print);
     if (options.corpusView && options.corners !== 'only') runCorpusViewBench({ documents: options.corpusDocs, runs: options.runs, seed: options.seed + 3 }, print);
+    if ((options.editor || options.workspace) && options.corners !== 'only') {
+      runEditorBench({ editor: options.editor !== false, workspaceDocs: options.workspace ? options.workspaceDocs : 0 }, print);
+    }
   }
   return 0;
 }
