@@ -24,6 +24,10 @@ const entries = [
   { in: 'src/tools/eval.ts', out: 'eval', platform: 'node', external: ['playwright-core'] },
   { in: 'src/tools/bench.ts', out: 'bench', platform: 'node' },
   { in: 'src/tools/generateWorkspace.ts', out: 'generateWorkspace', platform: 'node' },
+  // PDF.js (3.7 MB of the 5.6 MB the command line was) in files of its own, loaded when a PDF is read:
+  // the bundles above require them (pdfJsApart), so starting them no longer compiles it
+  { in: 'node_modules/pdfjs-dist/legacy/build/pdf.mjs', out: 'pdfjs/pdf', platform: 'node' },
+  { in: 'node_modules/pdfjs-dist/legacy/build/pdf.worker.mjs', out: 'pdfjs/pdf.worker', platform: 'node' },
 ].filter((e) => existsSync(join(root, e.in)));
 
 function newestMtime(dir) {
@@ -80,6 +84,20 @@ const convertersUnavailable = {
   },
 };
 
+/**
+ * The Node bundles in dist/ load PDF.js from dist/pdfjs/ (built above) when src/convert/pdf.ts
+ * imports it, instead of carrying it.
+ */
+const pdfJsApart = {
+  name: 'pdfjs-apart',
+  setup(build) {
+    build.onResolve({ filter: /^pdfjs-dist\/legacy\/build\/pdf(\.worker)?\.mjs$/ }, (args) => ({
+      path: `./pdfjs/${args.path.endsWith('.worker.mjs') ? 'pdf.worker' : 'pdf'}.js`,
+      external: true,
+    }));
+  },
+};
+
 await Promise.all(
   entries.map((e) =>
     esbuild.build({
@@ -97,7 +115,7 @@ await Promise.all(
       define: e.platform === 'node' ? { 'import.meta.url': '__importMetaUrl' } : undefined,
       banner: e.platform === 'node' ? { js: [e.banner, "var __importMetaUrl = require('node:url').pathToFileURL(__filename).href;"].filter(Boolean).join('\n') } : undefined,
       // the converters need Node: the web build takes a stand-in that says so (src/convert/unavailable.ts)
-      plugins: e.platform === 'browser' ? [convertersUnavailable] : [],
+      plugins: e.platform === 'browser' ? [convertersUnavailable] : e.out.startsWith('pdfjs/') ? [] : [pdfJsApart],
       sourcemap: !production,
       minify: production,
       logLevel: 'warning',
