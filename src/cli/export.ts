@@ -291,14 +291,19 @@ export function exportPassages(options: PassageExportOptions, io: ExportIO, inpu
   writeOutput(target, chunks, io, inputs);
 }
 
-/** Runs `codebook export`: the merged glossary of `glossaryFiles` as a REFI-QDA codebook. */
-export function exportCodebook(glossaryFiles: readonly string[], out: string | undefined, io: ExportIO, inputs: Inputs): void {
-  if (glossaryFiles.length === 0) throw new CliError(l10n.t('no glossary is loaded, so there is no codebook to export; name one with --glossary FILE'));
+/**
+ * Runs `codebook export`: the merged glossary of `glossaryFiles` as a REFI-QDA codebook, with the
+ * themes made while tagging that an annotations file keeps (`annotations`, and the coders' files
+ * beside it), as the editor's export has them.
+ */
+export function exportCodebook(glossaryFiles: readonly string[], annotations: string | undefined, out: string | undefined, io: ExportIO, inputs: Inputs): void {
+  const tagThemes = annotations === undefined ? [] : readProjectAnnotations(annotations, io, inputs).themes;
+  if (glossaryFiles.length === 0 && tagThemes.length === 0) throw new CliError(l10n.t('no glossary is loaded, so there is no codebook to export; name one with --glossary FILE'));
   const target = outputTarget(out);
   const set = loadGlossaries(glossaryFiles, io, inputs);
   let xml: string;
   try {
-    xml = glossaryToQdc(set.themes, { origin: `Thai Policy Lens ${pkg.version}` });
+    xml = glossaryToQdc(set.themes, { origin: `Thai Policy Lens ${pkg.version}`, tagThemes });
   } catch (e) {
     if (e instanceof QdcError) throw new CliError(e.message);
     throw e;

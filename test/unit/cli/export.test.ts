@@ -442,6 +442,23 @@ describe('command line: codebook', () => {
     });
   });
 
+  it('adds the themes made while tagging that an annotations file and its coders\' files keep (--annotations)', () => {
+    const source = path.join(cdir, 'tagged.glossary.yaml');
+    fs.writeFileSync(source, CODEBOOK_GLOSSARY);
+    const lens = path.join(cdir, 'tagged', '.policy-lens');
+    fs.mkdirSync(path.join(lens, 'tags'), { recursive: true });
+    const file = path.join(lens, 'annotations.json');
+    fs.writeFileSync(file, JSON.stringify({ version: 1, themes: [{ id: 'made-while-tagging', label: 'ประเด็นใหม่', color: '#336699' }], tags: [] }));
+    fs.writeFileSync(path.join(lens, 'tags', 'somchai.json'), JSON.stringify({ version: 1, themes: [{ id: 'coder-theme', label: 'ประเด็นของผู้ลงรหัส' }], tags: [] }));
+    const without = run(['codebook', 'export', '--glossary', source]);
+    const withThemes = run(['codebook', 'export', '--glossary', source, '--annotations', file]);
+    assert.equal(withThemes.code, 0, withThemes.stderr);
+    const names = (xml: string) => [...xml.matchAll(/<Code guid="[^"]+" name="([^"]+)"/g)].map((m) => m[1]);
+    assert.deepEqual(names(withThemes.stdout), [...names(without.stdout), 'ประเด็นของผู้ลงรหัส', 'ประเด็นใหม่']);
+    assert.match(withThemes.stdout, /<Description>Theme id: made-while-tagging<\/Description>/);
+    assert.deepEqual(run(['codebook', 'export', '--glossary', source, '--annotations', path.join(cdir, 'missing.json')]).code, 2);
+  });
+
   it('imports nothing from a codebook the loaded glossaries wrote; gives other codes other ids (issue 18, item 8)', () => {
     const builtin = builtinPacksDir(cdir, { 'economy-fiscal': 'version: 1\nthemes:\n  - id: trade\n    label: การค้า\n    terms: [ส่งออก]\n' });
     const qdc = path.join(cdir, 'trade.qdc');
