@@ -5,8 +5,9 @@
  * - a large workspace (`--workspace`): test/integration/scale/ on a generated workspace of
  *   `--workspace-docs` documents (generateWorkspace.ts's writer, written to a temporary folder and
  *   removed after).
- * A suite prints its figures as lines (perhaps after a `[source]` prefix) `figure: WHAT: VALUE ... (target ...) -> met` (or `NOT met`);
- * this collects them, prints them, and counts the targets met. A suite that fails is reported
+ * A suite prints its figures as lines `editor figure: NAME VALUE UNIT (target at most LIMIT)` (or
+ * `workspace figure:`; target `none`: shown only); this collects them, judges each against its
+ * target, prints them, and counts the targets met. A suite that fails is reported
  * with the end of its output. Never fails on time.
  */
 import { spawnSync } from 'node:child_process';
@@ -22,10 +23,16 @@ export interface EditorBenchOptions {
   workspaceDocs: number;
 }
 
-/** A figure line of a measuring suite. */
-const FIGURE = /^\s*(?:\[[^\]]*\]\s*)?figure: (.*)$/;
+/**
+ * A figure line of a measuring suite, perhaps after a `[source]` prefix:
+ * `editor figure: NAME VALUE UNIT (target at most LIMIT...)` (or `workspace figure:`), the target
+ * `none` where the figure is only shown.
+ */
+const FIGURE = /^\s*(?:\[[^\]]*\]\s*)?(?:(?:editor|workspace) )?figure: (.*)$/;
+const JUDGED = /^\S+ (-?\d+(?:\.\d+)?) \S+ \(target at most (-?\d+(?:\.\d+)?)[;)]/;
 
 export interface SuiteFigures {
+  /** each figure, with ` -> met` or ` -> NOT met` added where it has a target */
   figures: string[];
   met: number;
   missed: number;
@@ -33,7 +40,7 @@ export interface SuiteFigures {
   status: number | null;
 }
 
-/** The figure lines of a suite's output, and how many say their target is met or missed. */
+/** The figure lines of a suite's output, each judged against its target where it has one. */
 export function collectFigures(output: string, status: number | null): SuiteFigures {
   const figures: string[] = [];
   let met = 0;
@@ -42,9 +49,15 @@ export function collectFigures(output: string, status: number | null): SuiteFigu
     const m = FIGURE.exec(line);
     if (!m) continue;
     const figure = m[1].trimEnd();
-    figures.push(figure);
-    if (/-> NOT met$/.test(figure)) missed++;
-    else if (/-> met$/.test(figure)) met++;
+    const judged = JUDGED.exec(figure);
+    if (!judged) {
+      figures.push(figure);
+      continue;
+    }
+    const ok = Number(judged[1]) <= Number(judged[2]);
+    figures.push(`${figure} -> ${ok ? 'met' : 'NOT met'}`);
+    if (ok) met++;
+    else missed++;
   }
   return { figures, met, missed, status };
 }
