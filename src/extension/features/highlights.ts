@@ -29,6 +29,8 @@ export interface AppliedHighlights {
   version: number;
   annotations: readonly Annotation[];
   show: Record<HighlightCategory, boolean>;
+  /** when the decorations were set (performance.now() of the extension host) */
+  appliedAt: number;
   /** milliseconds from the edit to the decorations being set, for the last update after an edit */
   editToHighlightMs?: number;
   analysisMs: number;
@@ -192,6 +194,7 @@ export class Highlights extends Disposable {
     this.drawn.set(editor, { uri: key, show });
     const editStarted = this.editTimes.get(key);
     this.editTimes.delete(key);
+    const appliedAt = performance.now();
     this.applied.set(key, {
       uri: key,
       version: doc.version,
@@ -201,7 +204,8 @@ export class Highlights extends Disposable {
       incremental: result.incremental,
       rangesSent,
       drawnLines: windowed ? this.windows.get(editor)?.lines : undefined,
-      editToHighlightMs: editStarted !== undefined ? performance.now() - editStarted : undefined,
+      appliedAt,
+      editToHighlightMs: editStarted !== undefined ? appliedAt - editStarted : undefined,
     });
     if (editor !== vscode.window.activeTextEditor) return;
     // counting a large document's annotations on every keystroke would cost more than drawing them
