@@ -5,6 +5,7 @@
 // editor with playwright's keyboard and return the renderer's Event Timing entries of that time
 // (PerformanceObserver type 'event', durationThreshold 16: an entry's `duration` is from the key
 // event to the next paint, rounded to 8 ms; shorter events have no entry).
+import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 
 export const DRIVER_VARIABLE = 'TPL_EDITOR_DRIVER';
@@ -14,10 +15,17 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 /**
  * Types `keys` (playwright key names, e.g. "x", "Backspace") one at a time, `delayMs` apart, then
  * waits `settleMs` for the last paints. Returns `marks` (the page's clock before each key and
- * after the last) and the Event Timing entries seen meanwhile.
+ * after the last) and the Event Timing entries seen meanwhile. With `profile` (a file path), the
+ * renderer's CPU profile of that time is written there (.cpuprofile, for finding what costs).
  */
-export async function typeAndTime(page, { keys, delayMs = 120, settleMs = 600 }) {
+export async function typeAndTime(page, { keys, delayMs = 120, settleMs = 600, profile }) {
   if (!Array.isArray(keys) || keys.some((k) => typeof k !== 'string')) throw new Error('keys must be a list of key names');
+  const cdp = profile ? await page.context().newCDPSession(page) : undefined;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+    await cdp.send('Profiler.start');
+  }
   await page.evaluate(() => {
     const w = window;
     w.__tplTimings = [];
@@ -46,12 +54,17 @@ export async function typeAndTime(page, { keys, delayMs = 120, settleMs = 600 })
     w.__tplTimings = [];
     return out;
   });
+  if (cdp) {
+    const { profile: data } = await cdp.send('Profiler.stop');
+    writeFileSync(profile, JSON.stringify(data));
+    await cdp.detach();
+  }
   return { marks, entries };
 }
 
 /**
  * Starts the driver on 127.0.0.1 (a free port). `getPage()` gives the workbench page once it is
- * there. POST /type with JSON { keys, delayMs?, settleMs? } answers typeAndTime's result.
+ * there. POST /type with JSON { keys, delayMs?, settleMs?, profile? } answers typeAndTime's result.
  * Returns { url, close() }.
  */
 export function startEditorDriver(getPage) {
