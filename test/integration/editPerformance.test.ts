@@ -70,6 +70,10 @@ describe('edit performance', function () {
         const openMs = performance.now() - started;
         const openBlocked = loop.stop();
         const firstSent = hooks.applied(uri)!.rangesSent;
+        // after: the lines on screen drawn before the rest of the document is analysed, then all of it
+        const firstPartial = !!hooks.applied(uri)!.partial;
+        await waitFor(() => (hooks.applied(uri)?.partial ? undefined : true), 'the whole analysis drawn', 120_000);
+        assert.equal(firstPartial, !before, before ? 'drawn once, whole' : 'the lines on screen drawn first');
         // typing near the top of the screen, as a user does: the 'type' command of the workbench
         loop = watchEventLoop(50);
         const timings: number[] = [];
