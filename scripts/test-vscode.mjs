@@ -20,6 +20,7 @@ import { format } from 'node:util';
 import { join, resolve } from 'node:path';
 import { root, buildAll, startServer, launchBrowser, workbenchUrl } from './lib/vscode-host.mjs';
 import { writeEnglishWorkspace } from './lib/englishWorkspace.mjs';
+import { DRIVER_VARIABLE, startEditorDriver } from './lib/editorDriver.mjs';
 
 const out = join(root, 'out', 'test', 'integration');
 const fixture = (name) => (dir) => cpSync(join(root, 'test', 'fixtures', name), dir, { recursive: true });
@@ -155,10 +156,14 @@ async function runWithServer(opts, folder) {
   const suite = SUITES[opts.suite];
   // Restricted Mode without the start-up question: the folder simply opens untrusted.
   const userSettings = suite.trust ? { 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.untrustedFiles': 'open' } : {};
-  const server = await startServer({ quiet: !opts.verbose, server: opts.server, trust: !!suite.trust, userSettings, locale: opts.locale });
+  // The tests that measure the editor from the renderer (test/integration/editor/) ask this driver
+  // to type into the page; it idles otherwise. (Not for the web worker host: it has no environment.)
+  let page;
+  const driver = suite.web ? undefined : await startEditorDriver(() => page);
+  const server = await startServer({ quiet: !opts.verbose, server: opts.server, trust: !!suite.trust, userSettings, locale: opts.locale, env: driver ? { [DRIVER_VARIABLE]: driver.url } : {} });
   const browser = await launchBrowser();
   try {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, ...(opts.locale ? { locale: opts.locale } : {}) });
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 }, ...(opts.locale ? { locale: opts.locale } : {}) });
     let resolveExit;
     const exited = new Promise((r) => (resolveExit = r));
     await page.exposeFunction('codeAutomationLog', (type, args) => {
@@ -207,6 +212,7 @@ async function runWithServer(opts, folder) {
   } finally {
     await browser.close().catch(() => {});
     server.stop();
+    driver?.close();
   }
 }
 

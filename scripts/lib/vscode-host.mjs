@@ -176,9 +176,9 @@ export function freePort() {
 
 /**
  * Starts the VS Code server on a free loopback port, in its own process group, with all of its
- * state in a fresh temporary folder. Returns { port, url, env, stop() }.
+ * state in a fresh temporary folder; `env`: variables added to its environment. Returns { port, url, env, stop() }.
  */
-export async function startServer({ quiet = true, port: wanted, server = 'current', trust = false, userSettings = {}, locale } = {}) {
+export async function startServer({ quiet = true, port: wanted, server = 'current', trust = false, userSettings = {}, locale, env: extraEnv = {} } = {}) {
   const missing = serverPrerequisites(server);
   if (missing) throw new Error(missing);
   const { node, serverMain } = ensureServerInstalled(server);
@@ -201,6 +201,7 @@ export async function startServer({ quiet = true, port: wanted, server = 'curren
     XDG_CONFIG_HOME: join(state, 'xdg'),
     XDG_CACHE_HOME: join(state, 'xdg'),
     XDG_DATA_HOME: join(state, 'xdg'),
+    ...extraEnv, // the extension host inherits the server's environment
   };
   const args = [
     serverMain,

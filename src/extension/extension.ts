@@ -171,7 +171,7 @@ class ThaiPolicyLens {
       getHighlights(uri) {
         const applied = highlights.appliedTo(uri);
         const byKey = highlights.rangesOf(uri);
-        if (!applied || !byKey) return undefined;
+        if (!applied || applied.partial || !byKey) return undefined;
         const ranges: Record<string, Array<[number, number]>> = Object.fromEntries(byKey);
         return { version: applied.version, ranges, analysisMs: applied.analysisMs, incremental: applied.incremental, editToHighlightMs: applied.editToHighlightMs };
       },

@@ -48,6 +48,19 @@ export function planChunks(text: string, size = CHUNK_CHARS): Chunk[] {
   return chunks;
 }
 
+/**
+ * The order to analyse `chunks` in: those that overlap `[start, end)` (the lines on screen and
+ * their margin) first, then the others in the order of the text. Without a span, the text's order.
+ */
+export function chunkOrder(chunks: readonly Chunk[], span?: readonly [number, number]): { order: number[]; first: number } {
+  const all = chunks.map((_, i) => i);
+  if (!span) return { order: all, first: 0 };
+  const [start, end] = span;
+  const overlaps = (c: Chunk) => c.start < end && c.end > start;
+  const first = all.filter((i) => overlaps(chunks[i]));
+  return { order: [...first, ...all.filter((i) => !overlaps(chunks[i]))], first: first.length };
+}
+
 /** The annotations of one chunk, in the whole text's offsets, sorted by start. */
 export function analyzeChunk(text: string, chunk: Chunk, analyze: (text: string) => Annotation[]): Annotation[] {
   const out: Annotation[] = [];

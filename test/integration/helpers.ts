@@ -35,6 +35,26 @@ export async function waitFor<T>(probe: () => T | undefined | Promise<T | undefi
   }
 }
 
+/** Thai policy sentences (terms, countries, dates) for the large documents of the measurements. */
+export const POLICY_SENTENCES = [
+  'กระทรวงการต่างประเทศแถลงว่าการทูตดิจิทัลเป็นเครื่องมือสำคัญของความร่วมมือกับสาธารณรัฐอินโดนีเซีย',
+  'เมื่อวันที่ 16 พฤศจิกายน 2564 ที่ประชุมย้ำการไม่แพร่ขยายอาวุธนิวเคลียร์และการหยุดยิง',
+  'คณะรัฐมนตรีเห็นชอบการเจรจาทวิภาคีกับสหรัฐฯ ญี่ปุ่น และสปป.ลาว ภายในปี พ.ศ. 2569',
+  'รายงานฉบับนี้กล่าวถึงการทูตสาธารณะและบทบาทของภาคประชาสังคมในภูมิภาคเอเชียตะวันออกเฉียงใต้',
+];
+
+/** Lines of POLICY_SENTENCES, in turn, until the text has at least `chars` characters (with a final newline). */
+export function policyText(chars: number): string {
+  const lines: string[] = [];
+  let size = 0;
+  for (let i = 0; size < chars; i++) {
+    const line = POLICY_SENTENCES[i % POLICY_SENTENCES.length];
+    lines.push(line);
+    size += line.length + 1;
+  }
+  return lines.join('\n') + '\n';
+}
+
 /** [start, end] of every occurrence of `needle` in `text`. */
 export function spansOf(text: string, needle: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];

@@ -22,6 +22,13 @@ import type { HighlightCategory, Settings } from '../services/settings';
 import type { Decorations } from '../ui/decorations';
 
 const CATEGORIES: HighlightCategory[] = ['themes', 'countries', 'dates'];
+/** How long after the last edit a large document's overview-ruler summary is drawn again. */
+const RULER_DELAY_MS = 500;
+
+/** Whether the highlights of a decoration key are shown. */
+function shownKey(show: Record<HighlightCategory, boolean>, key: string): boolean {
+  return key === 'country' ? show.countries : key === 'date' ? show.dates : show.themes;
+}
 
 /** What was last drawn in an editor: the annotations and which categories were shown. */
 export interface AppliedHighlights {
@@ -29,6 +36,8 @@ export interface AppliedHighlights {
   version: number;
   annotations: readonly Annotation[];
   show: Record<HighlightCategory, boolean>;
+  /** when the decorations were set (performance.now() of the extension host) */
+  appliedAt: number;
   /** milliseconds from the edit to the decorations being set, for the last update after an edit */
   editToHighlightMs?: number;
   analysisMs: number;
@@ -37,6 +46,8 @@ export interface AppliedHighlights {
   rangesSent: number;
   /** for a large document: the lines drawn (the rest has overview-ruler marks only) */
   drawnLines?: [number, number];
+  /** drawn from the lines on screen alone, while the rest of a large document is analysed */
+  partial?: boolean;
 }
 
 export class Highlights extends Disposable {
@@ -48,6 +59,8 @@ export class Highlights extends Disposable {
   /** per editor of a large document: the lines drawn, and the analysis they were drawn from */
   private statusTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly windows = new WeakMap<vscode.TextEditor, { lines: [number, number]; result: DocumentAnalysis }>();
+  /** per editor of a large document: its overview-ruler summary as last sent (offsets by key, joined), and the timer that redraws it after edits */
+  private readonly rulers = new WeakMap<vscode.TextEditor, { sent: Map<string, string>; timer?: ReturnType<typeof setTimeout> }>();
 
   constructor(
     private readonly analysis: AnalysisService,
@@ -73,6 +86,12 @@ export class Highlights extends Disposable {
       analysis.onDidChange((result) => {
         for (const editor of vscode.window.visibleTextEditors) {
           if (editor.document.uri.toString() === result.uri.toString()) this.apply(editor, result);
+        }
+      }),
+      // a large document's lines on screen, analysed before the rest of it
+      analysis.onDidAnalyzeVisible((part) => {
+        for (const editor of vscode.window.visibleTextEditors) {
+          if (editor.document.uri.toString() === part.uri.toString()) this.apply(editor, part, true);
         }
       }),
       glossaries.onDidChange(() => this.resetThemeTypes()),
@@ -141,8 +160,7 @@ export class Highlights extends Disposable {
   }
 
   private themeType(themeId: string): vscode.TextEditorDecorationType {
-    const theme = this.glossaries.set.theme(themeId);
-    return this.decorations.theme(themeId, theme ? themeColor(theme) : '#888888');
+    return this.decorations.theme(themeId, this.themeColorOf(`theme:${themeId}`));
   }
 
   private resetThemeTypes(): void {
@@ -154,6 +172,7 @@ export class Highlights extends Disposable {
     for (const type of this.decorations.themeTypes.values()) editor.setDecorations(type, []);
     editor.setDecorations(this.decorations.country, []);
     editor.setDecorations(this.decorations.date, []);
+    this.clearRuler(editor);
     this.drawn.delete(editor);
     this.windows.delete(editor);
     this.applied.delete(editor.document.uri.toString());
@@ -164,7 +183,7 @@ export class Highlights extends Disposable {
    * annotations changed are sent again: VS Code moves the other decorations with the edit itself
    * (their ranges are ClosedClosed, so typing next to one does not stretch it).
    */
-  private apply(editor: vscode.TextEditor, result: DocumentAnalysis): void {
+  private apply(editor: vscode.TextEditor, result: DocumentAnalysis, partial = false): void {
     const doc = editor.document;
     if (result.version !== doc.version) return;
     if (this.glossaries.loadingAll) {
@@ -177,7 +196,7 @@ export class Highlights extends Disposable {
     const sameView = previous && previous.show.themes === show.themes && previous.show.countries === show.countries && previous.show.dates === show.dates && previous.uri === key;
     const only = sameView && result.incremental && result.changedKeys ? result.changedKeys : undefined;
     const windowed = lengthOf(doc) > largeDocumentTuning.windowedDecorationChars;
-    const byKey = windowed ? this.windowRanges(editor, result, show) : this.allRanges(doc, result, show, only);
+    const byKey = windowed ? this.windowRanges(editor, result, show, only) : this.allRanges(doc, result, show, only);
     let rangesSent = 0;
     if (only) {
       for (const k of only) this.typeFor(k).forEach((type) => editor.setDecorations(type, byKey.get(k) ?? []));
@@ -189,9 +208,13 @@ export class Highlights extends Disposable {
       editor.setDecorations(this.decorations.country, byKey.get('country') ?? []);
       editor.setDecorations(this.decorations.date, byKey.get('date') ?? []);
     }
+    if (!windowed) this.clearRuler(editor);
+    else if (!only) rangesSent += this.drawRuler(editor, result, show, true);
+    else this.scheduleRuler(editor, show);
     this.drawn.set(editor, { uri: key, show });
     const editStarted = this.editTimes.get(key);
     this.editTimes.delete(key);
+    const appliedAt = performance.now();
     this.applied.set(key, {
       uri: key,
       version: doc.version,
@@ -201,15 +224,21 @@ export class Highlights extends Disposable {
       incremental: result.incremental,
       rangesSent,
       drawnLines: windowed ? this.windows.get(editor)?.lines : undefined,
-      editToHighlightMs: editStarted !== undefined ? performance.now() - editStarted : undefined,
+      appliedAt,
+      ...(partial ? { partial } : {}),
+      editToHighlightMs: editStarted !== undefined ? appliedAt - editStarted : undefined,
     });
     if (editor !== vscode.window.activeTextEditor) return;
-    // counting a large document's annotations on every keystroke would cost more than drawing them
+    // counting a large document's annotations on every keystroke would cost more than drawing
+    // them: they are counted once typing pauses
     if (result.annotations.length < 20_000) this.updateStatus();
-    else this.statusTimer ??= setTimeout(() => {
-      this.statusTimer = undefined;
-      this.updateStatus();
-    }, 300);
+    else {
+      if (this.statusTimer) clearTimeout(this.statusTimer);
+      this.statusTimer = setTimeout(() => {
+        this.statusTimer = undefined;
+        this.updateStatus();
+      }, 300);
+    }
   }
 
   /** The ranges of every annotation shown (of the keys in `only`, if given), by decoration key. */
@@ -227,10 +256,10 @@ export class Highlights extends Disposable {
   }
 
   /**
-   * The ranges of a large document's editor: the annotations shown on the lines visible and a
-   * margin, and, elsewhere, empty ranges that mark the overview ruler once a stretch per key.
+   * The ranges of a large document's editor (of the keys in `only`, if given): the annotations
+   * shown on the lines visible and a margin (the rest of the document: `drawRuler`).
    */
-  private windowRanges(editor: vscode.TextEditor, result: DocumentAnalysis, show: Record<HighlightCategory, boolean>): Map<string, vscode.Range[]> {
+  private windowRanges(editor: vscode.TextEditor, result: DocumentAnalysis, show: Record<HighlightCategory, boolean>, only: Set<string> | undefined): Map<string, vscode.Range[]> {
     const doc = editor.document;
     const lines = drawnLines(
       editor.visibleRanges.map((r) => [r.start.line, r.end.line]),
@@ -238,26 +267,76 @@ export class Highlights extends Disposable {
     );
     const start = doc.offsetAt(new vscode.Position(lines[0], 0));
     const end = doc.offsetAt(doc.lineAt(lines[1]).rangeIncludingLineBreak.end);
-    const shown = (k: string) => (k === 'country' ? show.countries : k === 'date' ? show.dates : show.themes);
     const byKey = new Map<string, vscode.Range[]>();
-    const add = (k: string, range: vscode.Range) => {
-      let list = byKey.get(k);
-      if (!list) byKey.set(k, (list = []));
-      list.push(range);
-    };
     for (const a of annotationsWithin(result.annotations, start, end)) {
       const k = annotationKey(a);
-      if (shown(k)) add(k, new vscode.Range(doc.positionAt(a.start), doc.positionAt(a.end)));
-    }
-    for (const [k, offsets] of overviewMarks(result.annotations, lengthOf(doc), start, end)) {
-      if (!shown(k)) continue;
-      for (const offset of offsets) {
-        const at = doc.positionAt(offset);
-        add(k, new vscode.Range(at, at));
-      }
+      if (!shownKey(show, k) || (only && !only.has(k))) continue;
+      let list = byKey.get(k);
+      if (!list) byKey.set(k, (list = []));
+      list.push(new vscode.Range(doc.positionAt(a.start), doc.positionAt(a.end)));
     }
     this.windows.set(editor, { lines, result });
     return byKey;
+  }
+
+  /**
+   * A large document's overview ruler outside the lines drawn: empty ranges that mark it once a
+   * stretch per key, in types of their own (`Decorations.ruler`). Unless `all`, only the keys
+   * whose marks changed are sent: after an edit the renderer moves the marks itself, and redraws
+   * the ruler only when a type that marks it changes.
+   */
+  private drawRuler(editor: vscode.TextEditor, result: DocumentAnalysis, show: Record<HighlightCategory, boolean>, all: boolean): number {
+    const doc = editor.document;
+    const state = this.rulers.get(editor) ?? { sent: new Map<string, string>() };
+    if (state.timer) clearTimeout(state.timer);
+    state.timer = undefined;
+    this.rulers.set(editor, state);
+    const drawn = this.windows.get(editor)?.lines;
+    if (!drawn || result.version !== doc.version) return 0;
+    let sent = 0;
+    const start = doc.offsetAt(new vscode.Position(drawn[0], 0));
+    const end = doc.offsetAt(doc.lineAt(drawn[1]).rangeIncludingLineBreak.end);
+    const marks = overviewMarks(result.annotations, lengthOf(doc), start, end);
+    for (const k of [...marks.keys()]) if (!shownKey(show, k)) marks.delete(k);
+    for (const k of state.sent.keys()) if (!marks.has(k)) marks.set(k, []);
+    for (const [k, offsets] of marks) {
+      const joined = offsets.join(',');
+      if (!all && state.sent.get(k) === joined) continue;
+      editor.setDecorations(this.decorations.ruler(k, this.themeColorOf(k)), offsets.map((offset) => {
+        const at = doc.positionAt(offset);
+        return new vscode.Range(at, at);
+      }));
+      sent += offsets.length;
+      if (offsets.length) state.sent.set(k, joined);
+      else state.sent.delete(k);
+    }
+    return sent;
+  }
+
+  /** Redraws a large document's overview ruler once edits pause (they only move its marks meanwhile). */
+  private scheduleRuler(editor: vscode.TextEditor, show: Record<HighlightCategory, boolean>): void {
+    const state = this.rulers.get(editor) ?? { sent: new Map<string, string>() };
+    this.rulers.set(editor, state);
+    if (state.timer) clearTimeout(state.timer);
+    state.timer = setTimeout(() => {
+      state.timer = undefined;
+      const current = this.analysis.peek(editor.document);
+      if (current && vscode.window.visibleTextEditors.includes(editor)) this.drawRuler(editor, current, show, false);
+    }, RULER_DELAY_MS);
+  }
+
+  private clearRuler(editor: vscode.TextEditor): void {
+    const state = this.rulers.get(editor);
+    if (!state) return;
+    if (state.timer) clearTimeout(state.timer);
+    for (const k of state.sent.keys()) editor.setDecorations(this.decorations.ruler(k, this.themeColorOf(k)), []);
+    this.rulers.delete(editor);
+  }
+
+  /** The colour of a theme's key (unused for countries and dates, whose colours are the theme's). */
+  private themeColorOf(key: string): string {
+    const theme = key.startsWith('theme:') ? this.glossaries.set.theme(key.slice(6)) : undefined;
+    return theme ? themeColor(theme) : '#888888';
   }
 
   /** Draws a large document's editor again when scrolling leaves the lines drawn. */

@@ -24,7 +24,7 @@ import { DOCUMENT_DATE_MAX_LINES, containsThai, resolveReferenceDate } from '../
 import type { Annotation, ReferenceDate } from '../../core';
 import { Disposable } from '../disposable';
 import { analyzeIncrementally, queueEdits, type LinedText, type PendingEdit } from '../../features/incrementalAnalysis';
-import { analyzeChunk, largeDocumentTuning, planChunks, type Chunk } from '../../features/largeDocuments';
+import { analyzeChunk, chunkOrder, drawnLines, largeDocumentTuning, planChunks, type Chunk } from '../../features/largeDocuments';
 import type { GlossaryService } from './glossaryService';
 import type { Settings } from './settings';
 
@@ -60,8 +60,13 @@ interface ChunkedJob {
   text: string;
   reference: ReferenceDate | undefined;
   chunks: Chunk[];
+  /** the chunks' indices in the order they are analysed (those of the lines on screen first) */
+  order: number[];
+  /** how many of `order` are the lines on screen (reported by `onDidAnalyzeVisible` once done) */
+  first: number;
   next: number;
-  annotations: Annotation[];
+  /** each chunk's annotations, by chunk index */
+  found: Annotation[][];
   started: number;
   /** edits made since `version`, applied incrementally once the job is done */
   edits: PendingEdit[] | 'full';
@@ -74,6 +79,13 @@ export class AnalysisService extends Disposable {
   private readonly changed = new vscode.EventEmitter<DocumentAnalysis>();
   /** Fires after a document's annotations change. */
   readonly onDidChange = this.changed.event;
+  private readonly visibleDone = new vscode.EventEmitter<DocumentAnalysis>();
+  /**
+   * While a large document is analysed in chunks: fires once the lines on screen (and their
+   * margin) are, with the annotations found so far (those lines' annotations, sorted by start;
+   * not the document's analysis: `onDidChange` fires when that is done). For drawing only.
+   */
+  readonly onDidAnalyzeVisible = this.visibleDone.event;
   /** per open document: whether it had Thai script at a version (once it has, it stays analysed) */
   private readonly thai = new Map<string, { version: number; thai: boolean }>();
   private analyses = 0;
@@ -88,6 +100,7 @@ export class AnalysisService extends Disposable {
     super();
     this.registerAll(
       this.changed,
+      this.visibleDone,
       vscode.workspace.onDidChangeTextDocument((e) => this.onEdit(e)),
       vscode.workspace.onDidCloseTextDocument((doc) => {
         this.cache.delete(doc.uri.toString());
@@ -277,14 +290,18 @@ export class AnalysisService extends Disposable {
     if (text.length > this.maxSize(doc)) return false;
     this.cache.delete(key);
     this.analyses++;
+    const chunks = planChunks(text);
+    const { order, first } = chunkOrder(chunks, visibleSpan(doc));
     const job: ChunkedJob = {
       doc,
       version: doc.version,
       text,
       reference: this.referenceFor(text),
-      chunks: planChunks(text),
+      chunks,
+      order,
+      first,
       next: 0,
-      annotations: [],
+      found: [],
       started: performance.now(),
       edits: [],
     };
@@ -301,21 +318,29 @@ export class AnalysisService extends Disposable {
     job.timer = undefined;
     const sliceStart = performance.now();
     const options = { referenceDate: job.reference?.date };
-    while (job.next < job.chunks.length) {
-      const found = analyzeChunk(job.text, job.chunks[job.next++], (window) => this.glossaries.analyzer.analyze(window, options));
-      for (const a of found) job.annotations.push(a);
+    while (job.next < job.order.length) {
+      const i = job.order[job.next++];
+      job.found[i] = analyzeChunk(job.text, job.chunks[i], (window) => this.glossaries.analyzer.analyze(window, options));
+      if (job.next === job.first && budgetMs !== Infinity) {
+        // the lines on screen are done: drawn now, before the rest (their chunks are consecutive)
+        const annotations = job.order.slice(0, job.first).sort((a, b) => a - b).flatMap((c) => job.found[c]);
+        this.visibleDone.fire({ uri: job.doc.uri, version: job.version, annotations, millis: performance.now() - job.started, incremental: false, reference: job.reference });
+        break;
+      }
       if (performance.now() - sliceStart >= budgetMs) break;
     }
     if (budgetMs !== Infinity) this.longestSliceMs = Math.max(this.longestSliceMs, performance.now() - sliceStart);
-    if (job.next < job.chunks.length) {
+    if (job.next < job.order.length) {
       job.timer = setTimeout(() => this.runJob(job, SLICE_MS), 0);
       return;
     }
     this.jobs.delete(key);
+    const annotations: Annotation[] = [];
+    for (const found of job.found) for (const a of found) annotations.push(a);
     const result: DocumentAnalysis = {
       uri: job.doc.uri,
       version: job.version,
-      annotations: job.annotations,
+      annotations,
       millis: performance.now() - job.started,
       incremental: false,
       reference: job.reference,
@@ -367,6 +392,14 @@ function documentLines(doc: vscode.TextDocument): LinedText {
     },
     slice: (start, end) => doc.getText(new vscode.Range(doc.positionAt(start), doc.positionAt(end))),
   };
+}
+
+/** The offsets of the lines drawn in the first visible editor of `doc` (those on screen and a margin), if any. */
+function visibleSpan(doc: vscode.TextDocument): [number, number] | undefined {
+  const editor = vscode.window.visibleTextEditors.find((e) => e.document === doc);
+  if (!editor || editor.visibleRanges.length === 0) return undefined;
+  const lines = drawnLines(editor.visibleRanges.map((r) => [r.start.line, r.end.line]), doc.lineCount);
+  return [doc.offsetAt(new vscode.Position(lines[0], 0)), doc.offsetAt(doc.lineAt(lines[1]).rangeIncludingLineBreak.end)];
 }
 
 /** The number of characters of a document, without copying its text. */

@@ -31,6 +31,8 @@ export class Decorations extends Disposable {
     }),
   );
   private readonly themes = new Map<string, vscode.TextEditorDecorationType>();
+  /** overview-ruler marks only, by decoration key (a large document's summary) */
+  private readonly rulers = new Map<string, vscode.TextEditorDecorationType>();
   private readonly tags = new Map<string, vscode.TextEditorDecorationType>();
 
   /** The type of a glossary theme's terms, in `color`. */
@@ -47,6 +49,21 @@ export class Decorations extends Disposable {
     });
   }
 
+  /**
+   * The type that only marks the overview ruler for a decoration key (`theme:ID`, `country`,
+   * `date`), in that key's colour and lane: a large document's summary outside the lines drawn,
+   * kept apart so that redrawing those lines after an edit leaves the summary alone.
+   */
+  ruler(key: string, themeColor: string): vscode.TextEditorDecorationType {
+    return made(this.rulers, key, () =>
+      key === 'country'
+        ? { overviewRulerColor: new vscode.ThemeColor('thaiPolicyLens.countryBorder'), overviewRulerLane: vscode.OverviewRulerLane.Center }
+        : key === 'date'
+          ? { overviewRulerColor: new vscode.ThemeColor('thaiPolicyLens.dateBorder'), overviewRulerLane: vscode.OverviewRulerLane.Left }
+          : { overviewRulerColor: opaqueHex(themeColor), overviewRulerLane: vscode.OverviewRulerLane.Right },
+    );
+  }
+
   /** The theme types made so far, by theme id. */
   get themeTypes(): ReadonlyMap<string, vscode.TextEditorDecorationType> {
     return this.themes;
@@ -56,6 +73,11 @@ export class Decorations extends Disposable {
   resetThemes(): void {
     for (const type of this.themes.values()) type.dispose();
     this.themes.clear();
+    for (const [key, type] of this.rulers) {
+      if (!key.startsWith('theme:')) continue;
+      type.dispose();
+      this.rulers.delete(key);
+    }
   }
 
   /** The type of the passages tagged with a theme, in `color`; `key` names the theme and the annotations file it is drawn for. */
@@ -86,6 +108,8 @@ export class Decorations extends Disposable {
 
   override dispose(): void {
     this.resetThemes();
+    for (const type of this.rulers.values()) type.dispose();
+    this.rulers.clear();
     this.resetTags();
     super.dispose();
   }

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { diplomacyAnalyzer as analyzer } from '../../support/diplomacyAnalyzer';
 import type { Annotation } from '../../../src/core/types';
-import { analyzeChunk, annotationsWithin, drawnLines, overviewMarks, planChunks, windowCovers } from '../../../src/features/largeDocuments';
+import { analyzeChunk, annotationsWithin, chunkOrder, drawnLines, overviewMarks, planChunks, windowCovers } from '../../../src/features/largeDocuments';
 
 // Lines written for these tests: terms, countries, dates (one split over a line break) and blank lines.
 const LINES = [
@@ -40,6 +40,25 @@ describe('features/largeDocuments', () => {
       assert.deepEqual(chunked, whole);
     });
   }
+
+  it('analyses the chunks of the lines on screen first; put back in order they give the whole analysis', () => {
+    const text = Array.from({ length: 40 }, (_, i) => LINES[i % LINES.length]).join('\n') + '\n';
+    const chunks = planChunks(text, 97);
+    assert.ok(chunks.length > 6);
+    const span: [number, number] = [chunks[3].start + 5, chunks[4].end - 5];
+    const { order, first } = chunkOrder(chunks, span);
+    assert.deepEqual(order.slice(0, first), [3, 4]);
+    assert.deepEqual([...order].sort((x, y) => x - y), chunks.map((_, i) => i));
+    assert.deepEqual(order.slice(first), chunks.map((_, i) => i).filter((i) => i !== 3 && i !== 4));
+    // in the order analysed, each chunk's annotations kept in its slot
+    const found: Annotation[][] = [];
+    for (const i of order) found[i] = analyzeChunk(text, chunks[i], analyze);
+    assert.deepEqual(found.flat(), analyze(text));
+    // the first chunks alone: every annotation of the span
+    const within = (list: readonly Annotation[]) => spans(annotationsWithin(list, span[0], span[1]));
+    assert.deepEqual(within(order.slice(0, first).flatMap((i) => found[i])), within(analyze(text)));
+    assert.deepEqual(chunkOrder(chunks), { order: chunks.map((_, i) => i), first: 0 });
+  });
 
   it('draws the visible lines and a margin, and says when scrolling leaves them', () => {
     assert.deepEqual(drawnLines([[1000, 1040]], 5000, 300), [700, 1340]);
