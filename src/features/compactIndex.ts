@@ -115,15 +115,37 @@ export function packAnnotations(table: AnnotationTable, annotations: readonly An
 /** The annotations `packAnnotations` packed (new objects each call). */
 export function unpackAnnotations(table: AnnotationTable, packed: Int32Array): Annotation[] {
   const out: Annotation[] = new Array<Annotation>(packed.length / 3);
-  for (let i = 0, j = 0; j < packed.length; i++, j += 3) {
-    const fields = table.fields(packed[j + 2]);
-    // a term's fields written out (most annotations, and faster than a spread)
-    out[i] =
-      fields.kind === 'term'
-        ? { kind: 'term', start: packed[j], end: packed[j + 1], text: fields.text, theme: fields.theme, term: fields.term }
-        : ({ start: packed[j], end: packed[j + 1], ...fields } as Annotation);
-  }
+  for (let i = 0, j = 0; j < packed.length; i++, j += 3) out[i] = annotationAt(table.fields(packed[j + 2]), packed[j], packed[j + 1]);
   return out;
+}
+
+/**
+ * Called for each annotation in order with its fields (an annotation itself, or a row of an
+ * `AnnotationTable`: not to be changed or kept as the annotation), its place and its index in the
+ * list; returning false stops the visit.
+ */
+export type AnnotationVisitor = (fields: AnnotationFields, start: number, end: number, index: number) => boolean | void;
+
+/** Visits the packed annotations from index `from` on, without making objects. */
+export function visitPacked(table: AnnotationTable, packed: Int32Array, visit: AnnotationVisitor, from = 0): void {
+  for (let i = Math.max(0, from), j = i * 3; j < packed.length; i++, j += 3) {
+    if (visit(table.fields(packed[j + 2]), packed[j], packed[j + 1], i) === false) return;
+  }
+}
+
+/** Visits a list of annotations as `visitPacked` visits packed ones. */
+export function visitList(annotations: readonly Annotation[], visit: AnnotationVisitor, from = 0): void {
+  for (let i = Math.max(0, from); i < annotations.length; i++) {
+    const a = annotations[i];
+    if (visit(a, a.start, a.end, i) === false) return;
+  }
+}
+
+/** The annotation of `fields` at [start, end) (a new object; a term's fields written out: most annotations, and faster than a spread). */
+export function annotationAt(fields: AnnotationFields, start: number, end: number): Annotation {
+  return fields.kind === 'term'
+    ? { kind: 'term', start, end, text: fields.text, theme: fields.theme, term: fields.term }
+    : ({ start, end, ...fields } as Annotation);
 }
 
 /** True when any of the packed annotations has fields for which `test` is true (without making objects). */

@@ -29,12 +29,15 @@ import {
   someAnnotation,
   unpackAnnotations,
   unpackText,
+  visitList,
+  visitPacked,
   writeIndexSnapshot,
   type AnnotationFields,
+  type AnnotationVisitor,
   type PackedText,
 } from '../../features/compactIndex';
 import { Disposable } from '../disposable';
-import type { AnalysisService } from './analysisService';
+import type { AnalysisService, DocumentAnalysis } from './analysisService';
 import type { GlossaryService } from './glossaryService';
 import type { Settings } from './settings';
 
@@ -49,6 +52,8 @@ export interface IndexedDocument {
   readonly text: string;
   /** True when an annotation's fields pass `test` (without making the annotations of a closed document). */
   hasAnnotation(test: (fields: AnnotationFields) => boolean): boolean;
+  /** Visits the annotations from index `from` on (without making those of a closed document). */
+  forEachAnnotation(visit: AnnotationVisitor, from?: number): void;
 }
 
 /** What an indexing pass did, for the refresh command and the measurements. */
@@ -107,6 +112,10 @@ class Entry implements IndexedDocument {
     return someAnnotation(this.table, this.packed, test);
   }
 
+  forEachAnnotation(visit: AnnotationVisitor, from?: number): void {
+    visitPacked(this.table, this.packed, visit, from);
+  }
+
   /** The same file, another version on disk with the same text. */
   withVersion(version: FileVersion): Entry {
     return new Entry(this.uri, this.key, version, this.hash, this.packedText, this.packed, this.table);
@@ -145,6 +154,8 @@ export class WorkspaceIndex extends Disposable {
   /** Fires after an indexing pass changed the index (not for edits of open documents). */
   readonly onDidChange = this.changed.event;
   private readonly entries = new Map<string, Entry>();
+  /** the documents `documents()` gave for open documents, by their analysis (of one version of the text) */
+  private readonly liveDocuments = new WeakMap<DocumentAnalysis, IndexedDocument>();
   /** the fields of every annotation of the entries, each once */
   private table = new AnnotationTable();
   /** files to (re-)read, by URI string */
@@ -300,8 +311,8 @@ export class WorkspaceIndex extends Disposable {
   }
 
   /**
-   * Every indexed document, in path order; open documents with their live analysis. A closed
-   * document is the same object from call to call while its file and analysis are unchanged. Open
+   * Every indexed document, in path order; open documents with their live analysis. A document
+   * is the same object from call to call while its file (closed) or its analysis (open) is unchanged. Open
    * documents of the workspace that the file patterns do not cover (say a `.log` opened as plain
    * text) are included too.
    */
@@ -312,8 +323,15 @@ export class WorkspaceIndex extends Disposable {
     }
     const out: IndexedDocument[] = [];
     const live = (doc: vscode.TextDocument): IndexedDocument => {
-      const annotations = this.analysis.get(doc).annotations;
-      return { uri: doc.uri, annotations, text: doc.getText(), hasAnnotation: (test) => annotations.some(test) };
+      // the same object while the document's analysis is the same (an edit makes a new one): the tree counts it once
+      const analysis = this.analysis.get(doc);
+      let made = this.liveDocuments.get(analysis);
+      if (!made || made.uri.toString() !== doc.uri.toString()) {
+        const annotations = analysis.annotations;
+        made = { uri: doc.uri, annotations, text: doc.getText(), hasAnnotation: (test) => annotations.some(test), forEachAnnotation: (visit, from) => visitList(annotations, visit, from) };
+        this.liveDocuments.set(analysis, made);
+      }
+      return made;
     };
     for (const entry of this.sortedEntries()) {
       const doc = open.get(entry.uri.toString());
