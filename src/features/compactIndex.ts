@@ -273,7 +273,8 @@ export interface IndexSnapshot {
 }
 
 const MAGIC = 'TPLINDEX';
-const FORMAT = 1;
+/** 2: the annotation numbers of all files, then all texts (1: each file's numbers and text together) */
+const FORMAT = 2;
 /** bytes hashed between two pauses */
 const HASH_SLICE = 1 << 20;
 
@@ -286,9 +287,10 @@ export type Pause = () => Promise<void> | void;
 /**
  * The bytes of a snapshot: `TPLINDEX`, the format (u32), the header's length (u32) and the header
  * (UTF-8 JSON: key, and each file's uri, size, mtime, hash, text kind and lengths), the table's
- * length (u32) and the table (UTF-8 JSON), then each file's annotation numbers (little-endian
- * i32) and text bytes, and the hash of everything before it (14 ASCII digits) to tell a file cut
- * short or changed. `pause` is awaited between files and parts.
+ * length (u32) and the table (UTF-8 JSON), zeros to a multiple of 4 bytes, every file's
+ * annotation numbers (little-endian i32, file after file), every file's text bytes, and the hash
+ * of everything before it (14 ASCII digits) to tell a file cut short or changed. `pause` is
+ * awaited between files and parts.
  */
 export async function writeIndexSnapshot(snapshot: IndexSnapshot, pause?: Pause): Promise<Uint8Array> {
   const header = utf8.encode(
@@ -306,7 +308,7 @@ export async function writeIndexSnapshot(snapshot: IndexSnapshot, pause?: Pause)
   }
   const table = utf8.encode(`[${parts.join(',')}]`);
   await pause?.();
-  const dataStart = 20 + header.length + table.length;
+  const dataStart = align4(20 + header.length + table.length);
   let length = dataStart;
   for (const f of snapshot.files) length += f.annotations.length * 4 + f.text.bytes.length;
   const out = new Uint8Array(length + 14);
@@ -329,21 +331,34 @@ export async function writeIndexSnapshot(snapshot: IndexSnapshot, pause?: Pause)
       out.set(new Uint8Array(f.annotations.buffer, f.annotations.byteOffset, f.annotations.byteLength), at);
       at += f.annotations.byteLength;
     } else for (let i = 0; i < f.annotations.length; i++, at += 4) view.setInt32(at, f.annotations[i], true);
-    out.set(f.text.bytes, at);
-    at += f.text.bytes.length;
     hash.update(out.subarray(from, at));
+    await pause?.();
+  }
+  for (const f of snapshot.files) {
+    out.set(f.text.bytes, at);
+    hash.update(f.text.bytes);
+    at += f.text.bytes.length;
     await pause?.();
   }
   out.set(utf8.encode(hash.digest()), length);
   return out;
 }
 
+/** `n` rounded up to a multiple of 4. */
+function align4(n: number): number {
+  return (n + 3) & ~3;
+}
+
 /**
  * The snapshot in `bytes`; throws (one line: why) for bytes that are not a whole snapshot of
  * this format. `pause` is awaited between parts.
+ *
+ * The files' texts and annotation numbers are views of `bytes`, not copies (the numbers are
+ * copied, all in one array, only when `bytes` does not start at a multiple of 4 bytes): a
+ * snapshot's memory is one allocation, kept while a file of it is in use, instead of two small
+ * ones a file (which the allocator does not give back to the system once they are freed).
  */
 export async function readIndexSnapshot(input: Uint8Array, pause?: Pause): Promise<IndexSnapshot> {
-  // a plain view (Node's Buffer, which a read gives, slices without copying: a file's text would keep the whole snapshot)
   const bytes = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
   if (bytes.length < 30 || utf8Decoder.decode(bytes.subarray(0, 8)) !== MAGIC) throw new Error('not an index snapshot');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -369,24 +384,35 @@ export async function readIndexSnapshot(input: Uint8Array, pause?: Pause): Promi
   if (typeof header.key !== 'string' || !Array.isArray(rows) || !Array.isArray(header.files)) throw new Error('index snapshot header is not valid');
   const table = await AnnotationTable.from(rows, pause);
   if (table.size !== rows.length) throw new Error('index snapshot table has repeated rows');
-  let at = 20 + headerLength + tableLength;
+  const numbersAt = align4(20 + headerLength + tableLength);
+  let numberCount = 0;
+  let textBytes = 0;
+  for (const [, , , , , textLength, annotationCount] of header.files) {
+    if (!(annotationCount >= 0 && annotationCount % 3 === 0 && textLength >= 0)) throw new Error('index snapshot header is not valid');
+    numberCount += annotationCount;
+    textBytes += textLength;
+  }
+  if (numbersAt + numberCount * 4 + textBytes !== length) throw new Error(numbersAt + numberCount * 4 + textBytes > length ? 'index snapshot cut short' : 'index snapshot has bytes left over');
+  let numbers: Int32Array;
+  if (LITTLE_ENDIAN && (bytes.byteOffset + numbersAt) % 4 === 0) numbers = new Int32Array(bytes.buffer, bytes.byteOffset + numbersAt, numberCount);
+  else {
+    numbers = new Int32Array(numberCount);
+    for (let i = 0; i < numberCount; i++) numbers[i] = view.getInt32(numbersAt + i * 4, true);
+  }
+  for (let j = 2, n = 1; j < numbers.length; j += 3, n++) {
+    if (numbers[j] < 0 || numbers[j] >= table.size) throw new Error('index snapshot refers to a missing row');
+    if (n % 100_000 === 0) await pause?.();
+  }
+  let number = 0;
+  let at = numbersAt + numberCount * 4;
   const files: SnapshotFile[] = [];
   for (const [uri, size, mtime, fileHash, thai, textLength, annotationCount] of header.files) {
-    if (annotationCount % 3 !== 0 || at + annotationCount * 4 + textLength > length) throw new Error('index snapshot cut short');
-    let annotations: Int32Array;
-    if (LITTLE_ENDIAN) {
-      annotations = new Int32Array(bytes.slice(at, at + annotationCount * 4).buffer);
-      at += annotationCount * 4;
-    } else {
-      annotations = new Int32Array(annotationCount);
-      for (let i = 0; i < annotationCount; i++, at += 4) annotations[i] = view.getInt32(at, true);
-    }
-    for (let j = 2; j < annotations.length; j += 3) if (annotations[j] < 0 || annotations[j] >= table.size) throw new Error('index snapshot refers to a missing row');
-    const text = { bytes: bytes.slice(at, at + textLength), thai: thai === 1 };
+    const annotations = numbers.subarray(number, number + annotationCount);
+    number += annotationCount;
+    const text = { bytes: bytes.subarray(at, at + textLength), thai: thai === 1 };
     at += textLength;
     files.push({ uri, size, mtime, hash: fileHash, text, annotations });
-    if (files.length % 200 === 0) await pause?.();
+    if (files.length % 1000 === 0) await pause?.();
   }
-  if (at !== length) throw new Error('index snapshot has bytes left over');
   return { key: header.key, table, files };
 }

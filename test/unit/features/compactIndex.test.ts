@@ -101,9 +101,22 @@ describe('compactIndex', () => {
     const back = await readIndexSnapshot(pool.subarray(3, 3 + bytes.length));
     assert.deepEqual(unpackAnnotations(back.table, back.files[0].annotations), analysed(TEXT));
     assert.equal(unpackText(back.files[1].text), 'ความมั่นคงทางทะเล');
-    // the texts and numbers are copies of their own, not views of the file
-    assert.notEqual(back.files[0].text.bytes.buffer, pool.buffer);
-    assert.equal(back.files[0].annotations.byteOffset, 0);
+    // the texts are views of the file's bytes; the numbers, not at a multiple of 4 there, one copy for all files
+    assert.equal(back.files[0].text.bytes.buffer, pool.buffer);
+    assert.notEqual(back.files[0].annotations.buffer, pool.buffer);
+    assert.equal(back.files[0].annotations.buffer, back.files[1].annotations.buffer);
+  });
+
+  it('reads the texts and numbers of a snapshot at a multiple of 4 bytes as views of its bytes, not copies', async () => {
+    const bytes = await writeIndexSnapshot(snapshotOf([TEXT, 'ความมั่นคงทางทะเล']));
+    const pool = Buffer.alloc(bytes.length + 8);
+    pool.set(bytes, 4);
+    const back = await readIndexSnapshot(pool.subarray(4, 4 + bytes.length));
+    assert.deepEqual(unpackAnnotations(back.table, back.files[0].annotations), analysed(TEXT));
+    for (const f of back.files) {
+      assert.equal(f.text.bytes.buffer, pool.buffer);
+      assert.equal(f.annotations.buffer, pool.buffer);
+    }
   });
 
   it('refuses a snapshot that is cut short, changed, of another format or not one', async () => {
@@ -114,7 +127,7 @@ describe('compactIndex', () => {
     await assert.rejects(readIndexSnapshot(changed), /damaged/);
     const format = bytes.slice();
     format[8] = 9;
-    await assert.rejects(readIndexSnapshot(format), /format 9, not 1/);
+    await assert.rejects(readIndexSnapshot(format), /format 9, not 2/);
     await assert.rejects(readIndexSnapshot(new TextEncoder().encode('{"files": []} and more text than thirty bytes')), /not an index snapshot/);
     await assert.rejects(readIndexSnapshot(new Uint8Array(0)), /not an index snapshot/);
   });
