@@ -90,7 +90,7 @@ class Entry implements IndexedDocument {
     readonly hash: string,
     readonly packedText: PackedText,
     readonly packed: Int32Array,
-    private readonly table: AnnotationTable,
+    readonly table: AnnotationTable,
   ) {}
 
   get text(): string {
@@ -443,10 +443,18 @@ export class WorkspaceIndex extends Disposable {
     return this.analysis.analyzeText(text);
   }
 
-  /** A new entry for a file's text, analysed now. */
-  private entryOf(uri: vscode.Uri, version: FileVersion, hash: string, text: string, packedText = packText(text)): Entry {
+  /**
+   * A new entry for a file's text, analysed now. With the file's previous entry `old` (the same
+   * file, analysed before): its text's bytes when the text is the same, and its annotation numbers
+   * when they are the same, so that a Refresh or a re-analysis that changes nothing holds no
+   * second copy of them.
+   */
+  private entryOf(uri: vscode.Uri, version: FileVersion, hash: string, text: string, old?: Entry): Entry {
+    const sameText = old !== undefined && old.hash === hash;
     const annotations = this.annotate(uri, text);
-    return new Entry(uri, this.analysisKey(), version, hash, packedText, packAnnotations(this.table, annotations), this.table);
+    let packed = packAnnotations(this.table, annotations);
+    if (sameText && old.table === this.table && sameNumbers(packed, old.packed)) packed = old.packed;
+    return new Entry(uri, this.analysisKey(), version, hash, sameText ? old.packedText : packText(text), packed, this.table);
   }
 
   /**
@@ -606,7 +614,7 @@ export class WorkspaceIndex extends Disposable {
             }
             continue;
           }
-          this.entries.set(uriKey, this.entryOf(uris[i], version, hash, file.text));
+          this.entries.set(uriKey, this.entryOf(uris[i], version, hash, file.text, old));
           this.sorted = undefined;
           analyzed++;
           changed = true;
@@ -624,7 +632,7 @@ export class WorkspaceIndex extends Disposable {
         if (this.entries.get(entry.uri.toString()) !== entry) continue;
         report(i, stale.length);
         // a new object, not changed in place: consumers may keep the old one (the tree does)
-        this.entries.set(entry.uri.toString(), this.entryOf(entry.uri, entry.version, entry.hash, entry.text, entry.packedText));
+        this.entries.set(entry.uri.toString(), this.entryOf(entry.uri, entry.version, entry.hash, entry.text, entry));
         this.sorted = undefined;
         analyzed++;
         changed = true;
@@ -773,6 +781,13 @@ function mapAhead<T, R>(items: readonly T[], ahead: number, work: (item: T) => P
       return result;
     },
   };
+}
+
+/** True when two arrays hold the same numbers. */
+function sameNumbers(a: Int32Array, b: Int32Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function compareUris(a: vscode.Uri, b: vscode.Uri): number {
