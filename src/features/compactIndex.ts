@@ -112,6 +112,16 @@ export function packAnnotations(table: AnnotationTable, annotations: readonly An
   return out;
 }
 
+/** True when `packAnnotations(table, annotations)` gives the numbers `packed` (found without making them). */
+export function packsTo(table: AnnotationTable, annotations: readonly Annotation[], packed: Int32Array): boolean {
+  if (packed.length !== annotations.length * 3) return false;
+  for (let i = 0, j = 0; i < annotations.length; i++, j += 3) {
+    const a = annotations[i];
+    if (packed[j] !== a.start || packed[j + 1] !== a.end || packed[j + 2] !== table.intern(a)) return false;
+  }
+  return true;
+}
+
 /** The annotations `packAnnotations` packed (new objects each call). */
 export function unpackAnnotations(table: AnnotationTable, packed: Int32Array): Annotation[] {
   const out: Annotation[] = new Array<Annotation>(packed.length / 3);
@@ -293,6 +303,15 @@ export type Pause = () => Promise<void> | void;
  * awaited between files and parts.
  */
 export async function writeIndexSnapshot(snapshot: IndexSnapshot, pause?: Pause): Promise<Uint8Array> {
+  return concatBytes(await indexSnapshotParts(snapshot, pause));
+}
+
+/**
+ * The bytes of `writeIndexSnapshot` as parts to write one after the other: the header and table,
+ * each file's annotation numbers and text bytes as they are in memory (views, not copies), and
+ * the hash; so that writing the index does not make a copy of all of it.
+ */
+export async function indexSnapshotParts(snapshot: IndexSnapshot, pause?: Pause): Promise<Uint8Array[]> {
   const header = utf8.encode(
     JSON.stringify({
       key: snapshot.key,
@@ -308,39 +327,54 @@ export async function writeIndexSnapshot(snapshot: IndexSnapshot, pause?: Pause)
   }
   const table = utf8.encode(`[${parts.join(',')}]`);
   await pause?.();
-  const dataStart = align4(20 + header.length + table.length);
-  let length = dataStart;
-  for (const f of snapshot.files) length += f.annotations.length * 4 + f.text.bytes.length;
-  const out = new Uint8Array(length + 14);
-  const view = new DataView(out.buffer);
-  out.set(utf8.encode(MAGIC), 0);
+  const start = new Uint8Array(align4(20 + header.length + table.length));
+  const view = new DataView(start.buffer);
+  start.set(utf8.encode(MAGIC), 0);
   view.setUint32(8, FORMAT, true);
   view.setUint32(12, header.length, true);
-  out.set(header, 16);
+  start.set(header, 16);
   view.setUint32(16 + header.length, table.length, true);
-  out.set(table, 20 + header.length);
+  start.set(table, 20 + header.length);
+  const out: Uint8Array[] = [start];
   const hash = new Hash53();
-  for (let i = 0; i < dataStart; i += HASH_SLICE) {
-    hash.update(out.subarray(i, Math.min(dataStart, i + HASH_SLICE)));
+  for (let i = 0; i < start.length; i += HASH_SLICE) {
+    hash.update(start.subarray(i, Math.min(start.length, i + HASH_SLICE)));
     await pause?.();
   }
-  let at = dataStart;
+  let hashed = 0;
+  const add = async (bytes: Uint8Array) => {
+    out.push(bytes);
+    hash.update(bytes);
+    hashed += bytes.length;
+    if (hashed >= HASH_SLICE) {
+      hashed = 0;
+      await pause?.();
+    }
+  };
   for (const f of snapshot.files) {
-    const from = at;
-    if (LITTLE_ENDIAN) {
-      out.set(new Uint8Array(f.annotations.buffer, f.annotations.byteOffset, f.annotations.byteLength), at);
-      at += f.annotations.byteLength;
-    } else for (let i = 0; i < f.annotations.length; i++, at += 4) view.setInt32(at, f.annotations[i], true);
-    hash.update(out.subarray(from, at));
-    await pause?.();
+    if (LITTLE_ENDIAN) await add(new Uint8Array(f.annotations.buffer, f.annotations.byteOffset, f.annotations.byteLength));
+    else {
+      const numbers = new Uint8Array(f.annotations.length * 4);
+      const numbersView = new DataView(numbers.buffer);
+      for (let i = 0; i < f.annotations.length; i++) numbersView.setInt32(i * 4, f.annotations[i], true);
+      await add(numbers);
+    }
   }
-  for (const f of snapshot.files) {
-    out.set(f.text.bytes, at);
-    hash.update(f.text.bytes);
-    at += f.text.bytes.length;
-    await pause?.();
+  for (const f of snapshot.files) await add(f.text.bytes);
+  out.push(utf8.encode(hash.digest()));
+  return out;
+}
+
+/** The parts as one array. */
+export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
+  let length = 0;
+  for (const p of parts) length += p.length;
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
   }
-  out.set(utf8.encode(hash.digest()), length);
   return out;
 }
 

@@ -24,6 +24,7 @@ import {
   AnnotationTable,
   hashText,
   packAnnotations,
+  packsTo,
   packText,
   readIndexSnapshot,
   someAnnotation,
@@ -31,7 +32,7 @@ import {
   unpackText,
   visitList,
   visitPacked,
-  writeIndexSnapshot,
+  indexSnapshotParts,
   type AnnotationFields,
   type AnnotationVisitor,
   type PackedText,
@@ -452,8 +453,7 @@ export class WorkspaceIndex extends Disposable {
   private entryOf(uri: vscode.Uri, version: FileVersion, hash: string, text: string, old?: Entry): Entry {
     const sameText = old !== undefined && old.hash === hash;
     const annotations = this.annotate(uri, text);
-    let packed = packAnnotations(this.table, annotations);
-    if (sameText && old.table === this.table && sameNumbers(packed, old.packed)) packed = old.packed;
+    const packed = sameText && old.table === this.table && packsTo(this.table, annotations, old.packed) ? old.packed : packAnnotations(this.table, annotations);
     return new Entry(uri, this.analysisKey(), version, hash, sameText ? old.packedText : packText(text), packed, this.table);
   }
 
@@ -743,8 +743,9 @@ export class WorkspaceIndex extends Disposable {
     const files = [...this.entries.values()]
       .filter((e) => e.key === key)
       .map((e) => ({ uri: e.uri.toString(), size: e.version.size, mtime: e.version.mtime, hash: e.hash, text: e.packedText, annotations: e.packed }));
-    const bytes = await writeIndexSnapshot({ key: this.persistentKey(), table: this.table, files }, slicer());
-    await writeBytesAtomic(uri, bytes, { throughNode: true });
+    // in parts: the files' bytes as they are in memory, not a copy of all of them
+    const parts = await indexSnapshotParts({ key: this.persistentKey(), table: this.table, files }, slicer());
+    await writeBytesAtomic(uri, parts, { throughNode: true });
   }
 
   override dispose(): void {
@@ -781,13 +782,6 @@ function mapAhead<T, R>(items: readonly T[], ahead: number, work: (item: T) => P
       return result;
     },
   };
-}
-
-/** True when two arrays hold the same numbers. */
-function sameNumbers(a: Int32Array, b: Int32Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 function compareUris(a: vscode.Uri, b: vscode.Uri): number {

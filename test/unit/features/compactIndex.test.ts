@@ -6,12 +6,15 @@ import {
   decodeThaiBytes,
   hashText,
   packAnnotations,
+  packsTo,
   packText,
   readIndexSnapshot,
   someAnnotation,
   unpackAnnotations,
   unpackText,
   writeIndexSnapshot,
+  indexSnapshotParts,
+  concatBytes,
   type IndexSnapshot,
 } from '../../../src/features/compactIndex';
 import { diplomacyAnalyzer } from '../../support/diplomacyAnalyzer';
@@ -51,6 +54,11 @@ describe('compactIndex', () => {
     assert.deepEqual(unpackAnnotations(table, packed), annotations);
     assert.equal(someAnnotation(table, packed, (a) => a.kind === 'term' && a.theme === 'maritime'), true);
     assert.equal(someAnnotation(table, packed, (a) => a.kind === 'term' && a.theme === 'nothing'), false);
+    // the same annotations pack to the same numbers; moved or changed ones do not
+    assert.equal(packsTo(table, annotations, packed), true);
+    assert.equal(packsTo(table, annotations.slice(1), packed), false);
+    assert.equal(packsTo(table, annotations.map((a) => ({ ...a, start: a.start + 1, end: a.end + 1 })), packed), false);
+    assert.equal(packsTo(table, annotations.map((a, i) => (i === 0 && a.kind === 'term' ? { ...a, term: 'อื่น' } : a)), packed), annotations[0].kind !== 'term');
   });
 
   it('keeps Thai and ASCII text at one byte a character, anything else as UTF-8', () => {
@@ -116,6 +124,16 @@ describe('compactIndex', () => {
     for (const f of back.files) {
       assert.equal(f.text.bytes.buffer, pool.buffer);
       assert.equal(f.annotations.buffer, pool.buffer);
+    }
+  });
+
+  it('gives a snapshot in parts whose files\' bytes are the files\' own (no copy), the same bytes as one array', async () => {
+    const snapshot = snapshotOf([TEXT, 'ความมั่นคงทางทะเล']);
+    const parts = await indexSnapshotParts(snapshot);
+    assert.deepEqual(concatBytes(parts), await writeIndexSnapshot(snapshot));
+    for (const f of snapshot.files) {
+      assert.ok(parts.includes(f.text.bytes), 'the text bytes themselves');
+      assert.ok(parts.some((p) => p.buffer === f.annotations.buffer), 'a view of the numbers');
     }
   });
 
