@@ -192,6 +192,7 @@ class ThaiPolicyLens {
       ignoreIndexWatcher: (ignore) => (index.ignoreWatcher = ignore),
       workspaceIndex: {
         snapshotUri: () => index.snapshotUri(),
+        documentOf: (uri) => index.documents().find((d) => d.uri.toString() === uri.toString()),
         async start() {
           await index.start();
           return index.lastPassStats;

@@ -8,7 +8,7 @@ import type * as vscode from 'vscode';
 import type { AppliedHighlights } from './features/highlights';
 import type { TaggingTestHooks } from './features/tagging';
 import type { CorpusDashboardTestHooks } from './features/corpusDashboard';
-import type { IndexPassStats } from './services/workspaceIndex';
+import type { IndexedDocument, IndexPassStats } from './services/workspaceIndex';
 import type { ThemeTreeTestHooks } from './features/themeTree';
 import type { OutlineTestHooks } from './features/outline';
 
@@ -33,6 +33,8 @@ export interface TestHooks {
     start(): Promise<IndexPassStats | undefined>;
     /** the persisted index's file */
     snapshotUri(): vscode.Uri | undefined;
+    /** the document `documents()` gives now for `uri` (for an open document: its live analysis) */
+    documentOf(uri: vscode.Uri): IndexedDocument | undefined;
     /**
      * Saves the index (unless `save` is false), then starts a second one on the same storage, as
      * the next window would: how many documents it showed from the persisted index and when, its

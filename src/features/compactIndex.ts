@@ -112,18 +112,50 @@ export function packAnnotations(table: AnnotationTable, annotations: readonly An
   return out;
 }
 
+/** True when `packAnnotations(table, annotations)` gives the numbers `packed` (found without making them). */
+export function packsTo(table: AnnotationTable, annotations: readonly Annotation[], packed: Int32Array): boolean {
+  if (packed.length !== annotations.length * 3) return false;
+  for (let i = 0, j = 0; i < annotations.length; i++, j += 3) {
+    const a = annotations[i];
+    if (packed[j] !== a.start || packed[j + 1] !== a.end || packed[j + 2] !== table.intern(a)) return false;
+  }
+  return true;
+}
+
 /** The annotations `packAnnotations` packed (new objects each call). */
 export function unpackAnnotations(table: AnnotationTable, packed: Int32Array): Annotation[] {
   const out: Annotation[] = new Array<Annotation>(packed.length / 3);
-  for (let i = 0, j = 0; j < packed.length; i++, j += 3) {
-    const fields = table.fields(packed[j + 2]);
-    // a term's fields written out (most annotations, and faster than a spread)
-    out[i] =
-      fields.kind === 'term'
-        ? { kind: 'term', start: packed[j], end: packed[j + 1], text: fields.text, theme: fields.theme, term: fields.term }
-        : ({ start: packed[j], end: packed[j + 1], ...fields } as Annotation);
-  }
+  for (let i = 0, j = 0; j < packed.length; i++, j += 3) out[i] = annotationAt(table.fields(packed[j + 2]), packed[j], packed[j + 1]);
   return out;
+}
+
+/**
+ * Called for each annotation in order with its fields (an annotation itself, or a row of an
+ * `AnnotationTable`: not to be changed or kept as the annotation), its place and its index in the
+ * list; returning false stops the visit.
+ */
+export type AnnotationVisitor = (fields: AnnotationFields, start: number, end: number, index: number) => boolean | void;
+
+/** Visits the packed annotations from index `from` on, without making objects. */
+export function visitPacked(table: AnnotationTable, packed: Int32Array, visit: AnnotationVisitor, from = 0): void {
+  for (let i = Math.max(0, from), j = i * 3; j < packed.length; i++, j += 3) {
+    if (visit(table.fields(packed[j + 2]), packed[j], packed[j + 1], i) === false) return;
+  }
+}
+
+/** Visits a list of annotations as `visitPacked` visits packed ones. */
+export function visitList(annotations: readonly Annotation[], visit: AnnotationVisitor, from = 0): void {
+  for (let i = Math.max(0, from); i < annotations.length; i++) {
+    const a = annotations[i];
+    if (visit(a, a.start, a.end, i) === false) return;
+  }
+}
+
+/** The annotation of `fields` at [start, end) (a new object; a term's fields written out: most annotations, and faster than a spread). */
+export function annotationAt(fields: AnnotationFields, start: number, end: number): Annotation {
+  return fields.kind === 'term'
+    ? { kind: 'term', start, end, text: fields.text, theme: fields.theme, term: fields.term }
+    : ({ start, end, ...fields } as Annotation);
 }
 
 /** True when any of the packed annotations has fields for which `test` is true (without making objects). */
@@ -251,7 +283,8 @@ export interface IndexSnapshot {
 }
 
 const MAGIC = 'TPLINDEX';
-const FORMAT = 1;
+/** 2: the annotation numbers of all files, then all texts (1: each file's numbers and text together) */
+const FORMAT = 2;
 /** bytes hashed between two pauses */
 const HASH_SLICE = 1 << 20;
 
@@ -264,11 +297,21 @@ export type Pause = () => Promise<void> | void;
 /**
  * The bytes of a snapshot: `TPLINDEX`, the format (u32), the header's length (u32) and the header
  * (UTF-8 JSON: key, and each file's uri, size, mtime, hash, text kind and lengths), the table's
- * length (u32) and the table (UTF-8 JSON), then each file's annotation numbers (little-endian
- * i32) and text bytes, and the hash of everything before it (14 ASCII digits) to tell a file cut
- * short or changed. `pause` is awaited between files and parts.
+ * length (u32) and the table (UTF-8 JSON), zeros to a multiple of 4 bytes, every file's
+ * annotation numbers (little-endian i32, file after file), every file's text bytes, and the hash
+ * of everything before it (14 ASCII digits) to tell a file cut short or changed. `pause` is
+ * awaited between files and parts.
  */
 export async function writeIndexSnapshot(snapshot: IndexSnapshot, pause?: Pause): Promise<Uint8Array> {
+  return concatBytes(await indexSnapshotParts(snapshot, pause));
+}
+
+/**
+ * The bytes of `writeIndexSnapshot` as parts to write one after the other: the header and table,
+ * each file's annotation numbers and text bytes as they are in memory (views, not copies), and
+ * the hash; so that writing the index does not make a copy of all of it.
+ */
+export async function indexSnapshotParts(snapshot: IndexSnapshot, pause?: Pause): Promise<Uint8Array[]> {
   const header = utf8.encode(
     JSON.stringify({
       key: snapshot.key,
@@ -284,44 +327,72 @@ export async function writeIndexSnapshot(snapshot: IndexSnapshot, pause?: Pause)
   }
   const table = utf8.encode(`[${parts.join(',')}]`);
   await pause?.();
-  const dataStart = 20 + header.length + table.length;
-  let length = dataStart;
-  for (const f of snapshot.files) length += f.annotations.length * 4 + f.text.bytes.length;
-  const out = new Uint8Array(length + 14);
-  const view = new DataView(out.buffer);
-  out.set(utf8.encode(MAGIC), 0);
+  const start = new Uint8Array(align4(20 + header.length + table.length));
+  const view = new DataView(start.buffer);
+  start.set(utf8.encode(MAGIC), 0);
   view.setUint32(8, FORMAT, true);
   view.setUint32(12, header.length, true);
-  out.set(header, 16);
+  start.set(header, 16);
   view.setUint32(16 + header.length, table.length, true);
-  out.set(table, 20 + header.length);
+  start.set(table, 20 + header.length);
+  const out: Uint8Array[] = [start];
   const hash = new Hash53();
-  for (let i = 0; i < dataStart; i += HASH_SLICE) {
-    hash.update(out.subarray(i, Math.min(dataStart, i + HASH_SLICE)));
+  for (let i = 0; i < start.length; i += HASH_SLICE) {
+    hash.update(start.subarray(i, Math.min(start.length, i + HASH_SLICE)));
     await pause?.();
   }
-  let at = dataStart;
+  let hashed = 0;
+  const add = async (bytes: Uint8Array) => {
+    out.push(bytes);
+    hash.update(bytes);
+    hashed += bytes.length;
+    if (hashed >= HASH_SLICE) {
+      hashed = 0;
+      await pause?.();
+    }
+  };
   for (const f of snapshot.files) {
-    const from = at;
-    if (LITTLE_ENDIAN) {
-      out.set(new Uint8Array(f.annotations.buffer, f.annotations.byteOffset, f.annotations.byteLength), at);
-      at += f.annotations.byteLength;
-    } else for (let i = 0; i < f.annotations.length; i++, at += 4) view.setInt32(at, f.annotations[i], true);
-    out.set(f.text.bytes, at);
-    at += f.text.bytes.length;
-    hash.update(out.subarray(from, at));
-    await pause?.();
+    if (LITTLE_ENDIAN) await add(new Uint8Array(f.annotations.buffer, f.annotations.byteOffset, f.annotations.byteLength));
+    else {
+      const numbers = new Uint8Array(f.annotations.length * 4);
+      const numbersView = new DataView(numbers.buffer);
+      for (let i = 0; i < f.annotations.length; i++) numbersView.setInt32(i * 4, f.annotations[i], true);
+      await add(numbers);
+    }
   }
-  out.set(utf8.encode(hash.digest()), length);
+  for (const f of snapshot.files) await add(f.text.bytes);
+  out.push(utf8.encode(hash.digest()));
   return out;
+}
+
+/** The parts as one array. */
+export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
+  let length = 0;
+  for (const p of parts) length += p.length;
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+/** `n` rounded up to a multiple of 4. */
+function align4(n: number): number {
+  return (n + 3) & ~3;
 }
 
 /**
  * The snapshot in `bytes`; throws (one line: why) for bytes that are not a whole snapshot of
  * this format. `pause` is awaited between parts.
+ *
+ * The files' texts and annotation numbers are views of `bytes`, not copies (the numbers are
+ * copied, all in one array, only when `bytes` does not start at a multiple of 4 bytes): a
+ * snapshot's memory is one allocation, kept while a file of it is in use, instead of two small
+ * ones a file (which the allocator does not give back to the system once they are freed).
  */
 export async function readIndexSnapshot(input: Uint8Array, pause?: Pause): Promise<IndexSnapshot> {
-  // a plain view (Node's Buffer, which a read gives, slices without copying: a file's text would keep the whole snapshot)
   const bytes = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
   if (bytes.length < 30 || utf8Decoder.decode(bytes.subarray(0, 8)) !== MAGIC) throw new Error('not an index snapshot');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -347,24 +418,35 @@ export async function readIndexSnapshot(input: Uint8Array, pause?: Pause): Promi
   if (typeof header.key !== 'string' || !Array.isArray(rows) || !Array.isArray(header.files)) throw new Error('index snapshot header is not valid');
   const table = await AnnotationTable.from(rows, pause);
   if (table.size !== rows.length) throw new Error('index snapshot table has repeated rows');
-  let at = 20 + headerLength + tableLength;
+  const numbersAt = align4(20 + headerLength + tableLength);
+  let numberCount = 0;
+  let textBytes = 0;
+  for (const [, , , , , textLength, annotationCount] of header.files) {
+    if (!(annotationCount >= 0 && annotationCount % 3 === 0 && textLength >= 0)) throw new Error('index snapshot header is not valid');
+    numberCount += annotationCount;
+    textBytes += textLength;
+  }
+  if (numbersAt + numberCount * 4 + textBytes !== length) throw new Error(numbersAt + numberCount * 4 + textBytes > length ? 'index snapshot cut short' : 'index snapshot has bytes left over');
+  let numbers: Int32Array;
+  if (LITTLE_ENDIAN && (bytes.byteOffset + numbersAt) % 4 === 0) numbers = new Int32Array(bytes.buffer, bytes.byteOffset + numbersAt, numberCount);
+  else {
+    numbers = new Int32Array(numberCount);
+    for (let i = 0; i < numberCount; i++) numbers[i] = view.getInt32(numbersAt + i * 4, true);
+  }
+  for (let j = 2, n = 1; j < numbers.length; j += 3, n++) {
+    if (numbers[j] < 0 || numbers[j] >= table.size) throw new Error('index snapshot refers to a missing row');
+    if (n % 100_000 === 0) await pause?.();
+  }
+  let number = 0;
+  let at = numbersAt + numberCount * 4;
   const files: SnapshotFile[] = [];
   for (const [uri, size, mtime, fileHash, thai, textLength, annotationCount] of header.files) {
-    if (annotationCount % 3 !== 0 || at + annotationCount * 4 + textLength > length) throw new Error('index snapshot cut short');
-    let annotations: Int32Array;
-    if (LITTLE_ENDIAN) {
-      annotations = new Int32Array(bytes.slice(at, at + annotationCount * 4).buffer);
-      at += annotationCount * 4;
-    } else {
-      annotations = new Int32Array(annotationCount);
-      for (let i = 0; i < annotationCount; i++, at += 4) annotations[i] = view.getInt32(at, true);
-    }
-    for (let j = 2; j < annotations.length; j += 3) if (annotations[j] < 0 || annotations[j] >= table.size) throw new Error('index snapshot refers to a missing row');
-    const text = { bytes: bytes.slice(at, at + textLength), thai: thai === 1 };
+    const annotations = numbers.subarray(number, number + annotationCount);
+    number += annotationCount;
+    const text = { bytes: bytes.subarray(at, at + textLength), thai: thai === 1 };
     at += textLength;
     files.push({ uri, size, mtime, hash: fileHash, text, annotations });
-    if (files.length % 200 === 0) await pause?.();
+    if (files.length % 1000 === 0) await pause?.();
   }
-  if (at !== length) throw new Error('index snapshot has bytes left over');
   return { key: header.key, table, files };
 }

@@ -27,6 +27,7 @@
  */
 import type { Annotation, CountryAnnotation, DateAnnotation, TermAnnotation } from '../core';
 import { LineIndex, countryByCode, type GlossaryTerm, type GlossaryTheme } from '../core';
+import { visitList, type AnnotationFields, type AnnotationVisitor } from './compactIndex';
 import { excerpt, type Excerpt } from './lineExcerpt';
 import { runAll, type Steps } from './slices';
 import { ThemeTreeCounts, gather, sameDate, type Places } from './themeTreeCounts';
@@ -56,11 +57,19 @@ export const MAX_CHILDREN = 2000;
 // ---------------------------------------------------------------------------------------
 // Documents and their lines
 
+/** What a source that does not keep its text and annotations reads them from (a document of the workspace index). */
+export interface SourceDocument {
+  readonly text: string;
+  readonly annotations: readonly Annotation[];
+  /** visits the annotations from index `from` on without making objects for them (`annotations` is used without it) */
+  forEachAnnotation?(visit: AnnotationVisitor, from?: number): void;
+}
+
 /** A document the tree lists, with its line table built on first use. */
 export class TreeSource {
   private lines: LineIndex | undefined;
   /** where the text and annotations are read from each time (a document of the workspace index) */
-  private document: { readonly text: string; readonly annotations: readonly Annotation[] } | undefined;
+  private document: SourceDocument | undefined;
 
   constructor(
     /** the document's URI, as a string */
@@ -76,7 +85,7 @@ export class TreeSource {
    * needed: the workspace index keeps a closed file compact and makes them on demand, so the
    * tree of a large workspace does not hold every document's text and annotation objects.
    */
-  static reading(uri: string, document: { readonly text: string; readonly annotations: readonly Annotation[] }, name: string): TreeSource {
+  static reading(uri: string, document: SourceDocument, name: string): TreeSource {
     const source = new TreeSource(uri, '', [], name);
     source.document = document;
     return source;
@@ -89,6 +98,15 @@ export class TreeSource {
 
   get annotations(): readonly Annotation[] {
     return this.document ? this.document.annotations : this.ownAnnotations;
+  }
+
+  /**
+   * Visits the annotations from index `from` on: the fields given are not to be kept (a row of
+   * the workspace index's table, for a compact document: no object is made for each annotation).
+   */
+  forEachAnnotation(visit: AnnotationVisitor, from = 0): void {
+    if (this.document?.forEachAnnotation) this.document.forEachAnnotation(visit, from);
+    else visitList(this.annotations, visit, from);
   }
 
   private lineIndex(): LineIndex {
@@ -400,9 +418,9 @@ export function* buildThemeTreeSteps(input: TreeInput): Steps<TreeModel> {
       const count = places ? where(places, termMatched) : 0;
       const id = `term:${theme.id}:${term.term}`;
       if (count) {
-        const is = (a: Annotation): a is TermAnnotation => a.kind === 'term' && a.term === term.term && a.theme === theme.id;
+        const is = (a: AnnotationFields) => a.kind === 'term' && a.term === term.term && a.theme === theme.id;
         const keep = termMatched ? undefined : paths;
-        terms.push({ type: 'term', id, term, parent: el, count, find: (limit) => gather(sources, places!, is, limit, keep) });
+        terms.push({ type: 'term', id, term, parent: el, count, find: (limit) => gather<TermAnnotation>(sources, places!, is, limit, keep) });
         el.own += count;
       } else if (termMatched && showEmpty) {
         notFound.children.push({ type: 'term', id, term, parent: notFound, count: 0, find: () => [] });
@@ -452,9 +470,9 @@ export function* buildThemeTreeSteps(input: TreeInput): Steps<TreeModel> {
     const all = !filter || filter.has(c?.nameTh, c?.nameEn, c?.formalTh, c?.formalEn, code);
     const count = where(places, all);
     if (count === 0) continue;
-    const is = (a: Annotation): a is CountryAnnotation => a.kind === 'country' && a.country === code;
+    const is = (a: AnnotationFields) => a.kind === 'country' && a.country === code;
     const keep = all ? undefined : paths;
-    countries.children.push({ type: 'country', id: `country:${code}`, code, parent: countries, count, find: (limit) => gather(sources, places, is, limit, keep) });
+    countries.children.push({ type: 'country', id: `country:${code}`, code, parent: countries, count, find: (limit) => gather<CountryAnnotation>(sources, places, is, limit, keep) });
     countries.total += count;
   }
   countries.children.sort((a, b) => b.count - a.count || compareText(countryByCode(a.code)?.nameTh ?? a.code, countryByCode(b.code)?.nameTh ?? b.code));
@@ -476,15 +494,15 @@ export function* buildThemeTreeSteps(input: TreeInput): Steps<TreeModel> {
     // all of them when the value matches; those of matching paths when no text or word does;
     // else each.
     if (!filter || filter.has(from, to)) {
-      values.push({ key: value.key, first: value.first, forms: value.forms, count: value.places.count, find: (limit) => gather(sources, value.places, is, limit) });
+      values.push({ key: value.key, first: value.first, forms: value.forms, count: value.places.count, find: (limit) => gather<DateAnnotation>(sources, value.places, is, limit) });
       continue;
     }
     if (++looked % 100 === 0) yield;
     const named = [...value.forms.keys()].some((text) => filter.has(text)) || [...(value.relatives ?? [])].some((word) => filter.has(word));
     if (!named && value.places.countIn(paths) === 0) continue;
     const shown = named
-      ? gather(sources, value.places, is, Infinity, undefined, (ann, source) => filter.has(ann.text, ann.relative) || filter.inPath(source))
-      : gather(sources, value.places, is, Infinity, paths);
+      ? gather<DateAnnotation>(sources, value.places, is, Infinity, undefined, (ann, source) => filter.has(ann.text, ann.relative) || filter.inPath(source))
+      : gather<DateAnnotation>(sources, value.places, is, Infinity, paths);
     if (shown.length === 0) continue;
     const forms = new Map<string, number>();
     for (const o of shown) forms.set(o.ann.text, (forms.get(o.ann.text) ?? 0) + 1);

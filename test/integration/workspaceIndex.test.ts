@@ -99,6 +99,27 @@ describe('workspace index', () => {
     }
   });
 
+  it('gives an open document as the same object until it changes (the Themes view counts it once)', async () => {
+    const hooks = testHooksOf(await getApi()).workspaceIndex;
+    const name = 'workspaceIndex-same.txt';
+    const uri = await writeWorkspaceFile(name, 'ที่ประชุมเรียกร้องให้หยุดยิง\n');
+    try {
+      const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+      const first = await waitFor(() => hooks.documentOf(uri), 'the open document listed');
+      assert.equal(hooks.documentOf(uri), first, 'unchanged: the same object');
+      await editor.edit((e) => e.insert(new vscode.Position(1, 0), 'หยุดยิง'));
+      const edited = hooks.documentOf(uri)!;
+      assert.notEqual(edited, first, 'edited: a new object');
+      assert.equal(edited.text, 'ที่ประชุมเรียกร้องให้หยุดยิง\nหยุดยิง');
+      assert.equal(edited.annotations.filter((a) => a.kind === 'term' && a.term === 'หยุดยิง').length, 2);
+      assert.equal(first.text, 'ที่ประชุมเรียกร้องให้หยุดยิง\n', 'the earlier object keeps its text');
+      assert.equal(hooks.documentOf(uri), edited);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    } finally {
+      await vscode.workspace.fs.delete(uri);
+    }
+  });
+
   it('an open document the file patterns do not cover leaves the tree when it is closed', async () => {
     // Never read by the index (not a policy file), so only closing it can take it out.
     const name = 'workspaceIndex-open.notes';

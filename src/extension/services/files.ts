@@ -10,6 +10,7 @@ import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { decodeText as decodeBytes, formatNumber, type DecodedText } from '../../core';
 import { localFiles } from './localFiles';
+import { concatBytes } from '../../features/compactIndex';
 
 const encoder = new TextEncoder();
 
@@ -100,10 +101,22 @@ export async function readTextWithin(uri: vscode.Uri, maxChars: number): Promise
     if (!version || version.size > maxChars * 3) return undefined;
     const bytes = await readFileBytes(uri);
     const text = decodeText(bytes);
+    if (localFiles && uri.scheme === 'file') release(bytes);
     return text.length > maxChars ? undefined : { text, ...version };
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Frees the memory of bytes read through Node (and only used here) at once, where the platform
+ * can (`ArrayBuffer.prototype.transfer`, Node 21 and later), rather than at a later garbage
+ * collection: the index reads thousands of files, and their buffers, freed late, pile up and
+ * leave the allocator's memory larger.
+ */
+function release(bytes: Uint8Array): void {
+  const buffer = bytes.buffer as ArrayBuffer & { transfer?: (length: number) => ArrayBuffer };
+  if (bytes.byteOffset === 0 && bytes.byteLength === buffer.byteLength) buffer.transfer?.(0);
 }
 
 function temporaryNextTo(target: vscode.Uri): vscode.Uri {
@@ -119,20 +132,24 @@ export async function writeTextAtomic(target: vscode.Uri, text: string): Promise
   await writeBytesAtomic(target, encoder.encode(text));
 }
 
-/** Writes bytes whole, never half, as `writeTextAtomic` does (`throughNode`: a local file through Node's fs, see localFiles.ts). */
-export async function writeBytesAtomic(target: vscode.Uri, bytes: Uint8Array, options: { throughNode?: boolean } = {}): Promise<void> {
+/**
+ * Writes bytes whole, never half, as `writeTextAtomic` does (`throughNode`: a local file through
+ * Node's fs, see localFiles.ts). The bytes may come in parts, written one after the other (through
+ * Node without joining them into one copy).
+ */
+export async function writeBytesAtomic(target: vscode.Uri, bytes: Uint8Array | readonly Uint8Array[], options: { throughNode?: boolean } = {}): Promise<void> {
   // the index's large file, in the extension's storage: through Node where it can (localFiles.ts)
   const node = options.throughNode && target.scheme === 'file' ? localFiles : undefined;
   const files = node
     ? {
         createParent: (uri: vscode.Uri) => node.createParent(uri.fsPath),
-        write: (uri: vscode.Uri, data: Uint8Array) => node.write(uri.fsPath, data),
+        write: (uri: vscode.Uri, data: Uint8Array | readonly Uint8Array[]) => node.write(uri.fsPath, data),
         rename: (from: vscode.Uri, to: vscode.Uri) => node.rename(from.fsPath, to.fsPath),
         remove: (uri: vscode.Uri) => node.remove(uri.fsPath),
       }
     : {
         createParent: async (uri: vscode.Uri) => vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..')),
-        write: async (uri: vscode.Uri, data: Uint8Array) => vscode.workspace.fs.writeFile(uri, data),
+        write: async (uri: vscode.Uri, data: Uint8Array | readonly Uint8Array[]) => vscode.workspace.fs.writeFile(uri, data instanceof Uint8Array ? data : concatBytes(data)),
         rename: async (from: vscode.Uri, to: vscode.Uri) => vscode.workspace.fs.rename(from, to, { overwrite: true }),
         remove: async (uri: vscode.Uri) => vscode.workspace.fs.delete(uri),
       };

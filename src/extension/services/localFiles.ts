@@ -21,7 +21,8 @@ export interface LocalStat {
 export interface LocalFiles {
   stat(path: string): Promise<LocalStat>;
   read(path: string): Promise<Uint8Array>;
-  write(path: string, bytes: Uint8Array): Promise<void>;
+  /** writes a file (bytes in parts: one after the other) */
+  write(path: string, bytes: Uint8Array | readonly Uint8Array[]): Promise<void>;
   /** creates the folder of `path` */
   createParent(path: string): Promise<void>;
   /** renames `from` over `to` */
@@ -36,8 +37,30 @@ export const localFiles: LocalFiles | undefined = {
     return { size: s.size, mtime: s.mtimeMs, isFile: s.isFile() };
   },
   read: (path) => fs.readFile(path),
-  write: (path, bytes) => fs.writeFile(path, bytes),
+  write: (path, bytes) => fs.writeFile(path, bytes instanceof Uint8Array ? bytes : coalesced(bytes)),
   createParent: async (path) => void (await fs.mkdir(dirname(path), { recursive: true })),
   rename: (from, to) => fs.rename(from, to),
   remove: (path) => fs.rm(path, { force: true }),
 };
+
+/**
+ * Parts in chunks of about 1 MB for writing: small parts are copied into one buffer, reused once
+ * the write of the chunk before is done (Node's writeFile writes each chunk before it asks for the
+ * next), and large parts are given as they are.
+ */
+async function* coalesced(parts: readonly Uint8Array[]): AsyncGenerator<Uint8Array> {
+  const chunk = new Uint8Array(1 << 20);
+  let used = 0;
+  for (const part of parts) {
+    if (used > 0 && used + part.length > chunk.length) {
+      yield chunk.subarray(0, used);
+      used = 0;
+    }
+    if (part.length >= chunk.length) yield part;
+    else {
+      chunk.set(part, used);
+      used += part.length;
+    }
+  }
+  if (used > 0) yield chunk.subarray(0, used);
+}

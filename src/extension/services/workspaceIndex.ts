@@ -24,17 +24,21 @@ import {
   AnnotationTable,
   hashText,
   packAnnotations,
+  packsTo,
   packText,
   readIndexSnapshot,
   someAnnotation,
   unpackAnnotations,
   unpackText,
-  writeIndexSnapshot,
+  visitList,
+  visitPacked,
+  indexSnapshotParts,
   type AnnotationFields,
+  type AnnotationVisitor,
   type PackedText,
 } from '../../features/compactIndex';
 import { Disposable } from '../disposable';
-import type { AnalysisService } from './analysisService';
+import type { AnalysisService, DocumentAnalysis } from './analysisService';
 import type { GlossaryService } from './glossaryService';
 import type { Settings } from './settings';
 
@@ -49,6 +53,8 @@ export interface IndexedDocument {
   readonly text: string;
   /** True when an annotation's fields pass `test` (without making the annotations of a closed document). */
   hasAnnotation(test: (fields: AnnotationFields) => boolean): boolean;
+  /** Visits the annotations from index `from` on (without making those of a closed document). */
+  forEachAnnotation(visit: AnnotationVisitor, from?: number): void;
 }
 
 /** What an indexing pass did, for the refresh command and the measurements. */
@@ -85,7 +91,7 @@ class Entry implements IndexedDocument {
     readonly hash: string,
     readonly packedText: PackedText,
     readonly packed: Int32Array,
-    private readonly table: AnnotationTable,
+    readonly table: AnnotationTable,
   ) {}
 
   get text(): string {
@@ -105,6 +111,10 @@ class Entry implements IndexedDocument {
 
   hasAnnotation(test: (fields: AnnotationFields) => boolean): boolean {
     return someAnnotation(this.table, this.packed, test);
+  }
+
+  forEachAnnotation(visit: AnnotationVisitor, from?: number): void {
+    visitPacked(this.table, this.packed, visit, from);
   }
 
   /** The same file, another version on disk with the same text. */
@@ -145,6 +155,8 @@ export class WorkspaceIndex extends Disposable {
   /** Fires after an indexing pass changed the index (not for edits of open documents). */
   readonly onDidChange = this.changed.event;
   private readonly entries = new Map<string, Entry>();
+  /** the documents `documents()` gave for open documents, by their analysis (of one version of the text) */
+  private readonly liveDocuments = new WeakMap<DocumentAnalysis, IndexedDocument>();
   /** the fields of every annotation of the entries, each once */
   private table = new AnnotationTable();
   /** files to (re-)read, by URI string */
@@ -300,8 +312,8 @@ export class WorkspaceIndex extends Disposable {
   }
 
   /**
-   * Every indexed document, in path order; open documents with their live analysis. A closed
-   * document is the same object from call to call while its file and analysis are unchanged. Open
+   * Every indexed document, in path order; open documents with their live analysis. A document
+   * is the same object from call to call while its file (closed) or its analysis (open) is unchanged. Open
    * documents of the workspace that the file patterns do not cover (say a `.log` opened as plain
    * text) are included too.
    */
@@ -312,8 +324,15 @@ export class WorkspaceIndex extends Disposable {
     }
     const out: IndexedDocument[] = [];
     const live = (doc: vscode.TextDocument): IndexedDocument => {
-      const annotations = this.analysis.get(doc).annotations;
-      return { uri: doc.uri, annotations, text: doc.getText(), hasAnnotation: (test) => annotations.some(test) };
+      // the same object while the document's analysis is the same (an edit makes a new one): the tree counts it once
+      const analysis = this.analysis.get(doc);
+      let made = this.liveDocuments.get(analysis);
+      if (!made || made.uri.toString() !== doc.uri.toString()) {
+        const annotations = analysis.annotations;
+        made = { uri: doc.uri, annotations, text: doc.getText(), hasAnnotation: (test) => annotations.some(test), forEachAnnotation: (visit, from) => visitList(annotations, visit, from) };
+        this.liveDocuments.set(analysis, made);
+      }
+      return made;
     };
     for (const entry of this.sortedEntries()) {
       const doc = open.get(entry.uri.toString());
@@ -425,10 +444,17 @@ export class WorkspaceIndex extends Disposable {
     return this.analysis.analyzeText(text);
   }
 
-  /** A new entry for a file's text, analysed now. */
-  private entryOf(uri: vscode.Uri, version: FileVersion, hash: string, text: string, packedText = packText(text)): Entry {
+  /**
+   * A new entry for a file's text, analysed now. With the file's previous entry `old` (the same
+   * file, analysed before): its text's bytes when the text is the same, and its annotation numbers
+   * when they are the same, so that a Refresh or a re-analysis that changes nothing holds no
+   * second copy of them.
+   */
+  private entryOf(uri: vscode.Uri, version: FileVersion, hash: string, text: string, old?: Entry): Entry {
+    const sameText = old !== undefined && old.hash === hash;
     const annotations = this.annotate(uri, text);
-    return new Entry(uri, this.analysisKey(), version, hash, packedText, packAnnotations(this.table, annotations), this.table);
+    const packed = sameText && old.table === this.table && packsTo(this.table, annotations, old.packed) ? old.packed : packAnnotations(this.table, annotations);
+    return new Entry(uri, this.analysisKey(), version, hash, sameText ? old.packedText : packText(text), packed, this.table);
   }
 
   /**
@@ -588,7 +614,7 @@ export class WorkspaceIndex extends Disposable {
             }
             continue;
           }
-          this.entries.set(uriKey, this.entryOf(uris[i], version, hash, file.text));
+          this.entries.set(uriKey, this.entryOf(uris[i], version, hash, file.text, old));
           this.sorted = undefined;
           analyzed++;
           changed = true;
@@ -606,7 +632,7 @@ export class WorkspaceIndex extends Disposable {
         if (this.entries.get(entry.uri.toString()) !== entry) continue;
         report(i, stale.length);
         // a new object, not changed in place: consumers may keep the old one (the tree does)
-        this.entries.set(entry.uri.toString(), this.entryOf(entry.uri, entry.version, entry.hash, entry.text, entry.packedText));
+        this.entries.set(entry.uri.toString(), this.entryOf(entry.uri, entry.version, entry.hash, entry.text, entry));
         this.sorted = undefined;
         analyzed++;
         changed = true;
@@ -717,8 +743,9 @@ export class WorkspaceIndex extends Disposable {
     const files = [...this.entries.values()]
       .filter((e) => e.key === key)
       .map((e) => ({ uri: e.uri.toString(), size: e.version.size, mtime: e.version.mtime, hash: e.hash, text: e.packedText, annotations: e.packed }));
-    const bytes = await writeIndexSnapshot({ key: this.persistentKey(), table: this.table, files }, slicer());
-    await writeBytesAtomic(uri, bytes, { throughNode: true });
+    // in parts: the files' bytes as they are in memory, not a copy of all of them
+    const parts = await indexSnapshotParts({ key: this.persistentKey(), table: this.table, files }, slicer());
+    await writeBytesAtomic(uri, parts, { throughNode: true });
   }
 
   override dispose(): void {

@@ -6,12 +6,15 @@ import {
   decodeThaiBytes,
   hashText,
   packAnnotations,
+  packsTo,
   packText,
   readIndexSnapshot,
   someAnnotation,
   unpackAnnotations,
   unpackText,
   writeIndexSnapshot,
+  indexSnapshotParts,
+  concatBytes,
   type IndexSnapshot,
 } from '../../../src/features/compactIndex';
 import { diplomacyAnalyzer } from '../../support/diplomacyAnalyzer';
@@ -51,6 +54,11 @@ describe('compactIndex', () => {
     assert.deepEqual(unpackAnnotations(table, packed), annotations);
     assert.equal(someAnnotation(table, packed, (a) => a.kind === 'term' && a.theme === 'maritime'), true);
     assert.equal(someAnnotation(table, packed, (a) => a.kind === 'term' && a.theme === 'nothing'), false);
+    // the same annotations pack to the same numbers; moved or changed ones do not
+    assert.equal(packsTo(table, annotations, packed), true);
+    assert.equal(packsTo(table, annotations.slice(1), packed), false);
+    assert.equal(packsTo(table, annotations.map((a) => ({ ...a, start: a.start + 1, end: a.end + 1 })), packed), false);
+    assert.equal(packsTo(table, annotations.map((a, i) => (i === 0 && a.kind === 'term' ? { ...a, term: 'อื่น' } : a)), packed), annotations[0].kind !== 'term');
   });
 
   it('keeps Thai and ASCII text at one byte a character, anything else as UTF-8', () => {
@@ -101,9 +109,32 @@ describe('compactIndex', () => {
     const back = await readIndexSnapshot(pool.subarray(3, 3 + bytes.length));
     assert.deepEqual(unpackAnnotations(back.table, back.files[0].annotations), analysed(TEXT));
     assert.equal(unpackText(back.files[1].text), 'ความมั่นคงทางทะเล');
-    // the texts and numbers are copies of their own, not views of the file
-    assert.notEqual(back.files[0].text.bytes.buffer, pool.buffer);
-    assert.equal(back.files[0].annotations.byteOffset, 0);
+    // the texts are views of the file's bytes; the numbers, not at a multiple of 4 there, one copy for all files
+    assert.equal(back.files[0].text.bytes.buffer, pool.buffer);
+    assert.notEqual(back.files[0].annotations.buffer, pool.buffer);
+    assert.equal(back.files[0].annotations.buffer, back.files[1].annotations.buffer);
+  });
+
+  it('reads the texts and numbers of a snapshot at a multiple of 4 bytes as views of its bytes, not copies', async () => {
+    const bytes = await writeIndexSnapshot(snapshotOf([TEXT, 'ความมั่นคงทางทะเล']));
+    const pool = Buffer.alloc(bytes.length + 8);
+    pool.set(bytes, 4);
+    const back = await readIndexSnapshot(pool.subarray(4, 4 + bytes.length));
+    assert.deepEqual(unpackAnnotations(back.table, back.files[0].annotations), analysed(TEXT));
+    for (const f of back.files) {
+      assert.equal(f.text.bytes.buffer, pool.buffer);
+      assert.equal(f.annotations.buffer, pool.buffer);
+    }
+  });
+
+  it('gives a snapshot in parts whose files\' bytes are the files\' own (no copy), the same bytes as one array', async () => {
+    const snapshot = snapshotOf([TEXT, 'ความมั่นคงทางทะเล']);
+    const parts = await indexSnapshotParts(snapshot);
+    assert.deepEqual(concatBytes(parts), await writeIndexSnapshot(snapshot));
+    for (const f of snapshot.files) {
+      assert.ok(parts.includes(f.text.bytes), 'the text bytes themselves');
+      assert.ok(parts.some((p) => p.buffer === f.annotations.buffer), 'a view of the numbers');
+    }
   });
 
   it('refuses a snapshot that is cut short, changed, of another format or not one', async () => {
@@ -114,7 +145,7 @@ describe('compactIndex', () => {
     await assert.rejects(readIndexSnapshot(changed), /damaged/);
     const format = bytes.slice();
     format[8] = 9;
-    await assert.rejects(readIndexSnapshot(format), /format 9, not 1/);
+    await assert.rejects(readIndexSnapshot(format), /format 9, not 2/);
     await assert.rejects(readIndexSnapshot(new TextEncoder().encode('{"files": []} and more text than thirty bytes')), /not an index snapshot/);
     await assert.rejects(readIndexSnapshot(new Uint8Array(0)), /not an index snapshot/);
   });

@@ -6,6 +6,7 @@ import { Analyzer } from '../../../src/core/recognize/analyze';
 import { GlossarySet } from '../../../src/core/glossary/glossary';
 import type { Annotation } from '../../../src/core/types';
 import { InMemoryDocument } from '../../../src/features/inMemoryDocument';
+import { AnnotationTable, packAnnotations, visitPacked, type AnnotationVisitor } from '../../../src/features/compactIndex';
 import { MAX_CHILDREN, TreeSource, buildThemeTree, buildThemeTreeSteps, childrenOf, passagesElement, type TreeInput, type TreeTag } from '../../../src/features/themeTreeModel';
 import { present, snapshot, type TreeItemSnapshot } from '../../../src/features/themeTreeItems';
 import { runSliced } from '../../../src/features/slices';
@@ -352,6 +353,28 @@ describe('themes view model', () => {
     assert.deepEqual(rows(snapshot(filtered.roots, view)), ['การทูตทดสอบ | 1 · Test diplomacy', 'ความมั่นคงทดสอบ | 1 · Test security', 'Countries | 2', 'Dates | 3']);
     const changed = buildThemeTree({ ...input, sources: [policy(), statement()], counts: atOnce.counts });
     assert.notEqual(changed.counts, atOnce.counts, 'other documents: counted again');
+  });
+
+  it('counts and looks up compact documents (the workspace index\'s) without making their annotations', () => {
+    const table = new AnnotationTable();
+    /** a source that reads a document packed as the workspace index keeps a closed file, and refuses to make its annotations */
+    const compact = (plain: TreeSource): TreeSource => {
+      const packed = packAnnotations(table, plain.annotations);
+      const document = {
+        text: plain.text,
+        get annotations(): Annotation[] {
+          throw new Error('the annotations were made');
+        },
+        forEachAnnotation: (visit: AnnotationVisitor, from?: number) => visitPacked(table, packed, visit, from),
+      };
+      return TreeSource.reading(plain.uri, document, plain.name);
+    };
+    const plain = [policy(), statement()];
+    const all = ['theme:test-diplomacy', 'theme:test-public-diplomacy', 'theme:test-security', 'countries', 'dates', ...[...set.themes.flatMap((t) => [t, ...t.themes])].flatMap((t) => t.terms.map((term) => `term:${t.id}:${term.term}`))];
+    for (const filter of ['', 'statement', 'ceasefire', '2568']) {
+      const expected = tree({ sources: plain, workspace: true, filter }, all);
+      assert.deepEqual(tree({ sources: plain.map(compact), workspace: true, filter }, all), expected, `filter "${filter}"`);
+    }
   });
 
   it('looks up the occurrences of a term only when it is expanded, in document order, and only in the files a path filter keeps', () => {
