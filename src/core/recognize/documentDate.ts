@@ -135,7 +135,9 @@ function dayOf(value: string): string | undefined {
  * follow it.
  */
 function dayAt(s: string, alone: boolean): string | undefined {
-  const dates = findDates(s);
+  // only a date at the start counts: the scan starts there alone (no automaton of the date
+  // markers built for it, no reading of the rest of the line)
+  const dates = findDates(s, {}, [0]);
   const d = dates[0];
   if (!d || d.start !== 0 || d.from === undefined || d.from !== d.to || d.from.length !== 10 || d.calendar === 'none' || d.relative) return undefined;
   if (alone && /[^\s.,;:)\]]/.test(s.slice(d.end))) return undefined;
