@@ -148,8 +148,9 @@ export function runCliBench(options: CliBenchOptions, print: (s: string) => void
     );
     print(`  file: ${options.chars.toLocaleString('en-US')} characters, ${(bytes / 1e6).toFixed(1)} MB of UTF-8, ${options.terms} terms`);
     print(
-      `  target: whole process <= ${TARGET_RATIO_TO_REGEXP}x the RegExp baseline's (wall / cpu; judged on CPU time, which other processes disturb less): ` +
-        `${(productWall / baselineWall).toFixed(2)}x / ${(productCpu / baselineCpu).toFixed(2)}x -> ${verdict(productCpu / baselineCpu <= TARGET_RATIO_TO_REGEXP)}`,
+      `  target: whole process <= ${TARGET_RATIO_TO_REGEXP}x the RegExp baseline's, as a user waits for it (wall time, the runs alternating): ` +
+        `${(productWall / baselineWall).toFixed(2)}x -> ${verdict(productWall / baselineWall <= TARGET_RATIO_TO_REGEXP)} ` +
+        `(CPU ${(productCpu / baselineCpu).toFixed(2)}x: it counts V8 compiling the product's hot code on another core while it runs; \`node --single-threaded\` makes both about 1x)`,
     );
     print(`  target: peak RSS <= ${TARGET_PEAK_RSS_MB} MB: ${productRss.toFixed(1)} MB -> ${verdict(productRss <= TARGET_PEAK_RSS_MB)}`);
     if (warmLoads.length) {
