@@ -15,8 +15,8 @@ import { formatNumber, themeColor } from '../../core';
 import type { Annotation } from '../../core';
 import { Disposable } from '../disposable';
 import { annotationKey } from '../../features/incrementalAnalysis';
-import { annotationsWithin, drawnLines, largeDocumentTuning, overviewMarks, windowCovers } from '../../features/largeDocuments';
-import { lengthOf, type AnalysisService, type DocumentAnalysis } from '../services/analysisService';
+import { annotationsWithin, largeDocumentTuning, overviewMarks, windowCovers } from '../../features/largeDocuments';
+import { drawnSpan, lengthOf, lineSpan, type AnalysisService, type DocumentAnalysis } from '../services/analysisService';
 import type { GlossaryService } from '../services/glossaryService';
 import type { HighlightCategory, Settings } from '../services/settings';
 import type { Decorations } from '../ui/decorations';
@@ -261,12 +261,7 @@ export class Highlights extends Disposable {
    */
   private windowRanges(editor: vscode.TextEditor, result: DocumentAnalysis, show: Record<HighlightCategory, boolean>, only: Set<string> | undefined): Map<string, vscode.Range[]> {
     const doc = editor.document;
-    const lines = drawnLines(
-      editor.visibleRanges.map((r) => [r.start.line, r.end.line]),
-      doc.lineCount,
-    );
-    const start = doc.offsetAt(new vscode.Position(lines[0], 0));
-    const end = doc.offsetAt(doc.lineAt(lines[1]).rangeIncludingLineBreak.end);
+    const { lines, start, end } = drawnSpan(editor);
     const byKey = new Map<string, vscode.Range[]>();
     for (const a of annotationsWithin(result.annotations, start, end)) {
       const k = annotationKey(a);
@@ -287,15 +282,11 @@ export class Highlights extends Disposable {
    */
   private drawRuler(editor: vscode.TextEditor, result: DocumentAnalysis, show: Record<HighlightCategory, boolean>, all: boolean): number {
     const doc = editor.document;
-    const state = this.rulers.get(editor) ?? { sent: new Map<string, string>() };
-    if (state.timer) clearTimeout(state.timer);
-    state.timer = undefined;
-    this.rulers.set(editor, state);
+    const state = this.rulerOf(editor);
     const drawn = this.windows.get(editor)?.lines;
     if (!drawn || result.version !== doc.version) return 0;
     let sent = 0;
-    const start = doc.offsetAt(new vscode.Position(drawn[0], 0));
-    const end = doc.offsetAt(doc.lineAt(drawn[1]).rangeIncludingLineBreak.end);
+    const { start, end } = lineSpan(doc, drawn);
     const marks = overviewMarks(result.annotations, lengthOf(doc), start, end);
     for (const k of [...marks.keys()]) if (!shownKey(show, k)) marks.delete(k);
     for (const k of state.sent.keys()) if (!marks.has(k)) marks.set(k, []);
@@ -315,14 +306,21 @@ export class Highlights extends Disposable {
 
   /** Redraws a large document's overview ruler once edits pause (they only move its marks meanwhile). */
   private scheduleRuler(editor: vscode.TextEditor, show: Record<HighlightCategory, boolean>): void {
-    const state = this.rulers.get(editor) ?? { sent: new Map<string, string>() };
-    this.rulers.set(editor, state);
-    if (state.timer) clearTimeout(state.timer);
+    const state = this.rulerOf(editor);
     state.timer = setTimeout(() => {
       state.timer = undefined;
       const current = this.analysis.peek(editor.document);
       if (current && vscode.window.visibleTextEditors.includes(editor)) this.drawRuler(editor, current, show, false);
     }, RULER_DELAY_MS);
+  }
+
+  /** The overview-ruler state of a large document's editor (made the first time), its pending redraw cancelled. */
+  private rulerOf(editor: vscode.TextEditor): { sent: Map<string, string>; timer?: ReturnType<typeof setTimeout> } {
+    let state = this.rulers.get(editor);
+    if (!state) this.rulers.set(editor, (state = { sent: new Map<string, string>() }));
+    if (state.timer) clearTimeout(state.timer);
+    state.timer = undefined;
+    return state;
   }
 
   private clearRuler(editor: vscode.TextEditor): void {

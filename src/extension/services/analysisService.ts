@@ -398,8 +398,22 @@ function documentLines(doc: vscode.TextDocument): LinedText {
 function visibleSpan(doc: vscode.TextDocument): [number, number] | undefined {
   const editor = vscode.window.visibleTextEditors.find((e) => e.document === doc);
   if (!editor || editor.visibleRanges.length === 0) return undefined;
-  const lines = drawnLines(editor.visibleRanges.map((r) => [r.start.line, r.end.line]), doc.lineCount);
-  return [doc.offsetAt(new vscode.Position(lines[0], 0)), doc.offsetAt(doc.lineAt(lines[1]).rangeIncludingLineBreak.end)];
+  const { start, end } = drawnSpan(editor);
+  return [start, end];
+}
+
+/** The lines of a large document's editor that are drawn (those on screen and a margin: `drawnLines`), and their offsets. */
+export function drawnSpan(editor: vscode.TextEditor): { lines: [number, number]; start: number; end: number } {
+  const lines = drawnLines(
+    editor.visibleRanges.map((r) => [r.start.line, r.end.line]),
+    editor.document.lineCount,
+  );
+  return { lines, ...lineSpan(editor.document, lines) };
+}
+
+/** The offsets of lines `from` to `to` of `doc`: from the start of the first to after the last one's line break. */
+export function lineSpan(doc: vscode.TextDocument, [from, to]: readonly [number, number]): { start: number; end: number } {
+  return { start: doc.offsetAt(new vscode.Position(from, 0)), end: doc.offsetAt(doc.lineAt(to).rangeIncludingLineBreak.end) };
 }
 
 /** The number of characters of a document, without copying its text. */
