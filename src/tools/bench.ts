@@ -32,11 +32,10 @@ import { SeededRandom } from './measureRandom';
 import { formatTable } from './measureTable';
 import { median } from './measureStats';
 import { runCorners } from './benchCorners';
-import { runCliBench } from './benchCli';
 import { runCorpusViewBench } from './benchCorpusView';
 import { runEditorBench } from './benchEditor';
 import { writeCorpus } from './corpusGenerate';
-import { glossaryForms } from './benchCli';
+import { builtinGlossaryFiles, glossaryForms, runCliBench } from './benchCli';
 
 const MB = 1 << 20;
 const DEFAULT_SEED = 20221116;
@@ -507,7 +506,7 @@ function main(argv: readonly string[]): number {
   if ('mode' in options) runChild(options);
   else if (options.writeCorpus) {
     const root = path.join(__dirname, '..');
-    const builtin = fs.readdirSync(path.join(root, 'glossaries')).filter((f) => f.endsWith('.glossary.yaml')).map((f) => path.join(root, 'glossaries', f));
+    const builtin = builtinGlossaryFiles(root);
     const bytes = writeCorpus(options.writeCorpus, options.corpusDocs, glossaryForms(builtin), options.seed + 3);
     print(`${options.corpusDocs.toLocaleString('en-US')} documents, ${(bytes / 1e6).toFixed(1)} MB of UTF-8, written under ${options.writeCorpus}`);
   } else if (options.editor === 'only' || options.workspace === 'only') {

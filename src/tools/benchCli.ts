@@ -88,6 +88,14 @@ function runProcess(command: string, args: string[], env: NodeJS.ProcessEnv, rss
 const ms = (x: number): string => x.toFixed(x < 10 ? 2 : x < 100 ? 1 : 0);
 const verdict = (ok: boolean): string => (ok ? 'met' : 'NOT met');
 
+/** The built-in glossary's files (`glossaries/*.glossary.yaml` under the package folder `root`). */
+export function builtinGlossaryFiles(root: string): string[] {
+  return fs
+    .readdirSync(path.join(root, 'glossaries'))
+    .filter((f) => f.endsWith('.glossary.yaml'))
+    .map((f) => path.join(root, 'glossaries', f));
+}
+
 /** The forms (terms and aliases) of glossary files, one per line, for ripgrep and the corpus generator. */
 export function glossaryForms(files: readonly string[]): string[] {
   const product = loadProductFromFiles(files);
@@ -185,7 +193,7 @@ export function writeCorpus(folder: string, docs: number, forms: readonly string
 /** The corpus case: the built-in glossary, `corpusDocs` generated documents, against ripgrep. */
 function corpusCase(options: CliBenchOptions, root: string, tmp: string, env: NodeJS.ProcessEnv, preload: string, print: (s: string) => void): void {
   const rg = findRipgrep(root);
-  const builtin = fs.readdirSync(path.join(root, 'glossaries')).filter((f) => f.endsWith('.glossary.yaml')).map((f) => path.join(root, 'glossaries', f));
+  const builtin = builtinGlossaryFiles(root);
   const forms = glossaryForms(builtin);
   const termsFile = path.join(tmp, 'builtin-terms.txt');
   fs.writeFileSync(termsFile, forms.join('\n') + '\n');

@@ -13,7 +13,7 @@ import * as path from 'node:path';
 import { buildCorpusModel, Corpus, corpusThemes, resolveReferenceDate, type CorpusInput, type CorpusSelection } from '../core';
 import { corpusReportHtml, reportModel, REPORT_STRINGS } from '../features/corpusReport';
 import { DASHBOARD_DOCUMENT_LIMIT } from '../features/corpusMessages';
-import { glossaryForms } from './benchCli';
+import { builtinGlossaryFiles, glossaryForms } from './benchCli';
 import { generateCorpus } from './corpusGenerate';
 import { loadProductFromFiles } from './measureProduct';
 import { median } from './measureStats';
@@ -32,7 +32,7 @@ const ms = (x: number): string => x.toFixed(x < 10 ? 2 : x < 100 ? 1 : 0);
 
 export function runCorpusViewBench(options: CorpusViewBenchOptions, print: (s: string) => void): void {
   const root = path.join(__dirname, '..');
-  const builtin = fs.readdirSync(path.join(root, 'glossaries')).filter((f) => f.endsWith('.glossary.yaml')).map((f) => path.join(root, 'glossaries', f));
+  const builtin = builtinGlossaryFiles(root);
   const product = loadProductFromFiles(builtin);
   const forms = glossaryForms(builtin);
   let started = performance.now();

@@ -14,7 +14,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { glossaryForms, writeCorpus } from './benchCli';
+import { builtinGlossaryFiles, glossaryForms, writeCorpus } from './benchCli';
 
 export interface EditorBenchOptions {
   /** the big-document suite */
@@ -94,7 +94,7 @@ export function runEditorBench(options: EditorBenchOptions, print: (s: string) =
   if (options.workspaceDocs > 0) {
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'tpl-bench-workspace-'));
     try {
-      const builtin = fs.readdirSync(path.join(root, 'glossaries')).filter((f) => f.endsWith('.glossary.yaml')).map((f) => path.join(root, 'glossaries', f));
+      const builtin = builtinGlossaryFiles(root);
       const bytes = writeCorpus(folder, options.workspaceDocs, glossaryForms(builtin), 1); // generateWorkspace.js's default seed: the same files
       print('');
       print(

@@ -6,9 +6,8 @@
  *
  *   node dist/generateWorkspace.js FOLDER [--docs 14000] [--seed 1]
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { glossaryForms, writeCorpus } from './benchCli';
+import { builtinGlossaryFiles, glossaryForms, writeCorpus } from './benchCli';
 
 function main(argv: readonly string[]): number {
   const arg = (name: string, fallback: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : fallback);
@@ -20,7 +19,7 @@ function main(argv: readonly string[]): number {
     return 2;
   }
   const root = path.resolve(__dirname, '..');
-  const builtin = fs.readdirSync(path.join(root, 'glossaries')).filter((f) => f.endsWith('.glossary.yaml')).map((f) => path.join(root, 'glossaries', f));
+  const builtin = builtinGlossaryFiles(root);
   const started = performance.now();
   const bytes = writeCorpus(path.resolve(folder), docs, glossaryForms(builtin), seed);
   process.stdout.write(`${docs} documents, ${(bytes / 1e6).toFixed(1)} MB of UTF-8, written to ${path.resolve(folder)} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
